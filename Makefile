@@ -1,0 +1,40 @@
+# The two commands the README opens with: `make run` and `make test`.
+# Both set up whatever is missing (system packages, .venv, the project) and are quick
+# when everything is already there.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format setup system-packages clean
+
+run: setup
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+		echo "no display: starting the window on a virtual screen (xvfb-run)"; \
+		xvfb-run -a $(PY) -m desktop_app $(ARGS); \
+	else $(PY) -m desktop_app $(ARGS); fi
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(PY) -m ruff check desktop_app tests scripts
+	$(PY) -m ruff format --check desktop_app tests scripts
+
+format: setup
+	$(PY) -m ruff format desktop_app tests scripts
+	$(PY) -m ruff check --fix desktop_app tests scripts
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@scripts/ensure-system-packages.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test,dev]"
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

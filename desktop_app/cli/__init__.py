@@ -1,0 +1,40 @@
+"""The command-line interface: ``python -m desktop_app COMMAND`` (DESIGN §6)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ..core.messages import AppError
+from .output import refuse
+
+COMMANDS = {"setup", "forms", "values", "validate", "status"}
+
+
+def run(argv: Sequence[str]) -> int:
+    # Imported here so that `python -m desktop_app` with no command (the window) does not
+    # pay for the CLI's imports, and the CLI never imports Qt.
+    from ..workspace import Workspace
+    from . import commands
+    from .parser import build_parser
+
+    args = build_parser().parse_args(list(argv))
+    for name, default in (("data_dir", None), ("lang", None), ("json", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    handler = getattr(commands, f"cmd_{args.command}")
+    try:
+        with Workspace.open(args.data_dir) as ws:
+            profile = ws.profile
+            lang = args.lang or (profile.language if profile else "vi")
+            return handler(ws, args, lang)
+    except AppError as error:
+        return refuse(error, args.json)
+
+
+def is_cli(argv: Sequence[str]) -> bool:
+    """True when the arguments ask for a headless command (or help/version)."""
+    return any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
+
+
+__all__ = ["is_cli", "run", "argparse"]

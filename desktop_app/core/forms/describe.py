@@ -1,0 +1,111 @@
+"""A form as plain data, for ``forms show --json`` and other tools that generate or check
+values without reading YAML (everything they need: ids, types, bounds, formulas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Field, Form
+
+
+def _number(value: Any) -> Any:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else str(value)
+
+
+def field_as_dict(f: Field) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": f.id,
+        "section": f.section_id,
+        "label": f.label.as_dict(),
+        "type": f.type,
+        "unit": f.unit.as_dict() if f.unit else None,
+        "min": _number(f.minimum),
+        "max": _number(f.maximum),
+        "decimals": f.display_decimals,
+        "required": f.required,
+        "compute": f.compute.source if f.compute else None,
+        "aggregate": f.aggregate,
+        "help": f.help.as_dict(),
+    }
+    if f.choices:
+        data["choices"] = [{"value": c.value, "label": c.label.as_dict()} for c in f.choices]
+    if f.copy_forward:
+        data["copy_forward"] = True
+    if f.previous_ids:
+        data["previous_ids"] = list(f.previous_ids)
+    if f.prefill:
+        data["prefill"] = f.prefill
+    if f.max_length:
+        data["max_length"] = f.max_length
+    return data
+
+
+def form_summary(form: Form) -> dict[str, Any]:
+    return {
+        "id": form.id,
+        "version": form.version,
+        "year": form.year,
+        "title": form.title.as_dict(),
+        "level": form.level,
+        "period": form.period_kind,
+        "deadline": form.deadline,
+        "sha256": form.sha256,
+        "fields": len(form.fields),
+        "rules": len(form.rules),
+    }
+
+
+def form_as_dict(form: Form) -> dict[str, Any]:
+    data = form_summary(form)
+    data["sections"] = [
+        {"id": s.id, "title": s.title.as_dict(), "fields": [field_as_dict(f) for f in s.fields]}
+        for s in form.sections
+    ]
+    data["rules"] = [
+        {
+            "id": r.id,
+            "check": r.check.source,
+            "severity": r.severity,
+            "fields": list(r.fields),
+            "message": r.message.as_dict(),
+        }
+        for r in form.rules
+    ]
+    if form.scoring:
+        data["scoring"] = {
+            "decimals": form.scoring.decimals,
+            "bands": [
+                {"code": b.code, "min": _number(b.minimum), "label": b.label.as_dict()}
+                for b in form.scoring.bands
+            ],
+            "items": [
+                {
+                    "id": i.id,
+                    "title": i.title.as_dict(),
+                    "section": i.section_id,
+                    "field": i.field_id,
+                    "points": _number(i.points),
+                    "scale": i.scale,
+                    **({"full_at": _number(i.full_at)} if i.scale == "linear" else {}),
+                    **(
+                        {"steps": [{"min": _number(s.minimum), "points": _number(s.points)} for s in i.steps]}
+                        if i.steps
+                        else {}
+                    ),
+                }
+                for i in form.scoring.items
+            ],
+        }
+    data["targets"] = [
+        {
+            "id": t.id,
+            "field": t.field_id,
+            "op": t.op,
+            "value": t.value if isinstance(t.value, bool) else _number(t.value),
+            "label": t.label.as_dict(),
+        }
+        for t in form.targets
+    ]
+    return data

@@ -1,0 +1,74 @@
+"""YAML that remembers where each mapping and list item came from, so a refused form
+definition can name the line to fix rather than just the key path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+
+class LocatedDict(dict):
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LocatedList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                # PyYAML silently keeps the last duplicate; a form author deserves to know.
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first on line {seen[key]})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        mapping = LocatedDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {str(k): line for k, line in seen.items()}
+        return mapping
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LocatedList:
+        items = LocatedList(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+)
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence
+)
+
+
+def load_located(text: str) -> Any:
+    return yaml.load(text, Loader=_LineLoader)
+
+
+def line_of(document: Any, path: Iterable[Any]) -> int:
+    """The line of the deepest node on ``path`` that we know the position of."""
+    line = getattr(document, "line", 1)
+    node = document
+    for step in path:
+        if isinstance(node, LocatedDict) and step in node:
+            line = node.key_lines.get(str(step), line)
+            node = node[step]
+        elif isinstance(node, LocatedList) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+        line = getattr(node, "line", line) if isinstance(node, (LocatedDict,)) else line
+    return line

@@ -1,0 +1,38 @@
+"""Where things live: bundled resources (source tree or PyInstaller bundle) and user data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "desktop-app"
+APP_AUTHOR = "cntt-baocao"
+DATA_DIR_ENV = "DESKTOP_APP_DATA_DIR"
+
+
+def project_root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return project_root().joinpath("resources", *parts)
+
+
+def forms_dir() -> Path:
+    return project_root() / "forms"
+
+
+def default_data_dir() -> Path:
+    """The user's data directory, unless DESKTOP_APP_DATA_DIR or --data-dir says otherwise."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    # Imported here: platformdirs is cheap, but keeping module import free of it keeps
+    # the cold start of `--help` minimal.
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))

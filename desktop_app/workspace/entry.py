@@ -1,0 +1,237 @@
+"""Entering values into a report: typed text or a JSON file in, checked, saved at once.
+
+Every value is checked before anything is written; one bad value refuses the whole
+command with the reason for each bad value, and the database is left as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..core.forms import Form
+from ..core.messages import AppError, Text
+from ..core.periods import Period
+from ..core.text import clean_multiline
+from ..core.validation import ValidationResult, validate
+from ..core.values import Parsed, Value, ValueRejected, check_value, from_json, from_storage, parse_input, to_storage
+from ..storage import (
+    ReportRow,
+    get_comments,
+    get_explanations,
+    get_or_create_report,
+    get_report,
+    get_values,
+    save_values,
+    set_comment,
+)
+from .workspace import Workspace
+
+
+class InputRejected(AppError):
+    """One or more values refused; ``rejections`` has each, nothing was written."""
+
+    def __init__(self, rejections: list[AppError]) -> None:
+        vi = "\n".join(f"  - {r.message.vi}" for r in rejections)
+        en = "\n".join(f"  - {r.message.en}" for r in rejections)
+        super().__init__(
+            "values.rejected",
+            Text(f"Không lưu giá trị nào vì:\n{vi}", f"Nothing was saved because:\n{en}"),
+            rejections=[r.as_dict() for r in rejections],
+        )
+        self.rejections = rejections
+
+
+@dataclass
+class SaveOutcome:
+    report: ReportRow
+    changed: list[str]
+    warnings: list[Text] = field(default_factory=list)
+
+
+def _unknown_field(form: Form, field_id: str) -> AppError:
+    return AppError(
+        "value.unknown_field",
+        Text(
+            f"Biểu mẫu {form.id} {form.version} không có chỉ tiêu «{field_id}»",
+            f"Form {form.id} {form.version} has no field «{field_id}»",
+        ),
+        field=field_id,
+    )
+
+
+def _computed_field(form: Form, field_id: str) -> AppError:
+    label = form.fields[field_id].label
+    return AppError(
+        "value.computed",
+        Text(
+            f"«{label.vi}» ({field_id}) được tính tự động, không nhập",
+            f"«{label.en}» ({field_id}) is computed, it cannot be entered",
+        ),
+        field=field_id,
+    )
+
+
+def _check_all(
+    form: Form, raw_values: Mapping[str, Any], reader: Any
+) -> tuple[dict[str, Value], list[Text]]:
+    typed: dict[str, Value] = {}
+    warnings: list[Text] = []
+    rejections: list[AppError] = []
+    for field_id, raw in raw_values.items():
+        field_id = form.renamed.get(field_id, field_id)
+        f = form.fields.get(field_id)
+        if f is None:
+            rejections.append(_unknown_field(form, field_id))
+            continue
+        if f.is_computed:
+            rejections.append(_computed_field(form, field_id))
+            continue
+        try:
+            parsed: Parsed = reader(f, raw)
+        except ValueRejected as exc:
+            rejections.append(exc)
+            continue
+        broken = check_value(f, parsed.value)
+        if broken is not None:
+            rejections.append(ValueRejected(f, "value.bound", broken, raw))
+            continue
+        typed[field_id] = parsed.value
+        if parsed.warning is not None:
+            warnings.append(
+                Text(f"{f.id}: {parsed.warning.vi}", f"{f.id}: {parsed.warning.en}")
+            )
+    if rejections:
+        raise InputRejected(rejections)
+    return typed, warnings
+
+
+def _report(ws: Workspace, form: Form, period: Period) -> ReportRow:
+    profile = ws.require_profile()
+    return get_or_create_report(ws.db, profile.unit_code, form.id, form.version, str(period))
+
+
+def _save(
+    ws: Workspace,
+    form: Form,
+    period: Period,
+    typed: Mapping[str, Value],
+    comments: Mapping[str, str] | None = None,
+) -> list[str]:
+    report = _report(ws, form, period)
+    changes = {fid: to_storage(form.fields[fid], value) for fid, value in typed.items()}
+    with ws.db.transaction():
+        changed = save_values(ws.db, report.id, changes, ws.user)
+        for field_id, text in (comments or {}).items():
+            set_comment(ws.db, report.id, field_id, clean_multiline(text) or None, ws.user)
+    return [c.field_id for c in changed]
+
+
+def set_values(
+    ws: Workspace, form_id: str, period_text: str, assignments: Mapping[str, str]
+) -> SaveOutcome:
+    """``values set``: FIELD=VALUE pairs as a person would type them."""
+    form, period = ws.form_for(form_id, period_text)
+    typed, warnings = _check_all(form, assignments, parse_input)
+    changed = _save(ws, form, period, typed)
+    return SaveOutcome(_report(ws, form, period), changed, warnings)
+
+
+def _file_error(path: Path, vi: str, en: str) -> AppError:
+    return AppError("values.file", Text(f"{path.name}: {vi}", f"{path.name}: {en}"), path=str(path))
+
+
+def read_values_file(path: Path) -> dict[str, Any]:
+    """Parse a ``values load`` file; numbers come back exact (``Decimal``), never float."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except OSError as exc:
+        raise _file_error(path, f"không đọc được tệp ({exc})", f"cannot read the file ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise _file_error(path, "tệp không phải UTF-8", "the file is not UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise _file_error(
+            path,
+            f"JSON sai ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}",
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+        ) from exc
+    problems = []
+    if not isinstance(data, dict):
+        problems.append(("tệp phải là một đối tượng JSON", "the file must hold one JSON object"))
+    else:
+        for key in ("form", "period"):
+            if not isinstance(data.get(key), str):
+                problems.append((f"thiếu khoá «{key}» (chuỗi)", f"missing «{key}» (a string)"))
+        for key in ("values", "comments"):
+            if key in data and not isinstance(data[key], dict):
+                problems.append((f"«{key}» phải là đối tượng", f"«{key}» must be an object"))
+        if "values" not in data:
+            problems.append(("thiếu khoá «values»", "missing «values»"))
+        extra = set(data) - {"form", "period", "values", "comments", "unit"}
+        if extra:
+            problems.append((f"khoá lạ: {sorted(extra)}", f"unknown keys: {sorted(extra)}"))
+    if problems:
+        raise _file_error(path, "; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+    return data
+
+
+def load_values(ws: Workspace, path: Path) -> SaveOutcome:
+    """``values load FILE.json``: values and comments for one report, all or nothing."""
+    data = read_values_file(path)
+    profile = ws.require_profile()
+    if data.get("unit") not in (None, profile.unit_code):
+        raise _file_error(
+            path,
+            f"tệp dành cho đơn vị {data['unit']}, không phải {profile.unit_code}",
+            f"the file is for unit {data['unit']}, not {profile.unit_code}",
+        )
+    form, period = ws.form_for(data["form"], data["period"])
+    typed, warnings = _check_all(form, data["values"], from_json)
+    comments = data.get("comments") or {}
+    bad = [
+        _unknown_field(form, fid) for fid in comments if form.renamed.get(fid, fid) not in form.fields
+    ]
+    bad += [
+        _file_error(path, f"ghi chú của {fid} phải là chuỗi", f"the comment on {fid} must be text")
+        for fid, text in comments.items()
+        if not isinstance(text, str)
+    ]
+    if bad:
+        raise InputRejected(bad)
+    comments = {form.renamed.get(fid, fid): text for fid, text in comments.items()}
+    changed = _save(ws, form, period, typed, comments)
+    return SaveOutcome(_report(ws, form, period), changed, warnings)
+
+
+def typed_values(form: Form, stored: Mapping[str, str]) -> dict[str, Value]:
+    """Stored text → typed values, for the fields this form version knows."""
+    return {
+        fid: from_storage(form.fields[fid], text)
+        for fid, text in stored.items()
+        if fid in form.fields and not form.fields[fid].is_computed
+    }
+
+
+@dataclass
+class ReportState:
+    form: Form
+    period: Period
+    report: ReportRow | None
+    result: ValidationResult
+    comments: dict[str, str]
+
+
+def check_report(ws: Workspace, form_id: str, period_text: str) -> ReportState:
+    """``validate``: the report as stored, computed and checked (an absent report is all blank)."""
+    profile = ws.require_profile()
+    form, period = ws.form_for(form_id, period_text)
+    report = get_report(ws.db, profile.unit_code, form.id, str(period))
+    if report is None:
+        return ReportState(form, period, None, validate(form, {}), {})
+    inputs = typed_values(form, get_values(ws.db, report.id))
+    result = validate(form, inputs, get_explanations(ws.db, report.id))
+    return ReportState(form, period, report, result, get_comments(ws.db, report.id))

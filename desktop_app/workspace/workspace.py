@@ -1,0 +1,95 @@
+"""One data directory: its database, the forms the application ships, and the unit profile."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from ..core.forms import Form, FormRegistry
+from ..core.messages import AppError, Text
+from ..core.periods import Period
+from ..paths import default_data_dir, forms_dir
+from ..storage import BackupPolicy, Database, get_setting
+
+DATABASE_NAME = "data.sqlite3"
+PROFILE_KEY = "profile"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who this installation reports as (set by ``setup`` or the first-run dialog)."""
+
+    unit_code: str
+    unit_name: str
+    catalogue: str
+    clerk: str = ""
+    leader: str = ""
+    language: str = "vi"
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@cache
+def shipped_forms() -> FormRegistry:
+    """The forms under forms/, read once per process (they never change while running)."""
+    return FormRegistry.load(forms_dir())
+
+
+class Workspace:
+    def __init__(self, data_dir: Path, db: Database, forms: FormRegistry) -> None:
+        self.data_dir = data_dir
+        self.db = db
+        self.forms = forms
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, *, forms: FormRegistry | None = None) -> Workspace:
+        directory = Path(data_dir) if data_dir else default_data_dir()
+        policy = BackupPolicy(directory / "backups")
+        db = Database.open(directory / DATABASE_NAME, backups=policy)
+        return cls(directory, db, forms or shipped_forms())
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def profile(self) -> Profile | None:
+        raw = get_setting(self.db, PROFILE_KEY)
+        return Profile(**raw) if raw else None
+
+    def require_profile(self) -> Profile:
+        profile = self.profile
+        if profile is None:
+            raise AppError(
+                "setup.missing",
+                Text(
+                    "Chưa thiết lập đơn vị báo cáo. Chạy: desktop-app setup --unit MÃ_ĐƠN_VỊ",
+                    "No reporting unit set up yet. Run: desktop-app setup --unit UNIT_CODE",
+                ),
+            )
+        return profile
+
+    @property
+    def user(self) -> str:
+        """The name written in the audit log: the clerk if known, else the OS account."""
+        profile = self.profile
+        if profile and profile.clerk:
+            return profile.clerk
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return "unknown"
+
+    def form_for(self, form_id: str, period_text: str) -> tuple[Form, Period]:
+        """The form version that applies to a period, with the period checked against it."""
+        newest = self.forms.get(form_id)
+        period = Period.parse(period_text, newest.period_kind)
+        return self.forms.get(form_id, period.year), period
