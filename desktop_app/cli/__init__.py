@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from ..core.messages import AppError
 from .output import refuse
 
-COMMANDS = {"setup", "forms", "values", "validate", "status"}
-
 
 def run(argv: Sequence[str]) -> int:
     # Imported here so that `python -m desktop_app` with no command (the window) does not
@@ -32,9 +30,21 @@ def run(argv: Sequence[str]) -> int:
         return refuse(error, args.json)
 
 
+_OPTIONS_WITH_VALUE = {"--data-dir", "--lang"}
+
+
 def is_cli(argv: Sequence[str]) -> bool:
-    """True when the arguments ask for a headless command (or help/version)."""
-    return any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
+    """True when the arguments name a command (known or not: argparse refuses unknown ones
+    with exit 2) or ask for help/version; only bare options open the window."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg in ("-h", "--help", "--version", "--json") or not arg.startswith("-"):
+            return True
+    return False
 
 
-__all__ = ["is_cli", "run", "argparse"]
+__all__ = ["argparse", "is_cli", "run"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.forms.describe import form_as_dict, form_summary
 from ..core.messages import AppError, Text
+from ..core.targets import evaluate_targets
 from ..core.units import Catalogue
 from ..core.validation import progress
 from ..core.values import display
@@ -24,17 +25,31 @@ def cmd_setup(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     described = catalogue.describe(profile.unit_code)
     if args.json:
         unit = catalogue.require(profile.unit_code)
-        print_json({
-            "ok": True,
-            "profile": profile.as_dict(),
-            "unit": {"code": unit.code, "name": unit.name, "level": unit.level, "parent_code": unit.parent_code},
-            "described": described,
-            "ancestors": [{"code": u.code, "name": u.name, "level": u.level} for u in catalogue.ancestors(unit.code)],
-            "children": len(catalogue.children(unit.code)),
-        })
+        print_json(
+            {
+                "ok": True,
+                "profile": profile.as_dict(),
+                "unit": {
+                    "code": unit.code,
+                    "name": unit.name,
+                    "level": unit.level,
+                    "parent_code": unit.parent_code,
+                },
+                "described": described,
+                "ancestors": [
+                    {"code": u.code, "name": u.name, "level": u.level}
+                    for u in catalogue.ancestors(unit.code)
+                ],
+                "children": len(catalogue.children(unit.code)),
+            }
+        )
     else:
-        say(Text(f"Đã thiết lập đơn vị: {profile.unit_code} – {described}",
-                 f"Reporting unit set: {profile.unit_code} – {described}").pick(lang))
+        say(
+            Text(
+                f"Đã thiết lập đơn vị: {profile.unit_code} – {described}",
+                f"Reporting unit set: {profile.unit_code} – {described}",
+            ).pick(lang)
+        )
     return 0
 
 
@@ -45,7 +60,9 @@ def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             print_json(forms)
         else:
             for f in forms:
-                say(f"{f['id']:<12} {f['version']:<8} {f['title'][lang]}  ({f['fields']} fields, {f['rules']} rules)")
+                say(
+                    f"{f['id']:<12} {f['version']:<8} {f['title'][lang]}  ({f['fields']} fields, {f['rules']} rules)"
+                )
         return 0
     form = ws.forms.get(args.form_id, args.year)
     if args.json:
@@ -55,7 +72,9 @@ def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     for section in form.sections:
         say(f"\n[{section.id}] {section.title.pick(lang)}")
         for f in section.fields:
-            bounds = "" if f.minimum is None and f.maximum is None else f" [{f.minimum}..{f.maximum}]"
+            bounds = (
+                "" if f.minimum is None and f.maximum is None else f" [{f.minimum}..{f.maximum}]"
+            )
             extra = f" = {f.compute.source}" if f.compute else (" *" if f.required else "")
             say(f"  {f.id:<32} {f.type:<8}{bounds}{extra}  {f.label.pick(lang)}")
     return 0
@@ -65,15 +84,21 @@ def _print_outcome(outcome: Any, args: argparse.Namespace, lang: str) -> int:
     for warning in outcome.warnings:
         warn(warning)
     if args.json:
-        print_json({
-            "ok": True,
-            "report": outcome.report.__dict__,
-            "changed": outcome.changed,
-            "warnings": [w.as_dict() for w in outcome.warnings],
-        })
+        print_json(
+            {
+                "ok": True,
+                "report": outcome.report.__dict__,
+                "changed": outcome.changed,
+                "warnings": [w.as_dict() for w in outcome.warnings],
+            }
+        )
     else:
-        say(Text(f"Đã lưu {len(outcome.changed)} giá trị thay đổi (lần sửa {outcome.report.revision}).",
-                 f"Saved {len(outcome.changed)} changed values (revision {outcome.report.revision}).").pick(lang))
+        say(
+            Text(
+                f"Đã lưu {len(outcome.changed)} giá trị thay đổi (lần sửa {outcome.report.revision}).",
+                f"Saved {len(outcome.changed)} changed values (revision {outcome.report.revision}).",
+            ).pick(lang)
+        )
     return 0
 
 
@@ -84,8 +109,10 @@ def cmd_values(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     for item in args.assignments:
         field_id, sep, value = item.partition("=")
         if not sep or not field_id.strip():
-            raise AppError("values.syntax", Text(
-                f"«{item}» không đúng dạng CHỈ_TIÊU=GIÁ_TRỊ", f"«{item}» is not FIELD=VALUE"))
+            raise AppError(
+                "values.syntax",
+                Text(f"«{item}» không đúng dạng CHỈ_TIÊU=GIÁ_TRỊ", f"«{item}» is not FIELD=VALUE"),
+            )
         assignments[field_id.strip()] = value
     return _print_outcome(set_values(ws, args.form, args.period, assignments), args, lang)
 
@@ -94,19 +121,25 @@ def cmd_validate(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     state = check_report(ws, args.form, args.period)
     result = state.result
     form = state.form
+    targets = evaluate_targets(form, result.values)
     if args.json:
-        print_json({
-            "ok": result.ok,
-            "form": form.id,
-            "version": form.version,
-            "period": str(state.period),
-            "report": state.report.__dict__ if state.report else None,
-            "errors": len(result.errors),
-            "warnings": len(result.warnings),
-            "problems": [p.as_dict() for p in result.problems],
-            "computed": {k: (str(v) if v is not None else None) for k, v in result.computed.items()},
-            "sections": [s.__dict__ for s in progress(form, result)],
-        })
+        print_json(
+            {
+                "ok": result.ok,
+                "form": form.id,
+                "version": form.version,
+                "period": str(state.period),
+                "report": state.report.__dict__ if state.report else None,
+                "errors": len(result.errors),
+                "warnings": len(result.warnings),
+                "problems": [p.as_dict() for p in result.problems],
+                "computed": {
+                    k: (str(v) if v is not None else None) for k, v in result.computed.items()
+                },
+                "sections": [s.__dict__ for s in progress(form, result)],
+                "targets": [t.as_dict() for t in targets],
+            }
+        )
     else:
         say(f"{form.title.pick(lang)} — {state.period.label(lang)}")
         for p in result.problems:
@@ -118,8 +151,19 @@ def cmd_validate(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             if value is not None:
                 f = form.fields[fid]
                 say(f"  = {f.label.pick(lang)}: {display(f, value, lang)}")
-        say(Text(f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo.",
-                 f"{len(result.errors)} errors, {len(result.warnings)} warnings.").pick(lang))
+        verdicts = {
+            True: Text("ĐẠT", "MET"),
+            False: Text("CHƯA ĐẠT", "NOT MET"),
+            None: Text("CHƯA RÕ", "UNKNOWN"),
+        }
+        for t in targets:
+            say(f"  {verdicts[t.achieved].pick(lang)}: {t.target.label.pick(lang)}")
+        say(
+            Text(
+                f"{len(result.errors)} lỗi, {len(result.warnings)} cảnh báo.",
+                f"{len(result.errors)} errors, {len(result.warnings)} warnings.",
+            ).pick(lang)
+        )
     return 0 if result.ok else 1
 
 
@@ -129,13 +173,15 @@ def cmd_status(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     for report in list_reports(ws.db, profile.unit_code, args.form, args.period):
         state = check_report(ws, report.form_id, report.period)
         filled = sum(s.filled for s in progress(state.form, state.result))
-        rows.append({
-            **report.__dict__,
-            "errors": len(state.result.errors),
-            "warnings": len(state.result.warnings),
-            "filled": filled,
-            "inputs": len(state.form.input_fields),
-        })
+        rows.append(
+            {
+                **report.__dict__,
+                "errors": len(state.result.errors),
+                "warnings": len(state.result.warnings),
+                "filled": filled,
+                "inputs": len(state.form.input_fields),
+            }
+        )
     if args.json:
         print_json({"unit": profile.as_dict(), "reports": rows})
         return 0
@@ -143,6 +189,8 @@ def cmd_status(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     if not rows:
         say(Text("Chưa có báo cáo nào.", "No reports yet.").pick(lang))
     for r in rows:
-        say(f"  {r['form_id']:<12} {r['period']:<8} {r['status']:<9} r{r['revision']}  "
-            f"{r['filled']}/{r['inputs']}  {r['errors']} lỗi/errors, {r['warnings']} cảnh báo/warnings")
+        say(
+            f"  {r['form_id']:<12} {r['period']:<8} {r['status']:<9} r{r['revision']}  "
+            f"{r['filled']}/{r['inputs']}  {r['errors']} lỗi/errors, {r['warnings']} cảnh báo/warnings"
+        )
     return 0

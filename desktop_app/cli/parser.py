@@ -11,12 +11,21 @@ from .. import __version__
 def _common() -> argparse.ArgumentParser:
     # SUPPRESS lets --data-dir/--lang/--json stand before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="thư mục dữ liệu / data directory")
-    common.add_argument("--lang", choices=["vi", "en"], default=argparse.SUPPRESS,
-                        help="ngôn ngữ hiển thị / display language")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="kết quả dạng JSON cho phần mềm khác / JSON output for scripts")
+    common.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS, help="thư mục dữ liệu / data directory"
+    )
+    common.add_argument(
+        "--lang",
+        choices=["vi", "en"],
+        default=argparse.SUPPRESS,
+        help="ngôn ngữ hiển thị / display language",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="kết quả dạng JSON cho phần mềm khác / JSON output for scripts",
+    )
     return common
 
 
@@ -31,10 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    setup = commands.add_parser("setup", parents=[common], help="chọn đơn vị báo cáo / set the reporting unit")
-    setup.add_argument("--unit", required=True, help="mã đơn vị chính thức, ví dụ 02080 / official unit code")
-    setup.add_argument("--catalogue", choices=["legacy", "current"], default="current",
-                       help="legacy: trước 7/2025 (tỉnh–huyện–xã); current: hiện hành (tỉnh–xã)")
+    setup = commands.add_parser(
+        "setup", parents=[common], help="chọn đơn vị báo cáo / set the reporting unit"
+    )
+    setup.add_argument(
+        "--unit", required=True, help="mã đơn vị chính thức, ví dụ 02080 / official unit code"
+    )
+    setup.add_argument(
+        "--catalogue",
+        choices=["legacy", "current"],
+        default="current",
+        help="legacy: trước 7/2025 (tỉnh–huyện–xã); current: hiện hành (tỉnh–xã)",
+    )
     setup.add_argument("--clerk", help="người lập biểu / the clerk")
     setup.add_argument("--leader", help="người ký (Chủ tịch) / the signing leader")
 
@@ -54,11 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     vload = values_cmd.add_parser("load", parents=[common], help="từ tệp JSON / from a JSON file")
     vload.add_argument("file", type=Path)
 
-    validate = commands.add_parser("validate", parents=[common], help="kiểm tra báo cáo / check a report")
+    validate = commands.add_parser(
+        "validate", parents=[common], help="kiểm tra báo cáo / check a report"
+    )
     validate.add_argument("--form", required=True)
     validate.add_argument("--period", required=True)
 
-    status = commands.add_parser("status", parents=[common], help="tình trạng báo cáo / report status")
+    status = commands.add_parser(
+        "status", parents=[common], help="tình trạng báo cáo / report status"
+    )
     status.add_argument("--form")
     status.add_argument("--period")
     return parser

@@ -24,4 +24,4 @@ def clean_multiline(value: str) -> str:
     for old, new in _LINE_BREAKS.items():
         text = text.replace(old, new)
     lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip("\n")
+    return "\n".join(lines).strip()

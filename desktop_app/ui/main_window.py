@@ -45,7 +45,9 @@ class MainWindow(QMainWindow):
         self.forms_table = self._table(["Mã", "Phiên bản", "Tên biểu mẫu", "Kỳ", "Số chỉ tiêu"])
         layout.addWidget(self.forms_table)
         layout.addWidget(QLabel(self.tr("Báo cáo đã lưu trên máy này"), central))
-        self.reports_table = self._table(["Biểu mẫu", "Kỳ báo cáo", "Trạng thái", "Lần sửa", "Cập nhật"])
+        self.reports_table = self._table(
+            ["Biểu mẫu", "Kỳ báo cáo", "Trạng thái", "Lần sửa", "Cập nhật"]
+        )
         layout.addWidget(self.reports_table)
         self.setCentralWidget(central)
         self.statusBar().showMessage(self.tr("Dữ liệu: %s") % workspace.data_dir)
@@ -71,7 +73,9 @@ class MainWindow(QMainWindow):
         forms = self.workspace.forms.latest()
         self.forms_table.setRowCount(len(forms))
         for row, form in enumerate(forms):
-            kind = {"year": "Năm", "half": "6 tháng", "quarter": "Quý", "month": "Tháng"}[form.period_kind]
+            kind = {"year": "Năm", "half": "6 tháng", "quarter": "Quý", "month": "Tháng"}[
+                form.period_kind
+            ]
             cells = [form.id, form.version, form.title.vi, kind, str(len(form.fields))]
             for col, text in enumerate(cells):
                 self.forms_table.setItem(row, col, QTableWidgetItem(text))

@@ -18,7 +18,16 @@ from ..core.messages import AppError, Text
 from ..core.periods import Period
 from ..core.text import clean_multiline
 from ..core.validation import ValidationResult, validate
-from ..core.values import Parsed, Value, ValueRejected, check_value, from_json, from_storage, parse_input, to_storage
+from ..core.values import (
+    Parsed,
+    Value,
+    ValueRejected,
+    check_value,
+    from_json,
+    from_storage,
+    parse_input,
+    to_storage,
+)
 from ..storage import (
     ReportRow,
     get_comments,
@@ -102,9 +111,7 @@ def _check_all(
             continue
         typed[field_id] = parsed.value
         if parsed.warning is not None:
-            warnings.append(
-                Text(f"{f.id}: {parsed.warning.vi}", f"{f.id}: {parsed.warning.en}")
-            )
+            warnings.append(Text(f"{f.id}: {parsed.warning.vi}", f"{f.id}: {parsed.warning.en}"))
     if rejections:
         raise InputRejected(rejections)
     return typed, warnings
@@ -150,7 +157,9 @@ def read_values_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     except OSError as exc:
-        raise _file_error(path, f"không đọc được tệp ({exc})", f"cannot read the file ({exc})") from exc
+        raise _file_error(
+            path, f"không đọc được tệp ({exc})", f"cannot read the file ({exc})"
+        ) from exc
     except UnicodeDecodeError as exc:
         raise _file_error(path, "tệp không phải UTF-8", "the file is not UTF-8") from exc
     except json.JSONDecodeError as exc:
@@ -175,7 +184,9 @@ def read_values_file(path: Path) -> dict[str, Any]:
         if extra:
             problems.append((f"khoá lạ: {sorted(extra)}", f"unknown keys: {sorted(extra)}"))
     if problems:
-        raise _file_error(path, "; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+        raise _file_error(
+            path, "; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems)
+        )
     return data
 
 
@@ -193,7 +204,9 @@ def load_values(ws: Workspace, path: Path) -> SaveOutcome:
     typed, warnings = _check_all(form, data["values"], from_json)
     comments = data.get("comments") or {}
     bad = [
-        _unknown_field(form, fid) for fid in comments if form.renamed.get(fid, fid) not in form.fields
+        _unknown_field(form, fid)
+        for fid in comments
+        if form.renamed.get(fid, fid) not in form.fields
     ]
     bad += [
         _file_error(path, f"ghi chú của {fid} phải là chuỗi", f"the comment on {fid} must be text")

@@ -98,8 +98,10 @@ def test_type_mix_up_is_an_expression_error_not_a_crash():
 
 numbers = st.one_of(
     st.none(),
-    st.integers(min_value=-10**9, max_value=10**9),
-    st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False, places=3),
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.decimals(
+        min_value=-(10**9), max_value=10**9, allow_nan=False, allow_infinity=False, places=3
+    ),
 )
 
 

@@ -54,7 +54,9 @@ def test_yaml_syntax_error_has_a_line():
 
 
 def test_duplicate_yaml_key_is_refused():
-    [problem] = _problems(_broken("        min: 0\n        max: 500", "        min: 0\n        min: 1"))
+    [problem] = _problems(
+        _broken("        min: 0\n        max: 500", "        min: 0\n        min: 1")
+    )
     assert "duplicate key 'min'" in problem.message
 
 
@@ -68,13 +70,15 @@ def test_unknown_field_in_rule_and_compute():
 
 
 def test_unsafe_expression_is_refused_at_load():
-    [problem] = _problems(_broken('compute: "cbcc_co_may_tinh / cbcc_tong * 100"', 'compute: "__import__(1)"'))
+    [problem] = _problems(
+        _broken('compute: "cbcc_co_may_tinh / cbcc_tong * 100"', 'compute: "__import__(1)"')
+    )
     assert problem.where == "field ty_le_may_tinh"
     assert problem.line == _line_of('compute: "cbcc_co_may_tinh')
 
 
 def test_type_mix_up_found_by_dry_run():
-    [problem] = _problems(_broken("check: \"da_chi <= kinh_phi\"", "check: \"muc_do <= kinh_phi\""))
+    [problem] = _problems(_broken('check: "da_chi <= kinh_phi"', 'check: "muc_do <= kinh_phi"'))
     assert problem.where == "rule r_chi"
 
 
@@ -94,9 +98,7 @@ def test_scoring_must_total_100():
 
 
 def test_cycle_in_computed_fields():
-    data = _broken(
-        'compute: "cbcc_co_may_tinh / cbcc_tong * 100"', 'compute: "ty_le_may_tinh + 1"'
-    )
+    data = _broken('compute: "cbcc_co_may_tinh / cbcc_tong * 100"', 'compute: "ty_le_may_tinh + 1"')
     problems = _problems(data)
     assert any("cycle" in p.message for p in problems)
 
@@ -109,7 +111,9 @@ def test_several_problems_reported_together():
 
 def test_registry_picks_the_version_for_the_year(tmp_path: Path):
     (tmp_path / "mini-2026.yaml").write_text(MINI, encoding="utf-8")
-    later = MINI.replace('version: "2026.1"', 'version: "2027.1"').replace("year: 2026", "year: 2027")
+    later = MINI.replace('version: "2026.1"', 'version: "2027.1"').replace(
+        "year: 2026", "year: 2027"
+    )
     (tmp_path / "mini-2027.yaml").write_text(later, encoding="utf-8")
     registry = FormRegistry.load(tmp_path)
     assert registry.get("mini", 2026).version == "2026.1"

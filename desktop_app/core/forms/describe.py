@@ -90,7 +90,12 @@ def form_as_dict(form: Form) -> dict[str, Any]:
                     "scale": i.scale,
                     **({"full_at": _number(i.full_at)} if i.scale == "linear" else {}),
                     **(
-                        {"steps": [{"min": _number(s.minimum), "points": _number(s.points)} for s in i.steps]}
+                        {
+                            "steps": [
+                                {"min": _number(s.minimum), "points": _number(s.points)}
+                                for s in i.steps
+                            ]
+                        }
                         if i.steps
                         else {}
                     ),

@@ -1,0 +1,50 @@
+"""Plan targets (e.g. "at least 40 % of procedures online"): achieved, not achieved, or
+unknown while the figure is blank."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .forms.model import Form, Target
+from .values import Value
+
+_OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: Target
+    value: Value
+    achieved: bool | None  # None: the figure is blank
+
+    def as_dict(self) -> dict:
+        value = self.target.value
+        return {
+            "id": self.target.id,
+            "field": self.target.field_id,
+            "op": self.target.op,
+            "target": value if isinstance(value, bool) else str(value),
+            "value": None
+            if self.value is None
+            else self.value
+            if isinstance(self.value, (bool, int))
+            else str(self.value),
+            "achieved": self.achieved,
+            "label": self.target.label.as_dict(),
+        }
+
+
+def evaluate_target(target: Target, value: Value) -> TargetResult:
+    if value is None:
+        return TargetResult(target, None, None)
+    if isinstance(target.value, bool):
+        return TargetResult(target, value, _OPS[target.op](bool(value), target.value))
+    return TargetResult(target, value, _OPS[target.op](Decimal(value), target.value))
+
+
+def evaluate_targets(form: Form, values: Mapping[str, Value]) -> list[TargetResult]:
+    """``values`` holds inputs and computed fields (``ValidationResult.values``)."""
+    return [evaluate_target(t, values.get(t.field_id)) for t in form.targets]

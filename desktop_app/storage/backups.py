@@ -1,0 +1,272 @@
+"""Rotating copies of the database, made with SQLite's online backup API.
+
+A copy of the file itself could catch a half-written page or miss what is still in the
+``-wal`` file; ``sqlite3.Connection.backup`` copies a consistent snapshot even while the
+database is in use. Each backup is written under a temporary name and renamed when
+complete, so a power cut never leaves a half backup that looks whole.
+
+Names sort by time and say why they were made: ``data-20261123T020000-open.sqlite3``
+(local time; ``.2``, ``.3`` … after the seconds if two are made in the same second).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..core.messages import AppError, Text
+from .clock import local_now
+from .errors import storage_error, translate
+
+SUFFIX = ".sqlite3"
+_TIME_FORMAT = "%Y%m%dT%H%M%S"
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<time>\d{8}T\d{6})(?:\.(?P<seq>\d+))?-(?P<reason>[a-z0-9-]+)\.sqlite3$"
+)
+
+
+@dataclass
+class BackupPolicy:
+    """Where backups go and how many: ``keep`` newest are kept; an automatic backup at
+    start-up is skipped if the newest is younger than ``min_interval_s``, so a CLI command
+    run fifty times in an afternoon does not push every useful backup out."""
+
+    directory: Path
+    keep: int = 10
+    min_interval_s: float = 3600
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime  # local wall-clock time, naive, as in the file name
+    reason: str
+    size: int
+
+
+def _local(now: datetime | None) -> datetime:
+    return (now or local_now()).astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def _slug(reason: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
+    return slug or "manual"
+
+
+def _parse(path: Path) -> tuple[str, datetime, int, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        created = datetime.strptime(match["time"], _TIME_FORMAT)
+    except ValueError:
+        return None
+    return match["stem"], created, int(match["seq"] or 1), match["reason"]
+
+
+def list_backups(policy: BackupPolicy, stem: str | None = None) -> list[BackupInfo]:
+    """The backups in ``policy.directory``, newest first (of one database if ``stem``)."""
+    found: list[tuple[datetime, int, BackupInfo]] = []
+    if not policy.directory.is_dir():
+        return []
+    for path in policy.directory.iterdir():
+        parsed = _parse(path)
+        if parsed is None or (stem is not None and parsed[0] != stem):
+            continue
+        _, created, seq, reason = parsed
+        with contextlib.suppress(OSError):  # deleted meanwhile by another process
+            found.append((created, seq, BackupInfo(path, created, reason, path.stat().st_size)))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [info for _, _, info in found]
+
+
+def _database_stem(conn: sqlite3.Connection) -> tuple[Path, str]:
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(file), Path(file).stem
+    raise ValueError("only a database stored in a file can be backed up")
+
+
+def _fsync_path(path: Path) -> None:
+    """Flush a file (or on POSIX a directory entry) to the disk: a rename is only durable
+    once the directory is synced."""
+    if path.is_dir() and os.name == "nt":
+        return
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDWR
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_copy(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole).
+
+    The copy is switched to the rollback journal so it is one file, readable without a
+    ``-wal``/``-shm`` beside it (a WAL source would otherwise mark it as WAL)."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(partial, isolation_level=None)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        _fsync_path(partial)
+        os.replace(partial, target)
+        _fsync_path(target.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _backup_failed(path: Path, exc: Exception) -> AppError:
+    return AppError(
+        "storage.backup_failed",
+        Text(
+            f"Không tạo được bản sao lưu trong {path} ({exc}).",
+            f"Could not write a backup in {path} ({exc}).",
+        ),
+        path=str(path),
+    )
+
+
+def backup_now(
+    conn: sqlite3.Connection, policy: BackupPolicy, reason: str, *, now: datetime | None = None
+) -> Path:
+    """Back up the database behind ``conn`` now and delete all but the newest ``keep``.
+
+    Call it outside a transaction: the backup reads through ``conn``, so it would also
+    copy that transaction's uncommitted changes."""
+    db_file, stem = _database_stem(conn)
+    stamp = _local(now).strftime(_TIME_FORMAT)
+    slug = _slug(reason)
+    try:
+        policy.directory.mkdir(parents=True, exist_ok=True)
+        target = policy.directory / f"{stem}-{stamp}-{slug}{SUFFIX}"
+        seq = 1
+        while target.exists():
+            seq += 1
+            target = policy.directory / f"{stem}-{stamp}.{seq}-{slug}{SUFFIX}"
+        write_copy(conn, target)
+    except sqlite3.Error as exc:
+        raise (translate(exc, db_file) or _backup_failed(policy.directory, exc)) from exc
+    except OSError as exc:
+        raise _backup_failed(policy.directory, exc) from exc
+    _rotate(policy, stem, keep_path=target)
+    return target
+
+
+def _rotate(policy: BackupPolicy, stem: str, keep_path: Path) -> None:
+    # The one just made is never deleted, even if a wrong system clock once dated older
+    # backups in the future and they now sort as the newest.
+    backups = [b for b in list_backups(policy, stem) if b.path != keep_path]
+    for old in backups[max(policy.keep, 1) - 1 :]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+
+
+def maybe_backup_on_open(
+    conn: sqlite3.Connection,
+    policy: BackupPolicy,
+    *,
+    reason: str = "open",
+    now: datetime | None = None,
+) -> Path | None:
+    """Back up unless the newest backup is younger than ``policy.min_interval_s``."""
+    _, stem = _database_stem(conn)
+    backups = list_backups(policy, stem)
+    if backups:
+        age = (_local(now) - backups[0].created).total_seconds()
+        # A negative age means the clock was turned back since: back up then too.
+        if 0 <= age < policy.min_interval_s:
+            return None
+    return backup_now(conn, policy, reason, now=now)
+
+
+def _check_restorable(backup_path: Path) -> None:
+    # Imported here: migrations imports this module to back up before migrating.
+    from .migrations import check_not_too_new
+
+    try:
+        src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            verdict = src.execute("PRAGMA integrity_check").fetchone()[0]
+            if verdict != "ok":
+                raise storage_error("storage.corrupt", backup_path, verdict)
+            check_not_too_new(src, backup_path)
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise storage_error("storage.corrupt", backup_path, str(exc)) from exc
+
+
+def _set_aside(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Path:
+    """Raw copies of a database SQLite cannot read, kept in case someone can rescue it."""
+    stamp = _local(now).strftime(_TIME_FORMAT)
+    policy.directory.mkdir(parents=True, exist_ok=True)
+    aside = policy.directory / f"{db_path.name}.damaged-{stamp}"
+    shutil.copy2(db_path, aside)
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, aside.with_name(aside.name + "-wal"))
+    return aside
+
+
+def _safety_copy(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Path:
+    conn = sqlite3.connect(db_path, isolation_level=None, timeout=1.0)
+    try:
+        # Leaving WAL mode needs the only connection to the file: a cheap, reliable test
+        # that no other window or process has it open. It also folds the -wal file in.
+        if conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
+            raise storage_error("storage.locked", db_path)
+        return backup_now(conn, policy, "before-restore", now=now)
+    except sqlite3.Error as exc:
+        error = translate(exc, db_path)
+        if error is None or error.code != "storage.corrupt":
+            raise (error or _backup_failed(policy.directory, exc)) from exc
+        return _set_aside(db_path, policy, now)
+    finally:
+        conn.close()
+
+
+def restore_backup(
+    db_path: Path, backup_path: Path, policy: BackupPolicy, *, now: datetime | None = None
+) -> Path | None:
+    """Replace the database at ``db_path`` with ``backup_path``, after backing the current
+    one up (returned; raw copies if it is too damaged to read).
+
+    Only while no connection to ``db_path`` is open, in this process or another: close
+    the Database first. An open connection elsewhere is detected and refused
+    ("storage.locked"); on Windows the final rename would fail anyway."""
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    _check_restorable(backup_path)
+    staged = db_path.with_name(db_path.name + ".restoring")
+    try:
+        # Staged before the safety copy: its rotation may delete the very backup chosen.
+        src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            write_copy(src, staged)
+        finally:
+            src.close()
+        safety = _safety_copy(db_path, policy, now) if db_path.exists() else None
+        # A stale -wal beside the restored file would be replayed over it.
+        for leftover in ("-wal", "-shm", "-journal"):
+            db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)
+        os.replace(staged, db_path)
+        _fsync_path(db_path.parent)
+    except sqlite3.Error as exc:
+        raise (translate(exc, db_path) or _backup_failed(db_path.parent, exc)) from exc
+    except OSError as exc:
+        raise _backup_failed(db_path.parent, exc) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+    return safety

@@ -1,0 +1,213 @@
+"""One open database file: the connection, its settings, transactions and errors.
+
+Durability first: clerks lose power without warning, and a field they saw saved must
+survive. Hence WAL mode with ``synchronous=FULL`` (every commit is fsynced before it
+returns), one short ``BEGIN IMMEDIATE`` transaction per save, and foreign keys on.
+
+Threads: a connection belongs to the thread that opened it (Python's sqlite3 refuses
+other threads). A worker that needs the database opens its own ``Database`` on the same
+file; WAL lets it read while the window writes, and the busy timeout makes writers wait
+for each other instead of failing at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .backups import BackupPolicy, backup_now, maybe_backup_on_open
+from .clock import Clock, now_iso
+from .errors import storage_error, translating
+from .migrations import LATEST_VERSION, check_not_too_new, migrate
+
+DEFAULT_BUSY_TIMEOUT_S = 5.0
+
+
+def _register_collation(conn: sqlite3.Connection) -> None:
+    """``COLLATE vi`` for queries that sort Vietnamese names, when the core offers it.
+
+    Only for ORDER BY in queries, never in the schema: an index or column declared with
+    it would make the file unreadable to tools (DB Browser, the sqlite3 shell) without it.
+    """
+    try:
+        from ..core.collation import vi_sort_key
+    except ImportError:
+        return
+
+    def compare(a: str, b: str) -> int:
+        ka, kb = vi_sort_key(a), vi_sort_key(b)
+        return (ka > kb) - (ka < kb)
+
+    conn.create_collation("vi", compare)
+
+
+def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except PermissionError as exc:
+        raise storage_error("storage.readonly", path, str(exc)) from exc
+    except OSError as exc:
+        raise storage_error("storage.cannot_open", path, str(exc)) from exc
+    # isolation_level=None: the driver never opens a transaction behind our back; the only
+    # ones are Database.transaction() and sqlite-utils' own (savepoints inside ours).
+    return sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode=WAL").fetchone()
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+
+
+class Database:
+    """A ``sqlite3.Connection`` (``conn``) with its ``sqlite_utils.Database`` (``utils``)."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        backups: BackupPolicy | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.path = path
+        self.conn = conn
+        self.utils = sqlite_utils.Database(conn, execute_plugins=False)
+        self.backups = backups
+        self.clock = clock
+        self._savepoints = 0
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        backups: BackupPolicy | None = None,
+        clock: Clock | None = None,
+        busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+    ) -> Database:
+        """Open (or create) the database at ``path`` and bring its schema up to date.
+
+        With ``backups``, an existing database is backed up before a migration, and at
+        most once per ``backups.min_interval_s`` on open."""
+        path = Path(path)
+        with translating(path):
+            conn = _connect(path, busy_timeout_s)
+        try:
+            with translating(path):
+                # Before anything writes: a file from a newer version stays untouched.
+                start = check_not_too_new(conn, path)
+                _configure(conn)
+                _register_collation(conn)
+                db = cls(path, conn, backups=backups, clock=clock)
+                now = clock() if clock else None
+                migrate(db.utils, path, backups=backups, now=now)
+                if backups is not None and start == LATEST_VERSION:
+                    maybe_backup_on_open(conn, backups, now=now)
+        except BaseException:
+            conn.close()
+            raise
+        return db
+
+    def now(self) -> str:
+        """The timestamp to write in rows and the audit log."""
+        return now_iso(self.clock)
+
+    # -- transactions -------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All or nothing: ``BEGIN IMMEDIATE`` … ``COMMIT``, ``ROLLBACK`` on any exception.
+
+        IMMEDIATE takes the write lock up front, so a second writer waits (busy timeout)
+        at BEGIN rather than failing half-way. Nested calls become savepoints: an inner
+        block that raises undoes only its own work, and nothing is durable before the
+        outermost block commits. SQLite failures a user can cause come out as AppError
+        ("storage.locked", "storage.full", ...)."""
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield self
+            return
+        with translating(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._savepoints += 1
+        name = f"nested_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # An error such as SQLITE_FULL may already have rolled everything back.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._savepoints -= 1
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+
+    # -- statements ---------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """One statement, failures a user can cause as AppError."""
+        with translating(self.path):
+            return self.conn.execute(sql, params)
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with translating(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        with translating(self.path):
+            return self.conn.execute(sql, params).fetchone()
+
+    # -- maintenance --------------------------------------------------------------
+
+    def backup(self, reason: str = "manual") -> Path:
+        """A backup now, whatever the interval (e.g. before an import or an export)."""
+        if self.backups is None:
+            raise ValueError("this Database was opened without a BackupPolicy")
+        if self.conn.in_transaction:
+            # The backup reads through this connection: it would copy uncommitted work.
+            raise RuntimeError("back up outside a transaction")
+        return backup_now(self.conn, self.backups, reason, now=self.clock() if self.clock else None)
+
+    def integrity_check(self) -> list[str]:
+        """``["ok"]`` for a sound file, else SQLite's list of problems (reads it all)."""
+        return [row[0] for row in self.fetchall("PRAGMA integrity_check")]
+
+    def close(self) -> None:
+        """Close the connection; the last one to close folds the -wal file into the main
+        file. Safe to call twice."""
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Database({str(self.path)!r})"

@@ -1,0 +1,177 @@
+"""The CLI contract (DESIGN §6) as a subprocess: exit codes, messages, nothing written on refusal."""
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from tests.conftest import PROJECT
+from tests.integration.cli_helpers import cli
+
+SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
+
+
+@pytest.fixture
+def commune(tmp_path):
+    data = tmp_path / "binh-trung"
+    cli(
+        data,
+        "setup",
+        "--unit",
+        "02080",
+        "--catalogue",
+        "legacy",
+        "--clerk",
+        "Nguyễn Thị Hoa",
+        check=0,
+    )
+    return data
+
+
+def _audit_rows(data_dir) -> int:
+    with sqlite3.connect(data_dir / "data.sqlite3") as conn:
+        return conn.execute("select count(*) from audit_log where kind = 'value'").fetchone()[0]
+
+
+def test_setup_names_the_unit_and_its_parents(tmp_path):
+    run = cli(tmp_path / "d", "setup", "--unit", "02080", "--catalogue", "legacy", check=0)
+    assert "Xã Bình Trung, Huyện Chợ Đồn, Tỉnh Bắc Kạn" in run.out
+    data = cli(
+        tmp_path / "d", "setup", "--unit", "02080", "--catalogue", "legacy", "--json", check=0
+    ).json
+    assert data["unit"]["name"] == "Xã Bình Trung"
+    assert [a["code"] for a in data["ancestors"]] == ["064", "06"]
+
+
+def test_setup_in_english(tmp_path):
+    run = cli(
+        tmp_path / "d", "--lang", "en", "setup", "--unit", "02080", "--catalogue", "legacy", check=0
+    )
+    assert run.out.startswith("Reporting unit set: 02080")
+
+
+def test_setup_refuses_an_unknown_unit_and_writes_nothing(tmp_path):
+    run = cli(tmp_path / "d", "setup", "--unit", "99999", "--catalogue", "legacy", check=1)
+    assert "Lỗi:" in run.err and "Error:" in run.err and "99999" in run.err
+    status = cli(tmp_path / "d", "status", check=1)
+    assert "setup" in status.err
+
+
+def test_usage_error_is_exit_2(tmp_path):
+    assert cli(tmp_path / "d", "values", "set", "--form", "cntt-xa").code == 2
+    assert cli(tmp_path / "d", "frobnicate").code == 2
+
+
+def test_forms_list_and_show_json(tmp_path):
+    forms = cli(tmp_path / "d", "forms", "list", "--json", check=0).json
+    assert {f["id"] for f in forms} >= {"cntt-xa", "cntt-huyen"}
+    form = cli(tmp_path / "d", "forms", "show", "cntt-xa", "--json", check=0).json
+    fields = {f["id"]: f for s in form["sections"] for f in s["fields"]}
+    assert fields["cbcc_tong"]["type"] == "integer"
+    assert fields["cbcc_tong"]["min"] >= 0
+    assert fields["cbcc_tong"]["required"] is True
+    assert fields["ty_le_cbcc_co_may_tinh"]["compute"]
+    assert len(form["rules"]) >= 15
+    assert sum(i["points"] for i in form["scoring"]["items"]) == 100
+    assert cli(tmp_path / "d", "forms", "show", "nope").code == 1
+
+
+def test_values_set_vietnamese_numbers_and_validate(commune):
+    run = cli(
+        commune,
+        "values",
+        "set",
+        "--form",
+        "cntt-xa",
+        "--period",
+        "2026",
+        "cbcc_tong=21",
+        "cbcc_co_may_tinh=19",
+        check=0,
+    )
+    assert "2" in run.out
+    result = cli(commune, "validate", "--form", "cntt-xa", "--period", "2026", "--json").json
+    assert result["computed"]["ty_le_cbcc_co_may_tinh"] == "90.5"
+    assert result["errors"] > 0  # most required fields are still blank
+    assert cli(commune, "validate", "--form", "cntt-xa", "--period", "2026").code == 1
+
+
+@pytest.mark.parametrize(
+    ("assignment", "code"),
+    [
+        ("cbcc_tong=hai mươi", "number.invalid"),
+        ("cbcc_tong=12,5", "number.not_integer"),
+        ("cbcc_tong=-3", "value.bound"),
+        ("khong_co_chi_tieu=1", "value.unknown_field"),
+        ("ty_le_cbcc_co_may_tinh=50", "value.computed"),
+    ],
+)
+def test_bad_values_are_refused_and_nothing_is_written(commune, assignment, code):
+    run = cli(
+        commune,
+        "values",
+        "set",
+        "--form",
+        "cntt-xa",
+        "--period",
+        "2026",
+        "cbcc_co_may_tinh=5",
+        assignment,
+        "--json",
+    )
+    assert run.code == 1
+    assert "Lỗi:" in run.err and "Error:" in run.err
+    [rejection] = run.json["error"]["rejections"]
+    assert rejection["code"] == code
+    assert _audit_rows(commune) == 0
+
+
+def test_unknown_form_and_bad_period(commune):
+    assert (
+        "nope"
+        in cli(commune, "values", "set", "--form", "nope", "--period", "2026", "a=1", check=1).err
+    )
+    run = cli(
+        commune, "values", "set", "--form", "cntt-xa", "--period", "2026-Q3", "cbcc_tong=1", check=1
+    )
+    assert "2026" in run.err
+
+
+def test_values_load_sample_then_validate_passes(commune):
+    cli(commune, "values", "load", str(SAMPLE), check=0)
+    result = cli(
+        commune, "validate", "--form", "cntt-xa", "--period", "2026", "--json", check=0
+    ).json
+    assert result["errors"] == 0
+    assert result["targets"]
+    status = cli(commune, "status", "--json", check=0).json
+    [report] = status["reports"]
+    assert report["status"] == "draft" and report["errors"] == 0
+
+
+def test_values_load_refuses_malformed_json_with_its_line(commune, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"form": "cntt-xa",\n "period": "2026",\n "values": {"cbcc_tong": 21,}}', encoding="utf-8"
+    )
+    run = cli(commune, "values", "load", str(bad), check=1)
+    assert "dòng 3" in run.err and "line 3" in run.err
+    assert _audit_rows(commune) == 0
+
+
+def test_values_load_is_all_or_nothing(commune, tmp_path):
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["values"]["cbcc_tong"] = "mười"
+    bad = tmp_path / "one-bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run = cli(commune, "values", "load", str(bad), check=1)
+    assert "cbcc_tong" in run.err
+    assert _audit_rows(commune) == 0
+
+
+def test_values_load_refuses_another_units_file(commune, tmp_path):
+    other = tmp_path / "other.json"
+    shutil.copy(PROJECT / "resources" / "samples" / "cntt-xa_2026_02020.json", other)
+    run = cli(commune, "values", "load", str(other), check=1)
+    assert "02020" in run.err
