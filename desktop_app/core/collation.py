@@ -87,7 +87,8 @@ def vi_sort_key(text: str) -> tuple:
     give the same key up to the final tie-break.
     """
     # Runs of white space are one separator, as they are to a reader.
-    text = " ".join(nfc(text).split())
+    original = nfc(text)
+    text = " ".join(original.split())
     primary: list[int] = []
     tones: list[int] = []
     cases: list[int] = []
@@ -123,7 +124,8 @@ def vi_sort_key(text: str) -> tuple:
         stripped = digits.lstrip("0") or "0"
         primary.extend((_NUMBER, len(stripped), *map(int, stripped)))
     tones.append(syllable_tone)
-    return (tuple(primary), tuple(tones), tuple(cases), text)
+    # The untouched NFC text last, so that strings differing only in spacing still order.
+    return (tuple(primary), tuple(tones), tuple(cases), original)
 
 
 _MARKED = {

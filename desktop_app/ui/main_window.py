@@ -3,6 +3,8 @@ the data-entry view replaces the central widget in the data-entry issue."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -14,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.dates import format_date
+from ..core.periods import Period
+from ..core.units import Catalogue
 from ..storage import list_reports
 from ..workspace import Workspace
 
@@ -23,6 +28,11 @@ STATUS_LABELS = {
     "accepted": "Đã được tiếp nhận",
     "returned": "Bị trả lại",
 }
+
+
+def _when(iso: str) -> str:
+    moment = datetime.fromisoformat(iso)
+    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +79,8 @@ class MainWindow(QMainWindow):
                 self.tr("Chưa thiết lập đơn vị báo cáo — chạy: desktop-app setup --unit MÃ_ĐƠN_VỊ")
             )
         else:
-            self.unit_label.setText(f"{profile.unit_code} – {profile.unit_name}")
+            described = Catalogue.load(profile.catalogue).describe(profile.unit_code)
+            self.unit_label.setText(f"{profile.unit_code} – {described}")
         forms = self.workspace.forms.latest()
         self.forms_table.setRowCount(len(forms))
         for row, form in enumerate(forms):
@@ -84,10 +95,10 @@ class MainWindow(QMainWindow):
         for row, report in enumerate(reports):
             cells = [
                 report.form_id,
-                report.period,
+                Period.parse(report.period).label("vi"),
                 STATUS_LABELS.get(report.status, report.status),
                 str(report.revision),
-                report.updated_at,
+                _when(report.updated_at),
             ]
             for col, text in enumerate(cells):
                 self.reports_table.setItem(row, col, QTableWidgetItem(text))

@@ -34,6 +34,6 @@ def test_window_shows_the_unit_and_its_forms(qtbot, workspace):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.unit_label.text() == "02080 – Xã Bình Trung"
+    assert window.unit_label.text() == "02080 – Xã Bình Trung, Huyện Chợ Đồn, Tỉnh Bắc Kạn"
     ids = {window.forms_table.item(r, 0).text() for r in range(window.forms_table.rowCount())}
     assert {"cntt-xa", "cntt-huyen"} <= ids

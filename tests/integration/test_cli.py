@@ -175,3 +175,73 @@ def test_values_load_refuses_another_units_file(commune, tmp_path):
     shutil.copy(PROJECT / "resources" / "samples" / "cntt-xa_2026_02020.json", other)
     run = cli(commune, "values", "load", str(other), check=1)
     assert "02020" in run.err
+
+
+def test_validate_reports_exactly_the_violations_present(commune):
+    """From a clean sample, break four rules by hand; exactly those four are reported."""
+    cli(commune, "values", "load", str(SAMPLE), check=0)
+    cli(
+        commune,
+        "values",
+        "set",
+        "--form",
+        "cntt-xa",
+        "--period",
+        "2026",
+        "vb_di_ky_so=331",  # more signed than sent (330)
+        "may_tinh_co_diet_virus=22",  # more protected than computers (21)
+        "kinh_phi_da_chi=120,0",  # spent more than the budget (112,5)
+        "su_co_attt=6",  # many incidents: a warning
+        check=0,
+    )
+    run = cli(commune, "validate", "--form", "cntt-xa", "--period", "2026", "--json")
+    assert run.code == 1
+    found = {(p["rule"], p["severity"]) for p in run.json["problems"]}
+    assert {rule for rule, _ in found} == {
+        "r_ky_so_le_vb_di",
+        "r_diet_virus_le_may_tinh",
+        "r_da_chi_le_kinh_phi",
+        "r_su_co_nhieu",
+    }
+    assert ("r_su_co_nhieu", "warning") in found and ("r_ky_so_le_vb_di", "error") in found
+    text = cli(commune, "validate", "--form", "cntt-xa", "--period", "2026", check=1).out
+    assert "LỖI [r_ky_so_le_vb_di]" in text
+    # putting it right clears exactly that problem
+    cli(
+        commune,
+        "values",
+        "set",
+        "--form",
+        "cntt-xa",
+        "--period",
+        "2026",
+        "vb_di_ky_so=293",
+        check=0,
+    )
+    after = cli(commune, "validate", "--form", "cntt-xa", "--period", "2026", "--json").json
+    assert "r_ky_so_le_vb_di" not in {p["rule"] for p in after["problems"]}
+
+
+def test_every_sample_passes_validate(tmp_path):
+    samples = sorted((PROJECT / "resources" / "samples").glob("cntt-xa_2026_*.json"))
+    assert len(samples) == 20
+    names = set()
+    for sample in samples:
+        code = json.loads(sample.read_text(encoding="utf-8"))["unit"]
+        data = tmp_path / code
+        names.add(
+            cli(data, "setup", "--unit", code, "--catalogue", "legacy", "--json", check=0).json[
+                "described"
+            ]
+        )
+        cli(data, "values", "load", str(sample), check=0)
+        cli(data, "validate", "--form", "cntt-xa", "--period", "2026", check=0)
+    assert all(n.endswith("Huyện Chợ Đồn, Tỉnh Bắc Kạn") for n in names)
+
+
+def test_district_sample_passes_validate(tmp_path):
+    data = tmp_path / "cho-don"
+    run = cli(data, "setup", "--unit", "064", "--catalogue", "legacy", check=0)
+    assert "Huyện Chợ Đồn, Tỉnh Bắc Kạn" in run.out
+    cli(data, "values", "load", str(PROJECT / "resources" / "samples" / "cntt-huyen_2026_064.json"), check=0)
+    cli(data, "validate", "--form", "cntt-huyen", "--period", "2026", check=0)
