@@ -30,7 +30,9 @@ import argparse
 import datetime
 import json
 import random
+import sys
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 SEED = 2026
@@ -399,7 +401,29 @@ def _nfc(obj: object) -> object:
     return obj
 
 
+def with_explanations(report: dict) -> dict:
+    """Each warning the report trips is explained by the comment on the field where it is
+    shown: the clerk's explanation travels as ``explanations`` {rule id: text}."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from desktop_app.core.validation import validate
+    from desktop_app.core.values import from_json
+    from desktop_app.workspace.workspace import shipped_forms
+
+    form = shipped_forms().get(report["form"], int(report["period"][:4]))
+    parsed = json.loads(json.dumps(report["values"]), parse_float=Decimal)
+    typed = {k: from_json(form.fields[k], v).value for k, v in parsed.items()}
+    explanations = {
+        p.rule_id: report["comments"][p.field_id]
+        for p in validate(form, typed).warnings
+        if p.field_id in report.get("comments", {})
+    }
+    if explanations:
+        report["explanations"] = dict(sorted(explanations.items()))
+    return report
+
+
 def write(path: Path, report: dict) -> None:
+    report = with_explanations(report)
     text = json.dumps(_nfc(report), ensure_ascii=False, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")
 

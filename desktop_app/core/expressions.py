@@ -246,6 +246,15 @@ class Expression:
             n.id for n in ast.walk(self._tree) if isinstance(n, ast.Name) and id(n) not in called
         )
 
+    @cached_property
+    def ordered_names(self) -> tuple[str, ...]:
+        """Field ids in the order they are written: ``a <= b`` is shown at ``a`` first."""
+        nodes = sorted(
+            (n for n in ast.walk(self._tree) if isinstance(n, ast.Name) and n.id in self.names),
+            key=lambda n: (n.lineno, n.col_offset),
+        )
+        return tuple(dict.fromkeys(n.id for n in nodes))
+
     def evaluate(self, values: Mapping[str, Value]) -> Value:
         return Evaluator(values).evaluate(self)
 

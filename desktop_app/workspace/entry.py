@@ -37,6 +37,7 @@ from ..storage import (
     get_values,
     save_values,
     set_comment,
+    set_explanation,
 )
 from .workspace import Workspace
 
@@ -128,6 +129,7 @@ def _save(
     period: Period,
     typed: Mapping[str, Value],
     comments: Mapping[str, str] | None = None,
+    explanations: Mapping[str, str] | None = None,
 ) -> list[str]:
     report = _report(ws, form, period)
     changes = {fid: to_storage(form.fields[fid], value) for fid, value in typed.items()}
@@ -135,6 +137,8 @@ def _save(
         changed = save_values(ws.db, report.id, changes, ws.user)
         for field_id, text in (comments or {}).items():
             set_comment(ws.db, report.id, field_id, clean_multiline(text) or None, ws.user)
+        for rule_id, text in (explanations or {}).items():
+            set_explanation(ws.db, report.id, rule_id, clean_multiline(text) or None, ws.user)
     return [c.field_id for c in changed]
 
 
@@ -175,12 +179,12 @@ def read_values_file(path: Path) -> dict[str, Any]:
         for key in ("form", "period"):
             if not isinstance(data.get(key), str):
                 problems.append((f"thiếu khoá «{key}» (chuỗi)", f"missing «{key}» (a string)"))
-        for key in ("values", "comments"):
+        for key in ("values", "comments", "explanations"):
             if key in data and not isinstance(data[key], dict):
                 problems.append((f"«{key}» phải là đối tượng", f"«{key}» must be an object"))
         if "values" not in data:
             problems.append(("thiếu khoá «values»", "missing «values»"))
-        extra = set(data) - {"form", "period", "values", "comments", "unit"}
+        extra = set(data) - {"form", "period", "values", "comments", "explanations", "unit"}
         if extra:
             problems.append((f"khoá lạ: {sorted(extra)}", f"unknown keys: {sorted(extra)}"))
     if problems:
@@ -213,10 +217,29 @@ def load_values(ws: Workspace, path: Path) -> SaveOutcome:
         for fid, text in comments.items()
         if not isinstance(text, str)
     ]
+    explanations = data.get("explanations") or {}
+    rule_ids = {r.id for r in form.rules}
+    for rule_id, text in explanations.items():
+        if rule_id not in rule_ids:
+            bad.append(
+                _file_error(
+                    path,
+                    f"biểu mẫu không có quy tắc «{rule_id}»",
+                    f"the form has no rule «{rule_id}»",
+                )
+            )
+        elif not isinstance(text, str):
+            bad.append(
+                _file_error(
+                    path,
+                    f"giải trình của {rule_id} phải là chuỗi",
+                    f"the explanation of {rule_id} must be text",
+                )
+            )
     if bad:
         raise InputRejected(bad)
     comments = {form.renamed.get(fid, fid): text for fid, text in comments.items()}
-    changed = _save(ws, form, period, typed, comments)
+    changed = _save(ws, form, period, typed, comments, explanations)
     return SaveOutcome(_report(ws, form, period), changed, warnings)
 
 

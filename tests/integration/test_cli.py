@@ -243,5 +243,27 @@ def test_district_sample_passes_validate(tmp_path):
     data = tmp_path / "cho-don"
     run = cli(data, "setup", "--unit", "064", "--catalogue", "legacy", check=0)
     assert "Huyện Chợ Đồn, Tỉnh Bắc Kạn" in run.out
-    cli(data, "values", "load", str(PROJECT / "resources" / "samples" / "cntt-huyen_2026_064.json"), check=0)
+    cli(
+        data,
+        "values",
+        "load",
+        str(PROJECT / "resources" / "samples" / "cntt-huyen_2026_064.json"),
+        check=0,
+    )
     cli(data, "validate", "--form", "cntt-huyen", "--period", "2026", check=0)
+
+
+def test_explained_warnings_travel_in_the_values_file(tmp_path):
+    data = tmp_path / "xuan-lac"
+    cli(data, "setup", "--unit", "02023", "--catalogue", "legacy", check=0)
+    cli(
+        data,
+        "values",
+        "load",
+        str(PROJECT / "resources" / "samples" / "cntt-xa_2026_02023.json"),
+        check=0,
+    )
+    result = cli(data, "validate", "--form", "cntt-xa", "--period", "2026", "--json", check=0).json
+    [warning] = [p for p in result["problems"] if p["severity"] == "warning"]
+    assert warning["rule"] == "r_internet_khong_cap_quang"
+    assert "4G" in warning["explanation"]

@@ -146,3 +146,7 @@ def test_kleene_logic(p, q):
         assert disj is None
     else:
         assert disj is False
+
+
+def test_ordered_names_follow_the_text():
+    assert Expression("z <= a + coalesce(m, z)").ordered_names == ("z", "a", "m")

@@ -39,7 +39,7 @@ def test_rule_error_and_warning_with_explanation(mini_form):
     result = validate(mini_form, inputs)
     assert _codes(result) == [("rule", "r_chi", "warning"), ("rule", "r_may_tinh", "error")]
     error = result.errors[0]
-    assert error.fields == ("cbcc_co_may_tinh", "cbcc_tong")
+    assert error.fields == ("cbcc_co_may_tinh", "cbcc_tong")  # in the order the check names them
     assert error.message.vi == "Số có máy tính vượt tổng số"
     assert result.for_field("cbcc_tong") == [error]
     assert result.unexplained_warnings[0].rule_id == "r_chi"

@@ -151,7 +151,8 @@ class _Builder:
             )
             if check is None:
                 continue
-            fields = tuple(raw.get("fields") or sorted(check.names))
+            # Default: where the rule is shown is the order its check names the fields.
+            fields = tuple(raw.get("fields") or check.ordered_names)
             rules.append(
                 Rule(raw["id"], check, raw["severity"], fields, _text(raw["message"]), raw.line)
             )
