@@ -36,3 +36,10 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+
+
+def cache_dir() -> Path:
+    """Rebuildable files (checked forms); safe to delete at any time."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, APP_AUTHOR)) / "forms"

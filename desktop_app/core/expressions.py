@@ -258,6 +258,12 @@ class Expression:
     def evaluate(self, values: Mapping[str, Value]) -> Value:
         return Evaluator(values).evaluate(self)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expression) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(self.source)
+
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
 

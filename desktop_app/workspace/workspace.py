@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core.forms import Form, FormRegistry
 from ..core.messages import AppError, Text
 from ..core.periods import Period
-from ..paths import default_data_dir, forms_dir
+from ..paths import cache_dir, default_data_dir, forms_dir
 from ..storage import BackupPolicy, Database, get_setting
 
 DATABASE_NAME = "data.sqlite3"
@@ -35,7 +35,7 @@ class Profile:
 @cache
 def shipped_forms() -> FormRegistry:
     """The forms under forms/, read once per process (they never change while running)."""
-    return FormRegistry.load(forms_dir())
+    return FormRegistry.load(forms_dir(), cache_dir())
 
 
 class Workspace:

@@ -125,3 +125,22 @@ def test_registry_picks_the_version_for_the_year(tmp_path: Path):
     with pytest.raises(Exception) as info:
         registry.get("nope")
     assert info.value.code == "form.unknown"
+
+
+def test_registry_cache_gives_the_same_form_and_survives_damage(tmp_path: Path):
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "mini-2026.yaml").write_text(MINI, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = FormRegistry.load(forms, cache).get("mini")
+    [entry] = cache.glob("*.pickle")
+    again = FormRegistry.load(forms, cache).get("mini")
+    assert again == first and again.fields.keys() == first.fields.keys()
+    entry.write_bytes(b"not a pickle")
+    assert FormRegistry.load(forms, cache).get("mini").sha256 == first.sha256
+    # an edited definition is a new key: it is checked again, never served stale
+    (forms / "mini-2026.yaml").write_text(
+        MINI.replace("points: 40", "points: 45"), encoding="utf-8"
+    )
+    with pytest.raises(FormError):
+        FormRegistry.load(forms, cache)

@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from pathlib import Path
 
+from ... import __version__
 from ..messages import AppError, Text
-from .loader import load_form_file
+from .loader import SCHEMA_PATH, load_form_file
 from .model import Form
+
+
+def _cache_key(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(SCHEMA_PATH.read_bytes() if SCHEMA_PATH.exists() else b"")
+    digest.update(__version__.encode())
+    return digest.hexdigest()
+
+
+def _load_cached(path: Path, cache_dir: Path | None) -> Form:
+    """A form checked once is kept, pickled under its content hash: the schema check
+    costs ~0.2 s per start on an old PC, and a form version never changes. A stale or
+    damaged cache entry is simply read again from the YAML."""
+    if cache_dir is None:
+        return load_form_file(path)
+    entry = cache_dir / f"{_cache_key(path)}.pickle"
+    try:
+        form = pickle.loads(entry.read_bytes())
+        if isinstance(form, Form):
+            return form
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    form = load_form_file(path)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(form, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(entry)
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return form
 
 
 class FormRegistry:
@@ -16,8 +50,9 @@ class FormRegistry:
             self._by_id.setdefault(form.id, []).append(form)
 
     @classmethod
-    def load(cls, directory: Path) -> FormRegistry:
-        return cls([load_form_file(p) for p in sorted(Path(directory).glob("*.yaml"))])
+    def load(cls, directory: Path, cache_dir: Path | None = None) -> FormRegistry:
+        paths = sorted(Path(directory).glob("*.yaml"))
+        return cls([_load_cached(p, cache_dir) for p in paths])
 
     def ids(self) -> list[str]:
         return sorted(self._by_id)

@@ -19,7 +19,12 @@ class LocatedList(list):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser is ~10x faster than PyYAML's pure-Python one (forms load at every start
+# on old PCs); both give nodes with line marks, and the constructor below is the same.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
