@@ -53,6 +53,30 @@ def cmd_setup(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def cmd_units(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    catalogue = Catalogue.load(args.catalogue)
+    found = catalogue.search(args.query, limit=args.limit, level=args.level)
+    if args.json:
+        print_json(
+            [
+                {
+                    "code": u.code,
+                    "name": u.name,
+                    "level": u.level,
+                    "parent_code": u.parent_code,
+                    "described": catalogue.describe(u.code),
+                }
+                for u in found
+            ]
+        )
+    else:
+        for u in found:
+            say(f"{u.code:<6} {catalogue.describe(u.code)}")
+        if not found:
+            say(Text("Không tìm thấy đơn vị nào.", "No unit found.").pick(lang))
+    return 0 if found else 1
+
+
 def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     if args.forms_command == "list":
         forms = [form_summary(f) for fid in ws.forms.ids() for f in ws.forms.versions(fid)]

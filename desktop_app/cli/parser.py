@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--clerk", help="người lập biểu / the clerk")
     setup.add_argument("--leader", help="người ký (Chủ tịch) / the signing leader")
 
+    units = commands.add_parser("units", parents=[common], help="danh mục đơn vị / unit catalogue")
+    units_cmd = units.add_subparsers(dest="units_command", metavar="search", required=True)
+    search = units_cmd.add_parser(
+        "search", parents=[common], help="tìm theo tên hoặc mã / by name or code"
+    )
+    search.add_argument("query", help='ví dụ "binh trung" hoặc 02080')
+    search.add_argument("--catalogue", choices=["legacy", "current"], default="current")
+    search.add_argument("--level", choices=["province", "district", "commune"])
+    search.add_argument("--limit", type=int, default=20)
+
     forms = commands.add_parser("forms", parents=[common], help="biểu mẫu / form definitions")
     forms_cmd = forms.add_subparsers(dest="forms_command", metavar="list|show", required=True)
     forms_cmd.add_parser("list", parents=[common], help="liệt kê / list")
