@@ -27,7 +27,7 @@ _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _SHORT_YEAR = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2}", re.ASCII)
 
-_MONTHS_EN = (
+MONTHS_EN = (
     "January",
     "February",
     "March",
@@ -77,7 +77,7 @@ def _build(text: str, year: int, month: int, day: int) -> datetime.date:
         raise _refuse(
             text,
             f"«{{q}}» không có trong lịch: tháng {month} năm {year} chỉ có {last} ngày.",
-            f"«{{q}}» is not in the calendar: {_MONTHS_EN[month - 1]} {year} has only {last} days.",
+            f"«{{q}}» is not in the calendar: {MONTHS_EN[month - 1]} {year} has only {last} days.",
         )
     return datetime.date(year, month, day)
 
@@ -125,6 +125,6 @@ def format_place_date(place: str, d: datetime.date) -> str:
 
 def format_place_date_en(place: str, d: datetime.date) -> str:
     """The English counterpart for bilingual output: "Bình Trung, 5 January 2026"."""
-    date_text = f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    date_text = f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
     name = clean_line(place)
     return f"{name}, {date_text}" if name else date_text

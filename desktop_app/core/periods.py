@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from desktop_app.core.messages import AppError, Text
+from .dates import MONTHS_EN
+from .messages import AppError, Text
 
 __all__ = [
     "FIRST_YEAR",
@@ -36,20 +37,6 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 _MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _COUNT = {kind: 12 // months for kind, months in _MONTHS.items()}
 _ROMAN = ("I", "II", "III", "IV")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _NAMES = {
     "year": Text("năm", "year"),
     "half": Text("6 tháng", "half-year"),
@@ -216,7 +203,7 @@ class Period:
                 else f"Quý {_ROMAN[self.index - 1]} năm {self.year}"
             )
         if en:
-            return f"{_MONTHS_EN[self.index - 1]} {self.year}"
+            return f"{MONTHS_EN[self.index - 1]} {self.year}"
         return f"Tháng {self.index} năm {self.year}"
 
     def _step(self, delta: int) -> Period:
