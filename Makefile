@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format setup system-packages clean
+.PHONY: run test lint format setup system-packages translations screenshots bench clean
 
 run: setup
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
@@ -24,6 +24,12 @@ lint: setup
 format: setup
 	$(PY) -m ruff format desktop_app tests scripts
 	$(PY) -m ruff check --fix desktop_app tests scripts
+
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py
+
+translations: setup
+	scripts/update_translations.sh
 
 setup: system-packages $(STAMP)
 

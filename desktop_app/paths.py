@@ -27,10 +27,16 @@ def forms_dir() -> Path:
 
 
 def default_data_dir() -> Path:
-    """The user's data directory, unless DESKTOP_APP_DATA_DIR or --data-dir says otherwise."""
+    """The user's data directory, unless DESKTOP_APP_DATA_DIR or --data-dir says otherwise,
+    or the clerk chose another one in the window (remembered by app_config)."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override)
+    from .app_config import chosen_data_dir
+
+    chosen = chosen_data_dir()
+    if chosen is not None:
+        return chosen
     # Imported here: platformdirs is cheap, but keeping module import free of it keeps
     # the cold start of `--help` minimal.
     from platformdirs import user_data_dir

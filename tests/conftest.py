@@ -8,6 +8,9 @@ import pytest
 # Qt aborts without a display; every test runs offscreen unless told otherwise.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The remembered data folder (app_config) of the person running the tests stays untouched.
+os.environ["DESKTOP_APP_CONFIG_DIR"] = str(Path(__file__).parent / ".." / ".pytest-config")
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -200,7 +200,9 @@ class Catalogue:
         it first, with the query's accents before without ("Bình Trung" puts Xã Bình
         Trung before Xã Bình Trưng, and both before Phường Bình Trưng Đông);
         codes starting with the query as typed;
-        names where every query word starts a word; any other match.
+        names where every query word starts a word; any other match; and last, units
+        whose name holds some words and whose parents' names hold the others as whole
+        words ("binh trung cho don"; "cho don" among communes lists Chợ Đồn's).
         Names repeat across the country (dozens of "Xã Tân Lập"): show describe()
         next to each result.
         """
@@ -214,8 +216,8 @@ class Catalogue:
         # of 02080 and its neighbours, not 00208 with a zero dropped.
         lenient = wanted.isdigit() and not wanted.startswith("0")
         exact = wanted if wanted in self._units else self._resolve(wanted) if lenient else None
-        ranks: list[list[Unit]] = [[] for _ in range(7)]
-        for unit, full, proper in self._index():
+        ranks: list[list[Unit]] = [[] for _ in range(8)]
+        for unit, full, proper, parents in self._index():
             if level is not None and unit.level != level:
                 continue
             if unit.code == exact:
@@ -230,6 +232,8 @@ class Catalogue:
             elif all(t in full for t in tokens):
                 spaced = " " + full
                 ranks[5 if all(" " + t in spaced for t in tokens) else 6].append(unit)
+            elif len(tokens) > 1 and all(t in full or t in parents for t in tokens):
+                ranks[7].append(unit)
         found: list[Unit] = []
         for rank in ranks:
             if len(found) >= limit:
@@ -238,7 +242,7 @@ class Catalogue:
             found += heapq.nsmallest(limit - len(found), rank, key=self._sort_key)
         return found
 
-    def _index(self) -> list[tuple[Unit, str, str]]:
+    def _index(self) -> list[tuple[Unit, str, str, frozenset[str]]]:
         # Folded names are built on the first search, not at load (~15 ms for the
         # legacy catalogue): most runs never search.
         if self._search_index is None:
@@ -247,7 +251,11 @@ class Catalogue:
                 full = _search_text(unit.name)
                 word = unit.type_word
                 proper = full[len(_search_text(word)) + 1 :] if word else full
-                index.append((unit, full, proper))
+                # whole words only: "don" finds Chợ Đồn's communes, not Đống Đa's
+                parents = frozenset(
+                    w for a in self.ancestors(unit.code) for w in _search_text(a.name).split()
+                )
+                index.append((unit, full, proper, parents))
             self._search_index = index
         return self._search_index
 

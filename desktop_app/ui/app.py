@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontDatabase
@@ -12,6 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.messages import AppError
 from ..paths import resource_path
+from .i18n import install_language
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
@@ -38,22 +43,53 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def first_run(workspace: Workspace) -> Workspace | None:
+    """The setup dialog before the first window; None if the clerk cancelled."""
+    from ..storage import set_setting
+    from ..workspace.relocate import move_workspace
+    from ..workspace.session import OUTLIER_SETTING
+    from ..workspace.setup_unit import setup_unit
+    from .setup_dialog import SetupDialog
+
+    dialog = SetupDialog(workspace.data_dir)
+    if not dialog.exec():
+        workspace.close()
+        return None
+    choice = dialog.choice()
+    if choice.data_dir != workspace.data_dir:
+        workspace = move_workspace(workspace, choice.data_dir)
+    setup_unit(
+        workspace, choice.unit_code, choice.catalogue, choice.clerk, choice.leader, choice.language
+    )
+    set_setting(workspace.db, OUTLIER_SETTING, str(choice.outlier_share))
+    install_language(choice.language)
+    return workspace
+
+
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="desktop-app")
     parser.add_argument("--data-dir", type=Path)
     args, qt_args = parser.parse_known_args(argv)
     app = create_application([sys.argv[0], *qt_args])
-    from ..workspace import Workspace
     from .main_window import MainWindow
 
     try:
+        from ..workspace import Workspace
+
         workspace = Workspace.open(args.data_dir)
     except AppError as error:
         QMessageBox.critical(None, app.applicationName(), error.message.vi)
         return 1
+    profile = workspace.profile
+    if profile is None:
+        workspace = first_run(workspace)
+        if workspace is None:
+            return 0  # the clerk closed the setup: nothing to do, nothing written
+    else:
+        install_language(profile.language)
     window = MainWindow(workspace)
     window.show()
     try:
         return app.exec()
     finally:
-        workspace.close()
+        window.workspace.close()  # Settings may have moved it to another folder

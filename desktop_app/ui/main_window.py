@@ -1,104 +1,398 @@
-"""The main window. For now: who is reporting, the forms, and the reports held locally;
-the data-entry view replaces the central widget in the data-entry issue."""
+"""The clerk's main window: choose form and period, fill the sections, watch the problems.
+
+Everything typed is saved field by field by the ReportSession; this window wires the
+pieces together (menus, shortcuts, status bar, language) and rebuilds them when the
+language or the report changes."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import datetime
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QComboBox,
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
+    QPushButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.dates import format_date
-from ..core.periods import Period
+from ..core.forms import Form
+from ..core.messages import AppError
+from ..core.periods import Period, current_period
 from ..core.units import Catalogue
-from ..storage import list_reports
+from ..storage import list_reports, set_setting
 from ..workspace import Workspace
+from ..workspace.relocate import move_workspace
+from ..workspace.session import OUTLIER_SETTING, ReportSession, read_outlier_share
+from ..workspace.setup_unit import setup_unit
+from .copy_dialog import CopyPreviousDialog
+from .dialogs import Dialogs
+from .entry_view import EntryView
+from .i18n import install_language
+from .notes_dialog import NotesDialog
+from .problems_panel import ProblemsPanel
+from .setup_dialog import SetupChoice, SetupDialog
+from .style import STYLE_SHEET
 
-STATUS_LABELS = {
-    "draft": "Bản nháp",
-    "exported": "Đã xuất gói",
-    "accepted": "Đã được tiếp nhận",
-    "returned": "Bị trả lại",
-}
-
-
-def _when(iso: str) -> str:
-    moment = datetime.fromisoformat(iso)
-    return f"{format_date(moment.date())} {moment:%H:%M}"
+PERIODS_BACK = 4  # earlier periods offered besides those with a saved report
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        dialogs: Dialogs | None = None,
+        today: datetime.date | None = None,
+    ) -> None:
         super().__init__()
         self.workspace = workspace
+        self.dialogs = dialogs or Dialogs()
+        self.today = today or datetime.date.today()
+        self.session: ReportSession | None = None
+        self.entry: EntryView | None = None
+        self.toolbar: QToolBar | None = None
+        self.problems_dock: QDockWidget | None = None
+        self.setStyleSheet(STYLE_SHEET)
+        self.resize(1366, 768)
+        self.build()
+
+    @property
+    def lang(self) -> str:
+        profile = self.workspace.profile
+        return profile.language if profile else "vi"
+
+    # -- building ------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """(Re)build every widget: at start, and after a language or unit change."""
         self.setWindowTitle(self.tr("Báo cáo ứng dụng công nghệ thông tin"))
-        self.resize(1000, 640)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.unit_label = QLabel(central)
-        self.unit_label.setObjectName("unitLabel")
-        self.unit_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.unit_label.font()
-        font.setPointSize(font.pointSize() + 3)
-        font.setBold(True)
-        self.unit_label.setFont(font)
-        layout.addWidget(self.unit_label)
-        layout.addWidget(QLabel(self.tr("Biểu mẫu báo cáo"), central))
-        self.forms_table = self._table(["Mã", "Phiên bản", "Tên biểu mẫu", "Kỳ", "Số chỉ tiêu"])
-        layout.addWidget(self.forms_table)
-        layout.addWidget(QLabel(self.tr("Báo cáo đã lưu trên máy này"), central))
-        self.reports_table = self._table(
-            ["Biểu mẫu", "Kỳ báo cáo", "Trạng thái", "Lần sửa", "Cập nhật"]
+        self.menuBar().clear()
+        if self.toolbar is not None:
+            self.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        if self.problems_dock is not None:
+            self.removeDockWidget(self.problems_dock)
+            self.problems_dock.deleteLater()
+        self._build_actions()
+        self._build_toolbar()
+        self.problems = ProblemsPanel(self.lang, self)
+        self.problems.jump_requested.connect(self.go_to_field)
+        self.problems.explanation_saved.connect(self._after_change)
+        self.problems_dock = QDockWidget(self.tr("Lỗi và cảnh báo"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.problems_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
+        for old in (getattr(self, "saved_label", None), getattr(self, "status_label", None)):
+            if old is not None:
+                self.statusBar().removeWidget(old)
+                old.deleteLater()
+        self.saved_label = QLabel("", self)
+        self.saved_label.setObjectName("savedLabel")
+        self.status_label = QLabel("", self)
+        self.status_label.setObjectName("reportStatus")
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._fill_forms()
+
+    def _action(self, text: str, slot: Callable[[], object], shortcuts: Sequence = ()) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.save_action = self._action(
+            self.tr("&Lưu"), self.save_now, [QKeySequence.StandardKey.Save]
         )
-        layout.addWidget(self.reports_table)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(self.tr("Dữ liệu: %s") % workspace.data_dir)
-        self.refresh()
+        self.copy_action = self._action(self.tr("Sao chép từ &kỳ trước…"), self.copy_previous)
+        self.quit_action = self._action(self.tr("&Thoát"), self.close, ["Ctrl+Q"])
+        self.undo_action = self._action(self.tr("&Hoàn tác"), self.undo, ["Ctrl+Z"])
+        self.redo_action = self._action(self.tr("&Làm lại"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.notes_action = self._action(self.tr("&Ghi chú và lịch sử…"), self.open_notes, ["F4"])
+        self.next_action = self._action(
+            self.tr("Mục &tiếp theo"), self.next_section, ["Ctrl+PgDown"]
+        )
+        self.prev_action = self._action(self.tr("Mục t&rước"), self.previous_section, ["Ctrl+PgUp"])
+        self.problems_action = self._action(self.tr("Danh sách &lỗi"), self.focus_problems, ["F8"])
+        self.settings_action = self._action(self.tr("&Cài đặt…"), self.open_settings)
+        self.vi_action = self._action("Tiếng Việt", lambda: self.set_language("vi"))
+        self.en_action = self._action("English", lambda: self.set_language("en"))
+        menus = [
+            (self.tr("&Báo cáo"), [self.save_action, self.copy_action, None, self.quit_action]),
+            (self.tr("&Sửa"), [self.undo_action, self.redo_action, None, self.notes_action]),
+            (self.tr("&Xem"), [self.next_action, self.prev_action, self.problems_action]),
+            (self.tr("&Công cụ"), [self.settings_action]),
+        ]
+        for title, actions in menus:
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                menu.addSeparator() if action is None else menu.addAction(action)
+                if action is not None:
+                    self.addAction(action)  # shortcuts work with the menu closed
+        language = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
+        language.addAction(self.vi_action)
+        language.addAction(self.en_action)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels([self.tr(h) for h in headers])
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Báo cáo"), self)
+        self.toolbar.setObjectName("reportToolbar")
+        self.toolbar.setMovable(False)
+        self.unit_label = QLabel(self)
+        self.unit_label.setObjectName("unitLabel")
+        self.toolbar.addWidget(self.unit_label)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(QLabel(self.tr(" Biểu mẫu: "), self))
+        self.form_combo = QComboBox(self)
+        self.form_combo.setObjectName("formChoice")
+        self.form_combo.setMinimumWidth(280)
+        self.toolbar.addWidget(self.form_combo)
+        self.toolbar.addWidget(QLabel(self.tr("  Kỳ báo cáo: "), self))
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("periodChoice")
+        self.period_combo.setMinimumWidth(140)
+        self.toolbar.addWidget(self.period_combo)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.form_combo.activated.connect(lambda _i: self._fill_periods())
+        self.period_combo.activated.connect(lambda _i: self.open_report())
 
-    def refresh(self) -> None:
+    # -- choosing the report -------------------------------------------------------------
+
+    def _fill_forms(self) -> None:
         profile = self.workspace.profile
         if profile is None:
-            self.unit_label.setText(
-                self.tr("Chưa thiết lập đơn vị báo cáo — chạy: desktop-app setup --unit MÃ_ĐƠN_VỊ")
-            )
-        else:
-            described = Catalogue.load(profile.catalogue).describe(profile.unit_code)
-            self.unit_label.setText(f"{profile.unit_code} – {described}")
+            self.unit_label.setText(self.tr("Chưa thiết lập đơn vị báo cáo"))
+            self._show_no_unit()
+            return
+        catalogue = Catalogue.load(profile.catalogue)
+        unit = catalogue.get(profile.unit_code)
+        self.unit_label.setText(f" {catalogue.describe(profile.unit_code)} ")
+        self.unit_label.setToolTip(profile.unit_code)
         forms = self.workspace.forms.latest()
-        self.forms_table.setRowCount(len(forms))
-        for row, form in enumerate(forms):
-            kind = {"year": "Năm", "half": "6 tháng", "quarter": "Quý", "month": "Tháng"}[
-                form.period_kind
-            ]
-            cells = [form.id, form.version, form.title.vi, kind, str(len(form.fields))]
-            for col, text in enumerate(cells):
-                self.forms_table.setItem(row, col, QTableWidgetItem(text))
-        reports = list_reports(self.workspace.db, profile.unit_code) if profile else []
-        self.reports_table.setRowCount(len(reports))
-        for row, report in enumerate(reports):
-            cells = [
-                report.form_id,
-                Period.parse(report.period).label("vi"),
-                STATUS_LABELS.get(report.status, report.status),
-                str(report.revision),
-                _when(report.updated_at),
-            ]
-            for col, text in enumerate(cells):
-                self.reports_table.setItem(row, col, QTableWidgetItem(text))
+        # The unit's own level first: a commune fills the commune form.
+        forms.sort(key=lambda f: (unit is None or f.level != unit.level, f.id))
+        self.form_combo.clear()
+        for form in forms:
+            self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
+        self._fill_periods()
+
+    def _fill_periods(self) -> None:
+        form_id = self.form_combo.currentData()
+        if not form_id:
+            return
+        form: Form = self.workspace.forms.get(form_id)
+        profile = self.workspace.require_profile()
+        current = current_period(form.period_kind, self.today, form.deadline)
+        # Until last period's deadline the clerk reports on it, but may start this one too.
+        running = Period.containing(form.period_kind, self.today)
+        periods = {str(current): current, str(running): running}
+        step = current
+        for _ in range(PERIODS_BACK):
+            try:
+                step = step.previous()
+            except AppError:
+                break
+            periods[str(step)] = step
+        for report in list_reports(self.workspace.db, profile.unit_code):
+            if report.form_id == form_id:
+                periods.setdefault(report.period, Period.parse(report.period))
+        self.period_combo.clear()
+        for key in sorted(periods, reverse=True):
+            self.period_combo.addItem(periods[key].label(self.lang), key)
+        self.period_combo.setCurrentIndex(self.period_combo.findData(str(current)))
+        self.open_report()
+
+    def open_report(self, form_id: str | None = None, period: str | None = None) -> None:
+        if self.entry is not None:
+            self.entry.commit_pending()
+        form_id = form_id or self.form_combo.currentData()
+        period = period or self.period_combo.currentData()
+        if form_id is None or period is None:
+            return
+        if self.form_combo.currentData() != form_id:
+            self.form_combo.setCurrentIndex(self.form_combo.findData(form_id))
+        try:
+            self.session = ReportSession.open(self.workspace, form_id, period)
+        except AppError as error:
+            self.dialogs.error(self, self.windowTitle(), error.message.pick(self.lang))
+            return
+        self.entry = EntryView(self.session, self.lang, self)
+        self.entry.saved.connect(self._saved)
+        self.entry.report_changed.connect(self._report_changed)
+        self.setCentralWidget(self.entry)
+        self.problems.show_session(self.session)
+        self.copy_action.setEnabled(bool(self.session.copy_candidates()))
+        self._update_status()
+        self.entry.go_to_section(0)
+
+    def _show_no_unit(self) -> None:
+        placeholder = QWidget(self)
+        column = QVBoxLayout(placeholder)
+        column.addStretch(1)
+        text = QLabel(self.tr("Máy này chưa có đơn vị báo cáo."), placeholder)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(text)
+        button = QPushButton(self.tr("Thiết lập đơn vị…"), placeholder)
+        button.clicked.connect(self.open_settings)
+        column.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(1)
+        self.setCentralWidget(placeholder)
+        self.entry = None
+        self.session = None
+
+    # -- after edits ---------------------------------------------------------------------
+
+    def _saved(self) -> None:
+        self.saved_label.setText(
+            self.tr("Đã lưu lúc %1").replace("%1", datetime.datetime.now().strftime("%H:%M:%S"))
+        )
+        self._after_change()
+
+    def _after_change(self) -> None:
+        if self.entry is not None:
+            self.entry.refresh()
+        self.problems.refresh()
+        self._update_status()
+
+    def _report_changed(self) -> None:
+        if self.session is None:
+            return
+        self.statusBar().showMessage(
+            self.tr(
+                "Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại."
+            ).replace("%1", str(self.session.revision)),
+            15000,
+        )
+        self._update_status()
+
+    def _update_status(self) -> None:
+        session = self.session
+        if session is None:
+            self.status_label.setText("")
+            return
+        names = {
+            "draft": self.tr("Bản nháp"),
+            "exported": self.tr("Đã xuất gói"),
+            "accepted": self.tr("Đã được tiếp nhận"),
+            "returned": self.tr("Bị trả lại"),
+        }
+        self.status_label.setText(
+            self.tr("Trạng thái: %1 · lần sửa %2")
+            .replace("%1", names.get(session.status, session.status))
+            .replace("%2", str(session.revision))
+        )
+        self.undo_action.setEnabled(session.can_undo)
+        self.redo_action.setEnabled(session.can_redo)
+
+    # -- commands ------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        if self.entry is not None:
+            self.entry.commit_pending()
+        self.statusBar().showMessage(
+            self.tr("Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô."), 5000
+        )
+
+    def undo(self) -> None:
+        if self.session and self.entry:
+            touched = self.session.undo()
+            self._after_change()
+            if touched:
+                self.entry.go_to_field(touched[0])
+                self._saved()
+
+    def redo(self) -> None:
+        if self.session and self.entry:
+            touched = self.session.redo()
+            self._after_change()
+            if touched:
+                self.entry.go_to_field(touched[0])
+                self._saved()
+
+    def go_to_field(self, field_id: str) -> None:
+        if self.entry is not None:
+            self.entry.go_to_field(field_id)
+
+    def next_section(self) -> None:
+        if self.entry is not None:
+            self.entry.next_section()
+
+    def previous_section(self) -> None:
+        if self.entry is not None:
+            self.entry.previous_section()
+
+    def focus_problems(self) -> None:
+        self.problems_dock.show()
+        self.problems.focus_list()
+
+    def open_notes(self, field_id: str | None = None) -> None:
+        if self.session is None or self.entry is None:
+            return
+        field_id = field_id or self.entry.current_field
+        if not field_id:
+            return
+        dialog = NotesDialog(self.session, field_id, self.lang, self)
+        dialog.exec()
+        self._after_change()
+
+    def copy_previous(self) -> None:
+        if self.session is None:
+            return
+        dialog = CopyPreviousDialog(self.session, self.lang, self)
+        if dialog.exec() and dialog.chosen():
+            copied = self.session.copy_from_previous(dialog.chosen())
+            if copied:
+                self._saved()
+
+    def open_settings(self) -> None:
+        dialog = SetupDialog(
+            self.workspace.data_dir,
+            self.workspace.profile,
+            outlier_share=read_outlier_share(self.workspace.db),
+            dialogs=self.dialogs,
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        self.apply_setup(dialog.choice())
+
+    def apply_setup(self, choice: SetupChoice) -> None:
+        if self.entry is not None:
+            self.entry.commit_pending()
+        if Path(choice.data_dir) != Path(self.workspace.data_dir):
+            self.workspace = move_workspace(self.workspace, Path(choice.data_dir))
+        setup_unit(
+            self.workspace,
+            choice.unit_code,
+            choice.catalogue,
+            choice.clerk,
+            choice.leader,
+            choice.language,
+        )
+        set_setting(self.workspace.db, OUTLIER_SETTING, str(choice.outlier_share))
+        install_language(choice.language)
+        self.build()
+
+    def set_language(self, lang: str) -> None:
+        profile = self.workspace.profile
+        if profile is not None and profile.language != lang:
+            if self.entry is not None:
+                self.entry.commit_pending()
+            setup_unit(self.workspace, profile.unit_code, profile.catalogue, language=lang)
+        install_language(lang)
+        self.build()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.entry is not None:
+            self.entry.commit_pending()
+        super().closeEvent(event)

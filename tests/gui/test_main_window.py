@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from desktop_app.workspace import Workspace
@@ -13,27 +15,35 @@ def workspace(tmp_path):
     ws.close()
 
 
-def test_window_without_a_unit_says_how_to_set_one_up(qtbot, workspace):
+def test_window_without_a_unit_offers_the_setup(qtbot, workspace):
+    from PySide6.QtWidgets import QPushButton
+
     from desktop_app.ui.main_window import MainWindow
 
     window = MainWindow(workspace)
     qtbot.addWidget(window)
-    assert "setup" in window.unit_label.text()
-    assert window.forms_table.rowCount() == len(workspace.forms.ids())
+    assert window.session is None
+    buttons = [b.text() for b in window.centralWidget().findChildren(QPushButton)]
+    assert buttons == ["Thiết lập đơn vị…"]
 
 
-def test_window_shows_the_unit_and_its_forms(qtbot, workspace):
+def test_window_shows_the_unit_its_forms_and_earlier_periods(qtbot, workspace):
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.app import install_fonts
     from desktop_app.ui.main_window import MainWindow
 
     install_fonts(QApplication.instance())
-    setup_unit(workspace, "02080", "legacy")
-    window = MainWindow(workspace)
+    setup_unit(workspace, "064", "legacy")
+    window = MainWindow(workspace, today=datetime.date(2027, 1, 10))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.unit_label.text() == "02080 – Xã Bình Trung, Huyện Chợ Đồn, Tỉnh Bắc Kạn"
-    ids = {window.forms_table.item(r, 0).text() for r in range(window.forms_table.rowCount())}
-    assert {"cntt-xa", "cntt-huyen"} <= ids
+    assert window.unit_label.text().strip() == "Huyện Chợ Đồn, Tỉnh Bắc Kạn"
+    forms = [window.form_combo.itemData(i) for i in range(window.form_combo.count())]
+    assert forms[0] == "cntt-huyen"  # a district fills the district form first
+    assert "cntt-xa" in forms
+    # early January: the year just ended is still the one being reported
+    assert window.period_combo.currentData() == "2026"
+    periods = [window.period_combo.itemData(i) for i in range(window.period_combo.count())]
+    assert periods[:2] == ["2027", "2026"] and "2025" in periods

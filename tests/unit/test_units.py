@@ -194,10 +194,22 @@ class TestSearch:
         assert legacy.search("Bình Trưng")[0].name == "Xã Bình Trưng"
         assert legacy.search("Bình Trung")[0].name == "Xã Bình Trung"
 
-    def test_every_token_must_appear(self, legacy):
-        for unit in legacy.search("trung binh", limit=200):
-            folded = unit.name.casefold()
-            assert "trung" in folded or "trưng" in folded
+    def test_every_token_must_appear_in_the_name_or_its_parents(self, legacy):
+        from desktop_app.core.collation import fold
+
+        found = legacy.search("trung binh", limit=200)
+        for unit in found:
+            described = fold(legacy.describe(unit.code))
+            assert "trung" in described and "binh" in described
+        # names that hold every word come before those matched through a parent
+        own = [fold(u.name) for u in found]
+        first_parent_match = next(
+            i for i, name in enumerate(own) if not ("trung" in name and "binh" in name)
+        )
+        assert all("trung" in n and "binh" in n for n in own[:first_parent_match])
+
+    def test_words_may_come_from_the_parent_names(self, legacy):
+        assert legacy.search("binh trung cho don")[0].code == "02080"
 
     def test_exact_code_first(self, legacy):
         assert legacy.search("02080")[0].code == "02080"
@@ -216,7 +228,8 @@ class TestSearch:
 
     def test_level_filter(self, legacy):
         assert [u.code for u in legacy.search("cho don", level="district")] == ["064"]
-        assert legacy.search("cho don", level="commune") == []
+        in_cho_don = legacy.search("cho don", level="commune", limit=100)
+        assert {u.code for u in legacy.children("064")} <= {u.code for u in in_cho_don}
         results = legacy.search("bang lung", level="commune")
         assert results[0].name == "Thị trấn Bằng Lũng"
         assert all(u.level == "commune" for u in results)

@@ -1,0 +1,262 @@
+"""The data-entry area: the section navigator, one page per section generated from the
+form definition, and a help strip for the field in focus. It shows a ReportSession and
+hands every commit to it; it decides nothing about values itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.forms.model import Section
+from ..core.validation import progress
+from ..core.values import ValueRejected, display
+from ..workspace.session import ReportSession
+from .field_row import FieldRow
+
+
+def editor_text(session: ReportSession, field_id: str, lang: str) -> str:
+    """The stored value as the editor holds it: a choice's value (the combo's data),
+    Có/Không, or the Vietnamese way of writing a number or date."""
+    f = session.form.fields[field_id]
+    value = session.value(field_id)
+    if f.type == "choice":
+        return value or ""
+    return display(f, value, lang if f.is_computed else "vi")
+
+
+class SectionPage(QWidget):
+    def __init__(self, section: Section, lang: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setObjectName(f"page_{section.id}")
+        grid = QGridLayout(self)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 3)
+        grid.setHorizontalSpacing(10)
+        title = QLabel(section.title.pick(lang), self)  # the form numbers its sections
+        title.setObjectName("sectionTitle")
+        grid.addWidget(title, 0, 0, 1, 4)
+        self.rows: dict[str, FieldRow] = {}
+        line = 1
+        for f in section.fields:
+            row = FieldRow(f, lang, self)
+            self.rows[f.id] = row
+            grid.addWidget(row.label, line, 0)
+            grid.addWidget(row.editor, line, 1)
+            grid.addWidget(row.unit, line, 2)
+            grid.addWidget(row.notes, line, 3)
+            grid.addWidget(row.message, line + 1, 1, 1, 3)
+            line += 2
+        grid.setRowStretch(line, 1)
+
+
+class EntryView(QWidget):
+    saved = Signal()
+    report_changed = Signal()  # status or revision changed
+    field_focused = Signal(str)
+
+    def __init__(self, session: ReportSession, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.lang = lang
+        self.rows: dict[str, FieldRow] = {}
+        self.current_field: str | None = None
+        self._read_hints: dict[str, str] = {}  # "1.500 read as 1 500" until the next edit
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.nav = QListWidget(split)
+        self.nav.setObjectName("sectionNav")
+        self.nav.setMinimumWidth(200)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QWidget(split)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(right)
+        for section in session.form.sections:
+            page = SectionPage(section, lang, self.pages)
+            scroll = QScrollArea(self.pages)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.pages.addWidget(scroll)
+            for fid, row in page.rows.items():
+                self.rows[fid] = row
+                row.commit_requested.connect(self._commit)
+                row.edited.connect(self._edited)
+                row.focused.connect(self._focused)
+            self.nav.addItem(QListWidgetItem(section.title.pick(lang)))
+        self.help = QLabel(self)
+        self.help.setObjectName("helpText")
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.PlainText)
+        self.help.setMinimumHeight(56)
+        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.pages, 1)
+        column.addWidget(self.help)
+        split.addWidget(self.nav)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 900])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.refresh()
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def section_index(self, field_id: str) -> int:
+        section_id = self.session.form.fields[field_id].section_id
+        return next(i for i, s in enumerate(self.session.form.sections) if s.id == section_id)
+
+    def go_to_field(self, field_id: str) -> None:
+        if field_id not in self.rows:
+            return
+        self.nav.setCurrentRow(self.section_index(field_id))
+        scroll = self.pages.currentWidget()
+        row = self.rows[field_id]
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(row.editor, 50, 80)
+        if not self.session.form.fields[field_id].is_computed:
+            row.focus()
+        self._focused(field_id)  # the help strip follows even when the window is inactive
+
+    def go_to_section(self, index: int) -> None:
+        count = self.nav.count()
+        index = max(0, min(count - 1, index))
+        self.nav.setCurrentRow(index)
+        section = self.session.form.sections[index]
+        first = next((f.id for f in section.fields if not f.is_computed), None)
+        if first:
+            self.rows[first].focus()
+            self._focused(first)
+
+    def next_section(self) -> None:
+        self.go_to_section(self.nav.currentRow() + 1)
+
+    def previous_section(self) -> None:
+        self.go_to_section(self.nav.currentRow() - 1)
+
+    def _focus_next(self, field_id: str) -> None:
+        order = [f.id for f in self.session.form.input_fields]
+        position = order.index(field_id)
+        if position + 1 < len(order):
+            self.go_to_field(order[position + 1])
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _edited(self, field_id: str, raw: str) -> None:
+        """As the clerk types: mark a malformed or out-of-range value, change nothing."""
+        row = self.rows[field_id]
+        try:
+            self.session.parse(field_id, raw)
+        except ValueRejected as rejected:
+            row.set_problem("error", rejected.message.pick(self.lang))
+            return
+        self._read_hints.pop(field_id, None)
+        self._mark(field_id)
+
+    def _commit(self, field_id: str, raw: str, move: bool) -> None:
+        row = self.rows[field_id]
+        try:
+            result = self.session.commit(field_id, raw)
+        except ValueRejected as rejected:
+            # Never changed behind the clerk's back: the text stays, marked, unsaved.
+            row.set_problem("error", rejected.message.pick(self.lang))
+            return
+        if result.warning is not None:
+            self._read_hints[field_id] = result.warning.pick(self.lang)
+        if result.changed:
+            self.saved.emit()
+        if result.new_revision is not None:
+            self.report_changed.emit()
+        self.refresh()
+        if move:
+            self._focus_next(field_id)
+
+    def commit_pending(self) -> None:
+        """Commit the field being typed (Ctrl+S, closing, switching report)."""
+        for fid, row in self.rows.items():
+            if not row.field.is_computed and row.holds_uncommitted():
+                self._commit(fid, row.text(), False)
+
+    def _focused(self, field_id: str) -> None:
+        self.current_field = field_id
+        f = self.session.form.fields[field_id]
+        parts = [f.label.pick(self.lang), f.help.pick(self.lang)]
+        hint = self.session.outlier_hint(field_id)
+        if hint is not None:
+            parts.append(hint.pick(self.lang))
+        self.help.setText("\n".join(p for p in parts if p))
+        self.field_focused.emit(field_id)
+
+    # -- showing the session -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Values, computed results, markers and section counts from the session."""
+        for fid, row in self.rows.items():
+            if row.field.is_computed or not (
+                row.holds_uncommitted() and row.editor.property("problem") == "error"
+            ):
+                row.show_value(editor_text(self.session, fid, self.lang))
+            comment = self.session.comments.get(fid, "")
+            row.set_note_marker(bool(comment), comment)
+            self._mark(fid)
+        self._refresh_nav()
+
+    def _mark(self, field_id: str) -> None:
+        row = self.rows[field_id]
+        if not row.field.is_computed and row.holds_uncommitted():
+            try:
+                self.session.parse(field_id, row.text())
+            except ValueRejected as rejected:  # still as typed, still unsaved: say why
+                row.set_problem("error", rejected.message.pick(self.lang))
+                return
+        problems = [p for p in self.session.result.problems if p.field_id == field_id]
+        errors = [p for p in problems if p.is_error]
+        warnings = [p for p in problems if not p.is_error and not p.explanation]
+        if errors:
+            row.set_problem("error", "\n".join(p.message.pick(self.lang) for p in errors))
+        elif warnings:
+            row.set_problem("warning", "\n".join(p.message.pick(self.lang) for p in warnings))
+        elif (hint := self.session.outlier_hint(field_id)) is not None:
+            row.set_problem("hint", hint.pick(self.lang))
+        elif field_id in self._read_hints:
+            row.set_problem("hint", self._read_hints[field_id])
+        else:
+            row.set_problem("", "")
+
+    def _refresh_nav(self) -> None:
+        for index, p in enumerate(progress(self.session.form, self.session.result)):
+            section = self.session.form.sections[index]
+            item = self.nav.item(index)
+            counts = f"{p.filled}/{p.total}"
+            flags = []
+            if p.errors:
+                flags.append(self.tr("%n lỗi", "", p.errors))
+            if p.warnings:
+                flags.append(self.tr("%n cảnh báo", "", p.warnings))
+            tail = " · ".join([counts, *flags])
+            item.setText(f"{section.title.pick(self.lang)}\n{tail}")
+            if p.errors:
+                item.setForeground(QColor("#b71c1c"))
+            elif p.warnings:
+                item.setForeground(QColor("#8a5a00"))
+            elif p.filled == p.total:
+                item.setForeground(QColor("#1b5e20"))
+            else:
+                item.setForeground(self.palette().text().color())

@@ -1,0 +1,35 @@
+"""Moving the data directory (Settings → data folder). The database is copied with
+SQLite's backup API, never by copying a file that may be mid-write; the old folder is
+left as it was, so a failed move loses nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..app_config import remember_data_dir
+from ..core.messages import AppError, Text
+from ..storage.backups import write_copy
+from .workspace import DATABASE_NAME, Workspace
+
+
+def move_workspace(ws: Workspace, target: Path) -> Workspace:
+    """Open ``target`` as the data directory (copying this database there if it holds
+    none yet), remember the choice, and close ``ws``. Returns the new workspace."""
+    target = Path(target)
+    destination = target / DATABASE_NAME
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        if not destination.exists():
+            write_copy(ws.db.conn, destination)
+    except OSError as exc:
+        raise AppError(
+            "data_dir.unusable",
+            Text(
+                f"Không dùng được thư mục {target}: {exc.strerror or exc}",
+                f"Cannot use the folder {target}: {exc.strerror or exc}",
+            ),
+        ) from exc
+    moved = Workspace.open(target, forms=ws.forms)
+    remember_data_dir(target)
+    ws.close()
+    return moved

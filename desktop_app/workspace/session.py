@@ -1,0 +1,336 @@
+"""One report open for data entry: the clerk's edits, saved one committed field at a time.
+
+The window is a thin view over this class, so everything the clerk can do — commit a
+field, undo, comment, explain a warning, copy last period's figures — is plain Python
+that the tests drive without a screen. Every change is one SQLite transaction (fsynced,
+with its audit row) before the call returns: a power cut loses at most the field being
+typed, never one that was committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..core.forms import Form
+from ..core.messages import Text
+from ..core.periods import Period
+from ..core.text import clean_multiline
+from ..core.validation import ValidationResult, validate
+from ..core.values import (
+    Parsed,
+    Value,
+    ValueRejected,
+    check_value,
+    from_storage,
+    parse_input,
+    to_storage,
+)
+from ..storage import (
+    AuditRow,
+    Database,
+    ReportRow,
+    get_comments,
+    get_explanations,
+    get_or_create_report,
+    get_report,
+    get_setting,
+    get_values,
+    history,
+    save_values,
+    set_comment,
+    set_explanation,
+)
+from .entry import typed_values
+from .workspace import Workspace
+
+OUTLIER_SETTING = "outlier_share"
+DEFAULT_OUTLIER_SHARE = Decimal("0.5")  # ±50 % from last period draws a soft hint
+
+
+@dataclass(frozen=True)
+class Edit:
+    field_id: str
+    old: Value
+    new: Value
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    field_id: str
+    value: Value
+    changed: bool
+    warning: Text | None = None  # how the input was read, e.g. "1.500 read as 1 500"
+    new_revision: int | None = None  # set when an exported report reopened as a draft
+
+
+@dataclass(frozen=True)
+class CopyCandidate:
+    field_id: str
+    previous: Value
+    current: Value
+
+    @property
+    def differs(self) -> bool:
+        return self.previous != self.current
+
+
+@dataclass
+class _UndoStack:
+    done: list[list[Edit]] = field(default_factory=list)
+    undone: list[list[Edit]] = field(default_factory=list)
+
+    def push(self, group: list[Edit]) -> None:
+        if group:
+            self.done.append(group)
+            self.undone.clear()
+
+
+class ReportSession:
+    """The clerk's report for one form and period, as typed values plus its checks."""
+
+    def __init__(self, ws: Workspace, form: Form, period: Period) -> None:
+        self.ws = ws
+        self.form = form
+        self.period = period
+        self.unit_code = ws.require_profile().unit_code
+        self.report: ReportRow | None = get_report(ws.db, self.unit_code, form.id, str(period))
+        stored = get_values(ws.db, self.report.id) if self.report else {}
+        self.inputs: dict[str, Value] = typed_values(form, stored)
+        self.comments: dict[str, str] = get_comments(ws.db, self.report.id) if self.report else {}
+        self.explanations: dict[str, str] = (
+            get_explanations(ws.db, self.report.id) if self.report else {}
+        )
+        self._undo = _UndoStack()
+        self.previous_values = self._read_previous()
+        self.result: ValidationResult = self._validate()
+
+    @classmethod
+    def open(cls, ws: Workspace, form_id: str, period_text: str) -> ReportSession:
+        form, period = ws.form_for(form_id, period_text)
+        return cls(ws, form, period)
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def status(self) -> str:
+        return self.report.status if self.report else "draft"
+
+    @property
+    def revision(self) -> int:
+        return self.report.revision if self.report else 1
+
+    def value(self, field_id: str) -> Value:
+        return self.result.values.get(field_id)
+
+    def _validate(self) -> ValidationResult:
+        return validate(self.form, self.inputs, self.explanations)
+
+    def _ensure_report(self) -> ReportRow:
+        if self.report is None:
+            self.report = get_or_create_report(
+                self.ws.db, self.unit_code, self.form.id, self.form.version, str(self.period)
+            )
+        return self.report
+
+    def _reload_report(self) -> int | None:
+        """Re-read status and revision; the revision if an exported report just reopened."""
+        before = self.report
+        self.report = get_report(self.ws.db, self.unit_code, self.form.id, str(self.period))
+        if before and self.report and self.report.revision != before.revision:
+            return self.report.revision
+        return None
+
+    # -- values --------------------------------------------------------------------------
+
+    def parse(self, field_id: str, raw: str) -> Parsed:
+        """What the clerk typed → a typed value, or ValueRejected with the reason. Nothing
+        is changed: the window calls this as the clerk types, to mark the field."""
+        f = self.form.fields[field_id]
+        parsed = parse_input(f, raw)
+        broken = check_value(f, parsed.value)
+        if broken is not None:
+            raise ValueRejected(f, "value.bound", broken, raw)
+        return parsed
+
+    def commit(self, field_id: str, raw: str) -> CommitResult:
+        """Parse, save (one fsynced transaction) and re-check the whole form."""
+        parsed = self.parse(field_id, raw)
+        result = self._apply({field_id: parsed.value}, record=True)
+        return CommitResult(
+            field_id, parsed.value, bool(result[0]), parsed.warning, new_revision=result[1]
+        )
+
+    def _apply(
+        self, changes: Mapping[str, Value], *, record: bool
+    ) -> tuple[list[Edit], int | None]:
+        edits = [
+            Edit(fid, self.inputs.get(fid), new)
+            for fid, new in changes.items()
+            if self.inputs.get(fid) != new
+        ]
+        if not edits:
+            return [], None
+        report = self._ensure_report()
+        stored = {e.field_id: to_storage(self.form.fields[e.field_id], e.new) for e in edits}
+        save_values(self.ws.db, report.id, stored, self.ws.user)
+        for e in edits:
+            if e.new is None:
+                self.inputs.pop(e.field_id, None)
+            else:
+                self.inputs[e.field_id] = e.new
+        if record:
+            self._undo.push(edits)
+        self.result = self._validate()
+        return edits, self._reload_report()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo.done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undo.undone)
+
+    def undo(self) -> list[str]:
+        """Put back the values before the last edit (saved like any edit: the audit log
+        shows the undo). Returns the fields touched."""
+        if not self._undo.done:
+            return []
+        group = self._undo.done.pop()
+        self._apply({e.field_id: e.old for e in reversed(group)}, record=False)
+        self._undo.undone.append(group)
+        return [e.field_id for e in group]
+
+    def redo(self) -> list[str]:
+        if not self._undo.undone:
+            return []
+        group = self._undo.undone.pop()
+        self._apply({e.field_id: e.new for e in group}, record=False)
+        self._undo.done.append(group)
+        return [e.field_id for e in group]
+
+    # -- comments, explanations, history --------------------------------------------------
+
+    def set_comment(self, field_id: str, text: str) -> None:
+        cleaned = clean_multiline(text)
+        if cleaned == self.comments.get(field_id, ""):
+            return
+        report = self._ensure_report()
+        set_comment(self.ws.db, report.id, field_id, cleaned or None, self.ws.user)
+        if cleaned:
+            self.comments[field_id] = cleaned
+        else:
+            self.comments.pop(field_id, None)
+        self._reload_report()
+
+    def set_explanation(self, rule_id: str, text: str) -> None:
+        cleaned = clean_multiline(text)
+        if cleaned == self.explanations.get(rule_id, ""):
+            return
+        report = self._ensure_report()
+        set_explanation(self.ws.db, report.id, rule_id, cleaned or None, self.ws.user)
+        if cleaned:
+            self.explanations[rule_id] = cleaned
+        else:
+            self.explanations.pop(rule_id, None)
+        self.result = self._validate()
+        self._reload_report()
+
+    def history(self, field_id: str) -> list[AuditRow]:
+        """Who changed the field (or its comment) when, newest first."""
+        if self.report is None:
+            return []
+        return history(self.ws.db, self.report.id, field_id)
+
+    def display_stored(self, field_id: str, text: str | None) -> Value:
+        """An audit row's stored text as a typed value (None if unreadable or blank)."""
+        try:
+            return from_storage(self.form.fields[field_id], text)
+        except (ValueError, ArithmeticError, KeyError):
+            return None
+
+    # -- previous period -------------------------------------------------------------------
+
+    def _read_previous(self) -> dict[str, Value]:
+        """Last period's inputs under this form's field ids (renamed ids followed)."""
+        previous = self.period.previous()
+        report = get_report(self.ws.db, self.unit_code, self.form.id, str(previous))
+        if report is None:
+            return {}
+        values: dict[str, Value] = {}
+        for fid, text in get_values(self.ws.db, report.id).items():
+            fid = self.form.renamed.get(fid, fid)
+            f = self.form.fields.get(fid)
+            if f is None or f.is_computed:
+                continue
+            try:
+                values[fid] = from_storage(f, text)
+            except (ValueError, ArithmeticError):
+                continue  # a type changed between versions: not worth copying
+        return values
+
+    def copy_candidates(self) -> list[CopyCandidate]:
+        """The slowly-changing fields (``copy_forward`` in the form) that last period has."""
+        return [
+            CopyCandidate(f.id, self.previous_values[f.id], self.inputs.get(f.id))
+            for f in self.form.input_fields
+            if f.copy_forward and f.id in self.previous_values
+        ]
+
+    def copy_from_previous(self, field_ids: Iterable[str]) -> list[str]:
+        """Copy the chosen fields' previous values in one transaction and one undo step."""
+        wanted = {
+            fid: self.previous_values[fid] for fid in field_ids if fid in self.previous_values
+        }
+        edits, _ = self._apply(wanted, record=True)  # save_values: one transaction
+        return [e.field_id for e in edits]
+
+    def outlier_share(self) -> Decimal:
+        return read_outlier_share(self.ws.db)
+
+    def outlier_hint(self, field_id: str) -> Text | None:
+        """A soft hint when a number moved more than the configured share from last period."""
+        f = self.form.fields.get(field_id)
+        now = self.result.values.get(field_id)
+        before = self.previous_values.get(field_id)
+        if f is None or not f.is_numeric or f.is_computed or now is None or before is None:
+            return None
+        share = self.outlier_share()
+        if before == 0:
+            return None if now == 0 else _moved(f.label, before, now, None)
+        change = (Decimal(now) - Decimal(before)) / abs(Decimal(before))
+        if abs(change) <= share:
+            return None
+        return _moved(f.label, before, now, change)
+
+
+def read_outlier_share(db: Database) -> Decimal:
+    """The share of change from last period that draws a hint (a setting, 0.5 = 50 %)."""
+    raw = get_setting(db, OUTLIER_SETTING)
+    try:
+        share = Decimal(str(raw)) if raw is not None else DEFAULT_OUTLIER_SHARE
+    except ArithmeticError:
+        return DEFAULT_OUTLIER_SHARE
+    return share if share > 0 else DEFAULT_OUTLIER_SHARE
+
+
+def _moved(label: Text, before: Value, now: Value, change: Decimal | None) -> Text:
+    from ..core.numbers import format_number
+
+    old, new = format_number(before), format_number(now)
+    if change is None:
+        return Text(
+            f"Kỳ trước là {old}, nay là {new}: kiểm tra lại số liệu.",
+            f"Last period was {old}, now {new}: please check.",
+        )
+    pct = format_number((change * 100).quantize(Decimal(1)))
+    sign = "+" if change > 0 else ""
+    return Text(
+        f"Thay đổi {sign}{pct}% so với kỳ trước ({old} → {new}): kiểm tra lại số liệu.",
+        f"Changed {sign}{pct}% from last period ({old} → {new}): please check.",
+    )
+
+
+__all__ = ["CommitResult", "CopyCandidate", "Edit", "ReportSession", "read_outlier_share"]

@@ -1,0 +1,90 @@
+"""Saves the README's screenshots under docs/screenshots/ at 1366×768 (the common
+commune laptop screen): first-run setup, data entry with problems, note and history,
+copy from last period, and the window in English. Needs an X server:
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.storage import get_or_create_report, save_values  # noqa: E402
+from desktop_app.ui.app import create_application  # noqa: E402
+from desktop_app.ui.copy_dialog import CopyPreviousDialog  # noqa: E402
+from desktop_app.ui.main_window import MainWindow  # noqa: E402
+from desktop_app.ui.notes_dialog import NotesDialog  # noqa: E402
+from desktop_app.ui.setup_dialog import SetupDialog  # noqa: E402
+from desktop_app.workspace import Workspace  # noqa: E402
+from desktop_app.workspace.entry import load_values  # noqa: E402
+from desktop_app.workspace.setup_unit import setup_unit  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SAMPLE = ROOT / "resources" / "samples" / "cntt-xa_2026_02080.json"
+
+
+def save(widget, name: str, app) -> None:
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    path = OUT / name
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> None:
+    app = create_application(sys.argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp)) as ws:
+        setup = SetupDialog(Path(tmp))
+        setup.legacy.setChecked(True)
+        setup.search.setText("binh trung")
+        setup.run_search()
+        setup.clerk.setText("Nguyễn Thị Hoa")
+        setup.leader.setText("Hoàng Văn Minh")
+        save(setup, "setup.png", app)
+        setup.close()
+
+        setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
+        last = get_or_create_report(ws.db, "02080", "cntt-xa", "2025.1", "2025")
+        save_values(ws.db, last.id, {"cbcc_tong": "22", "may_tinh_tong": "19"}, "Nguyễn Thị Hoa")
+        load_values(ws, SAMPLE)
+        window = MainWindow(ws, today=datetime.date(2026, 11, 23))
+        window.resize(1366, 768)
+        window.show()
+        entry = window.entry
+        entry.go_to_field("cbcc_co_may_tinh")
+        entry.rows["cbcc_co_may_tinh"].editor.setText("25")
+        entry.rows["cbcc_co_may_tinh"].editor.editingFinished.emit()
+        entry.go_to_field("may_tinh_tong")
+        entry.rows["may_tinh_tong"].editor.setText("hai mươi")
+        entry.rows["may_tinh_tong"].edited.emit("may_tinh_tong", "hai mươi")
+        window.session.set_comment("cbcc_tong", "Gồm 2 công chức được tăng cường từ huyện.")
+        window._after_change()
+        entry.go_to_field("cbcc_co_may_tinh")
+        save(window, "main-window.png", app)
+
+        notes = NotesDialog(window.session, "cbcc_co_may_tinh", "vi", window)
+        notes.comment.setPlainText("Số liệu theo danh sách máy tính kiểm kê ngày 31/12.")
+        save(notes, "notes-history.png", app)
+        notes.close()
+
+        copy = CopyPreviousDialog(window.session, "vi", window)
+        save(copy, "copy-previous.png", app)
+        copy.close()
+
+        entry.rows["may_tinh_tong"].editor.setText("21")
+        entry.rows["may_tinh_tong"].editor.editingFinished.emit()
+        window.set_language("en")
+        window.entry.go_to_section(2)
+        save(window, "main-window-en.png", app)
+        window.set_language("vi")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

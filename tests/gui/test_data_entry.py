@@ -1,0 +1,243 @@
+"""The clerk's journey through the real widgets: first run, keyboard entry, live ratios,
+rule errors, comments, undo/redo, copy from last period, English, reopening."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from desktop_app.storage import get_or_create_report, save_values
+from desktop_app.ui.dialogs import ScriptedDialogs
+from desktop_app.ui.i18n import install_language
+from desktop_app.workspace import Workspace
+from desktop_app.workspace.setup_unit import setup_unit
+
+pytestmark = pytest.mark.gui
+TODAY = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    install_language("vi")
+    yield
+    install_language("vi")
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def workspace(data_dir):
+    ws = Workspace.open(data_dir)
+    yield ws
+    ws.close()
+
+
+def open_window(qtbot, ws, dialogs=None):
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(ws, dialogs=dialogs or ScriptedDialogs(), today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def type_text(widget, text):
+    """Type like Unikey does: the input method commits the composed text (QTest's
+    keyClicks only knows ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, window, field_id, text, key=Qt.Key.Key_Return):
+    row = window.entry.rows[field_id]
+    window.entry.go_to_field(field_id)
+    editor = row.editor
+    if isinstance(editor, QLineEdit):
+        editor.selectAll()
+        if text.isascii():
+            qtbot.keyClicks(editor, text)
+        else:
+            type_text(editor, text)
+    qtbot.keyClick(editor, key)
+    return row
+
+
+def test_first_run_picks_binh_trung_by_typing_without_accents(qtbot, workspace):
+    from desktop_app.ui.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(workspace.data_dir, dialogs=ScriptedDialogs())
+    qtbot.addWidget(dialog)
+    dialog.legacy.setChecked(True)
+    qtbot.keyClicks(dialog.search, "binh trung cho don")
+    dialog.run_search()
+    assert dialog.results.count() >= 1
+    assert dialog.results.item(0).text().startswith("02080 – Xã Bình Trung, Huyện Chợ Đồn")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    type_text(dialog.clerk, "Nguye\u0302\u0303n Thị Hoa")  # Unikey in combining mode
+    type_text(dialog.leader, "Hoàng Văn Minh")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    choice = dialog.choice()
+    assert (choice.unit_code, choice.catalogue) == ("02080", "legacy")
+    setup_unit(workspace, choice.unit_code, choice.catalogue, choice.clerk, choice.leader)
+    assert workspace.profile.clerk == "Nguyễn Thị Hoa"  # stored NFC
+
+
+def test_setup_refuses_without_a_unit(qtbot, workspace):
+    from desktop_app.ui.setup_dialog import SetupDialog
+
+    dialogs = ScriptedDialogs()
+    dialog = SetupDialog(workspace.data_dir, dialogs=dialogs)
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialogs.shown and dialogs.shown[0][0] == "error"
+
+
+def test_keyboard_entry_ratio_rule_comment_and_reopen(qtbot, data_dir, workspace):
+    setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+    window = open_window(qtbot, workspace)
+    assert window.form_combo.currentData() == "cntt-xa"  # a commune fills the commune form
+    assert window.period_combo.currentData() == "2026"  # the current period preselected
+    entry = window.entry
+
+    # keyboard only: type, Enter commits and moves to the next field
+    type_into(qtbot, window, "cbcc_tong", "23")
+    assert QApplication.focusWidget() is entry.rows["cbcc_co_may_tinh"].editor
+    qtbot.keyClicks(entry.rows["cbcc_co_may_tinh"].editor, "20")
+    qtbot.keyClick(entry.rows["cbcc_co_may_tinh"].editor, Qt.Key.Key_Return)
+    assert entry.rows["ty_le_cbcc_co_may_tinh"].editor.text() == "87,0"
+    assert window.saved_label.text().startswith("Đã lưu lúc")
+
+    # a part above its whole: error at the field and in the problems panel
+    type_into(qtbot, window, "cbcc_co_may_tinh", "30")
+    row = entry.rows["cbcc_co_may_tinh"]
+    assert row.editor.property("problem") == "error" and row.message.isVisible()
+    problems = window.problems.list
+    texts = [problems.item(i).text() for i in range(problems.count())]
+    assert any("không được lớn hơn" in t for t in texts)
+    # clicking the problem jumps to its field
+    window.entry.go_to_section(3)
+    item = next(problems.item(i) for i in range(problems.count()) if "lớn hơn" in problems.item(i).text())
+    problems.itemActivated.emit(item)
+    assert window.entry.nav.currentRow() == 0
+    type_into(qtbot, window, "cbcc_co_may_tinh", "21")
+    assert row.editor.property("problem") == ""
+
+    # a malformed value is marked, kept as typed, and not saved
+    type_into(qtbot, window, "may_tinh_tong", "hai mươi")
+    bad = entry.rows["may_tinh_tong"]
+    assert bad.editor.property("problem") == "error"
+    assert bad.editor.text() == "hai mươi"
+    assert window.session.value("may_tinh_tong") is None
+
+    # a boolean by keyboard: type "C" for Có, Enter moves on
+    combo = entry.rows["co_cap_quang"].editor
+    assert isinstance(combo, QComboBox)
+    window.entry.go_to_field("co_cap_quang")
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert window.session.value("co_cap_quang") is True
+
+    # a comment on a value
+    window.entry.go_to_field("cbcc_tong")
+    from desktop_app.ui.notes_dialog import NotesDialog
+
+    notes = NotesDialog(window.session, "cbcc_tong", "vi", window)
+    qtbot.addWidget(notes)
+    assert notes.table.rowCount() == 1  # one change so far: blank → 23
+    notes.comment.setPlainText("Gồm 2 công chức tăng cường")
+    notes.save()
+    window._after_change()
+    assert "✓" in entry.rows["cbcc_tong"].notes.text()
+
+    window.close()
+    workspace.close()
+    with Workspace.open(data_dir) as again:
+        reopened = open_window(qtbot, again)
+        rows = reopened.entry.rows
+        assert rows["cbcc_tong"].editor.text() == "23"
+        assert rows["cbcc_co_may_tinh"].editor.text() == "21"
+        assert rows["co_cap_quang"].editor.currentText() == "Có"
+        assert reopened.session.comments["cbcc_tong"] == "Gồm 2 công chức tăng cường"
+        reopened.close()
+
+
+def test_vietnamese_numbers_and_undo_redo(qtbot, workspace):
+    setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+    window = open_window(qtbot, workspace)
+    type_into(qtbot, window, "kinh_phi_cntt", "1234.5")
+    assert window.entry.rows["kinh_phi_cntt"].editor.text() == "1.234,5"
+    type_into(qtbot, window, "kinh_phi_cntt", "2.000,25")
+    assert window.session.value("kinh_phi_cntt") == Decimal("2000.25")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.value("kinh_phi_cntt") == Decimal("1234.5")
+    assert window.entry.rows["kinh_phi_cntt"].editor.text() == "1.234,5"
+    window.redo_action.trigger()
+    assert window.entry.rows["kinh_phi_cntt"].editor.text() == "2.000,25"
+
+
+def test_section_shortcuts_and_problems_shortcut(qtbot, workspace):
+    setup_unit(workspace, "02080", "legacy")
+    window = open_window(qtbot, workspace)
+    window.next_action.trigger()
+    assert window.entry.nav.currentRow() == 1
+    window.prev_action.trigger()
+    assert window.entry.nav.currentRow() == 0
+    window.problems_action.trigger()
+    assert window.problems.list.hasFocus() or window.problems.list.count() >= 0
+
+
+def test_copy_from_previous_period_with_preview(qtbot, workspace):
+    setup_unit(workspace, "02080", "legacy")
+    last = get_or_create_report(workspace.db, "02080", "cntt-xa", "2025.1", "2025")
+    save_values(workspace.db, last.id, {"cbcc_tong": "22", "may_tinh_tong": "18"}, "x")
+    window = open_window(qtbot, workspace)
+    from desktop_app.ui.copy_dialog import CopyPreviousDialog
+
+    dialog = CopyPreviousDialog(window.session, "vi", window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # keep may_tinh_tong blank
+    copied = window.session.copy_from_previous(dialog.chosen())
+    window._after_change()
+    assert copied == ["cbcc_tong"]
+    assert window.entry.rows["cbcc_tong"].editor.text() == "22"
+    assert window.session.value("may_tinh_tong") is None
+
+
+def test_switch_to_english_at_run_time(qtbot, workspace):
+    setup_unit(workspace, "02080", "legacy")
+    window = open_window(qtbot, workspace)
+    window.en_action.trigger()
+    assert workspace.profile.language == "en"
+    assert window.menuBar().actions()[0].text() == "&Report"
+    assert window.entry.rows["cbcc_tong"].label.text().startswith("Total commune officials")
+    assert window.problems_dock.windowTitle() == "Errors and warnings"
+    window.vi_action.trigger()
+    assert window.menuBar().actions()[0].text() == "&Báo cáo"
+
+
+def test_editing_an_exported_report_says_it_is_a_new_revision(qtbot, workspace):
+    from desktop_app.storage import set_status
+
+    setup_unit(workspace, "02080", "legacy")
+    window = open_window(qtbot, workspace)
+    type_into(qtbot, window, "cbcc_tong", "23")
+    set_status(workspace.db, window.session.report.id, "exported", "test")
+    window.open_report("cntt-xa", "2026")
+    assert "Đã xuất gói" in window.status_label.text()
+    type_into(qtbot, window, "cbcc_tong", "24")
+    assert "lần sửa 2" in window.status_label.text()
+    assert "lần sửa 2" in window.statusBar().currentMessage()
