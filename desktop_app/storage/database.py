@@ -15,15 +15,17 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .backups import BackupPolicy, backup_now, maybe_backup_on_open
 from .clock import Clock, now_iso
 from .errors import storage_error, translating
-from .migrations import LATEST_VERSION, check_not_too_new, migrate
+from .migrations import LATEST_VERSION, check_not_too_new, migrate, user_version
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DEFAULT_BUSY_TIMEOUT_S = 5.0
 
@@ -77,10 +79,17 @@ class Database:
     ) -> None:
         self.path = path
         self.conn = conn
-        self.utils = sqlite_utils.Database(conn, execute_plugins=False)
         self.backups = backups
         self.clock = clock
         self._savepoints = 0
+
+    @cached_property
+    def utils(self) -> sqlite_utils.Database:
+        # Imported on first use: sqlite-utils costs ~40 ms to import, and opening an
+        # up-to-date database for data entry never needs it (start-up is measured).
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @classmethod
     def open(
@@ -106,7 +115,8 @@ class Database:
                 _register_collation(conn)
                 db = cls(path, conn, backups=backups, clock=clock)
                 now = clock() if clock else None
-                migrate(db.utils, path, backups=backups, now=now)
+                if user_version(conn) != LATEST_VERSION:
+                    migrate(db.utils, path, backups=backups, now=now)
                 if backups is not None and start == LATEST_VERSION:
                     maybe_backup_on_open(conn, backups, now=now)
         except BaseException:

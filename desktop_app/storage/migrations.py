@@ -16,13 +16,15 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..core.messages import AppError, Text
 from .backups import BackupPolicy, backup_now
 
-Migration = Callable[[sqlite_utils.Database], None]
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Migration = Callable[["sqlite_utils.Database"], None]
 
 # Values are TEXT and stay text: the core hands over canonical strings ("12.5", "1",
 # "2026-03-01") and SQLite's TEXT affinity never turns a string into a number.

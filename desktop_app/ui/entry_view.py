@@ -85,18 +85,10 @@ class EntryView(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(right)
+        # Pages are built when first shown: start-up pays for one section, not eight.
+        self._built: set[int] = set()
         for section in session.form.sections:
-            page = SectionPage(section, lang, self.pages)
-            scroll = QScrollArea(self.pages)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(page)
-            self.pages.addWidget(scroll)
-            for fid, row in page.rows.items():
-                self.rows[fid] = row
-                row.commit_requested.connect(self._commit)
-                row.edited.connect(self._edited)
-                row.focused.connect(self._focused)
+            self.pages.addWidget(QWidget(self.pages))
             self.nav.addItem(QListWidgetItem(section.title.pick(lang)))
         self.help = QLabel(self)
         self.help.setObjectName("helpText")
@@ -113,22 +105,53 @@ class EntryView(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)
         self.refresh()
 
     # -- navigation ----------------------------------------------------------------------
+
+    def _build_page(self, index: int) -> None:
+        if index in self._built:
+            return
+        self._built.add(index)
+        page = SectionPage(self.session.form.sections[index], self.lang, self.pages)
+        scroll = QScrollArea(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, scroll)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        for fid, row in page.rows.items():
+            self.rows[fid] = row
+            row.commit_requested.connect(self._commit)
+            row.edited.connect(self._edited)
+            row.focused.connect(self._focused)
+            self._show_row(fid)
+
+    def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        self._build_page(index)
+        self.pages.setCurrentIndex(index)
+
+    def row(self, field_id: str) -> FieldRow:
+        """The field's row, building its section's page if it was not shown yet."""
+        self._build_page(self.section_index(field_id))
+        return self.rows[field_id]
 
     def section_index(self, field_id: str) -> int:
         section_id = self.session.form.fields[field_id].section_id
         return next(i for i, s in enumerate(self.session.form.sections) if s.id == section_id)
 
     def go_to_field(self, field_id: str) -> None:
-        if field_id not in self.rows:
+        if field_id not in self.session.form.fields:
             return
         self.nav.setCurrentRow(self.section_index(field_id))
         scroll = self.pages.currentWidget()
-        row = self.rows[field_id]
+        row = self.row(field_id)
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(row.editor, 50, 80)
         if not self.session.form.fields[field_id].is_computed:
@@ -142,7 +165,7 @@ class EntryView(QWidget):
         section = self.session.form.sections[index]
         first = next((f.id for f in section.fields if not f.is_computed), None)
         if first:
-            self.rows[first].focus()
+            self.row(first).focus()
             self._focused(first)
 
     def next_section(self) -> None:
@@ -208,15 +231,19 @@ class EntryView(QWidget):
 
     def refresh(self) -> None:
         """Values, computed results, markers and section counts from the session."""
-        for fid, row in self.rows.items():
-            if row.field.is_computed or not (
-                row.holds_uncommitted() and row.editor.property("problem") == "error"
-            ):
-                row.show_value(editor_text(self.session, fid, self.lang))
-            comment = self.session.comments.get(fid, "")
-            row.set_note_marker(bool(comment), comment)
-            self._mark(fid)
+        for fid in self.rows:
+            self._show_row(fid)
         self._refresh_nav()
+
+    def _show_row(self, fid: str) -> None:
+        row = self.rows[fid]
+        if row.field.is_computed or not (
+            row.holds_uncommitted() and row.editor.property("problem") == "error"
+        ):
+            row.show_value(editor_text(self.session, fid, self.lang))
+        comment = self.session.comments.get(fid, "")
+        row.set_note_marker(bool(comment), comment)
+        self._mark(fid)
 
     def _mark(self, field_id: str) -> None:
         row = self.rows[field_id]

@@ -61,7 +61,7 @@ def type_text(widget, text):
 
 
 def type_into(qtbot, window, field_id, text, key=Qt.Key.Key_Return):
-    row = window.entry.rows[field_id]
+    row = window.entry.row(field_id)
     window.entry.go_to_field(field_id)
     editor = row.editor
     if isinstance(editor, QLineEdit):

@@ -1,0 +1,142 @@
+"""Start-up to an interactive window, and one edit durably persisted, each side by side
+with its bare baseline measured in the same run (issue: data-entry window).
+
+    .venv/bin/python bench/bench_entry.py [--runs 7] [--json out.json]
+
+Start-up is timed from before the process is spawned to the first event-loop turn after
+the window is shown (the window answers the keyboard from then on). The edit is
+ReportSession.commit: parse, one fsynced SQLite transaction with its audit row, and the
+whole form re-validated; the baseline is a bare WAL + synchronous=FULL commit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def child(kind: str, data_dir: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    if kind == "bare":
+        from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("bare"))
+    else:
+        import datetime
+
+        from desktop_app.ui.app import create_application
+        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.workspace import Workspace
+
+        app = create_application(sys.argv[:1])
+        window = MainWindow(Workspace.open(Path(data_dir)), today=datetime.date(2026, 11, 23))
+    window.show()
+    QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+    app.exec()
+    if kind == "app":
+        loaded = sorted(m for m in sys.modules if m.startswith(("pyhanko", "reportlab", "openpyxl")))
+        print("HEAVY", ",".join(loaded[:5]), flush=True)
+
+
+def time_start(kind: str, data_dir: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, data_dir],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    rest = process.stdout.read()
+    process.wait()
+    if line.strip() != "READY":
+        raise SystemExit(f"{kind} window did not start: {line!r}")
+    if "HEAVY" in rest and rest.split("HEAVY", 1)[1].strip():
+        print(f"warning: start-up imported {rest.split('HEAVY', 1)[1].strip()}")
+    return elapsed
+
+
+def time_edits(data_dir: Path, count: int) -> tuple[list[float], list[float]]:
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.session import ReportSession
+
+    with Workspace.open(data_dir) as ws:
+        session = ReportSession.open(ws, "cntt-xa", "2026")
+        edits = []
+        for i in range(count):
+            start = time.perf_counter()
+            session.commit("ho_so_tiep_nhan", str(1000 + i))
+            edits.append(time.perf_counter() - start)
+    bare_file = data_dir / "bare.sqlite3"
+    conn = sqlite3.connect(bare_file, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT)")
+    bare = []
+    for i in range(count):
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("INSERT OR REPLACE INTO t VALUES ('x', ?)", (str(i),))
+        conn.execute("COMMIT")
+        bare.append(time.perf_counter() - start)
+    conn.close()
+    return edits, bare
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.entry import load_values
+    from desktop_app.workspace.setup_unit import setup_unit
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        with Workspace.open(data_dir) as ws:
+            setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+            load_values(ws, ROOT / "resources" / "samples" / "cntt-xa_2026_02080.json")
+        time_start("app", tmp)  # warm the form cache and the OS file cache once
+        app, bare = [], []
+        for _ in range(args.runs):
+            bare.append(time_start("bare", tmp))
+            app.append(time_start("app", tmp))
+        edits, commits = time_edits(data_dir, args.edits)
+    rows = {
+        "start_bare_window_s": statistics.median(bare),
+        "start_app_window_s": statistics.median(app),
+        "start_ratio": statistics.median(app) / statistics.median(bare),
+        "edit_persisted_ms": statistics.median(edits) * 1000,
+        "bare_sqlite_commit_ms": statistics.median(commits) * 1000,
+    }
+    width = max(map(len, rows))
+    for name, value in rows.items():
+        print(f"{name:<{width}}  {value:8.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
