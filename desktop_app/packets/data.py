@@ -62,7 +62,8 @@ def canonical_json(obj: Any) -> bytes:
 
 
 def _points(value: Decimal) -> str:
-    return str(value)
+    # Always two decimals, so "0" and "0.00" never both appear for the same score.
+    return str(value.quantize(Decimal("0.01")))
 
 
 def self_score(form: Form, result: ValidationResult) -> UnitScore | None:

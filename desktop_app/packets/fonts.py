@@ -1,0 +1,52 @@
+"""The fonts of ``report.pdf``: Liberation Serif, a Times-metric serif with full Vietnamese
+coverage (Decree 30/2020 asks for a Times New Roman-like face), bundled under
+resources/fonts/ with its licence and embedded (subset) in every PDF.
+
+Registration with reportlab is global to the process, so it happens once, under a lock
+(exports may run on a worker thread while the window previews another report).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from ..paths import resource_path
+
+SERIF = "LiberationSerif"
+SERIF_BOLD = "LiberationSerif-Bold"
+SERIF_ITALIC = "LiberationSerif-Italic"
+SERIF_BOLD_ITALIC = "LiberationSerif-BoldItalic"
+_FILES = {
+    SERIF: "LiberationSerif-Regular.ttf",
+    SERIF_BOLD: "LiberationSerif-Bold.ttf",
+    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
+_LOCK = threading.Lock()
+_registered = False
+
+
+def register_pdf_fonts() -> None:
+    """Register the four Liberation Serif faces and their family (for <b>/<i> markup)."""
+    global _registered
+    with _LOCK:
+        if _registered:
+            return
+        # reportlab is imported here: the window and the CLI only need it when exporting.
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name, file in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        for bold, italic, name in (
+            (0, 0, SERIF),
+            (1, 0, SERIF_BOLD),
+            (0, 1, SERIF_ITALIC),
+            (1, 1, SERIF_BOLD_ITALIC),
+        ):
+            addMapping(SERIF, bold, italic, name)
+        _registered = True
+
+
+__all__ = ["SERIF", "SERIF_BOLD", "SERIF_BOLD_ITALIC", "SERIF_ITALIC", "register_pdf_fonts"]
