@@ -47,7 +47,9 @@ def child(kind: str, data_dir: str) -> None:
     QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
     app.exec()
     if kind == "app":
-        loaded = sorted(m for m in sys.modules if m.startswith(("pyhanko", "reportlab", "openpyxl")))
+        loaded = sorted(
+            m for m in sys.modules if m.startswith(("pyhanko", "reportlab", "openpyxl"))
+        )
         print("HEAVY", ",".join(loaded[:5]), flush=True)
 
 

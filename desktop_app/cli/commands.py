@@ -17,6 +17,19 @@ from ..workspace import Workspace
 from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
 from .output import print_json, say, warn
+from .packet_commands import cmd_export, cmd_identity, cmd_verify
+
+__all__ = [
+    "cmd_export",
+    "cmd_forms",
+    "cmd_identity",
+    "cmd_setup",
+    "cmd_status",
+    "cmd_units",
+    "cmd_validate",
+    "cmd_values",
+    "cmd_verify",
+]
 
 
 def cmd_setup(ws: Workspace, args: argparse.Namespace, lang: str) -> int:

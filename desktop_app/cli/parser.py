@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import __version__
+from .packet_commands import add_packet_parsers
 
 
 def _common() -> argparse.ArgumentParser:
@@ -92,4 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--form")
     status.add_argument("--period")
+
+    add_packet_parsers(commands, common)  # identity, export, verify
     return parser

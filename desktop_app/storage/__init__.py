@@ -15,6 +15,7 @@ from .backups import (
 )
 from .clock import now_iso
 from .database import Database
+from .exports import ExportRow, list_exports, record_export, report_version
 from .migrations import LATEST_VERSION
 from .reports import (
     STATUSES,
@@ -44,6 +45,7 @@ __all__ = [
     "BackupPolicy",
     "Change",
     "Database",
+    "ExportRow",
     "ReportRow",
     "backup_now",
     "child_units",
@@ -57,9 +59,12 @@ __all__ = [
     "get_values",
     "history",
     "list_backups",
+    "list_exports",
     "list_reports",
     "maybe_backup_on_open",
     "now_iso",
+    "record_export",
+    "report_version",
     "restore_backup",
     "save_values",
     "set_comment",

@@ -11,6 +11,7 @@ explanation    rule id            the clerk's explanation of a warning
 status         NULL               report status (draft, exported, ...)
 revision       NULL               revision number, when an edit reopens a report
 setting        setting key        JSON text
+export         packet file name   new = sha256 of the packet's data.json
 =============  =================  ==============================================
 
 Later code (imports, merges) may add kinds; readers must accept unknown ones.

@@ -99,7 +99,29 @@ def _v1(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+def _v2(db: sqlite_utils.Database) -> None:
+    """Every packet exported: which revision, when, by whom, with which data (the sha256
+    of its data.json), signed by which certificate, written where. Never deleted: it is
+    the clerk's proof of what was sent, and re-exporting an unchanged report re-uses the
+    revision and report date recorded here so its data.json hashes the same."""
+    db.execute(
+        """CREATE TABLE exports (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            revision INTEGER NOT NULL CHECK (revision >= 1),
+            exported_at TEXT NOT NULL,
+            exported_by TEXT NOT NULL,
+            report_date TEXT NOT NULL,
+            data_sha256 TEXT NOT NULL,
+            packet_name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            signer_fingerprint TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX exports_report_revision ON exports(report_id, revision)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

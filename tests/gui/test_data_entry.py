@@ -130,7 +130,9 @@ def test_keyboard_entry_ratio_rule_comment_and_reopen(qtbot, data_dir, workspace
     assert any("không được lớn hơn" in t for t in texts)
     # clicking the problem jumps to its field
     window.entry.go_to_section(3)
-    item = next(problems.item(i) for i in range(problems.count()) if "lớn hơn" in problems.item(i).text())
+    item = next(
+        problems.item(i) for i in range(problems.count()) if "lớn hơn" in problems.item(i).text()
+    )
     problems.itemActivated.emit(item)
     assert window.entry.nav.currentRow() == 0
     type_into(qtbot, window, "cbcc_co_may_tinh", "21")

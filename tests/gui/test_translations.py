@@ -39,7 +39,9 @@ def test_every_message_is_translated():
     assert messages
     for (context, source), msg in messages.items():
         translation = msg.find("translation")
-        assert translation.get("type") is None, f"{context}: «{source}» is {translation.get('type')}"
+        assert translation.get("type") is None, (
+            f"{context}: «{source}» is {translation.get('type')}"
+        )
         forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
         assert all(f and f.strip() for f in forms), f"{context}: «{source}» has no translation"
         assert context, f"«{source}» has no context: call self.tr(), not a bare tr()"

@@ -270,7 +270,9 @@ def test_explained_warnings_travel_in_the_values_file(tmp_path):
 
 
 def test_units_search_accent_insensitive(tmp_path):
-    found = cli(tmp_path / "d", "units", "search", "binh trung", "--catalogue", "legacy", "--json", check=0).json
+    found = cli(
+        tmp_path / "d", "units", "search", "binh trung", "--catalogue", "legacy", "--json", check=0
+    ).json
     assert "02080" in [u["code"] for u in found]
     assert any(u["described"] == "Xã Bình Trung, Huyện Chợ Đồn, Tỉnh Bắc Kạn" for u in found)
     assert cli(tmp_path / "d", "units", "search", "zzzz khong co", check=1).out

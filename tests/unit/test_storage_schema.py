@@ -46,7 +46,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (1,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (2,)
         assert {
             "units",
             "settings",
@@ -65,7 +65,7 @@ def test_fresh_file_migrates_from_zero(path):
 def test_reopening_changes_nothing(path):
     Database.open(path).close()
     with Database.open(path) as db:
-        assert db.fetchone("PRAGMA user_version") == (1,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,)
 
 
 def test_status_is_constrained(path):
@@ -109,14 +109,14 @@ def test_migration_backs_up_an_existing_database_first(path):
     started = migrate(
         sqlite_utils.Database(conn), path, backups=policy, migrations=[*MIGRATIONS, v2]
     )
-    assert started == 1
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    assert started == LATEST_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION + 1,)
     conn.close()
 
     [backup] = list_backups(policy)
-    assert backup.reason == "before-v2"
+    assert backup.reason == f"before-v{LATEST_VERSION + 1}"
     old = sqlite3.connect(backup.path)
-    assert old.execute("PRAGMA user_version").fetchone() == (1,)
+    assert old.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION,)
     assert old.execute("SELECT value FROM settings").fetchall() == [('"v"',)]
     old.close()
 
@@ -131,7 +131,7 @@ def test_a_failing_migration_leaves_the_previous_version(path):
     conn = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(RuntimeError):
         migrate(sqlite_utils.Database(conn), path, migrations=[*MIGRATIONS, broken])
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION,)
     assert "half_done" not in _tables(conn)
     conn.close()
 

@@ -1,0 +1,128 @@
+"""pyHanko signers for the three kinds of identity. This module imports pyHanko (0.6 s):
+import it lazily, from the code that is about to sign, never at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from pyhanko.keys.internal import (
+    translate_pyca_cryptography_cert_to_asn1,
+    translate_pyca_cryptography_key_to_asn1,
+)
+from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.sign.signers import SimpleSigner
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from . import identity_errors as errors
+
+
+class KeySigner(SimpleSigner):
+    """A SimpleSigner that keeps its parsed key. pyHanko re-parses the DER key on every
+    signature, and for RSA-2048 the parse (with its consistency check) costs ~28 ms, twice
+    per packet; PKCS#1 v1.5 and ECDSA are signed here with the key already in memory."""
+
+    def __init__(
+        self,
+        key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey,
+        cert: x509.Certificate,
+        chain: Iterable[x509.Certificate] = (),
+    ) -> None:
+        store = SimpleCertificateStore()
+        store.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in chain])
+        super().__init__(
+            signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
+            signing_key=translate_pyca_cryptography_key_to_asn1(key),
+            cert_registry=store,
+        )
+        self._key = key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        digest = get_pyca_cryptography_hash(digest_algorithm)
+        if mechanism == "rsassa_pkcs1v15" and isinstance(self._key, rsa.RSAPrivateKey):
+            return self._key.sign(data, PKCS1v15(), digest)
+        if mechanism == "ecdsa" and isinstance(self._key, ec.EllipticCurvePrivateKey):
+            return self._key.sign(data, ec.ECDSA(digest))
+        return super().sign_raw(data, digest_algorithm)
+
+
+def _pkcs11_error(exc: Exception, module: str, token: str) -> Exception:
+    import pkcs11.exceptions as p11
+
+    text = str(exc)
+    if isinstance(exc, p11.PinIncorrect):
+        return errors.wrong_pin()
+    if isinstance(exc, p11.PinLocked):
+        return errors.pin_locked()
+    if isinstance(exc, (p11.TokenNotPresent, p11.TokenNotRecognised, p11.DeviceRemoved)):
+        return errors.token_absent(token)
+    if "No token matching" in text:
+        return errors.token_absent(token)
+    if "OS exception while loading" in text or isinstance(exc, OSError):
+        return errors.module_missing(module, text)
+    return errors.token_error(text or type(exc).__name__)
+
+
+def _session(module: str, token: str, pin: str | None) -> Any:
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import open_pkcs11_session
+
+    try:
+        return open_pkcs11_session(module, token_criteria=TokenCriteria(label=token), user_pin=pin)
+    except Exception as exc:
+        raise _pkcs11_error(exc, module, token) from exc
+
+
+def token_certificate(module: str, token: str, cert_label: str, pin: str | None = None) -> bytes:
+    """The DER certificate labelled ``cert_label`` on the token (public: no PIN needed)."""
+    from pkcs11 import Attribute, ObjectClass
+
+    session = _session(module, token, pin)
+    try:
+        found = list(
+            session.get_objects(
+                {Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.LABEL: cert_label}
+            )
+        )
+        if not found:
+            raise errors.token_object_missing("certificate", cert_label)
+        return bytes(found[0][Attribute.VALUE])
+    finally:
+        session.close()
+
+
+def token_signer(
+    module: str, token: str, key_label: str, cert: x509.Certificate, pin: str
+) -> tuple[Any, Any]:
+    """(signer, session) for a key on a PKCS#11 token; close the session when done."""
+    from pkcs11 import Attribute, ObjectClass
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
+    session = _session(module, token, pin)
+    try:
+        keys = list(
+            session.get_objects(
+                {Attribute.CLASS: ObjectClass.PRIVATE_KEY, Attribute.LABEL: key_label}
+            )
+        )
+        if not keys:
+            raise errors.token_object_missing("key", key_label)
+        signer = PKCS11Signer(
+            session,
+            key_label=key_label,
+            signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
+            # Many tokens (SoftHSM2 among them) offer plain ECDSA but not ECDSA-with-SHA256:
+            # hash here, sign the digest on the token.
+            use_raw_mechanism=isinstance(cert.public_key(), ec.EllipticCurvePublicKey),
+        )
+    except BaseException:
+        session.close()
+        raise
+    return signer, session
+
+
+__all__ = ["KeySigner", "token_certificate", "token_signer"]

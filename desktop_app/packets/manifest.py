@@ -1,0 +1,169 @@
+"""``manifest.json``: what a packet holds and who sent it, the one member that is signed
+with a detached CMS (DESIGN §3). Its schema is resources/schemas/packet-manifest.schema.json.
+
+Written as sorted, indented UTF-8 JSON (NFC) so a person can read it with any viewer;
+the signature covers its exact bytes, so a reader never re-serialises it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from .. import __version__
+from ..core.messages import AppError, Text
+from ..core.text import nfc
+from ..paths import resource_path
+
+PACKET_FORMAT = "cntt-packet/1"
+FORMAT_PREFIX = "cntt-packet/"
+SCHEMA_PATH = resource_path("schemas", "packet-manifest.schema.json")
+# Vietnam has one time zone and no daylight saving: the manifest says +07:00 whatever the
+# office PC's time-zone setting is.
+VIETNAM = datetime.timezone(datetime.timedelta(hours=7), "ICT")
+HASHED_MEMBERS = ("data.json", "report.xlsx", "report.pdf")
+
+
+def _nfc_all(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return nfc(obj)
+    if isinstance(obj, Mapping):
+        return {nfc(str(k)): _nfc_all(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_nfc_all(v) for v in obj]
+    return obj
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def vietnam_time(moment: datetime.datetime) -> datetime.datetime:
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(VIETNAM).replace(microsecond=0)
+
+
+def build_manifest(
+    data: Mapping[str, Any],
+    files: Mapping[str, bytes],
+    *,
+    created_at: datetime.datetime,
+    app_version: str = __version__,
+) -> dict[str, Any]:
+    """The manifest for a ``data.json`` (unit, form, period, revision and names are taken
+    from it, so the two cannot disagree) and the hashed members' bytes."""
+    unit = data["unit"]
+    return _nfc_all(
+        {
+            "format": PACKET_FORMAT,
+            "unit": {
+                "code": unit["code"],
+                "name": unit["name"],
+                "parent_code": unit.get("parent_code"),
+            },
+            "form": dict(data["form"]),
+            "period": data["period"],
+            "revision": data["revision"],
+            "created_at": vietnam_time(created_at).isoformat(),
+            "app_version": app_version,
+            "prepared_by": data.get("prepared_by") or "",
+            "approved_by": data.get("approved_by") or "",
+            "files": {name: sha256_hex(files[name]) for name in HASHED_MEMBERS},
+        }
+    )
+
+
+def manifest_bytes(manifest: Mapping[str, Any]) -> bytes:
+    """The exact bytes written, hashed and signed."""
+    text = json.dumps(
+        _nfc_all(manifest), ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False
+    )
+    return (text + "\n").encode("utf-8")
+
+
+@cache
+def _validator() -> Any:
+    # jsonschema is imported lazily: only reading a packet needs it.
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _invalid(vi: str, en: str, **details: Any) -> AppError:
+    return AppError(
+        "packet.manifest_invalid",
+        Text(f"manifest.json không hợp lệ: {vi}", f"manifest.json is invalid: {en}"),
+        **details,
+    )
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        duplicated = sorted({k for k in keys if keys.count(k) > 1})
+        # Two readers could each take a different one of the two values.
+        raise _invalid(f"khoá trùng {duplicated}", f"duplicate keys {duplicated}")
+    return dict(pairs)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _invalid(f"giá trị {name} không hợp lệ", f"{name} is not valid JSON")
+
+
+def parse_manifest(raw: bytes) -> dict[str, Any]:
+    """Receiving check 2: the manifest parses, its format is known, it matches the schema."""
+    try:
+        text = raw.decode("utf-8")
+        manifest = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant
+        )
+    except UnicodeDecodeError as exc:
+        raise _invalid("không phải UTF-8", "not UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise _invalid(
+            f"JSON sai ở dòng {exc.lineno}, cột {exc.colno}",
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}",
+        ) from exc
+    if not isinstance(manifest, dict):
+        raise _invalid("phải là một đối tượng JSON", "must be one JSON object")
+    fmt = manifest.get("format")
+    if fmt != PACKET_FORMAT:
+        if isinstance(fmt, str) and fmt.startswith(FORMAT_PREFIX):
+            raise AppError(
+                "packet.format_unknown",
+                Text(
+                    f"Gói theo định dạng {fmt}, phần mềm này chỉ đọc {PACKET_FORMAT}: hãy cập nhật phần mềm.",
+                    f"The packet is in format {fmt}; this application reads {PACKET_FORMAT} only: update it.",
+                ),
+                format=fmt,
+            )
+        raise _invalid(
+            f"không phải manifest của gói nộp (format = {fmt!r})",
+            f"not a packet manifest (format = {fmt!r})",
+        )
+    errors = sorted(_validator().iter_errors(manifest), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(gốc / root)"
+        raise _invalid(f"{where}: {first.message}", f"{where}: {first.message}", path=where)
+    return manifest
+
+
+__all__ = [
+    "HASHED_MEMBERS",
+    "PACKET_FORMAT",
+    "SCHEMA_PATH",
+    "VIETNAM",
+    "build_manifest",
+    "manifest_bytes",
+    "parse_manifest",
+    "sha256_hex",
+    "vietnam_time",
+]

@@ -1,0 +1,269 @@
+"""Exporting the unit's report for a form and period as a signed packet (DESIGN §3).
+
+Refused while the report has errors or unexplained warnings. The same revision always
+carries the same ``data.json``: re-exporting an unchanged report re-uses the revision and
+the report date recorded at its first export (a harmless duplicate for the district);
+if anything in it changed (an edit reopens the report with the next revision; a renamed
+clerk or leader does not), the packet gets the next revision.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.messages import AppError, Text
+from ..core.units import Catalogue
+from ..packets.data import build_data, canonical_json
+from ..packets.manifest import vietnam_time
+from ..packets.packet import PacketContent, assemble, zip_bytes
+from ..storage import ExportRow, ReportRow, list_exports, record_export, report_version
+from ..storage.clock import local_now
+from .entry import ReportState, check_report
+from .workspace import Workspace
+
+Progress = Callable[[int, int], None]
+STEPS = 6
+
+
+@dataclass(frozen=True)
+class Renderers:
+    """The report renderers (packets.excel / packets.pdf); injectable for tools."""
+
+    xlsx: Callable[[Any, Mapping[str, Any]], bytes]
+    pdf: Callable[[Any, Mapping[str, Any]], Any]
+
+
+def default_renderers() -> Renderers:
+    from ..packets.excel import render_xlsx
+    from ..packets.pdf import render_pdf
+
+    return Renderers(render_xlsx, render_pdf)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    revision: int
+    data_sha256: str
+    fingerprint: str
+    manifest: Mapping[str, Any]
+    duplicate: bool  # same data.json as an earlier export of this revision
+    report: ReportRow
+    export: ExportRow
+
+
+def _problems(state: ReportState) -> None:
+    result = state.result
+    if state.report is None:
+        raise AppError(
+            "export.empty",
+            Text(
+                f"Chưa nhập số liệu nào cho {state.form.id} kỳ {state.period}.",
+                f"Nothing has been entered for {state.form.id}, period {state.period}.",
+            ),
+        )
+    if result.errors:
+        lines_vi = "\n".join(f"  - {p.message.vi}" for p in result.errors[:10])
+        lines_en = "\n".join(f"  - {p.message.en}" for p in result.errors[:10])
+        raise AppError(
+            "export.has_errors",
+            Text(
+                f"Chưa xuất được: báo cáo còn {len(result.errors)} lỗi cần sửa:\n{lines_vi}",
+                f"Cannot export: the report has {len(result.errors)} errors to fix:\n{lines_en}",
+            ),
+            errors=[p.as_dict() for p in result.errors],
+        )
+    unexplained = result.unexplained_warnings
+    if unexplained:
+        lines_vi = "\n".join(f"  - [{p.rule_id}] {p.message.vi}" for p in unexplained[:10])
+        lines_en = "\n".join(f"  - [{p.rule_id}] {p.message.en}" for p in unexplained[:10])
+        raise AppError(
+            "export.unexplained_warnings",
+            Text(
+                f"Chưa xuất được: {len(unexplained)} cảnh báo cần giải trình (lời giải trình được gửi kèm báo cáo):\n{lines_vi}",
+                f"Cannot export: {len(unexplained)} warnings need an explanation (sent with the report):\n{lines_en}",
+            ),
+            warnings=[p.as_dict() for p in unexplained],
+        )
+
+
+def _unit(ws: Workspace) -> dict[str, str | None]:
+    profile = ws.require_profile()
+    catalogue = Catalogue.load(profile.catalogue)
+    unit = catalogue.require(profile.unit_code)
+    parent = catalogue.get(unit.parent_code) if unit.parent_code else None
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "parent_code": unit.parent_code,
+        "parent_name": parent.name if parent else None,
+        "place": unit.proper_name,
+    }
+
+
+def _data(
+    ws: Workspace, state: ReportState, unit: dict, revision: int, date: datetime.date
+) -> dict:
+    profile = ws.require_profile()
+    return build_data(
+        state.form,
+        unit={k: unit[k] for k in ("code", "name", "parent_code", "parent_name")},
+        period=str(state.period),
+        revision=revision,
+        result=state.result,
+        comments=state.comments,
+        prepared_by=profile.clerk,
+        approved_by=profile.leader,
+        place=unit["place"] or "",
+        date=date,
+    )
+
+
+def _sha(data: Mapping[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
+def plan_data(
+    ws: Workspace, state: ReportState, today: datetime.date
+) -> tuple[dict[str, Any], bool]:
+    """(data.json, duplicate): the revision and date of an earlier export of the current
+    revision when the data are the same, else the next revision dated today."""
+    assert state.report is not None
+    unit = _unit(ws)
+    revision = state.report.revision
+    earlier = list_exports(ws.db, state.report.id, revision)
+    if not earlier:
+        return _data(ws, state, unit, revision, today), False
+    first = earlier[0]
+    data = _data(ws, state, unit, revision, datetime.date.fromisoformat(first.report_date))
+    if _sha(data) == first.data_sha256:
+        return data, True
+    return _data(ws, state, unit, revision + 1, today), False
+
+
+def export_report(
+    ws: Workspace,
+    form_id: str,
+    period_text: str,
+    out_dir: Path,
+    *,
+    secret: str | None = None,
+    identity: Any = None,
+    progress: Progress | None = None,
+    now: datetime.datetime | None = None,
+    renderers: Renderers | None = None,
+) -> ExportResult:
+    """Check, build, render, sign and write the packet, then record it (one transaction).
+
+    ``identity`` is an open ``SigningIdentity`` (the window and the benchmark open it once);
+    without it the unit's identity is opened with ``secret`` (passphrase or PIN) for this
+    export and closed after."""
+    from ..packets.identities import load_identity
+
+    def step(done: int) -> None:
+        if progress:
+            progress(done, STEPS)
+
+    state = check_report(ws, form_id, period_text)
+    _problems(state)
+    assert state.report is not None
+    expected = report_version(ws.db, state.report.id)
+    moment = now or (ws.db.clock() if ws.db.clock else local_now())
+    data, duplicate = plan_data(ws, state, vietnam_time(moment).date())
+    step(1)
+    renderers = renderers or default_renderers()
+    xlsx = renderers.xlsx(state.form, data)
+    step(2)
+    pdf = renderers.pdf(state.form, data)
+    step(3)
+    owned = identity is None
+    opened = load_identity(ws.db, ws.data_dir, secret, now=moment) if owned else identity
+    try:
+        content = assemble(
+            opened.signer,
+            opened.info.common_name,
+            data,
+            xlsx=xlsx,
+            pdf=pdf,
+            created_at=moment,
+            reason=f"{state.form.title.vi} – {state.period.label('vi')}",
+            progress=lambda done, _total: step(3 + done),
+        )
+    finally:
+        if owned:
+            opened.close()
+    return _write_and_record(
+        ws, state, content, Path(out_dir), expected, duplicate, opened, data["date"], step
+    )
+
+
+def _write_and_record(
+    ws: Workspace,
+    state: ReportState,
+    content: PacketContent,
+    out_dir: Path,
+    expected: tuple[str, int, int],
+    duplicate: bool,
+    identity: Any,
+    report_date: str,
+    step: Callable[[int], None],
+) -> ExportResult:
+    assert state.report is not None
+    out_dir = out_dir.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / content.name
+    temporary = out_dir / f".{content.name}.part"
+    with open(temporary, "wb") as handle:
+        created = datetime.datetime.fromisoformat(content.manifest["created_at"])
+        handle.write(zip_bytes(content.members, created))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+    def place() -> str:
+        os.replace(temporary, target)  # atomic: the old packet or the new one, never half
+        return str(target)
+
+    try:
+        recorded = record_export(
+            ws.db,
+            state.report.id,
+            expected=expected,
+            revision=content.manifest["revision"],
+            user=ws.user,
+            report_date=report_date,
+            data_sha256=content.data_sha256,
+            packet_name=content.name,
+            place=place,
+            signer_fingerprint=identity.info.fingerprint,
+        )
+    finally:
+        temporary.unlink(missing_ok=True)
+    if recorded is None:
+        raise AppError(
+            "export.changed_meanwhile",
+            Text(
+                "Báo cáo vừa được sửa trong lúc xuất gói; hãy xuất lại.",
+                "The report was changed while the packet was being made; export again.",
+            ),
+        )
+    report, row = recorded
+    step(STEPS)
+    return ExportResult(
+        path=target,
+        revision=row.revision,
+        data_sha256=content.data_sha256,
+        fingerprint=identity.info.fingerprint,
+        manifest=content.manifest,
+        duplicate=duplicate,
+        report=report,
+        export=row,
+    )
+
+
+__all__ = ["ExportResult", "Renderers", "default_renderers", "export_report", "plan_data"]

@@ -1,0 +1,77 @@
+"""The unit's signing identity as use cases over a workspace (CLI and window alike):
+create the self-signed one for the profile's unit, import a .p12, use a token, show it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.units import Catalogue
+from ..packets import identities
+from ..packets.identities import IdentityInfo
+from .workspace import Workspace
+
+
+def create_unit_identity(
+    ws: Workspace, passphrase: str, *, key_kind: str = "ec", replace: bool = False
+) -> IdentityInfo:
+    """A self-signed certificate naming the profile's unit and its parent."""
+    profile = ws.require_profile()
+    catalogue = Catalogue.load(profile.catalogue)
+    unit = catalogue.require(profile.unit_code)
+    parent = catalogue.get(unit.parent_code) if unit.parent_code else None
+    return identities.create_self_signed(
+        ws.db,
+        ws.data_dir,
+        unit_code=unit.code,
+        unit_name=unit.name,
+        parent_name=parent.name if parent else None,
+        passphrase=passphrase,
+        key_kind=key_kind,
+        replace=replace,
+    )
+
+
+def import_identity(
+    ws: Workspace, source: Path, passphrase: str, *, replace: bool = False
+) -> IdentityInfo:
+    return identities.import_pkcs12(ws.db, ws.data_dir, source, passphrase, replace=replace)
+
+
+def use_token_identity(
+    ws: Workspace,
+    *,
+    module: str,
+    token: str,
+    key_label: str,
+    cert_label: str | None = None,
+    pin: str | None = None,
+    replace: bool = False,
+) -> IdentityInfo:
+    return identities.use_token(
+        ws.db,
+        ws.data_dir,
+        module=module,
+        token=token,
+        key_label=key_label,
+        cert_label=cert_label,
+        pin=pin,
+        replace=replace,
+    )
+
+
+def current(ws: Workspace) -> IdentityInfo:
+    return identities.require_identity(ws.db, ws.data_dir)
+
+
+def export_unit_certificate(ws: Workspace, out: Path) -> tuple[Path, IdentityInfo]:
+    info = current(ws)
+    return identities.export_certificate(info, out), info
+
+
+__all__ = [
+    "create_unit_identity",
+    "current",
+    "export_unit_certificate",
+    "import_identity",
+    "use_token_identity",
+]

@@ -1,0 +1,112 @@
+"""The export use case in-process: progress, the exports table, revisions, and an edit
+that lands while a packet is being made."""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+
+import pytest
+
+from desktop_app.core.messages import AppError
+from desktop_app.packets import identities
+from desktop_app.packets.trust import TrustList
+from desktop_app.packets.verify import PacketVerifier
+from desktop_app.storage import history, list_exports
+from desktop_app.workspace import Workspace
+from desktop_app.workspace.entry import load_values, set_values
+from desktop_app.workspace.export import export_report
+from desktop_app.workspace.identity import create_unit_identity
+from desktop_app.workspace.setup_unit import setup_unit
+from tests.conftest import PROJECT
+
+SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
+PASS = "Bình Trung 2026!"
+VN = datetime.timezone(datetime.timedelta(hours=7))
+
+
+@pytest.fixture
+def ws(tmp_path):
+    with Workspace.open(tmp_path / "data") as workspace:
+        setup_unit(workspace, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Nam")
+        load_values(workspace, SAMPLE)
+        create_unit_identity(workspace, PASS)
+        yield workspace
+
+
+def test_export_records_every_packet_and_reports_progress(ws, tmp_path):
+    steps: list[tuple[int, int]] = []
+    with identities.load_identity(ws.db, ws.data_dir, PASS) as identity:
+        first = export_report(
+            ws,
+            "cntt-xa",
+            "2026",
+            tmp_path / "out",
+            identity=identity,
+            progress=lambda *s: steps.append(s),
+        )
+        second = export_report(ws, "cntt-xa", "2026", tmp_path / "out", identity=identity)
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+    assert steps[-1] == (6, 6) and all(total == 6 for _, total in steps)
+    assert first.revision == second.revision == 1
+    assert not first.duplicate and second.duplicate
+    assert first.data_sha256 == second.data_sha256
+    assert first.report.status == "exported" and first.report.exported_at
+    rows = list_exports(ws.db, first.report.id)
+    assert [r.revision for r in rows] == [1, 1]
+    assert rows[0].path == str(first.path) and rows[0].packet_name == first.path.name
+    assert rows[0].signer_fingerprint == first.fingerprint
+    assert rows[0].report_date == rows[1].report_date
+    kinds = [a.kind for a in history(ws.db, first.report.id)]
+    assert kinds[:3] == ["export", "export", "status"]  # newest first; status changed once
+
+
+def test_a_renamed_leader_gets_the_next_revision(ws, tmp_path):
+    first = export_report(ws, "cntt-xa", "2026", tmp_path / "out", secret=PASS)
+    setup_unit(ws, "02080", "legacy", leader="Lò Văn Pọm")  # not an edit of the report
+    second = export_report(ws, "cntt-xa", "2026", tmp_path / "out", secret=PASS)
+    assert (first.revision, second.revision) == (1, 2)
+    assert second.data_sha256 != first.data_sha256
+    assert second.manifest["approved_by"] == "Lò Văn Pọm"
+    trust = TrustList([])
+    trust.add(identities.require_identity(ws.db, ws.data_dir).certificate, "02080")
+    with PacketVerifier(ws.forms, trust) as verifier:
+        assert verifier.verify(first.path).revision == 1
+        assert verifier.verify(second.path).revision == 2
+
+
+def test_an_edit_during_the_export_cancels_the_record(ws, tmp_path):
+    out = tmp_path / "out"
+
+    def edit_midway(done: int, _total: int) -> None:
+        if done == 3:  # rendered, not yet signed: the clerk changes a figure meanwhile
+            set_values(ws, "cntt-xa", "2026", {"so_bai_dang": "45"})
+
+    with pytest.raises(AppError) as caught:
+        export_report(ws, "cntt-xa", "2026", out, secret=PASS, progress=edit_midway)
+    assert caught.value.code == "export.changed_meanwhile"
+    assert not list(out.glob("*.zip")) and not list(out.glob(".*part"))
+    with sqlite3.connect(ws.data_dir / "data.sqlite3") as conn:
+        assert conn.execute("select count(*) from exports").fetchone() == (0,)
+    done = export_report(ws, "cntt-xa", "2026", out, secret=PASS)
+    assert done.revision == 1 and done.manifest["revision"] == 1
+
+
+def test_unexplained_warning_blocks_the_export_until_explained(ws, tmp_path):
+    from desktop_app.workspace.session import ReportSession
+
+    set_values(ws, "cntt-xa", "2026", {"so_bai_dang": "5"})  # a web page with 5 articles
+    with pytest.raises(AppError) as caught:
+        export_report(ws, "cntt-xa", "2026", tmp_path / "out", secret=PASS)
+    assert caught.value.code == "export.unexplained_warnings"
+    assert "r_bai_dang_it" in caught.value.message.vi
+    session = ReportSession.open(ws, "cntt-xa", "2026")
+    session.set_explanation("r_bai_dang_it", "Trang mới đưa vào vận hành từ tháng 10.")
+    done = export_report(ws, "cntt-xa", "2026", tmp_path / "out", secret=PASS)
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(done.path) as archive:
+        data = json.loads(archive.read("data.json"))
+    [warning] = [w for w in data["warnings"] if w["rule"] == "r_bai_dang_it"]
+    assert warning["explanation"] == "Trang mới đưa vào vận hành từ tháng 10."
