@@ -84,6 +84,52 @@ def main() -> None:
         save(window, "main-window-en.png", app)
         window.set_language("vi")
         window.close()
+    packet_screens(app)
+
+
+def wait(task, app) -> None:
+    while task is not None and task.running:
+        app.processEvents()
+
+
+def packet_screens(app) -> None:
+    """The signature, export and check dialogs, with a real identity and packet."""
+    import zipfile
+
+    from desktop_app.ui.dialogs import ScriptedDialogs
+    from desktop_app.ui.export_dialog import ExportDialog
+    from desktop_app.ui.identity_dialog import IdentityDialog
+    from desktop_app.ui.verify_dialog import VerifyDialog
+    from desktop_app.workspace.identity import create_unit_identity
+
+    with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "data") as ws:
+        setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
+        load_values(ws, SAMPLE)
+        create_unit_identity(ws, "mat-khau-xa-2026")
+        identity = IdentityDialog(ws, "vi", ScriptedDialogs())
+        save(identity, "identity.png", app)
+        identity.close()
+
+        export = ExportDialog(ws, "cntt-xa", "2026", "vi", ScriptedDialogs())
+        export.folder.setText(str(Path(tmp) / "BaoCaoCNTT"))
+        export.secret.setText("mat-khau-xa-2026")
+        save(export, "export-dialog.png", app)
+        export.start_export()
+        wait(export.task, app)
+        save(export, "export-done.png", app)
+        export.close()
+
+        packet = export.result.path
+        tampered = packet.with_name("02080_cntt-xa_2026_r1-sua.zip")
+        with zipfile.ZipFile(packet) as src, zipfile.ZipFile(tampered, "w") as dst:
+            for name in src.namelist():
+                body = src.read(name)
+                dst.writestr(name, body.replace(b"Nguy", b"Nguo") if name == "data.json" else body)
+        verify = VerifyDialog(ws, "vi", ScriptedDialogs(files=[[str(packet), str(tampered)]]))
+        verify.choose()
+        wait(verify.task, app)
+        save(verify, "verify-dialog.png", app)
+        verify.close()
 
 
 if __name__ == "__main__":

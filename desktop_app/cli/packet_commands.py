@@ -195,43 +195,29 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _trust(ws: Workspace, files: list[Path]) -> Any:
-    from ..packets.identities import current_identity
-    from ..packets.trust import TrustList
-
-    trust = TrustList.from_files(files)
-    own = current_identity(ws.db, ws.data_dir)
-    profile = ws.profile
-    if own is not None and profile is not None:
-        trust.add(own.certificate, profile.unit_code)  # a clerk can check their own packet
-    return trust
-
-
 def cmd_verify(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
-    from ..packets.verify import PacketVerifier
+    from ..workspace.check_packets import check_packets
 
     rejected = 0
     results = []
-    with PacketVerifier(ws.forms, _trust(ws, args.trust)) as verifier:
-        for path in args.packets:
-            try:
-                packet = verifier.verify(path)
-            except AppError as error:
-                rejected += 1
-                results.append({"path": str(path), "ok": False, "error": error.as_dict()})
-                if not args.json:
-                    say(f"{Text('TỪ CHỐI', 'REJECTED').pick(lang)}  {path}  [{error.code}]")
-                    refuse(error)
-                continue
-            summary = packet.summary()
-            results.append({"path": str(path), "ok": True, **summary})
+    for outcome in check_packets(ws, args.packets, args.trust):
+        path, error = outcome.path, outcome.error
+        if error is not None:
+            rejected += 1
+            results.append({"path": str(path), "ok": False, "error": error.as_dict()})
             if not args.json:
-                unit = summary["unit"]
-                say(
-                    f"{Text('HỢP LỆ', 'VALID').pick(lang)}  {path}  {unit['code']} {unit['name']}"
-                    f"  {summary['form']['id']} {summary['period']} r{summary['revision']}"
-                    f"  — {summary['signer']} ({summary['fingerprint']})"
-                )
+                say(f"{Text('TỪ CHỐI', 'REJECTED').pick(lang)}  {path}  [{error.code}]")
+                refuse(error)
+            continue
+        summary = outcome.packet.summary()
+        results.append({"path": str(path), "ok": True, **summary})
+        if not args.json:
+            unit = summary["unit"]
+            say(
+                f"{Text('HỢP LỆ', 'VALID').pick(lang)}  {path}  {unit['code']} {unit['name']}"
+                f"  {summary['form']['id']} {summary['period']} r{summary['revision']}"
+                f"  — {summary['signer']} ({summary['fingerprint']})"
+            )
     if args.json:
         print_json({"ok": rejected == 0, "packets": results})
     return 1 if rejected else 0

@@ -3,6 +3,10 @@ object instead of blocking on a message box (the Dangerzone pattern in STYLE.md)
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -20,14 +24,32 @@ class Dialogs:
     def choose_directory(self, parent: QWidget | None, title: str, start: str) -> str:
         return QFileDialog.getExistingDirectory(parent, title, start)
 
+    def choose_files(
+        self, parent: QWidget | None, title: str, start: str, filters: str
+    ) -> list[str]:
+        return QFileDialog.getOpenFileNames(parent, title, start, filters)[0]
+
+    def choose_save_file(self, parent: QWidget | None, title: str, start: str, filters: str) -> str:
+        return QFileDialog.getSaveFileName(parent, title, start, filters)[0]
+
+    def open_folder(self, folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
 
 class ScriptedDialogs(Dialogs):
     """For tests: records what was shown and answers from a queue (default: yes)."""
 
-    def __init__(self, answers: list[bool] | None = None, directories: list[str] | None = None):
+    def __init__(
+        self,
+        answers: list[bool] | None = None,
+        directories: list[str] | None = None,
+        files: list[list[str] | str] | None = None,
+    ):
         self.shown: list[tuple[str, str, str]] = []
         self.answers = list(answers or [])
         self.directories = list(directories or [])
+        self.files = list(files or [])
+        self.opened: list[Path] = []
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
@@ -42,3 +64,18 @@ class ScriptedDialogs(Dialogs):
     def choose_directory(self, parent: QWidget | None, title: str, start: str) -> str:
         self.shown.append(("directory", title, start))
         return self.directories.pop(0) if self.directories else ""
+
+    def choose_files(
+        self, parent: QWidget | None, title: str, start: str, filters: str
+    ) -> list[str]:
+        self.shown.append(("files", title, start))
+        chosen = self.files.pop(0) if self.files else []
+        return [chosen] if isinstance(chosen, str) else list(chosen)
+
+    def choose_save_file(self, parent: QWidget | None, title: str, start: str, filters: str) -> str:
+        self.shown.append(("save", title, start))
+        chosen = self.files.pop(0) if self.files else ""
+        return chosen if isinstance(chosen, str) else chosen[0]
+
+    def open_folder(self, folder: Path) -> None:
+        self.opened.append(Path(folder))

@@ -37,6 +37,7 @@ from .dialogs import Dialogs
 from .entry_view import EntryView
 from .i18n import install_language
 from .notes_dialog import NotesDialog
+from .packet_actions import PacketActions
 from .problems_panel import ProblemsPanel
 from .setup_dialog import SetupChoice, SetupDialog
 from .style import STYLE_SHEET
@@ -126,13 +127,25 @@ class MainWindow(QMainWindow):
         self.prev_action = self._action(self.tr("Mục t&rước"), self.previous_section, ["Ctrl+PgUp"])
         self.problems_action = self._action(self.tr("Danh sách &lỗi"), self.focus_problems, ["F8"])
         self.settings_action = self._action(self.tr("&Cài đặt…"), self.open_settings)
+        self.packets = PacketActions(self)
         self.vi_action = self._action("Tiếng Việt", lambda: self.set_language("vi"))
         self.en_action = self._action("English", lambda: self.set_language("en"))
         menus = [
-            (self.tr("&Báo cáo"), [self.save_action, self.copy_action, None, self.quit_action]),
+            (
+                self.tr("&Báo cáo"),
+                [
+                    self.save_action,
+                    self.copy_action,
+                    None,
+                    self.packets.export_action,
+                    self.packets.verify_action,
+                    None,
+                    self.quit_action,
+                ],
+            ),
             (self.tr("&Sửa"), [self.undo_action, self.redo_action, None, self.notes_action]),
             (self.tr("&Xem"), [self.next_action, self.prev_action, self.problems_action]),
-            (self.tr("&Công cụ"), [self.settings_action]),
+            (self.tr("&Công cụ"), [self.packets.identity_action, self.settings_action]),
         ]
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -162,6 +175,8 @@ class MainWindow(QMainWindow):
         self.period_combo.setObjectName("periodChoice")
         self.period_combo.setMinimumWidth(140)
         self.toolbar.addWidget(self.period_combo)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.packets.export_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.form_combo.activated.connect(lambda _i: self._fill_periods())
         self.period_combo.activated.connect(lambda _i: self.open_report())
@@ -232,10 +247,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.entry)
         self.problems.show_session(self.session)
         self.copy_action.setEnabled(bool(self.session.copy_candidates()))
-        self._update_status()
+        self.packets.export_action.setEnabled(True)
+        self.update_status()
         self.entry.go_to_section(0)
 
     def _show_no_unit(self) -> None:
+        self.packets.export_action.setEnabled(False)
         placeholder = QWidget(self)
         column = QVBoxLayout(placeholder)
         column.addStretch(1)
@@ -262,7 +279,7 @@ class MainWindow(QMainWindow):
         if self.entry is not None:
             self.entry.refresh()
         self.problems.refresh()
-        self._update_status()
+        self.update_status()
 
     def _report_changed(self) -> None:
         if self.session is None:
@@ -273,9 +290,9 @@ class MainWindow(QMainWindow):
             ).replace("%1", str(self.session.revision)),
             15000,
         )
-        self._update_status()
+        self.update_status()
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         session = self.session
         if session is None:
             self.status_label.setText("")

@@ -58,10 +58,12 @@ class ExportResult:
     export: ExportRow
 
 
-def _problems(state: ReportState) -> None:
+def refusal(state: ReportState) -> AppError | None:
+    """Why the report cannot be exported yet (nothing entered, errors, warnings without
+    an explanation), or None when it can."""
     result = state.result
     if state.report is None:
-        raise AppError(
+        return AppError(
             "export.empty",
             Text(
                 f"Chưa nhập số liệu nào cho {state.form.id} kỳ {state.period}.",
@@ -71,7 +73,7 @@ def _problems(state: ReportState) -> None:
     if result.errors:
         lines_vi = "\n".join(f"  - {p.message.vi}" for p in result.errors[:10])
         lines_en = "\n".join(f"  - {p.message.en}" for p in result.errors[:10])
-        raise AppError(
+        return AppError(
             "export.has_errors",
             Text(
                 f"Chưa xuất được: báo cáo còn {len(result.errors)} lỗi cần sửa:\n{lines_vi}",
@@ -83,7 +85,7 @@ def _problems(state: ReportState) -> None:
     if unexplained:
         lines_vi = "\n".join(f"  - [{p.rule_id}] {p.message.vi}" for p in unexplained[:10])
         lines_en = "\n".join(f"  - [{p.rule_id}] {p.message.en}" for p in unexplained[:10])
-        raise AppError(
+        return AppError(
             "export.unexplained_warnings",
             Text(
                 f"Chưa xuất được: {len(unexplained)} cảnh báo cần giải trình (lời giải trình được gửi kèm báo cáo):\n{lines_vi}",
@@ -91,6 +93,7 @@ def _problems(state: ReportState) -> None:
             ),
             warnings=[p.as_dict() for p in unexplained],
         )
+    return None
 
 
 def _unit(ws: Workspace) -> dict[str, str | None]:
@@ -171,7 +174,9 @@ def export_report(
             progress(done, STEPS)
 
     state = check_report(ws, form_id, period_text)
-    _problems(state)
+    refused = refusal(state)
+    if refused is not None:
+        raise refused
     assert state.report is not None
     expected = report_version(ws.db, state.report.id)
     moment = now or (ws.db.clock() if ws.db.clock else local_now())
@@ -266,4 +271,11 @@ def _write_and_record(
     )
 
 
-__all__ = ["ExportResult", "Renderers", "default_renderers", "export_report", "plan_data"]
+__all__ = [
+    "ExportResult",
+    "Renderers",
+    "default_renderers",
+    "export_report",
+    "plan_data",
+    "refusal",
+]

@@ -134,6 +134,10 @@ class ReportSession:
             )
         return self.report
 
+    def reload(self) -> None:
+        """Re-read status and revision after work elsewhere (an export) changed them."""
+        self._reload_report()
+
     def _reload_report(self) -> int | None:
         """Re-read status and revision; the revision if an exported report just reopened."""
         before = self.report

@@ -2,9 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../../desktop_app/ui/background.py" line="+70"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>CopyPreviousDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/copy_dialog.py" line="+28"/>
+        <location filename="../../desktop_app/ui/copy_dialog.py" line="+29"/>
         <source>Sao chép từ kỳ trước</source>
         <translation>Copy from the previous period</translation>
     </message>
@@ -47,7 +60,7 @@
 <context>
     <name>EntryView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/entry_view.py" line="+250"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+277"/>
         <source>%n lỗi</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -61,6 +74,109 @@
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+67"/>
+        <source>Xuất gói nộp</source>
+        <translation>Export submission packet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;Ký bằng chữ ký số của đơn vị&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu gói vào thư mục:</source>
+        <translation>Save the packet in folder:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chữ ký số…</source>
+        <translation>Signature…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xem danh sách lỗi</source>
+        <translation>Show the problems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xuất gói</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Kỳ báo cáo: %1 · lần sửa %2</source>
+        <translation>Period: %1 · revision %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Báo cáo không còn lỗi.</source>
+        <translation>The report has no errors.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cảnh báo đã có giải trình, được gửi kèm.</source>
+        <translation>%1 warnings are explained; the explanations are sent with it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mã PIN của USB ký số:</source>
+        <translation>Signing token&apos;s PIN:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mật khẩu khóa ký:</source>
+        <translation>Signing key passphrase:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thư mục lưu gói nộp</source>
+        <translation>Folder for submission packets</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Đang lập và ký gói nộp…</source>
+        <translation>Building and signing the packet…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã xuất gói nộp lần sửa %1:</source>
+        <translation>Exported the packet of revision %1:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trong thư mục %1</source>
+        <translation>in the folder %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số liệu giống lần xuất trước: huyện sẽ coi là bản trùng.</source>
+        <translation>Same data as the previous export: the district will treat it as a duplicate.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vân tay chứng thư (đọc cho huyện nếu được hỏi):</source>
+        <translation>Certificate fingerprint (read it to the district if asked):</translation>
     </message>
 </context>
 <context>
@@ -87,9 +203,244 @@
     </message>
 </context>
 <context>
+    <name>FieldsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+73"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Chưa điền: %1</source>
+        <translation>Not filled in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="+37"/>
+        <source>Chữ ký số của đơn vị</source>
+        <translation>The unit&apos;s digital signature</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Huyện chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho xã. Khi đổi chữ ký, hãy xuất chứng thư mới gửi huyện và đọc vân tay qua điện thoại để huyện đối chiếu.</source>
+        <translation>The district accepts only packets signed with the certificate it registered for the commune. After changing the signature, export the new certificate for the district and read its fingerprint to them by phone.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tạo chữ ký tự cấp…</source>
+        <translation>Create a self-signed signature…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập tệp .p12/.pfx…</source>
+        <translation>Import a .p12/.pfx file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng USB ký số…</source>
+        <translation>Use a signing token…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất chứng thư gửi huyện…</source>
+        <translation>Export the certificate for the district…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Đơn vị đã có chữ ký số. Thay bằng chữ ký mới thì huyện phải đăng ký lại chứng thư mới; các gói đã nộp vẫn hợp lệ. Tiếp tục?</source>
+        <translation>The unit already has a digital signature. If you replace it, the district must register the new certificate; packets already sent stay valid. Continue?</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mật khẩu cần ít nhất %1 ký tự.</source>
+        <translation>The passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tạo chữ ký tự cấp</source>
+        <translation>Create a self-signed signature</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khóa ký được mã hóa bằng mật khẩu này và lưu trong thư mục dữ liệu. Mỗi lần xuất gói nộp sẽ hỏi mật khẩu; quên mật khẩu thì phải tạo chữ ký mới.</source>
+        <translation>The signing key is encrypted with this passphrase and kept in the data folder. Every export asks for it; a forgotten passphrase means making a new signature.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập lại:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang tạo khóa ký…</source>
+        <translation>Creating the signing key…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhập tệp chứng thư số</source>
+        <translation>Import a certificate file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp .p12/.pfx do tổ chức chứng thực cấp cho đơn vị. Tệp được chép vào thư mục dữ liệu; mật khẩu được hỏi lại mỗi lần ký và không được lưu.</source>
+        <translation>The .p12/.pfx file a certification authority issued to the unit. It is copied into the data folder; its password is asked at every signing and never stored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chứng thư (*.p12 *.pfx)</source>
+        <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu của tệp:</source>
+        <translation>File&apos;s password:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đang mở tệp chứng thư…</source>
+        <translation>Opening the certificate file…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Dùng USB ký số</source>
+        <translation>Use a signing token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thư viện PKCS#11 do nhà cung cấp USB ký số cài đặt (tệp .dll trên Windows, .so trên Linux). Mã PIN được hỏi mỗi lần ký và không bao giờ được lưu.</source>
+        <translation>The PKCS#11 library installed by the token&apos;s vendor (a .dll on Windows, a .so on Linux). The PIN is asked at every signing and never stored.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thư viện PKCS#11:</source>
+        <translation>PKCS#11 library:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhãn USB:</source>
+        <translation>Token label:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhãn khóa:</source>
+        <translation>Key label:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhãn chứng thư (nếu khác):</source>
+        <translation>Certificate label (if different):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã PIN (để thử ngay):</source>
+        <translation>PIN (to try it now):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang đọc USB ký số…</source>
+        <translation>Reading the token…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Đã thiết lập chữ ký số. Hãy xuất chứng thư gửi huyện và đọc vân tay SHA-256 để huyện đối chiếu:
+%1</source>
+        <translation>The digital signature is set up. Export the certificate for the district and read them its SHA-256 fingerprint:
+%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Xuất chứng thư</source>
+        <translation>Export the certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư PEM (*.pem);;Chứng thư DER (*.cer)</source>
+        <translation>PEM certificate (*.pem);;DER certificate (*.cer)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã ghi %1.
+Gửi tệp này cho huyện, rồi đọc vân tay SHA-256 qua điện thoại:
+%2</source>
+        <translation>Wrote %1.
+Send this file to the district, then read them the SHA-256 fingerprint by phone:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/identity_panel.py" line="+31"/>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ thể:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi cấp:</source>
+        <translation>Issuer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hiệu lực:</source>
+        <translation>Valid:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vân tay SHA-256:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đơn vị chưa có chữ ký số. Hãy tạo chữ ký tự cấp, nhập tệp .p12/.pfx do tổ chức chứng thực cấp, hoặc dùng USB ký số.</source>
+        <translation>The unit has no digital signature yet. Create a self-signed one, import a .p12/.pfx file from a certification authority, or use a signing token.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>tự cấp (huyện đăng ký theo vân tay)</source>
+        <translation>self-signed (the district registers it by its fingerprint)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+76"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+77"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -149,12 +500,12 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -189,12 +540,12 @@
         <translation>  Period: </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -305,6 +656,24 @@
         <location line="+0"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PacketActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/packet_actions.py" line="+20"/>
+        <source>&amp;Xuất gói nộp…</source>
+        <translation>&amp;Export submission packet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kiểm tra gói nộp…</source>
+        <translation>&amp;Check packets…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chữ &amp;ký số của đơn vị…</source>
+        <translation>Unit&apos;s digital &amp;signature…</translation>
     </message>
 </context>
 <context>
@@ -461,6 +830,99 @@
         <location line="+11"/>
         <source>Hãy chọn đơn vị báo cáo trong danh mục đã chọn.</source>
         <translation>Choose the reporting unit from the selected catalogue.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="+48"/>
+        <source>Kiểm tra gói nộp</source>
+        <translation>Check packets</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn hoặc kéo thả các tệp gói nộp (.zip) vào đây. Mỗi gói được kiểm tra chữ ký, tính toàn vẹn và số liệu; không ghi gì vào dữ liệu.</source>
+        <translation>Choose packet files (.zip) or drop them here. Each is checked for its signatures, integrity and data; nothing is written.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Người ký / lý do</source>
+        <translation>Signer / reason</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chọn tệp gói…</source>
+        <translation>Choose packet files…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm chứng thư tin cậy…</source>
+        <translation>Add a trusted certificate…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tin cậy: chứng thư của chính đơn vị</source>
+        <translation>Trusted: the unit&apos;s own certificate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn tệp gói nộp</source>
+        <translation>Choose packet files</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói nộp (*.zip)</source>
+        <translation>Packets (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn chứng thư tin cậy</source>
+        <translation>Choose a trusted certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư (*.pem *.cer *.crt *.der)</source>
+        <translation>Certificates (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đang kiểm tra gói nộp…</source>
+        <translation>Checking packets…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>TỪ CHỐI</source>
+        <translation>REFUSED</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 · %3 · lần %4</source>
+        <translation>%1 %2 · %3 · revision %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>HỢP LỆ</source>
+        <translation>VALID</translation>
     </message>
 </context>
 </TS>

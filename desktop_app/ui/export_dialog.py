@@ -1,0 +1,244 @@
+"""Export the open report as a signed packet: what will be sent, who signs, the passphrase
+or PIN, where to put the file; then where it went and the fingerprint to read out.
+
+The report is checked when the dialog opens: with errors or unexplained warnings it says
+why and offers the problems list instead of an Export button that would only refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..storage import get_setting, set_setting
+from ..workspace import Workspace
+from .background import BackgroundTask, error_text, in_workspace
+from .dialogs import Dialogs
+from .identity_panel import IdentityPanel, grouped_fingerprint
+
+EXPORT_DIR_SETTING = "export_dir"
+DEFAULT_FOLDER = "BaoCaoCNTT"  # ASCII: the folder is copied to USB sticks and old PCs
+
+
+def default_export_dir(workspace: Workspace) -> Path:
+    chosen = get_setting(workspace.db, EXPORT_DIR_SETTING)
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / DEFAULT_FOLDER
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # workspace.export.ExportResult
+    show_problems = Signal()
+    manage_identity = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        form_id: str,
+        period: str,
+        lang: str,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.form_id = form_id
+        self.period = period
+        self.lang = lang
+        self.dialogs = dialogs
+        self.task: BackgroundTask | None = None
+        self.result: Any = None
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Xuất gói nộp"))
+        self.setMinimumWidth(760)
+        layout = QVBoxLayout(self)
+        self.report_label = QLabel(self)
+        self.report_label.setObjectName("exportReport")
+        self.report_label.setWordWrap(True)
+        layout.addWidget(self.report_label)
+        self.check_label = QLabel(self)
+        self.check_label.setObjectName("exportCheck")
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
+        layout.addWidget(self._separator())
+        layout.addWidget(QLabel(self.tr("<b>Ký bằng chữ ký số của đơn vị</b>"), self))
+        self.identity = IdentityPanel(self)
+        layout.addWidget(self.identity)
+        layout.addLayout(self._inputs())
+        self.done_label = QLabel(self)
+        self.done_label.setObjectName("exportDone")
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done_label.setStyleSheet(
+            "background: #eef7ee; border: 1px solid #9ccc9c; padding: 8px;"
+        )
+        self.done_label.hide()
+        layout.addWidget(self.done_label)
+        layout.addLayout(self._buttons())
+        self.refresh()
+
+    def _separator(self) -> QFrame:
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        return line
+
+    def _inputs(self) -> QFormLayout:
+        form = QFormLayout()
+        self.secret_label = QLabel(self)
+        self.secret = QLineEdit(self)
+        self.secret.setObjectName("exportSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.returnPressed.connect(self.start_export)
+        form.addRow(self.secret_label, self.secret)
+        folder_row = QHBoxLayout()
+        self.folder = QLineEdit(str(default_export_dir(self.workspace)), self)
+        self.folder.setObjectName("exportFolder")
+        folder_row.addWidget(self.folder, 1)
+        browse = QPushButton(self.tr("Chọn…"), self)
+        browse.clicked.connect(self._choose_folder)
+        folder_row.addWidget(browse)
+        form.addRow(self.tr("Lưu gói vào thư mục:"), folder_row)
+        return form
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.identity_button = QPushButton(self.tr("Chữ ký số…"), self)
+        self.identity_button.clicked.connect(self.manage_identity.emit)
+        self.problems_button = QPushButton(self.tr("Xem danh sách lỗi"), self)
+        self.problems_button.clicked.connect(lambda: (self.show_problems.emit(), self.reject()))
+        self.open_button = QPushButton(self.tr("Mở thư mục"), self)
+        self.open_button.setObjectName("openFolder")
+        self.open_button.clicked.connect(self._open_folder)
+        self.open_button.hide()
+        self.export_button = QPushButton(self.tr("Xuất gói"), self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        close = QPushButton(self.tr("Đóng"), self)
+        close.clicked.connect(self.reject)
+        for button in (self.identity_button, self.problems_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.open_button, self.export_button, close):
+            row.addWidget(button)
+        return row
+
+    # -- state ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-check the report and the identity (after either changed)."""
+        from ..packets.identities import current_identity
+        from ..workspace.entry import check_report
+        from ..workspace.export import refusal
+
+        state = check_report(self.workspace, self.form_id, self.period)
+        revision = state.report.revision if state.report else 1
+        self.report_label.setText(
+            f"<b>{state.form.title.pick(self.lang)}</b><br>"
+            + self.tr("Kỳ báo cáo: %1 · lần sửa %2")
+            .replace("%1", state.period.label(self.lang))
+            .replace("%2", str(revision))
+        )
+        refused = refusal(state)
+        if refused is None:
+            warnings = len(state.result.warnings)
+            text = self.tr("Báo cáo không còn lỗi.")
+            if warnings:
+                text += " " + self.tr("%1 cảnh báo đã có giải trình, được gửi kèm.").replace(
+                    "%1", str(warnings)
+                )
+            self.check_label.setStyleSheet("color: #1b5e20;")
+        else:
+            text = refused.message.pick(self.lang)
+            self.check_label.setStyleSheet("color: #b71c1c;")
+        self.check_label.setText(text)
+        self.problems_button.setVisible(refused is not None and state.report is not None)
+        info = current_identity(self.workspace.db, self.workspace.data_dir)
+        self.identity.show_identity(info, self.lang)
+        needs_pin = info is not None and info.needs_pin
+        self.secret_label.setText(
+            self.tr("Mã PIN của USB ký số:") if needs_pin else self.tr("Mật khẩu khóa ký:")
+        )
+        self.ready = refused is None and info is not None
+        self.export_button.setEnabled(self.ready)
+        self.secret.setEnabled(self.ready)
+        if self.ready:
+            self.secret.setFocus()
+
+    def _choose_folder(self) -> None:
+        chosen = self.dialogs.choose_directory(
+            self, self.tr("Thư mục lưu gói nộp"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    # -- exporting -----------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        if not self.ready or (self.task is not None and self.task.running):
+            return
+        if not self.secret.text():
+            self.secret_label.setStyleSheet("color: #b71c1c;")
+            self.secret.setFocus()
+            return
+        from ..workspace.export import export_report
+
+        folder = Path(self.folder.text().strip() or default_export_dir(self.workspace))
+        secret = self.secret.text()
+        self.secret.clear()  # not kept in the widget longer than needed
+        form_id, period = self.form_id, self.period
+
+        def job(ws: Workspace, progress: Any) -> Any:
+            return export_report(ws, form_id, period, folder, secret=secret, progress=progress)
+
+        self.task = BackgroundTask(
+            self, self.tr("Đang lập và ký gói nộp…"), in_workspace(self.workspace.data_dir, job)
+        )
+        self.task.finished.connect(lambda result: self._exported(result, folder))
+        self.task.failed.connect(self._failed)
+        self.export_button.setEnabled(False)
+        self.task.done.connect(lambda: self.export_button.setEnabled(self.ready))
+        self.task.start()
+
+    def _failed(self, error: BaseException) -> None:
+        self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+        self.refresh()
+
+    def _exported(self, result: Any, folder: Path) -> None:
+        self.result = result
+        set_setting(self.workspace.db, EXPORT_DIR_SETTING, str(folder))
+        lines = [
+            self.tr("Đã xuất gói nộp lần sửa %1:").replace("%1", str(result.revision)),
+            f"<b>{result.path.name}</b>",
+            self.tr("trong thư mục %1").replace("%1", str(result.path.parent)),
+        ]
+        if result.duplicate:
+            lines.append(self.tr("Số liệu giống lần xuất trước: huyện sẽ coi là bản trùng."))
+        lines.append(self.tr("Vân tay chứng thư (đọc cho huyện nếu được hỏi):"))
+        lines.append(f"<tt>{grouped_fingerprint(result.fingerprint).replace(chr(10), '<br>')}</tt>")
+        self.done_label.setText("<br>".join(lines))
+        self.done_label.show()
+        self.open_button.show()
+        self.exported.emit(result)
+
+    def _open_folder(self) -> None:
+        if self.result is not None:
+            self.dialogs.open_folder(self.result.path.parent)
+
+
+__all__ = ["ExportDialog", "default_export_dir"]

@@ -1,0 +1,118 @@
+"""A small modal form of a few labelled inputs (passphrase twice, a file and its password,
+a token's module and labels), checked before it closes so a mistyped passphrase is
+caught here and not after the key has been made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .dialogs import Dialogs
+
+
+@dataclass(frozen=True)
+class Input:
+    key: str
+    label: str
+    kind: str = "text"  # text | password | file
+    value: str = ""
+    filters: str = ""  # for kind="file"
+    required: bool = True
+
+
+Check = Callable[[dict[str, str]], str | None]  # returns the message to show, or None
+
+
+class FieldsDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        inputs: Sequence[Input],
+        *,
+        check: Check | None = None,
+        dialogs: Dialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("fieldsDialog")
+        self.dialogs = dialogs or Dialogs()
+        self.check = check
+        self.inputs = list(inputs)
+        self.edits: dict[str, QLineEdit] = {}
+        layout = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro, self)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        form = QFormLayout()
+        for spec in self.inputs:
+            form.addRow(spec.label, self._editor(spec))
+        layout.addLayout(form)
+        self.message = QLabel("", self)
+        self.message.setObjectName("fieldsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _editor(self, spec: Input) -> QWidget:
+        edit = QLineEdit(spec.value, self)
+        edit.setObjectName(spec.key)
+        self.edits[spec.key] = edit
+        if spec.kind == "password":
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if spec.kind != "file":
+            return edit
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(edit, 1)
+        browse = QPushButton(self.tr("Chọn…"), row)
+        browse.clicked.connect(lambda: self._browse(spec, edit))
+        line.addWidget(browse)
+        return row
+
+    def _browse(self, spec: Input, edit: QLineEdit) -> None:
+        chosen = self.dialogs.choose_files(self, spec.label, edit.text(), spec.filters)
+        if chosen:
+            edit.setText(chosen[0])
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text() for key, edit in self.edits.items()}
+
+    def accept(self) -> None:
+        values = self.values()
+        missing = [s.label for s in self.inputs if s.required and not values[s.key].strip()]
+        if missing:
+            self.message.setText(self.tr("Chưa điền: %1").replace("%1", ", ".join(missing)))
+            return
+        problem = self.check(values) if self.check else None
+        if problem:
+            self.message.setText(problem)
+            return
+        super().accept()
+
+
+__all__ = ["FieldsDialog", "Input"]

@@ -1,0 +1,82 @@
+"""The window's packet commands: export the open report, check packet files, manage the
+unit's signing identity. Kept out of main_window.py so the window stays a wiring of
+parts; each command opens its own dialog module."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class PacketActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.export_action = QAction(self.tr("&Xuất gói nộp…"), window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export)
+        self.verify_action = QAction(self.tr("&Kiểm tra gói nộp…"), window)
+        self.verify_action.triggered.connect(self.verify)
+        self.identity_action = QAction(self.tr("Chữ &ký số của đơn vị…"), window)
+        self.identity_action.triggered.connect(self.identity)
+
+    def export(self) -> None:
+        window = self.window
+        if window.session is None:
+            return
+        if window.entry is not None:
+            window.entry.commit_pending()
+        from .export_dialog import ExportDialog
+
+        session = window.session
+        dialog = ExportDialog(
+            window.workspace,
+            session.form.id,
+            str(session.period),
+            window.lang,
+            window.dialogs,
+            window,
+        )
+        dialog.exported.connect(lambda _result: self._exported())
+        dialog.show_problems.connect(window.focus_problems)
+        dialog.manage_identity.connect(lambda: (self.identity(), dialog.refresh()))
+        dialog.exec()
+
+    def _exported(self) -> None:
+        window = self.window
+        if window.session is not None:
+            window.session.reload()
+        window.update_status()
+
+    def verify(self) -> None:
+        from .export_dialog import default_export_dir
+        from .verify_dialog import VerifyDialog
+
+        window = self.window
+        dialog = VerifyDialog(
+            window.workspace,
+            window.lang,
+            window.dialogs,
+            default_export_dir(window.workspace),
+            window,
+        )
+        dialog.exec()
+
+    def identity(self) -> Any:
+        from .identity_dialog import IdentityDialog
+
+        window = self.window
+        if window.workspace.profile is None:
+            window.open_settings()
+            return None
+        dialog = IdentityDialog(window.workspace, window.lang, window.dialogs, window)
+        dialog.exec()
+        return dialog
+
+
+__all__ = ["PacketActions"]
