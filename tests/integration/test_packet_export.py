@@ -246,6 +246,37 @@ def test_tampered_packets_are_refused_by_every_tool(commune, tmp_path, kind):
     assert not _openssl_ok(resigned, cert)
     refused(resigned, "packet.signer_untrusted")
 
+    xlsx = _unzip(packet, tmp_path / "xlsx-byte")
+    body = bytearray((xlsx / "report.xlsx").read_bytes())
+    body[len(body) // 2] ^= 0x01
+    (xlsx / "report.xlsx").write_bytes(bytes(body))
+    assert _openssl_ok(xlsx, cert) and not _hashes_ok(xlsx)
+    refused(xlsx, "packet.hash_mismatch")
+
+    p7s = _unzip(packet, tmp_path / "p7s-byte")
+    body = bytearray((p7s / "manifest.json.p7s").read_bytes())
+    body[-10] ^= 0x01  # inside the signature value
+    (p7s / "manifest.json.p7s").write_bytes(bytes(body))
+    assert not _openssl_ok(p7s, cert)
+    refused(p7s, "packet.signature_invalid")
+
+    # another commune's genuine, registered key signs Bình Trung's packet
+    neighbour_key, neighbour_cert = pki.self_signed("02083", "Xã Đồng Lạc")
+    neighbour_pem = tmp_path / "dong-lac.pem"
+    neighbour_pem.write_bytes(pki.pem(neighbour_cert))
+    swapped = _unzip(packet, tmp_path / "neighbour")
+    (swapped / "manifest.json.p7s").write_bytes(
+        signing.sign_detached(
+            pki.signer_for(neighbour_key, neighbour_cert),
+            (swapped / "manifest.json").read_bytes(),
+        )
+    )
+    assert not _openssl_ok(swapped, cert)
+    forged = _rezip(swapped, tmp_path / "neighbour.zip")
+    run = run_cli(district, "verify", str(forged), "--trust", str(cert), "--trust",
+                  str(neighbour_pem), "--json", check=1)  # fmt: skip
+    assert run.json["packets"][0]["error"]["code"] == "packet.signer_not_for_unit"
+
 
 def test_export_refusals(commune, tmp_path):
     env = _env(PW=PASS)
