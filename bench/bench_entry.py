@@ -55,6 +55,9 @@ def child(kind: str, data_dir: str) -> None:
 
 def time_start(kind: str, data_dir: str) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # An installed application runs from compiled bytecode; without this a shell that sets
+    # PYTHONDONTWRITEBYTECODE would time the compiling of every module at each start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, __file__, "--child", kind, data_dir],

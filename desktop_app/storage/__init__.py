@@ -26,7 +26,14 @@ from .reports import (
     list_reports,
     set_status,
 )
-from .settings import child_units, get_setting, get_unit, set_setting, upsert_units
+from .settings import (
+    child_units,
+    get_setting,
+    get_unit,
+    set_setting,
+    unit_path,
+    upsert_units,
+)
 from .values import (
     Change,
     get_comments,
@@ -71,5 +78,6 @@ __all__ = [
     "set_explanation",
     "set_setting",
     "set_status",
+    "unit_path",
     "upsert_units",
 ]

@@ -78,6 +78,18 @@ def get_unit(db: Database, code: str) -> Unit | None:
     return Unit(*row) if row else None
 
 
+def unit_path(db: Database, code: str) -> list[Unit]:
+    """The unit and its parents, nearest first, as far as the database knows them (setup
+    copies the unit's ancestors): the window names the unit without loading the whole
+    catalogue at start-up."""
+    path: list[Unit] = []
+    unit = get_unit(db, code)
+    while unit is not None and len(path) < 10:
+        path.append(unit)
+        unit = get_unit(db, unit.parent_code) if unit.parent_code else None
+    return path
+
+
 def child_units(db: Database, code: str) -> list[Unit]:
     """The units directly under ``code``, in official code order (the order of the
     government's own lists)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,21 +27,21 @@ from PySide6.QtWidgets import (
 from ..core.forms import Form
 from ..core.messages import AppError
 from ..core.periods import Period, current_period
-from ..core.units import Catalogue
-from ..storage import list_reports, set_setting
+from ..storage import list_reports, set_setting, unit_path
 from ..workspace import Workspace
-from ..workspace.relocate import move_workspace
 from ..workspace.session import OUTLIER_SETTING, ReportSession, read_outlier_share
-from ..workspace.setup_unit import setup_unit
-from .copy_dialog import CopyPreviousDialog
 from .dialogs import Dialogs
 from .entry_view import EntryView
 from .i18n import install_language
-from .notes_dialog import NotesDialog
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsPanel
-from .setup_dialog import SetupChoice, SetupDialog
 from .style import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from .setup_dialog import SetupChoice
+
+# Dialogs used now and then (notes, copy, settings) are imported when first opened:
+# start-up is measured, and every module and Qt class loaded costs on an old PC.
 
 PERIODS_BACK = 4  # earlier periods offered besides those with a saved report
 
@@ -189,13 +190,19 @@ class MainWindow(QMainWindow):
             self.unit_label.setText(self.tr("Chưa thiết lập đơn vị báo cáo"))
             self._show_no_unit()
             return
-        catalogue = Catalogue.load(profile.catalogue)
-        unit = catalogue.get(profile.unit_code)
-        self.unit_label.setText(f" {catalogue.describe(profile.unit_code)} ")
+        path = unit_path(self.workspace.db, profile.unit_code)
+        if not path:  # a database set up before units were copied: ask the catalogue
+            from ..core.units import Catalogue
+
+            catalogue = Catalogue.load(profile.catalogue)
+            unit = catalogue.require(profile.unit_code)
+            path = [unit, *catalogue.ancestors(unit.code)]
+        unit = path[0]
+        self.unit_label.setText(f" {', '.join(u.name for u in path)} ")
         self.unit_label.setToolTip(profile.unit_code)
         forms = self.workspace.forms.latest()
         # The unit's own level first: a commune fills the commune form.
-        forms.sort(key=lambda f: (unit is None or f.level != unit.level, f.id))
+        forms.sort(key=lambda f: (f.level != unit.level, f.id))
         self.form_combo.clear()
         for form in forms:
             self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
@@ -358,6 +365,8 @@ class MainWindow(QMainWindow):
         field_id = field_id or self.entry.current_field
         if not field_id:
             return
+        from .notes_dialog import NotesDialog
+
         dialog = NotesDialog(self.session, field_id, self.lang, self)
         dialog.exec()
         self._after_change()
@@ -365,6 +374,8 @@ class MainWindow(QMainWindow):
     def copy_previous(self) -> None:
         if self.session is None:
             return
+        from .copy_dialog import CopyPreviousDialog
+
         dialog = CopyPreviousDialog(self.session, self.lang, self)
         if dialog.exec() and dialog.chosen():
             copied = self.session.copy_from_previous(dialog.chosen())
@@ -372,6 +383,8 @@ class MainWindow(QMainWindow):
                 self._saved()
 
     def open_settings(self) -> None:
+        from .setup_dialog import SetupDialog
+
         dialog = SetupDialog(
             self.workspace.data_dir,
             self.workspace.profile,
@@ -384,6 +397,9 @@ class MainWindow(QMainWindow):
         self.apply_setup(dialog.choice())
 
     def apply_setup(self, choice: SetupChoice) -> None:
+        from ..workspace.relocate import move_workspace
+        from ..workspace.setup_unit import setup_unit
+
         if self.entry is not None:
             self.entry.commit_pending()
         if Path(choice.data_dir) != Path(self.workspace.data_dir):
@@ -405,6 +421,8 @@ class MainWindow(QMainWindow):
         if profile is not None and profile.language != lang:
             if self.entry is not None:
                 self.entry.commit_pending()
+            from ..workspace.setup_unit import setup_unit
+
             setup_unit(self.workspace, profile.unit_code, profile.catalogue, language=lang)
         install_language(lang)
         self.build()

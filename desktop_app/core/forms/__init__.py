@@ -1,6 +1,10 @@
-"""Form definitions: the model, the loader with its checks, and the registry."""
+"""Form definitions: the model, the loader with its checks, and the registry.
 
-from .loader import FormError, FormProblem, load_form_file, parse_form
+The loader's names are imported on first use (PEP 562): it pulls in YAML and the JSON
+schema validator, which a start-up from the form cache does not need."""
+
+from typing import Any
+
 from .model import (
     NUMERIC_TYPES,
     Band,
@@ -15,6 +19,17 @@ from .model import (
     Target,
 )
 from .registry import FormRegistry
+
+_LOADER_NAMES = ("FormError", "FormProblem", "load_form_file", "parse_form")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LOADER_NAMES:
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "NUMERIC_TYPES",

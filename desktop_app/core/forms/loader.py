@@ -20,9 +20,8 @@ from ..expressions import Expression, ExpressionError
 from ..messages import AppError, Text
 from .checks import check_form
 from .model import Band, Choice, Field, Form, Rule, Scoring, ScoringItem, Section, Step, Target
+from .schema import SCHEMA_PATH
 from .yaml_source import LocatedDict, line_of, load_located
-
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "forms" / "form.schema.json"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,16 @@ from pathlib import Path
 
 from ... import __version__
 from ..messages import AppError, Text
-from .loader import SCHEMA_PATH, load_form_file
 from .model import Form
+from .schema import SCHEMA_PATH
+
+
+def load_form_file(path: Path) -> Form:
+    # The loader (YAML, JSON schema) is imported only when a form is not in the cache:
+    # a normal start reads pickles and never pays for it.
+    from .loader import load_form_file as load
+
+    return load(path)
 
 
 def _cache_key(path: Path) -> str:
