@@ -1,0 +1,124 @@
+"""Consolidate, score, rank and write both reports for a province's 3,321 communes.
+
+    .venv/bin/python bench/bench_consolidate.py [--units 3321] [--runs 3] [--json OUT.json]
+
+The units are made from the 20 Chợ Đồn samples with a deterministic variation (counts
+scaled by 0.7–1.3, some yes/no answers flipped), so the work is the real work on
+realistic figures. Prints the median and spread of each step over ``--runs`` runs, then
+one more run under tracemalloc for the peak of Python allocations; maxrss is the whole
+process's peak. Target (issue 6): ≤ 60 s and ≤ 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _units(n: int):
+    from desktop_app.consolidation import ExpectedUnit, UnitReport, typed_inputs
+    from desktop_app.core.forms import load_form_file
+    from desktop_app.workspace.entry import read_values_file
+
+    form = load_form_file(ROOT / "forms" / "cntt-xa-2026.yaml")
+    samples = [
+        typed_inputs(form, read_values_file(p)["values"])
+        for p in sorted((ROOT / "resources" / "samples").glob("cntt-xa_2026_*.json"))
+    ]
+    reports, expected = [], []
+    for i in range(n):
+        base = samples[i % len(samples)]
+        factor = 0.7 + (i * 37 % 61) / 100  # 0.70 … 1.30, the same every run
+        values = {}
+        for field_id, value in base.items():
+            if isinstance(value, bool):
+                values[field_id] = value if (i * 7 + len(field_id)) % 11 else not value
+            elif isinstance(value, int):
+                values[field_id] = max(int(value * factor), 1 if value else 0)
+            else:
+                values[field_id] = value
+        code = f"{i + 1:05d}"
+        name = f"Xã Thử Nghiệm Số {i + 1}"
+        expected.append(ExpectedUnit(code, name))
+        if i % 97:  # about 1 % missing: the report must say "provisional"
+            reports.append(UnitReport(code, name, form, values))
+    return form, reports, expected
+
+
+def _run(form, reports, expected, out: Path) -> dict[str, float]:
+    from desktop_app.consolidation import ReportInfo, consolidate, district_statements, rank_units
+    from desktop_app.consolidation.report_pdf import render_consolidated_pdf
+    from desktop_app.consolidation.report_xlsx import write_consolidated_xlsx
+
+    info = ReportInfo("Tỉnh Thử Nghiệm", None, "2026", "2027-01-20", "Thử Nghiệm", "A", "B")
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    c = consolidate(form, reports, expected)
+    times["consolidate"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    ranking = rank_units(c)
+    statements = district_statements(c)
+    times["score, rank, statements"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    write_consolidated_xlsx(out / "r.xlsx", c, ranking, statements, info)
+    times["write xlsx"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    (out / "r.pdf").write_bytes(render_consolidated_pdf(c, ranking, statements, info))
+    times["write pdf"] = time.perf_counter() - mark
+    times["total"] = time.perf_counter() - start
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3321)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    form, reports, expected = _units(args.units)
+    runs: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        for _ in range(args.runs):
+            runs.append(_run(form, reports, expected, out))
+        pdf_pages = (out / "r.pdf").read_bytes().count(b"/Type /Page\n")
+        sizes = {p.name: p.stat().st_size for p in out.iterdir()}
+        # before tracemalloc, whose own bookkeeping would inflate the process's peak
+        maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        tracemalloc.start()
+        _run(form, reports, expected, out)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    print(f"{args.units} units ({len(reports)} reported), median of {args.runs} runs")
+    print(f"| {'step':<26} | {'median s':>8} | {'min s':>7} | {'max s':>7} |")
+    print(f"|{'-' * 28}|{'-' * 10}|{'-' * 9}|{'-' * 9}|")
+    medians = {}
+    for step in runs[0]:
+        samples = [r[step] for r in runs]
+        medians[step] = statistics.median(samples)
+        print(f"| {step:<26} | {medians[step]:8.2f} | {min(samples):7.2f} | {max(samples):7.2f} |")
+    print(f"peak Python allocations (tracemalloc): {peak / 2**20:.1f} MB")
+    print(f"peak resident memory (maxrss, without tracemalloc): {maxrss_mb:.1f} MB")
+    print(f"files: {sizes}, PDF pages ≈ {pdf_pages}")
+    if args.json:
+        result = {
+            "units": args.units, "reported": len(reports), "runs": args.runs,
+            "median_seconds": medians, "tracemalloc_peak_mb": round(peak / 2**20, 1),
+            "maxrss_mb": round(maxrss_mb, 1), "files": sizes,
+        }  # fmt: skip
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

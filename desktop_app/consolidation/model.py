@@ -1,0 +1,67 @@
+"""The plain inputs of consolidation: one child's report, and the units expected to report.
+
+``UnitReport.values`` holds the typed *input* values (``core.values``: ``int``, ``Decimal``,
+``bool``, ``str``, ``date``); computed fields are always recomputed here from the inputs, so
+a consolidation never trusts a ratio it did not compute itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.forms.model import Form
+from ..core.validation import compute
+from ..core.values import Value, from_json
+
+
+@dataclass(frozen=True)
+class ExpectedUnit:
+    """A child unit that should report (from the catalogue), submitted or not."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class UnitReport:
+    unit_code: str
+    unit_name: str
+    form: Form
+    values: Mapping[str, Value]
+    revision: int = 1
+    submitted_at: str | None = None  # ISO 8601, as the packet's manifest says
+    # for a unit made by merging old units: the old units' codes (traceability)
+    merged_from: tuple[str, ...] = field(default=())
+
+    def all_values(self) -> dict[str, Value]:
+        """Inputs and the form's computed fields, computed from these inputs."""
+        inputs = {k: v for k, v in self.values.items() if k in self.form.fields}
+        return {**inputs, **compute(self.form, inputs)}
+
+
+def typed_inputs(form: Form, raw: Mapping[str, Any]) -> dict[str, Value]:
+    """JSON values (``data.json`` or a ``values load`` file, read with ``parse_float=Decimal``)
+    as typed inputs. Computed and unknown fields are left out: they are recomputed."""
+    typed: dict[str, Value] = {}
+    for field_id, value in raw.items():
+        f = form.fields.get(form.renamed.get(field_id, field_id))
+        if f is None or f.is_computed:
+            continue
+        typed[f.id] = from_json(f, value).value
+    return typed
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """Who issues the consolidated report, for which period: its header and signatures."""
+
+    unit_name: str  # "Huyện Chợ Đồn"
+    parent_name: str | None  # "Tỉnh Bắc Kạn"
+    period: str  # "2026"
+    date: str  # ISO date of the report, "2027-01-20"
+    place: str = ""  # "Chợ Đồn"
+    prepared_by: str = ""
+    approved_by: str = ""
+    number: str = ""  # "12/BC-UBND"; blank leaves the dots to fill by hand

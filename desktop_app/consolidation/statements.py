@@ -1,0 +1,140 @@
+"""Target attainment per unit, and district-wide statements in the words district reports
+use: "20/20 xã có mạng nội bộ (LAN)", "18/20 xã đạt chỉ tiêu: Tối thiểu 80% văn bản đi
+được ký số", "Toàn huyện: tỷ lệ văn bản đi được ký số 88,8% (chỉ tiêu ≥ 80%): đạt".
+
+Everything is derived from the form: its yes/no fields consolidated as ``count_true`` and
+its targets, so next year's form brings next year's statements without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core.forms.model import Field, Form, Target
+from ..core.messages import Text
+from ..core.numbers import format_number
+from ..core.targets import TargetResult, evaluate_target, evaluate_targets
+from .consolidate import Consolidation
+
+# what the reporting children are called, by the level of the form they fill
+UNIT_WORDS = {
+    "commune": Text("xã", "communes"),
+    "district": Text("huyện", "districts"),
+    "province": Text("tỉnh", "provinces"),
+}
+SCOPE_WORDS = {
+    "commune": Text("Toàn huyện", "District-wide"),
+    "district": Text("Toàn tỉnh", "Province-wide"),
+    "province": Text("Toàn quốc", "Nationwide"),
+}
+_OPS_VI = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str  # the field or target it is about
+    text: Text
+    count: int | None = None  # units that have it / reach it
+    of: int | None = None  # units that answered
+
+
+def target_attainment(consolidation: Consolidation) -> dict[str, list[TargetResult]]:
+    """Each reporting unit's result against each of the form's targets."""
+    form = consolidation.form
+    return {
+        code: evaluate_targets(form, values)
+        for code, values in consolidation.values_by_unit.items()
+    }
+
+
+def _lower_first(text: str) -> str:
+    # keep acronyms ("LAN", "TTHC") and proper names: lower only a capital followed by lower case
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _yes_count(c: Consolidation, f: Field, word: Text) -> Statement | None:
+    answers = [v.get(f.id) for v in c.values_by_unit.values()]
+    answered = [a for a in answers if a is not None]
+    if not answered:
+        return None
+    n, m = sum(1 for a in answered if a is True), len(answered)
+    return Statement(
+        f.id,
+        Text(f"{n}/{m} {word.vi} {_lower_first(f.label.vi)}", f"{n}/{m} {word.en}: {f.label.en}"),
+        n,
+        m,
+    )
+
+
+def _target_count(target: Target, results: list[TargetResult], word: Text) -> Statement:
+    known = [r for r in results if r.achieved is not None]
+    n = sum(1 for r in known if r.achieved)
+    return Statement(
+        target.id,
+        Text(
+            f"{n}/{len(known)} {word.vi} đạt chỉ tiêu: {target.label.vi}",
+            f"{n}/{len(known)} {word.en} reach the target: {target.label.en}",
+        ),
+        n,
+        len(known),
+    )
+
+
+def _shown(f: Field, value: Decimal | int) -> str:
+    unit = f.unit.vi if f.unit else ""
+    text = format_number(value, f.display_decimals)
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}".rstrip()
+
+
+def _overall(c: Consolidation, target: Target, scope: Text) -> Statement | None:
+    f = c.form.fields[target.field_id]
+    value = c.figures.values.get(f.id)
+    if isinstance(target.value, bool) or value is None or not f.is_numeric:
+        return None
+    result = evaluate_target(target, value)
+    verdict = Text("đạt", "reached") if result.achieved else Text("chưa đạt", "not reached")
+    goal = f"{_OPS_VI[target.op]} {format_number(target.value)}{'%' if f.type == 'percent' else ''}"
+    return Statement(
+        f"{target.id}.overall",
+        Text(
+            f"{scope.vi}: {_lower_first(f.label.vi)} {_shown(f, value)} (chỉ tiêu {goal}): {verdict.vi}",
+            f"{scope.en}: {f.label.en} {_shown(f, value)} (target {goal}): {verdict.en}",
+        ),
+    )
+
+
+def district_statements(consolidation: Consolidation) -> list[Statement]:
+    """Counts of yes answers, target attainment by unit, and the district-wide figures
+    against the targets; first, when units are missing, how many."""
+    form: Form = consolidation.form
+    word = UNIT_WORDS.get(form.level, Text("đơn vị", "units"))
+    scope = SCOPE_WORDS.get(form.level, Text("Toàn đơn vị", "Overall"))
+    out: list[Statement] = []
+    m, total = len(consolidation.reports), len(consolidation.expected)
+    out.append(
+        Statement(
+            "submitted",
+            Text(
+                f"{m}/{total} {word.vi} đã nộp báo cáo",
+                f"{m}/{total} {word.en} have reported",
+            ),
+            m,
+            total,
+        )
+    )
+    for f in form.fields.values():
+        if f.type == "boolean" and f.aggregate == "count_true":
+            statement = _yes_count(consolidation, f, word)
+            if statement is not None:
+                out.append(statement)
+    attainment = target_attainment(consolidation)
+    for index, target in enumerate(form.targets):
+        results = [results[index] for results in attainment.values()]
+        out.append(_target_count(target, results, word))
+        overall = _overall(consolidation, target, scope)
+        if overall is not None:
+            out.append(overall)
+    return out
