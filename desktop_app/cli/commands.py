@@ -16,15 +16,31 @@ from ..storage import list_reports
 from ..workspace import Workspace
 from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
+from .board_commands import board_applies, cmd_board, cmd_changes
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
+from .receive_commands import (
+    cmd_accept,
+    cmd_decide,
+    cmd_receipt,
+    cmd_receive,
+    cmd_return,
+    cmd_trust,
+)
 
 __all__ = [
+    "cmd_accept",
+    "cmd_changes",
+    "cmd_decide",
     "cmd_export",
     "cmd_forms",
     "cmd_identity",
+    "cmd_receipt",
+    "cmd_receive",
+    "cmd_return",
     "cmd_setup",
     "cmd_status",
+    "cmd_trust",
     "cmd_units",
     "cmd_validate",
     "cmd_values",
@@ -205,6 +221,9 @@ def cmd_validate(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_status(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # A unit with children filling the form: the submission status board (DESIGN §6).
+    if args.form and args.period and board_applies(ws, args.form):
+        return cmd_board(ws, args, lang)
     profile = ws.require_profile()
     rows = []
     for report in list_reports(ws.db, profile.unit_code, args.form, args.period):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from .packet_commands import add_packet_parsers
+from .receive_commands import add_receive_parsers
 
 
 def _common() -> argparse.ArgumentParser:
@@ -89,10 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--period", required=True)
 
     status = commands.add_parser(
-        "status", parents=[common], help="tình trạng báo cáo / report status"
+        "status",
+        parents=[common],
+        help="tình trạng báo cáo; có --form --period: bảng tình hình nộp của đơn vị trực thuộc"
+        " / report status; with --form --period: the children's submission board",
     )
     status.add_argument("--form")
     status.add_argument("--period")
+    status.add_argument(
+        "--xlsx", type=Path, metavar="OUT.xlsx", help="bảng tình hình nộp ra Excel / board to Excel"
+    )
+    status.add_argument(
+        "--sort",
+        choices=["state", "code", "name", "revision", "submitted", "received", "late"],
+        help="sắp xếp bảng / sort the board",
+    )
 
     add_packet_parsers(commands, common)  # identity, export, verify
+    add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     return parser

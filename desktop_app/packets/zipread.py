@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +101,11 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
     return data
 
 
-def read_members(source: Path | bytes, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, bytes]:
-    """The five members of a packet, by name; AppError (check 1) otherwise."""
+def read_members(
+    source: Path | bytes, limits: ZipLimits = DEFAULT_LIMITS, members: Sequence[str] = MEMBERS
+) -> dict[str, bytes]:
+    """The five members of a packet (or exactly ``members``, for another kind of signed
+    file such as a receipt), by name; AppError (check 1) otherwise."""
     if isinstance(source, (bytes, bytearray)):
         raw = bytes(source)
     else:
@@ -120,7 +124,7 @@ def read_members(source: Path | bytes, limits: ZipLimits = DEFAULT_LIMITS) -> di
         raise _too_large("tệp", "the file", limits.max_file_bytes, size=len(raw))
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            return _read_archive(archive, limits)
+            return _read_archive(archive, limits, tuple(members))
     except zipfile.BadZipFile as exc:
         raise _refuse(
             "packet.not_zip",
@@ -135,13 +139,15 @@ def read_members(source: Path | bytes, limits: ZipLimits = DEFAULT_LIMITS) -> di
         ) from exc
 
 
-def _read_archive(archive: zipfile.ZipFile, limits: ZipLimits) -> dict[str, bytes]:
+def _read_archive(
+    archive: zipfile.ZipFile, limits: ZipLimits, expected: tuple[str, ...] = MEMBERS
+) -> dict[str, bytes]:
     entries = archive.infolist()
     if len(entries) > limits.max_entries:
         raise _refuse(
             "packet.bad_members",
-            f"Gói nộp có {len(entries)} mục, phải đúng {len(MEMBERS)}.",
-            f"The packet has {len(entries)} entries; it must have exactly {len(MEMBERS)}.",
+            f"Gói nộp có {len(entries)} mục, phải đúng {len(expected)}.",
+            f"The packet has {len(entries)} entries; it must have exactly {len(expected)}.",
         )
     names = [info.filename for info in entries]
     duplicated = sorted({n for n in names if names.count(n) > 1})
@@ -154,13 +160,13 @@ def _read_archive(archive: zipfile.ZipFile, limits: ZipLimits) -> dict[str, byte
         )
     for info in entries:
         _check_entry(info, limits)
-    if set(names) != set(MEMBERS):
-        extra = sorted(set(names) - set(MEMBERS))
-        missing = sorted(set(MEMBERS) - set(names))
+    if set(names) != set(expected):
+        extra = sorted(set(names) - set(expected))
+        missing = sorted(set(expected) - set(names))
         raise _refuse(
             "packet.bad_members",
-            f"Gói nộp phải có đúng {', '.join(MEMBERS)}; thừa: {extra or '—'}, thiếu: {missing or '—'}.",
-            f"A packet holds exactly {', '.join(MEMBERS)}; extra: {extra or '—'}, missing: {missing or '—'}.",
+            f"Gói nộp phải có đúng {', '.join(expected)}; thừa: {extra or '—'}, thiếu: {missing or '—'}.",
+            f"A packet holds exactly {', '.join(expected)}; extra: {extra or '—'}, missing: {missing or '—'}.",
             extra=extra,
             missing=missing,
         )

@@ -121,7 +121,126 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX exports_report_revision ON exports(report_id, revision)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
+# The receiving side (a unit receiving its children's packets), and receipts both ways.
+# trust_entries: which certificate (or issuing CA) may sign for which unit; an entry is
+#   never deleted: replacing or revoking ends it (ended_at, end_reason), so the officer
+#   can always show which key was trusted when.
+# received_files: every file received, rejected ones included, with its verdict; the
+#   bytes themselves are kept under <data dir>/received/, named by their sha256.
+# submissions: each verified packet held, with its values (canonical JSON text, as in
+#   data.json) in submission_values; ``state`` says which one counts (current), which
+#   were replaced (superseded), which wait for the officer (pending: a same-revision
+#   conflict) or were set aside by the officer's decision (discarded).
+# receipts: receipts and return notes, issued (district) or received (commune).
+_V3 = (
+    """CREATE TABLE trust_entries (
+        id INTEGER PRIMARY KEY,
+        unit_code TEXT,
+        is_ca INTEGER NOT NULL CHECK (is_ca IN (0, 1)),
+        fingerprint TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        not_before TEXT NOT NULL,
+        not_after TEXT NOT NULL,
+        der BLOB NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        ended_at TEXT,
+        ended_by TEXT,
+        end_reason TEXT CHECK (end_reason IN ('replaced', 'revoked')),
+        end_note TEXT,
+        replaced_by INTEGER REFERENCES trust_entries(id),
+        CHECK (is_ca = 1 OR unit_code IS NOT NULL)
+    )""",
+    "CREATE INDEX trust_entries_unit ON trust_entries(unit_code)",
+    "CREATE INDEX trust_entries_fingerprint ON trust_entries(fingerprint)",
+    """CREATE TABLE received_files (
+        id INTEGER PRIMARY KEY,
+        received_at TEXT NOT NULL,
+        received_by TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        stored_path TEXT,
+        verdict TEXT NOT NULL CHECK (verdict IN
+            ('accepted', 'duplicate', 'superseding', 'conflict', 'rejected')),
+        reason_code TEXT,
+        check_number INTEGER,
+        message_vi TEXT,
+        message_en TEXT,
+        unit_code TEXT,
+        form_id TEXT,
+        period TEXT,
+        revision INTEGER,
+        data_sha256 TEXT,
+        signer_fingerprint TEXT,
+        submission_id INTEGER REFERENCES submissions(id)
+    )""",
+    "CREATE INDEX received_files_unit ON received_files(unit_code, form_id, period)",
+    """CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        unit_code TEXT NOT NULL,
+        unit_name TEXT NOT NULL,
+        form_id TEXT NOT NULL,
+        form_version TEXT NOT NULL,
+        period TEXT NOT NULL,
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        data_sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        packet_path TEXT NOT NULL,
+        signer_fingerprint TEXT NOT NULL,
+        signer_name TEXT NOT NULL,
+        data_json TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('current', 'superseded', 'pending', 'discarded')),
+        review TEXT NOT NULL DEFAULT 'submitted'
+            CHECK (review IN ('submitted', 'accepted', 'returned')),
+        reviewed_at TEXT,
+        reviewed_by TEXT,
+        review_reason TEXT
+    )""",
+    "CREATE INDEX submissions_key ON submissions(form_id, period, unit_code, revision)",
+    """CREATE UNIQUE INDEX submissions_one_current ON submissions(unit_code, form_id, period)
+        WHERE state = 'current'""",
+    """CREATE TABLE submission_values (
+        submission_id INTEGER NOT NULL REFERENCES submissions(id),
+        kind TEXT NOT NULL CHECK (kind IN ('input', 'computed', 'comment')),
+        field_id TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (submission_id, kind, field_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE receipts (
+        id INTEGER PRIMARY KEY,
+        direction TEXT NOT NULL CHECK (direction IN ('issued', 'received')),
+        submission_id INTEGER REFERENCES submissions(id),
+        report_id INTEGER REFERENCES reports(id),
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
+        reason TEXT NOT NULL DEFAULT '',
+        issuer_code TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        form_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        data_sha256 TEXT NOT NULL,
+        signer_fingerprint TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL
+    )""",
+)
+
+
+def _v3(db: sqlite_utils.Database) -> None:
+    for statement in _V3:
+        db.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -46,7 +46,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (2,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (3,)
         assert {
             "units",
             "settings",

@@ -1,0 +1,145 @@
+"""Checking a receipt or return note (``cntt-receipt/1``) on the unit that receives it.
+
+In order, each failure its own code (vi/en): the zip and its three members
+(``receipt.unreadable``); manifest and receipt.json well formed and agreeing, the
+receipt.json hash (``receipt.invalid``, ``receipt.hash_mismatch``); issued by this unit's
+parent (``receipt.wrong_issuer``); the CMS signature valid over manifest.json
+(``receipt.signature_invalid``); the signer trusted for the parent unit
+(``receipt.signer_untrusted``, ``receipt.signer_not_parent``, ``receipt.cert_expired``).
+
+Whom to trust: the certificate registered for the parent in this unit's trust list (or
+a trusted CA's certificate naming the parent). When none is registered for the parent,
+a certificate that names the parent is accepted **on first use** and its fingerprint
+returned (``first_use``) for the clerk to confirm with the district by phone; opening
+the receipt then registers it, so any later receipt must come from the same key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+
+from ..core.messages import AppError, Text
+from ..packets import certs
+from ..packets.trust import TrustSource, decide
+from ..packets.zipread import read_members
+from .receipt_format import RECEIPT_MEMBERS, parse_members
+
+CLOCK_TOLERANCE = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class VerifiedReceipt:
+    manifest: dict[str, Any]
+    receipt: dict[str, Any]
+    signer: x509.Certificate
+    fingerprint: str
+    signed_at: datetime.datetime
+    first_use: bool  # no certificate registered for the parent yet: confirm the fingerprint
+
+    @property
+    def decision(self) -> str:
+        return self.receipt["decision"]
+
+
+def _refuse(code: str, vi: str, en: str, **details: Any) -> AppError:
+    return AppError(code, Text(vi, en), **details)
+
+
+def _members(raw: bytes) -> dict[str, bytes]:
+    try:
+        return read_members(raw, members=RECEIPT_MEMBERS)
+    except AppError as exc:
+        raise _refuse(
+            "receipt.unreadable",
+            f"Tệp không phải biên nhận hợp lệ: {exc.message.vi}",
+            f"The file is not a valid receipt: {exc.message.en}",
+            cause=exc.code,
+        ) from exc
+
+
+def _roots(
+    signer: x509.Certificate, issuer_code: str, trust: TrustSource
+) -> tuple[list[x509.Certificate], bool]:
+    """(validation roots, first use) for the signer of a receipt from ``issuer_code``."""
+    fp, name = certs.fingerprint(signer), certs.common_name(signer)
+    if trust.anchors_for(issuer_code):
+        decision = decide(signer, issuer_code, trust)
+        if decision.problem is None:
+            return decision.roots, False
+        raise _refuse(
+            "receipt.signer_untrusted",
+            f"Biên nhận được ký bởi {name} (vân tay {fp}), không phải chứng thư đã đăng ký cho đơn vị cấp trên {issuer_code}. Nếu đơn vị cấp trên đã đổi chứng thư, hãy đối chiếu vân tay qua điện thoại rồi đăng ký thay thế.",
+            f"The receipt is signed by {name} (fingerprint {fp}), not the certificate registered for the parent unit {issuer_code}. If the parent unit changed its certificate, confirm the fingerprint by phone and register the new one as a replacement.",
+            fingerprint=fp,
+        )
+    if not certs.names_unit(signer, issuer_code):
+        raise _refuse(
+            "receipt.signer_not_parent",
+            f"Chứng thư ký biên nhận ({name}) không mang mã đơn vị cấp trên {issuer_code}.",
+            f"The receipt's signing certificate ({name}) does not name the parent unit {issuer_code}.",
+            fingerprint=fp,
+        )
+    return [signer], True
+
+
+def _signature(
+    raw_manifest: bytes, p7s: bytes, issuer_code: str, trust: TrustSource, now: datetime.datetime
+) -> tuple[x509.Certificate, datetime.datetime, bool]:
+    from ..packets.sigcheck import Contexts, check_cms, preview_cms
+
+    bad = ("receipt.signature_invalid",
+           "Chữ ký số của biên nhận không hợp lệ: tệp đã bị sửa sau khi ký hoặc chữ ký hỏng.",
+           "The receipt's signature is not valid: the file was changed after signing or the signature is broken.")  # fmt: skip
+    try:
+        preview = preview_cms(p7s)
+    except Exception as exc:  # an untrusted blob: any parse failure is a refusal
+        raise _refuse(*bad) from exc
+    signer, signed_at = preview.signer, preview.signed_at
+    roots, first_use = _roots(signer, issuer_code, trust)
+    if signed_at is None or signed_at > now + CLOCK_TOLERANCE:
+        raise _refuse(*bad, signed_at=signed_at.isoformat() if signed_at else None)
+    if not certs.valid_at(signer, signed_at):
+        raise _refuse(
+            "receipt.cert_expired",
+            "Chứng thư ký biên nhận không còn hiệu lực vào thời điểm ký.",
+            "The receipt's signing certificate was not valid at the signing time.",
+        )
+    context = Contexts().get(roots, min(signed_at, now))
+    try:
+        facts = asyncio.run(check_cms(raw_manifest, preview, context))
+    except Exception as exc:
+        raise _refuse(*bad) from exc
+    if not (facts.intact and facts.valid and facts.trusted and facts.bottom_line):
+        raise _refuse(*bad)
+    return signer, signed_at, first_use
+
+
+def verify_receipt(
+    raw: bytes, trust: TrustSource, parent_code: str, *, now: datetime.datetime | None = None
+) -> VerifiedReceipt:
+    """A receipt file's bytes, checked; AppError ``receipt.*`` otherwise."""
+    moment = now or datetime.datetime.now(datetime.UTC)
+    members = _members(raw)
+    manifest, receipt = parse_members(members)
+    issuer = receipt["issuer"].get("code")
+    if issuer != parent_code:
+        raise _refuse(
+            "receipt.wrong_issuer",
+            f"Biên nhận do đơn vị {issuer} lập, không phải đơn vị cấp trên {parent_code}.",
+            f"The receipt was issued by unit {issuer}, not the parent unit {parent_code}.",
+            issuer=issuer,
+        )
+    signer, signed_at, first_use = _signature(
+        members["manifest.json"], members["manifest.json.p7s"], parent_code, trust, moment
+    )
+    return VerifiedReceipt(
+        manifest, receipt, signer, certs.fingerprint(signer), signed_at, first_use
+    )
+
+
+__all__ = ["VerifiedReceipt", "verify_receipt"]

@@ -1,0 +1,256 @@
+"""Receiving packets: one file, many, or a folder, with progress and cancel.
+
+For each file: read it (capped), keep its bytes under ``received/`` (every file, rejected
+ones too), run checks 1–6 (``PacketVerifier``, trusting the database's trust list), then
+in **one transaction** check 7 and the verdict (``judge``), the merge (``merge``) and the
+``received_files`` row. A rejected file gets that row and nothing else.
+
+    with Receiver(office) as receiver:
+        outcome = receiver.receive(Path("02080_cntt-xa_2026_r1.zip"))
+    report = receive_paths(office, [folder], progress)   # many, with progress + cancel
+
+Cancelling (the progress callback raises ``Cancelled``) stops between files: every file
+reported done is committed, none after it is touched. ``ReceiveCancelled`` carries the
+outcomes so far.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.messages import AppError, Text
+from ..core.progress import Cancelled, Progress, no_progress
+from ..packets.zipread import DEFAULT_LIMITS, ZipLimits
+from ..storage.received import insert_received
+from ..storage.submissions import Submission
+from . import files
+from .judge import Plan, judge
+from .office import Office
+from .outcome import ReceiveOutcome, claimed_fields, manifest_fields
+from .reasons import explain_untrusted
+
+PACKET_SUFFIX = ".zip"
+
+
+@dataclass
+class ReceiveReport:
+    outcomes: list[ReceiveOutcome] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # not .zip files found in a folder
+
+    @property
+    def rejected(self) -> list[ReceiveOutcome]:
+        return [o for o in self.outcomes if o.verdict == "rejected"]
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for outcome in self.outcomes:
+            found[outcome.verdict] = found.get(outcome.verdict, 0) + 1
+        return found
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": not self.rejected,
+            "counts": self.counts(),
+            "packets": [o.as_dict() for o in self.outcomes],
+            "skipped": [str(p) for p in self.skipped],
+        }
+
+
+class ReceiveCancelled(Cancelled):
+    """Cancelled between two files; ``report`` holds those received (all committed)."""
+
+    def __init__(self, report: ReceiveReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+def _natural(path: Path) -> list[Any]:
+    # r2 before r10: a folder holding several revisions is received oldest first.
+    return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", path.name)]
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to receive, files skipped): a folder gives its ``.zip`` files (not its
+    sub-folders); files named explicitly are all received, whatever their name."""
+    chosen: list[Path] = []
+    skipped: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            chosen.append(path)
+            continue
+        for item in path.iterdir():
+            if not item.is_file():
+                continue
+            if item.suffix.lower() == PACKET_SUFFIX and not item.name.startswith("."):
+                chosen.append(item)
+            else:
+                skipped.append(item)
+    return sorted(chosen, key=_natural), sorted(skipped, key=_natural)
+
+
+class Receiver:
+    """Receives files one by one into the office's database; keeps one verifier (and its
+    pyHanko contexts) for all of them."""
+
+    def __init__(
+        self,
+        office: Office,
+        *,
+        limits: ZipLimits = DEFAULT_LIMITS,
+        clock: Callable[[], datetime.datetime] | None = None,
+    ) -> None:
+        from ..packets.verify import PacketVerifier
+        from .trust_store import DbTrustSource
+
+        self.office = office
+        self.limits = limits
+        office.children  # noqa: B018  # the catalogue is read now, not inside a transaction
+        self.verifier = PacketVerifier(
+            office.forms, DbTrustSource(office.db), limits=limits, clock=clock
+        )
+
+    def close(self) -> None:
+        self.verifier.close()
+
+    def __enter__(self) -> Receiver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def receive(self, path: Path) -> ReceiveOutcome:
+        """Receive one file: its outcome, with the ``received_files`` row always written."""
+        path = Path(path)
+        try:
+            incoming = files.read_incoming(path, self.limits.max_file_bytes)
+        except OSError as exc:
+            error = AppError(
+                "packet.unreadable",
+                Text(f"Không đọc được tệp: {exc}", f"Cannot read the file: {exc}"),
+                check=1,
+            )
+            return self._record(path, files.Incoming(path, 0, "", None), None, error=error)
+        stored = files.keep(self.office.data_dir, incoming)
+        source = incoming.data if incoming.data is not None else incoming.path
+        try:
+            return self._record(path, incoming, stored, packet=self.verifier.verify(source))
+        except AppError as error:
+            if error.code.startswith("storage."):
+                raise  # the database failed, not the packet: stop the batch
+            claimed = claimed_fields(incoming.data)
+            unit = claimed.get("unit_code")
+            if unit:
+                error = explain_untrusted(self.office.db, error, unit)
+            return self._record(path, incoming, stored, error=error, claimed=claimed)
+
+    def _record(
+        self,
+        path: Path,
+        incoming: files.Incoming,
+        stored: str | None,
+        packet: Any = None,
+        error: AppError | None = None,
+        claimed: dict[str, Any] | None = None,
+    ) -> ReceiveOutcome:
+        db = self.office.db
+        common = {
+            "received_by": self.office.user,
+            "file_name": path.name,
+            "source_path": str(path),
+            "size": incoming.size,
+            "sha256": incoming.sha256,
+            "stored_path": stored,
+        }
+        with db.transaction():
+            now = db.now()
+            plan: Plan | None = None
+            if error is None:
+                try:
+                    plan = judge(self.office, packet)
+                except AppError as refused:
+                    error = refused
+            if error is not None or plan is None:
+                assert error is not None
+                if claimed is None:  # refused by check 7 (a verified manifest) or unreadable
+                    claimed = manifest_fields(packet.manifest) if packet is not None else {}
+                row = insert_received(db, received_at=now, **common, **_rejection(error, claimed))
+                return ReceiveOutcome(path, "rejected", row, error=error)
+            submission = self._merge(packet, plan, stored, now)
+            row = insert_received(
+                db, received_at=now, **common, **_accepted(packet, plan, submission)
+            )
+        return ReceiveOutcome(path, plan.verdict, row, submission, previous=plan.held)
+
+    def _merge(self, packet: Any, plan: Plan, stored: str | None, now: str) -> Submission:
+        if plan.verdict == "duplicate":
+            assert plan.held is not None
+            return plan.held
+        from .merge import store_packet
+
+        assert stored is not None  # a verified packet was read, so it was kept
+        return store_packet(self.office, packet, plan, packet_path=stored, received_at=now)
+
+
+def _rejection(error: AppError, claimed: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "verdict": "rejected",
+        "reason_code": error.code,
+        "check_number": error.details.get("check"),
+        "message_vi": error.message.vi,
+        "message_en": error.message.en,
+        "signer_fingerprint": error.details.get("fingerprint"),
+        **claimed,
+    }
+
+
+def _accepted(packet: Any, plan: Plan, submission: Submission) -> dict[str, Any]:
+    manifest = packet.manifest
+    return {
+        "verdict": plan.verdict,
+        "unit_code": manifest["unit"]["code"],
+        "form_id": manifest["form"]["id"],
+        "period": manifest["period"],
+        "revision": packet.revision,
+        "data_sha256": packet.data_sha256,
+        "signer_fingerprint": packet.fingerprint,
+        "submission_id": submission.id,
+    }
+
+
+def receive_paths(
+    office: Office,
+    paths: Iterable[Path],
+    progress: Progress = no_progress,
+    *,
+    limits: ZipLimits = DEFAULT_LIMITS,
+    clock: Callable[[], datetime.datetime] | None = None,
+) -> ReceiveReport:
+    """Receive files and folders' ``.zip`` files, ``progress(done, total)`` after each
+    (committed) file; ``ReceiveCancelled`` if the callback cancels."""
+    chosen, skipped = collect(paths)
+    report = ReceiveReport(skipped=skipped)
+    total = len(chosen)
+    try:
+        progress(0, total)
+        with Receiver(office, limits=limits, clock=clock) as receiver:
+            for done, path in enumerate(chosen, 1):
+                report.outcomes.append(receiver.receive(path))
+                progress(done, total)
+    except Cancelled as cancelled:
+        raise ReceiveCancelled(report) from cancelled
+    return report
+
+
+__all__ = [
+    "PACKET_SUFFIX",
+    "ReceiveCancelled",
+    "ReceiveReport",
+    "Receiver",
+    "collect",
+    "receive_paths",
+]

@@ -1,0 +1,231 @@
+"""The receiving unit's trust list, kept in the database (DESIGN §2, receiving check 4).
+
+- A child unit's certificate is registered for that unit only (file, PEM or DER, or
+  pasted PEM text), with its SHA-256 fingerprint shown for confirmation by phone. It
+  vouches for that unit's packets and no other: a commune's key never signs for its
+  neighbour.
+- An issuing CA's root certificate may be trusted: its certificates then sign for any
+  unit their subject names (``certs.names_unit``; the rules are ``packets.trust.decide``).
+- A unit has one registered certificate at a time. Registering another replaces it
+  only when asked (``replace=True``); the old entry stays, ended, as history.
+- Revoking ends an entry with the date and the officer's reason.
+
+Every change is audited (``trust_add``, ``trust_replace``, ``trust_revoke``). The commune
+side uses the same list for its parent's certificate (who signs its receipts).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cryptography import x509
+
+from ..core.text import clean_line
+from ..packets import certs
+from ..packets.trust import TrustAnchor
+from ..storage import Database
+from ..storage.trust_entries import (
+    TrustEntry,
+    active_for,
+    end_entry,
+    insert_entry,
+    list_entries,
+)
+from .cert_input import (
+    CertificateInput,
+    check_expiry,
+    check_names_unit,
+    entry_fields,
+    error,
+    normalise_fingerprint,
+    read_certificates,
+    source_name,
+    unit_certificate,
+)
+from .office import Office
+
+
+@dataclass(frozen=True)
+class Registered:
+    entry: TrustEntry
+    replaced: TrustEntry | None = None  # the entry this one ended
+    already: bool = False  # the same certificate was registered already: nothing written
+
+
+class DbTrustSource:
+    """``packets.trust.TrustSource`` over the database's active entries. Certificates are
+    parsed once per entry: a folder of packets asks for the same units again and again."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._parsed: dict[int, x509.Certificate] = {}
+
+    def _certificate(self, entry: TrustEntry) -> x509.Certificate:
+        cert = self._parsed.get(entry.id)
+        if cert is None:
+            cert = self._parsed[entry.id] = x509.load_der_x509_certificate(entry.der)
+        return cert
+
+    def anchors_for(self, unit_code: str) -> Sequence[TrustAnchor]:
+        return [
+            TrustAnchor(self._certificate(e), e.unit_code, is_ca=e.is_ca)
+            for e in active_for(self.db, unit_code)
+        ]
+
+
+def _check_unit(office: Office, unit_code: str) -> str:
+    """The unit's official code, if it is a child of the office's unit or its parent."""
+    unit = office.catalogue.get(unit_code)
+    code = unit.code if unit else str(unit_code).strip()
+    parent = office.parent.code if office.parent else None
+    if code not in office.children and code != parent:
+        raise error(
+            "trust.unit_unrelated",
+            f"Đơn vị {code} không trực thuộc {office.unit.name} (và không phải đơn vị cấp trên): không đăng ký chứng thư cho đơn vị này.",
+            f"Unit {code} is neither under {office.unit.name} nor its parent: no certificate can be registered for it.",
+            unit_code=code,
+        )
+    return code
+
+
+def _current_for(db: Database, code: str, fingerprint: str, replace: bool) -> list[TrustEntry]:
+    """The entries a new registration for ``code`` would end; refuses a certificate
+    registered for another unit, or a second one for this unit without ``replace``."""
+    elsewhere = [e for e in list_entries(db) if e.fingerprint == fingerprint]
+    if elsewhere:
+        other = elsewhere[0].unit_code or "CA"
+        raise error(
+            "trust.registered_elsewhere",
+            f"Chứng thư này (vân tay {fingerprint}) đã được đăng ký cho đơn vị {other}: một chứng thư chỉ ký cho một đơn vị.",
+            f"This certificate (fingerprint {fingerprint}) is registered for unit {other}: one certificate signs for one unit.",
+            unit_code=other,
+            fingerprint=fingerprint,
+        )
+    current = [e for e in active_for(db, code) if not e.is_ca]
+    if current and not replace:
+        raise error(
+            "trust.exists",
+            f"Đơn vị {code} đã có chứng thư được đăng ký (vân tay {current[0].fingerprint}); chọn «thay thế» nếu đơn vị đã đổi chứng thư.",
+            f"Unit {code} already has a registered certificate (fingerprint {current[0].fingerprint}); choose “replace” if the unit changed its certificate.",
+            unit_code=code,
+            fingerprint=current[0].fingerprint,
+        )
+    return current
+
+
+def register_certificate(
+    office: Office,
+    source: CertificateInput,
+    unit_code: str,
+    *,
+    replace: bool = False,
+    note: str = "",
+    now: datetime.datetime | None = None,
+) -> Registered:
+    """Register a unit's certificate (one transaction, audited). Registering the same
+    certificate again changes nothing; another one for a unit that has one is refused
+    unless ``replace``, which ends the old entry."""
+    cert = unit_certificate(read_certificates(source), source_name(source))
+    code = _check_unit(office, unit_code)
+    check_names_unit(cert, code)
+    check_expiry(cert, now or datetime.datetime.now(datetime.UTC))
+    fields = entry_fields(cert)
+    fingerprint = certs.fingerprint(cert)
+    db, note = office.db, clean_line(note)
+    with db.transaction():
+        same = [e for e in active_for(db, code) if e.fingerprint == fingerprint and not e.is_ca]
+        if same:
+            return Registered(same[0], already=True)
+        current = _current_for(db, code, fingerprint, replace)
+        entry = insert_entry(db, unit_code=code, is_ca=False, user=office.user, note=note, **fields)
+        replaced = None
+        for old in current:
+            replaced = end_entry(
+                db, old.id, reason="replaced", note=note, user=office.user, replaced_by=entry.id
+            )
+    return Registered(entry, replaced)
+
+
+def trust_ca(
+    office: Office,
+    source: CertificateInput,
+    *,
+    note: str = "",
+    now: datetime.datetime | None = None,
+) -> list[Registered]:
+    """Trust every CA certificate in ``source`` for any child unit its certificates name."""
+    moment = now or datetime.datetime.now(datetime.UTC)
+    cas = [c for c in read_certificates(source) if certs.is_ca(c)]
+    if not cas:
+        raise error(
+            "trust.not_ca",
+            "Tệp không có chứng thư của tổ chức cấp chứng thư (CA); chứng thư của một đơn vị được đăng ký cho mã đơn vị đó (--unit).",
+            "The file holds no certificate authority certificate; a unit's certificate is registered for its unit code (--unit).",
+        )
+    results = []
+    with office.db.transaction():
+        for cert in cas:
+            check_expiry(cert, moment)
+            fields = entry_fields(cert)
+            same = [e for e in list_entries(office.db) if e.fingerprint == fields["fingerprint"]]
+            if same:
+                results.append(Registered(same[0], already=True))
+                continue
+            entry = insert_entry(
+                office.db, unit_code=None, is_ca=True, user=office.user,
+                note=clean_line(note), **fields,
+            )  # fmt: skip
+            results.append(Registered(entry))
+    return results
+
+
+def revoke(office: Office, target: str, reason: str) -> list[TrustEntry]:
+    """End the active entries for a unit code or a fingerprint, with the officer's reason.
+    Packets signed with a revoked certificate are refused from then on."""
+    reason = clean_line(reason or "")
+    if not reason:
+        raise error(
+            "trust.reason_required",
+            "Hãy ghi lý do thu hồi.",
+            "Give the reason for the revocation.",
+        )
+    fingerprint = normalise_fingerprint(target)
+    entries = list_entries(office.db)
+    if fingerprint is not None:
+        chosen = [e for e in entries if e.fingerprint == fingerprint]
+    else:
+        unit = office.catalogue.get(target)
+        code = unit.code if unit else target.strip()
+        chosen = [e for e in entries if e.unit_code == code and not e.is_ca]
+    if not chosen:
+        raise error(
+            "trust.not_found",
+            f"Không có chứng thư đang được tin cậy nào ứng với «{target}».",
+            f"No trusted certificate matches «{target}».",
+            target=target,
+        )
+    with office.db.transaction():
+        return [
+            end_entry(office.db, e.id, reason="revoked", note=reason, user=office.user)
+            for e in chosen
+        ]
+
+
+def list_trust(office: Office, *, include_ended: bool = False) -> list[TrustEntry]:
+    """The trust list (with ended entries as history if asked)."""
+    return list_entries(office.db, include_ended=include_ended)
+
+
+__all__ = [
+    "CertificateInput",
+    "DbTrustSource",
+    "Registered",
+    "list_trust",
+    "normalise_fingerprint",
+    "read_certificates",
+    "register_certificate",
+    "revoke",
+    "trust_ca",
+]

@@ -1,0 +1,218 @@
+"""The receiving side as use cases over a workspace (the CLI and the window alike):
+the trust list, receiving packets, conflicts and what changed, accepting or returning a
+report with a signed receipt, the status board; and, for the unit that sent the report,
+opening the receipt.
+
+The receiving unit is the profile's unit; its children come from the profile's
+catalogue. Each function opens nothing itself: a worker thread calls them on its own
+``Workspace`` (``ui.background.in_workspace``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..core.progress import Progress, no_progress
+from ..receiving.office import Office
+from .workspace import Workspace
+
+
+def office(ws: Workspace) -> Office:
+    """The profile's unit as a receiving office (AppError ``setup.missing`` without one)."""
+    profile = ws.require_profile()
+    return Office(ws.db, ws.data_dir, ws.forms, profile.unit_code, profile.catalogue, ws.user)
+
+
+# -- trust list ---------------------------------------------------------------------------
+
+
+def register_certificate(
+    ws: Workspace,
+    source: Path | str | bytes,
+    unit_code: str,
+    *,
+    replace: bool = False,
+    note: str = "",
+) -> Any:
+    """A child unit's certificate (file path, pasted PEM text or bytes) → ``Registered``."""
+    from ..receiving.trust_store import register_certificate as register
+
+    return register(office(ws), source, unit_code, replace=replace, note=note)
+
+
+def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Any]:
+    from ..receiving.trust_store import trust_ca as trust
+
+    return trust(office(ws), source, note=note)
+
+
+def revoke_trust(ws: Workspace, target: str, reason: str) -> list[Any]:
+    """Revoke by unit code or fingerprint → the ended ``TrustEntry`` rows."""
+    from ..receiving.trust_store import revoke
+
+    return revoke(office(ws), target, reason)
+
+
+def trust_list(ws: Workspace, *, include_ended: bool = False) -> list[Any]:
+    from ..storage.trust_entries import list_entries
+
+    return list_entries(ws.db, include_ended=include_ended)
+
+
+# -- receiving ---------------------------------------------------------------------------
+
+
+def receive(ws: Workspace, paths: Iterable[Path], progress: Progress = no_progress) -> Any:
+    """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
+    ``Cancelled``, with ``.report``) if ``progress`` cancels."""
+    from ..receiving.receive import receive_paths
+
+    return receive_paths(office(ws), list(paths), progress)
+
+
+def received_files(ws: Workspace, **filters: Any) -> list[Any]:
+    """``received_files`` rows, oldest first (filters: unit_code, form_id, period, after_id)."""
+    from ..storage.received import list_received
+
+    return list_received(ws.db, **filters)
+
+
+def submissions(ws: Workspace, form_id: str, period: str, **filters: Any) -> list[Any]:
+    from ..storage.submissions import find_submissions
+
+    return find_submissions(ws.db, form_id, period, **filters)
+
+
+def submission_values(ws: Workspace, submission_id: int, kind: str = "input") -> dict[str, Any]:
+    """field id → value (decoded data.json value: int, bool, str; decimals as Decimal)."""
+    import json
+    from decimal import Decimal
+
+    from ..storage.submissions import submission_values as values
+
+    return {
+        k: json.loads(v, parse_float=Decimal) for k, v in values(ws.db, submission_id, kind).items()
+    }
+
+
+# -- conflicts and changes -------------------------------------------------------------
+
+
+def conflicts(ws: Workspace, form_id: str | None = None, period: str | None = None) -> list[Any]:
+    """(held, pending) submissions waiting for the officer's decision."""
+    from ..receiving.decisions import list_conflicts
+
+    return list_conflicts(office(ws), form_id, period)
+
+
+def decide_conflict(ws: Workspace, pending_id: int, take: str, reason: str) -> Any:
+    """``take`` "held" or "new"; returns the submission that now counts."""
+    from ..receiving.decisions import decide_conflict as decide
+
+    return decide(office(ws), pending_id, take, reason)
+
+
+def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[Any]:
+    """[FieldChange(field, old, new, kind)] between two submissions, in the form's order."""
+    from ..receiving.diff import submission_changes
+    from ..storage.submissions import get_submission
+
+    new = get_submission(ws.db, new_id)
+    form = ws.forms.by_version(new.form_id, new.form_version) if new else None
+    return submission_changes(ws.db, old_id, new_id, form)
+
+
+def latest_changes(ws: Workspace, submission_id: int) -> tuple[Any, list[Any]]:
+    """(the submission it superseded or None, what changed) for a submission."""
+    from ..receiving.diff import previous_submission
+    from ..storage.submissions import get_submission
+
+    submission = get_submission(ws.db, submission_id)
+    previous = previous_submission(ws.db, submission) if submission else None
+    if previous is None:
+        return None, []
+    return previous, changes_between(ws, previous.id, submission_id)
+
+
+# -- accepting, returning, receipts ----------------------------------------------------
+
+
+def review(
+    ws: Workspace,
+    unit_code: str,
+    form_id: str,
+    period: str,
+    decision: str,
+    reason: str,
+    out_dir: Path,
+    *,
+    secret: str | None = None,
+    identity: Any = None,
+) -> Any:
+    """Accept ("accepted") or return ("returned") a unit's current submission and write the
+    signed receipt into ``out_dir`` → ``ReviewResult`` (submission, path, receipt row)."""
+    from ..receiving.review import review_submission
+
+    return review_submission(
+        office(ws), unit_code, form_id, period, decision, reason, Path(out_dir),
+        secret=secret, identity=identity,
+    )  # fmt: skip
+
+
+def check_receipt(ws: Workspace, path: Path) -> Any:
+    """A receipt for this unit's own report, checked and matched; writes nothing."""
+    from ..receiving.receipt_open import check_receipt as check
+
+    return check(office(ws), Path(path))
+
+
+def open_receipt(ws: Workspace, path: Path) -> Any:
+    """Check the receipt and mark the report accepted or returned → ``ReceiptCheck``."""
+    from ..receiving.receipt_open import open_receipt as apply
+
+    return apply(office(ws), Path(path))
+
+
+# -- status board ----------------------------------------------------------------------
+
+
+def status_board(ws: Workspace, form_id: str, period: str) -> Any:
+    from ..receiving.status import status_board as board
+
+    return board(office(ws), form_id, period)
+
+
+def export_status_xlsx(
+    ws: Workspace, form_id: str, period: str, out: Path, rows: list[Any] | None = None
+) -> Path:
+    """The board as an .xlsx (``rows`` in the order shown, default by state)."""
+    from ..receiving.status_xlsx import write_status_xlsx
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_status_xlsx(out, status_board(ws, form_id, period), rows)
+    return out
+
+
+__all__ = [
+    "changes_between",
+    "check_receipt",
+    "conflicts",
+    "decide_conflict",
+    "export_status_xlsx",
+    "latest_changes",
+    "office",
+    "open_receipt",
+    "receive",
+    "received_files",
+    "register_certificate",
+    "review",
+    "revoke_trust",
+    "status_board",
+    "submission_values",
+    "submissions",
+    "trust_ca",
+    "trust_list",
+]
