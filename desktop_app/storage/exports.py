@@ -34,10 +34,13 @@ class ExportRow:
 def report_version(db: Database, report_id: int) -> tuple[str, int, int]:
     """(status, revision, last audit row): every change to the report's values, comments,
     explanations, status or revision, and to the settings its packet names (clerk,
-    leader), writes an audit row; ids only grow, unlike second-resolution timestamps."""
+    leader), writes an audit row; ids only grow, unlike second-resolution timestamps.
+    Of the rows that name no report only settings count: receiving other units' packets
+    (trust, receive, review) must not make the unit's own export look stale."""
     status, revision = report_state(db, report_id)
     row = db.fetchone(
-        "SELECT coalesce(max(id), 0) FROM audit_log WHERE report_id = ? OR report_id IS NULL",
+        "SELECT coalesce(max(id), 0) FROM audit_log"
+        " WHERE report_id = ? OR (report_id IS NULL AND kind = 'setting')",
         (report_id,),
     )
     assert row is not None

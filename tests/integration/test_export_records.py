@@ -92,6 +92,20 @@ def test_an_edit_during_the_export_cancels_the_record(ws, tmp_path):
     assert done.revision == 1 and done.manifest["revision"] == 1
 
 
+def test_receiving_other_units_packets_during_the_export_does_not_stop_it(ws, tmp_path):
+    # A district exports its own report while its officer receives or reviews communes'
+    # packets: those audit rows name no report of this unit and are not settings.
+    from desktop_app.storage.audit import write_audit
+
+    def receive_midway(done: int, _total: int) -> None:
+        if done == 3:
+            with ws.db.transaction():
+                write_audit(ws.db, [(ws.db.now(), "officer", None, "receive", "02083", None, "1")])
+
+    done = export_report(ws, "cntt-xa", "2026", tmp_path, secret=PASS, progress=receive_midway)
+    assert done.revision == 1 and len(list_exports(ws.db, done.report.id)) == 1
+
+
 def test_unexplained_warning_blocks_the_export_until_explained(ws, tmp_path):
     from desktop_app.workspace.session import ReportSession
 

@@ -98,6 +98,23 @@ def test_not_a_zip(verifier, tmp_path):
     assert _code(verifier, tmp_path / "absent.zip") == "packet.unreadable"
 
 
+def test_a_packet_cut_short_anywhere_is_not_a_zip(genuine_zip):
+    # Cut inside the stored report.xlsx, the tail holds the workbook's own end record;
+    # the packet must still be refused as damaged, not as the workbook's members.
+    from desktop_app.packets.zipread import read_members
+
+    raw = genuine_zip
+    codes = set()
+    for cut in range(1, len(raw), max(1, len(raw) // 997)):
+        with pytest.raises(AppError) as refused:
+            read_members(raw[:cut])
+        codes.add(refused.value.code)
+    assert codes == {"packet.not_zip"}
+    with pytest.raises(AppError) as prefixed:
+        read_members(b"prefix" + raw)  # data before the archive is not a packet either
+    assert prefixed.value.code == "packet.not_zip"
+
+
 def test_path_traversal_member(verifier, genuine_members):
     entries = [(n, d) for n, d in genuine_members.items() if n != "report.xlsx"]
     entries.append(("../report.xlsx", genuine_members["report.xlsx"]))
