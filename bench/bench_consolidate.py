@@ -1,12 +1,20 @@
 """Consolidate, score, rank and write both reports for a province's 3,321 communes.
 
     .venv/bin/python bench/bench_consolidate.py [--units 3321] [--runs 3] [--json OUT.json]
+    .venv/bin/python bench/bench_consolidate.py --from-storage [--units 3321]
 
 The units are made from the 20 Chợ Đồn samples with a deterministic variation (counts
 scaled by 0.7–1.3, some yes/no answers flipped), so the work is the real work on
 realistic figures. Prints the median and spread of each step over ``--runs`` runs, then
 one more run under tracemalloc for the peak of Python allocations; maxrss is the whole
 process's peak. Target (issue 6): ≤ 60 s and ≤ 300 MB.
+
+``--from-storage`` measures the path the ``report`` command takes instead: the reports
+are stored as received submissions (the rows receiving writes, without the packets'
+signature checks, which ``bench_receive`` measures) in a data directory whose unit
+(Hà Nội in the legacy catalogue, whose own children are districts) has the units as its
+custom communes; then ``workspace.district.consolidation_for`` (read the submissions,
+consolidate, score, rank, statements, targets) and ``write_district_reports``.
 """
 
 from __future__ import annotations
@@ -79,12 +87,87 @@ def _run(form, reports, expected, out: Path) -> dict[str, float]:
     return times
 
 
+def _stored(form, reports, expected, root: Path) -> Path:
+    """A data directory holding ``reports`` as current submissions of custom units."""
+    from desktop_app.core.values import to_json
+    from desktop_app.receiving.merge import value_rows
+    from desktop_app.storage import upsert_units
+    from desktop_app.storage.submissions import insert_submission
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.setup_unit import setup_unit
+
+    data_dir = root / "tinh"
+    with Workspace.open(data_dir) as ws:
+        setup_unit(ws, "01", "legacy", clerk="Cán bộ Sở", leader="Chủ tịch")
+        units = [(f"T{u.code}", u.name, "commune", "01", "custom") for u in expected]
+        upsert_units(ws.db, units)
+        now = ws.db.now()
+        with ws.db.transaction():
+            for i, r in enumerate(reports):
+                values = {k: to_json(form.fields[k], v) for k, v in r.values.items()}
+                digest = f"{i:064x}"
+                insert_submission(
+                    ws.db, value_rows({"values": values}), unit_code=f"T{r.unit_code}",
+                    unit_name=r.unit_name, form_id=form.id, form_version=form.version,
+                    period="2026", revision=1, data_sha256=digest, created_at=now,
+                    signed_at=now, received_at=now, packet_path=f"received/{digest}.zip",
+                    signer_fingerprint="-", signer_name="-", state="current",
+                    data_json=json.dumps({"values": values}, ensure_ascii=False),
+                )  # fmt: skip
+    return data_dir
+
+
+def _run_stored(data_dir: Path, out: Path) -> dict[str, float]:
+    import datetime
+
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.district import consolidation_for, write_district_reports
+
+    times: dict[str, float] = {}
+    day = datetime.date(2027, 1, 20)
+    with Workspace.open(data_dir) as ws:
+        start = time.perf_counter()
+        consolidation_for(ws, "cntt-xa", "2026", date=day)
+        times["consolidation_for"] = time.perf_counter() - start
+        mark = time.perf_counter()
+        write_district_reports(ws, "cntt-xa", "2026", out, date=day)
+        times["write_district_reports"] = time.perf_counter() - mark
+    return times
+
+
+def main_stored(args: argparse.Namespace) -> int:
+    form, reports, expected = _units(args.units)
+    runs: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        start = time.perf_counter()
+        data_dir = _stored(form, reports, expected, root)
+        made = time.perf_counter() - start
+        stored = len(reports)
+        del reports, expected  # the report command has only the database
+        for _ in range(args.runs):
+            runs.append(_run_stored(data_dir, root / "out"))
+        maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        sizes = {p.name: p.stat().st_size for p in (root / "out").iterdir()}
+    print(f"{args.units} units ({stored} stored as submissions in {made:.1f} s)")
+    print(f"median of {args.runs} runs (write_district_reports consolidates again itself)")
+    for step in runs[0]:
+        samples = [r[step] for r in runs]
+        print(f"  {step:<24} {statistics.median(samples):6.2f} s"
+              f"  (min {min(samples):.2f}, max {max(samples):.2f})")  # fmt: skip
+    print(f"peak resident memory (maxrss): {maxrss_mb:.1f} MB; files: {sizes}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=3321)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--from-storage", action="store_true", help="the report command's path")
     args = parser.parse_args()
+    if args.from_storage:
+        return main_stored(args)
     form, reports, expected = _units(args.units)
     runs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -85,6 +85,9 @@ def main() -> None:
         window.set_language("vi")
         window.close()
     packet_screens(app)
+    from receiving_screens import receiving_screens
+
+    receiving_screens(app, save)
 
 
 def wait(task, app) -> None:

@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.venv/bin
 ts=resources/translations/app_en.ts
-"$bin/pyside6-lupdate" -no-obsolete -locations relative desktop_app/ui/*.py \
+mapfile -t sources < <(find desktop_app/ui -name '*.py' | sort)
+"$bin/pyside6-lupdate" -no-obsolete -locations relative "${sources[@]}" \
     -source-language vi_VN -target-language en_GB -ts "$ts"
 "$bin/pyside6-lrelease" "$ts" -qm resources/translations/app_en.qm

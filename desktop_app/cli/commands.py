@@ -27,6 +27,7 @@ from .receive_commands import (
     cmd_return,
     cmd_trust,
 )
+from .report_commands import cmd_merges, cmd_prefill, cmd_report
 
 __all__ = [
     "cmd_accept",
@@ -35,8 +36,11 @@ __all__ = [
     "cmd_export",
     "cmd_forms",
     "cmd_identity",
+    "cmd_merges",
+    "cmd_prefill",
     "cmd_receipt",
     "cmd_receive",
+    "cmd_report",
     "cmd_return",
     "cmd_setup",
     "cmd_status",

@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import __version__
 from .packet_commands import add_packet_parsers
 from .receive_commands import add_receive_parsers
+from .report_commands import add_report_parsers
 
 
 def _common() -> argparse.ArgumentParser:
@@ -108,4 +109,5 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_packet_parsers(commands, common)  # identity, export, verify
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
+    add_report_parsers(commands, common)  # report, prefill, merges
     return parser

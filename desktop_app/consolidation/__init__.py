@@ -6,7 +6,7 @@ stored, so the receiving side, the CLI and the window all feed it the same way.
 """
 
 from .consolidate import Consolidation, FigureTrace, consolidate, merge_units
-from .model import ExpectedUnit, ReportInfo, UnitReport, typed_inputs
+from .model import ExpectedUnit, PacketRef, ReportInfo, UnitReport, typed_inputs
 from .prefill import Prefill, PrefilledValue, prefill_parent_form
 from .ranking import Ranking, RankRow, rank_units
 from .statements import Statement, district_statements, target_attainment
@@ -16,6 +16,7 @@ __all__ = [
     "Consolidation",
     "ExpectedUnit",
     "FigureTrace",
+    "PacketRef",
     "Prefill",
     "PrefilledValue",
     "RankRow",

@@ -33,7 +33,7 @@ from ..core.aggregation import Consolidated, aggregate
 from ..core.collation import vi_sort_key
 from ..core.forms.model import Field, Form
 from ..core.values import Value
-from .model import ExpectedUnit, UnitReport
+from .model import ExpectedUnit, PacketRef, UnitReport
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ class FigureTrace:
     contributions: tuple[tuple[str, str, Value], ...]  # (unit code, unit name, its value)
     blank: tuple[str, ...]  # submitted units whose value was blank
     not_submitted: tuple[str, ...]  # expected units with no report at all
+    # the received packets of the contributing units (empty when the reports were not
+    # read from packets, e.g. sample files)
+    packets: tuple[PacketRef, ...] = ()
 
 
 @dataclass
@@ -81,6 +84,7 @@ class Consolidation:
             tuple((u, self.name(u), self.values_by_unit[u].get(field_id)) for u in sources),
             tuple(self.figures.missing.get(field_id, [])),
             tuple(u.code for u in self.missing),
+            tuple(p for u in sources for p in self.reports[u].packets),
         )
 
 
@@ -118,6 +122,7 @@ def _merge_group(form: Form, code: str, name: str, parts: list[UnitReport]) -> U
         revision=max(p.revision for p in parts),
         submitted_at=max(stamps) if stamps else None,
         merged_from=tuple(p.unit_code for p in parts),
+        packets=tuple(ref for p in parts for ref in p.packets),
     )
 
 

@@ -25,6 +25,20 @@ class ExpectedUnit:
 
 
 @dataclass(frozen=True)
+class PacketRef:
+    """The received packet a unit's figures were read from, so a consolidated figure can
+    be traced to files the officer can open again: the unit, the revision, the file as
+    received (its name and the sha256 of its bytes) and the sha256 of its ``data.json``."""
+
+    unit_code: str
+    revision: int
+    file_name: str
+    sha256: str
+    data_sha256: str = ""
+    review: str = "submitted"  # the officer's review: submitted | accepted | returned
+
+
+@dataclass(frozen=True)
 class UnitReport:
     unit_code: str
     unit_name: str
@@ -34,6 +48,14 @@ class UnitReport:
     submitted_at: str | None = None  # ISO 8601, as the packet's manifest says
     # for a unit made by merging old units: the old units' codes (traceability)
     merged_from: tuple[str, ...] = field(default=())
+    # the packets behind these values: one, or one per old unit for a merged unit
+    packets: tuple[PacketRef, ...] = field(default=())
+
+    @property
+    def returned(self) -> bool:
+        """Whether a packet behind these values was returned by the officer (its figures
+        still count until the corrected revision arrives; reports flag it)."""
+        return any(p.review == "returned" for p in self.packets)
 
     def all_values(self) -> dict[str, Value]:
         """Inputs and the form's computed fields, computed from these inputs."""

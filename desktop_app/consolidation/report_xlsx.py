@@ -161,7 +161,8 @@ def _status_sheet(wb: Workbook, c: Consolidation) -> None:
         row += 1
         report = c.reports.get(unit.code)
         merged = ", ".join(report.merged_from) if report and report.merged_from else None
-        values = [number, unit.code, unit.name, "Đã nộp" if report else "Chưa nộp"]
+        state = "Chưa nộp" if report is None else "Bị trả lại" if report.returned else "Đã nộp"
+        values = [number, unit.code, unit.name, state]
         values += [report.revision if report else None, report.submitted_at if report else None]
         for col, value in enumerate([*values, merged], start=1):
             _put(ws, row, col, value, "0" if col == 5 else None, bold=col == 4 and not report)

@@ -1,17 +1,26 @@
 """Everything the ``report`` command and the window's "print consolidated report" need, in
-one call: rank, state, and write the workbook and the PDF side by side."""
+one call: rank, state, and write the workbook and the PDF side by side.
+
+Both files are written under temporary names and put in place only once both are made:
+a cancelled or failed run leaves the folder as it was (no half-written workbook beside
+an old PDF)."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.progress import Progress, no_progress
 from .consolidate import Consolidation
 from .model import ReportInfo
 from .ranking import Ranking, rank_units
 from .report_pdf import render_consolidated_pdf
 from .report_xlsx import write_consolidated_xlsx
 from .statements import Statement, district_statements
+
+STEPS = 3  # workbook, PDF, both put in place
 
 
 @dataclass(frozen=True)
@@ -22,18 +31,44 @@ class WrittenReports:
     statements: list[Statement]
 
 
+def report_stem(c: Consolidation, info: ReportInfo) -> str:
+    """``{form}_{period}_tong-hop``: the two files' name without the suffix."""
+    return f"{c.form.id}_{info.period}_tong-hop"
+
+
 def write_reports(
     out_dir: Path,
     c: Consolidation,
     info: ReportInfo,
     previous: Ranking | None = None,
+    *,
+    ranking: Ranking | None = None,
+    statements: Sequence[Statement] | None = None,
+    progress: Progress = no_progress,
 ) -> WrittenReports:
-    """``{form}_{period}_tong-hop.xlsx`` and ``.pdf`` in ``out_dir``."""
-    ranking = rank_units(c, previous)
-    statements = district_statements(c)
+    """``{form}_{period}_tong-hop.xlsx`` and ``.pdf`` in ``out_dir``.
+
+    ``ranking`` and ``statements`` already computed by the caller are used as they are
+    (else computed here, ``previous`` being last period's ranking). ``progress(done,
+    total)`` is called after each step; raising ``core.progress.Cancelled`` from it stops
+    the work with nothing written."""
+    ranking = ranking if ranking is not None else rank_units(c, previous)
+    statements = list(statements) if statements is not None else district_statements(c)
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"{c.form.id}_{info.period}_tong-hop"
+    stem = report_stem(c, info)
     xlsx, pdf = out_dir / f"{stem}.xlsx", out_dir / f"{stem}.pdf"
-    write_consolidated_xlsx(xlsx, c, ranking, statements, info)
-    pdf.write_bytes(render_consolidated_pdf(c, ranking, statements, info))
+    parts = [out_dir / f".{xlsx.name}.part", out_dir / f".{pdf.name}.part"]
+    try:
+        progress(0, STEPS)
+        write_consolidated_xlsx(parts[0], c, ranking, statements, info)
+        progress(1, STEPS)
+        parts[1].write_bytes(render_consolidated_pdf(c, ranking, statements, info))
+        progress(2, STEPS)
+        os.replace(parts[0], xlsx)
+        os.replace(parts[1], pdf)
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
+    progress(STEPS, STEPS)
     return WrittenReports(xlsx, pdf, ranking, statements)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.collation import vi_sort_key
 from ..core.forms.model import Field, Form, Target
 from ..core.messages import Text
 from ..core.numbers import format_number
@@ -106,6 +107,29 @@ def _overall(c: Consolidation, target: Target, scope: Text) -> Statement | None:
     )
 
 
+def _returned(c: Consolidation, word: Text) -> Statement | None:
+    # A returned report still counts until its corrected revision arrives (the officer's
+    # figures should not drop a unit overnight), but the report must say so.
+    units = sorted(
+        (r for r in c.reports.values() if r.returned), key=lambda r: vi_sort_key(r.unit_name)
+    )
+    if not units:
+        return None
+    names = ", ".join(r.unit_name for r in units)
+    n, m = len(units), len(c.reports)
+    return Statement(
+        "returned",
+        Text(
+            f"{n}/{m} {word.vi} có báo cáo đã bị trả lại, đang chờ bản sửa ({names});"
+            " số liệu tổng hợp tạm dùng báo cáo đã nhận",
+            f"{n}/{m} {word.en} had their report returned and a corrected one is awaited"
+            f" ({names}); the figures use the report received so far",
+        ),
+        n,
+        m,
+    )
+
+
 def district_statements(consolidation: Consolidation) -> list[Statement]:
     """Counts of yes answers, target attainment by unit, and the district-wide figures
     against the targets; first, when units are missing, how many."""
@@ -125,6 +149,9 @@ def district_statements(consolidation: Consolidation) -> list[Statement]:
             total,
         )
     )
+    returned = _returned(consolidation, word)
+    if returned is not None:
+        out.append(returned)
     for f in form.fields.values():
         if f.type == "boolean" and f.aggregate == "count_true":
             statement = _yes_count(consolidation, f, word)

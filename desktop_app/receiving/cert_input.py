@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
@@ -110,13 +111,45 @@ def entry_fields(cert: x509.Certificate) -> dict[str, object]:
     }
 
 
+@dataclass(frozen=True)
+class CertificatePreview:
+    """What the officer confirms before trusting a certificate (read, nothing stored)."""
+
+    fingerprint: str
+    subject: str
+    issuer: str
+    not_before: datetime.datetime
+    not_after: datetime.datetime
+    is_ca: bool
+    unit_codes: tuple[str, ...]  # the units it names (serialNumber, UID, OU)
+
+
+def preview_certificates(source: CertificateInput) -> list[CertificatePreview]:
+    """Every certificate in a file or pasted text, unit certificates first."""
+    found = [
+        CertificatePreview(
+            fingerprint=certs.fingerprint(cert),
+            subject=certs.describe_name(cert.subject),
+            issuer=certs.describe_name(cert.issuer),
+            not_before=cert.not_valid_before_utc,
+            not_after=cert.not_valid_after_utc,
+            is_ca=certs.is_ca(cert),
+            unit_codes=tuple(certs.unit_codes(cert)),
+        )
+        for cert in read_certificates(source)
+    ]
+    return sorted(found, key=lambda p: p.is_ca)
+
+
 __all__ = [
     "CertificateInput",
+    "CertificatePreview",
     "check_expiry",
     "check_names_unit",
     "entry_fields",
     "error",
     "normalise_fingerprint",
+    "preview_certificates",
     "read_certificates",
     "source_name",
     "unit_certificate",

@@ -4,7 +4,9 @@ Run inside the receiving transaction, so two windows receiving at once cannot bo
 decide that their packet is the first:
 
 - the unit is a child of the receiving unit (the catalogue says so, and the packet
-  names this unit as its parent), under the name the catalogue gives it, and the form
+  names this unit as its parent), under the name the catalogue gives it — or an old unit
+  the officer declared merged into a child (``Office.former_units``), naming its old
+  parent under its old name — and the form
   is one its level fills, in a version that can apply to the period;
 - against what is held for that unit × form × period: the same revision with the same
   ``data.json`` (by hash) is a harmless **duplicate** (whatever state that copy is in,
@@ -43,11 +45,19 @@ def check_sender(office: Office, packet: VerifiedPacket) -> None:
     """Check 7, first half: the sender is ours and the form is one it fills."""
     unit = packet.manifest["unit"]
     code, name = unit["code"], unit["name"]
-    child = office.children.get(code)
+    child, parent_code = office.children.get(code), office.unit_code
+    former = office.former_units.get(code)
+    # An old unit merged into one of ours sends its own packets naming its old parent; a
+    # new unit often kept one old unit's code, so the name and parent tell them apart.
+    if former is not None and (
+        child is None
+        or (unit.get("parent_code") == former.parent_code and _same_name(name, former.name))
+    ):
+        child, parent_code = former, former.parent_code
     if child is None:
         why = Text(f"{name} không phải đơn vị trực thuộc", f"{name} is not one of its units")
         raise reasons.not_child(code, name, office.unit.name, why)
-    if unit.get("parent_code") != office.unit_code:
+    if unit.get("parent_code") != parent_code:
         parent = unit.get("parent_code") or "—"
         why = Text(f"gói ghi đơn vị cấp trên là {parent}", f"the packet names {parent} as parent")
         raise reasons.not_child(code, name, office.unit.name, why)

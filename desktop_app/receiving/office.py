@@ -7,6 +7,14 @@ children are, plus any custom units the database holds under it.
 
 The receiving modules take an ``Office`` rather than a workspace: ``workspace.receive``
 builds one from the profile, tests and tools can build one directly.
+
+**Units merged away (the 2025 rearrangement).** The catalogue data carry no mapping from
+old units to new ones, so the officer declares one (``workspace.district.declare_merges``,
+kept in the setting ``unit_merges``: old code → the new unit it became part of, with the
+old unit's name and parent as its packets name them). Such an old unit is one of the
+office's ``former_units``: its packets (of the periods before the merge) are received like
+a child's, and consolidation adds them up into the new unit. It is not a child: the status
+board does not list it as missing.
 """
 
 from __future__ import annotations
@@ -17,7 +25,9 @@ from pathlib import Path
 
 from ..core.forms import FormRegistry
 from ..core.units import Catalogue, Unit
-from ..storage import Database, child_units
+from ..storage import Database, child_units, get_setting
+
+MERGES_SETTING = "unit_merges"
 
 
 @dataclass
@@ -51,6 +61,17 @@ class Office:
             if unit.catalogue == "custom":
                 found.setdefault(unit.code, unit)
         return found
+
+    @cached_property
+    def former_units(self) -> dict[str, Unit]:
+        """Code → old unit merged into one of the children (see the module's notes), as
+        its own packets describe it (name, level and its old parent)."""
+        table = get_setting(self.db, MERGES_SETTING) or {}
+        return {
+            code: Unit(code, e["name"], e["level"], e.get("parent_code"), e["catalogue"])
+            for code, e in table.items()
+            if e.get("into") in self.children
+        }
 
     def children_for(self, level: str | None) -> list[Unit]:
         """The children that fill a form of ``level`` (all of them if it names none)."""

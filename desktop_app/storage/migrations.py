@@ -240,7 +240,27 @@ def _v3(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite_utils.Database) -> None:
+    """Values of the unit's own report pre-filled from its children's consolidation
+    (``prefill: children`` fields): the value as pre-filled (canonical text, as in
+    report_values) and what it came from, so the window can mark a pre-filled field and
+    show one the officer has since overridden. One row per field, replaced by the next
+    pre-fill; each value change itself is in the audit log like any other."""
+    db.execute(
+        """CREATE TABLE prefills (
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            field_id TEXT NOT NULL,
+            value TEXT,
+            source TEXT NOT NULL,
+            basis TEXT NOT NULL,
+            prefilled_at TEXT NOT NULL,
+            prefilled_by TEXT NOT NULL,
+            PRIMARY KEY (report_id, field_id)
+        ) WITHOUT ROWID"""
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -90,4 +90,27 @@ def list_received(
     return [ReceivedFile(*r) for r in db.fetchall(sql, params)]
 
 
-__all__ = ["VERDICTS", "ReceivedFile", "get_received", "insert_received", "list_received"]
+def files_of_submissions(db: Database, form_id: str, period: str) -> dict[int, ReceivedFile]:
+    """submission id → the received file that brought it (the first one: a later
+    duplicate of the same revision names the same submission but did not bring it)."""
+    rows = db.fetchall(
+        f"SELECT {_COLUMNS} FROM received_files WHERE form_id = ? AND period = ?"
+        " AND submission_id IS NOT NULL AND verdict != 'duplicate' ORDER BY id",
+        (form_id, period),
+    )
+    found: dict[int, ReceivedFile] = {}
+    for row in rows:
+        received = ReceivedFile(*row)
+        assert received.submission_id is not None
+        found.setdefault(received.submission_id, received)
+    return found
+
+
+__all__ = [
+    "VERDICTS",
+    "ReceivedFile",
+    "files_of_submissions",
+    "get_received",
+    "insert_received",
+    "list_received",
+]

@@ -11,7 +11,7 @@ officer's decision). ``review``: ``submitted`` → ``accepted`` | ``returned``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,10 +94,14 @@ def find_submissions(
     *,
     states: Iterable[str] = STATES,
     revision: int | None = None,
+    with_data: bool = True,
 ) -> list[Submission]:
     """Submissions of a form and period (of one unit, in some states, at one revision),
-    by unit then oldest first."""
+    by unit then oldest first. ``with_data=False`` leaves ``data_json`` empty: a
+    province's thousands of data.json texts are tens of MB that a consolidation, which
+    reads the values themselves, does not need."""
     wanted = list(states)
+    columns = _COLUMNS if with_data else _COLUMNS.replace("data_json", "'' AS data_json")
     where = ["form_id = ?", "period = ?", f"state IN ({', '.join('?' * len(wanted))})"]
     params: list[Any] = [form_id, period, *wanted]
     if unit_code is not None:
@@ -106,7 +110,7 @@ def find_submissions(
     if revision is not None:
         where.append("revision = ?")
         params.append(revision)
-    sql = f"SELECT {_COLUMNS} FROM submissions WHERE {' AND '.join(where)} ORDER BY unit_code, id"
+    sql = f"SELECT {columns} FROM submissions WHERE {' AND '.join(where)} ORDER BY unit_code, id"
     return [Submission(*r) for r in db.fetchall(sql, params)]
 
 
@@ -144,6 +148,51 @@ def submission_values(db: Database, submission_id: int, kind: str = "input") -> 
     return dict(rows)
 
 
+def submitted_periods(db: Database, form_id: str) -> list[str]:
+    """The periods of a form anything was received for, newest first."""
+    rows = db.fetchall(
+        "SELECT DISTINCT period FROM submissions WHERE form_id = ? ORDER BY period DESC",
+        (form_id,),
+    )
+    return [r[0] for r in rows]
+
+
+def iter_values(
+    db: Database, form_id: str, period: str, states: Iterable[str] = ("current",)
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(submission id, {field id: canonical JSON text} of the inputs) for every submission
+    of a form and period in ``states``, by submission id: one query for a consolidation
+    of thousands, read as it goes rather than held whole."""
+    wanted = list(states)
+    cursor = db.execute(
+        "SELECT v.submission_id, v.field_id, v.value FROM submissions s"
+        " JOIN submission_values v ON v.submission_id = s.id AND v.kind = 'input'"
+        f" WHERE s.form_id = ? AND s.period = ? AND s.state IN ({', '.join('?' * len(wanted))})"
+        " ORDER BY v.submission_id",
+        [form_id, period, *wanted],
+    )
+    current: int | None = None
+    values: dict[str, str] = {}
+    for submission_id, field_id, value in cursor:
+        if submission_id != current:
+            if current is not None:
+                yield current, values
+            current, values = submission_id, {}
+        values[field_id] = value
+    if current is not None:
+        yield current, values
+
+
+def periods_with_submissions(db: Database, form_id: str) -> list[str]:
+    """The periods of a form for which some submission currently counts, sorted."""
+    rows = db.fetchall(
+        "SELECT DISTINCT period FROM submissions WHERE form_id = ? AND state = 'current'"
+        " ORDER BY period",
+        (form_id,),
+    )
+    return [period for (period,) in rows]
+
+
 __all__ = [
     "KINDS",
     "REVIEWS",
@@ -153,7 +202,9 @@ __all__ = [
     "find_submissions",
     "get_submission",
     "insert_submission",
+    "periods_with_submissions",
     "set_review",
     "set_state",
     "submission_values",
+    "submitted_periods",
 ]

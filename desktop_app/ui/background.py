@@ -60,6 +60,7 @@ class BackgroundTask(QObject):
     failed = Signal(object)
     cancelled = Signal()
     done = Signal()
+    progressed = Signal(int, int)  # done, total: for a count shown beside the dialog's bar
 
     def __init__(self, parent: QWidget, label: str, work: Work) -> None:
         super().__init__(parent)
@@ -92,6 +93,7 @@ class BackgroundTask(QObject):
         self.dialog.setLabelText(self.tr("Đang hủy…"))
 
     def _progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
         if total > 0:
             self.dialog.setRange(0, total)
             self.dialog.setValue(min(done, total))

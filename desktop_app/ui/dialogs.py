@@ -35,6 +35,18 @@ class Dialogs:
     def open_folder(self, folder: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def open_file(self, path: Path) -> bool:
+        """Open ``path`` in the program the system associates with it (an .xlsx in Excel
+        or LibreOffice Calc); False when there is none."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """One line of text (a reason), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(parent, title, label)
+        return text if ok else None
+
 
 class ScriptedDialogs(Dialogs):
     """For tests: records what was shown and answers from a queue (default: yes)."""
@@ -44,12 +56,17 @@ class ScriptedDialogs(Dialogs):
         answers: list[bool] | None = None,
         directories: list[str] | None = None,
         files: list[list[str] | str] | None = None,
+        texts: list[str | None] | None = None,
+        open_succeeds: bool = True,
     ):
         self.shown: list[tuple[str, str, str]] = []
         self.answers = list(answers or [])
         self.directories = list(directories or [])
         self.files = list(files or [])
         self.opened: list[Path] = []
+        self.opened_files: list[Path] = []
+        self.open_succeeds = open_succeeds
+        self.texts = list(texts or [])
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
@@ -79,3 +96,11 @@ class ScriptedDialogs(Dialogs):
 
     def open_folder(self, folder: Path) -> None:
         self.opened.append(Path(folder))
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("text", title, label))
+        return self.texts.pop(0) if self.texts else None
+
+    def open_file(self, path: Path) -> bool:
+        self.opened_files.append(Path(path))
+        return self.open_succeeds

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -35,6 +35,7 @@ from .entry_view import EntryView
 from .i18n import install_language
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsPanel
+from .receiving.receiving_actions import ReceivingActions
 from .style import STYLE_SHEET
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.problems_dock: QDockWidget | None = None
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1366, 768)
+        self.setAcceptDrops(True)  # a receiving unit drops packets and folders on the window
         self.build()
 
     @property
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.problems_action = self._action(self.tr("Danh sách &lỗi"), self.focus_problems, ["F8"])
         self.settings_action = self._action(self.tr("&Cài đặt…"), self.open_settings)
         self.packets = PacketActions(self)
+        self.receiving = ReceivingActions(self)
         self.vi_action = self._action("Tiếng Việt", lambda: self.set_language("vi"))
         self.en_action = self._action("English", lambda: self.set_language("en"))
         menus = [
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
                     None,
                     self.packets.export_action,
                     self.packets.verify_action,
+                    self.receiving.receipt_action,
                     None,
                     self.quit_action,
                 ],
@@ -148,6 +152,8 @@ class MainWindow(QMainWindow):
             (self.tr("&Xem"), [self.next_action, self.prev_action, self.problems_action]),
             (self.tr("&Công cụ"), [self.packets.identity_action, self.settings_action]),
         ]
+        if self.receiving.receives:
+            menus.insert(1, (self.tr("&Tiếp nhận"), [*self.receiving.menu_actions()]))
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
             for action in actions:
@@ -315,8 +321,22 @@ class MainWindow(QMainWindow):
             .replace("%1", names.get(session.status, session.status))
             .replace("%2", str(session.revision))
         )
+        self.status_label.setToolTip(self._review_note(session))
         self.undo_action.setEnabled(session.can_undo)
         self.redo_action.setEnabled(session.can_redo)
+
+    def _review_note(self, session: ReportSession) -> str:
+        """What the parent unit said in its last receipt about this report, if any."""
+        if session.report is None or session.status not in ("accepted", "returned"):
+            return ""
+        from ..storage.receipts import list_receipts
+
+        found = list_receipts(self.workspace.db, "received", report_id=session.report.id)
+        if not found or not found[0].reason:
+            return ""
+        if found[0].decision == "returned":
+            return self.tr("Lý do trả lại: %1").replace("%1", found[0].reason)
+        return self.tr("Ghi chú khi tiếp nhận: %1").replace("%1", found[0].reason)
 
     # -- commands ------------------------------------------------------------------------
 
@@ -426,6 +446,23 @@ class MainWindow(QMainWindow):
             setup_unit(self.workspace, profile.unit_code, profile.catalogue, language=lang)
         install_language(lang)
         self.build()
+
+    def _dropped(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        if not self.receiving.receives:
+            return []
+        from .receiving.receive_dialog import dropped_paths
+
+        return dropped_paths(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped(event)
+        if paths:
+            event.acceptProposedAction()
+            self.receiving.receive(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.entry is not None:

@@ -25,7 +25,34 @@ def office(ws: Workspace) -> Office:
     return Office(ws.db, ws.data_dir, ws.forms, profile.unit_code, profile.catalogue, ws.user)
 
 
+def receives(ws: Workspace) -> bool:
+    """Whether the profile's unit has children to receive from (the window shows its
+    receiving menu only then); False before set-up."""
+    profile = ws.profile
+    return profile is not None and bool(office(ws).children)
+
+
+def receiving_forms(ws: Workspace) -> list[Any]:
+    """The forms the children fill (the newest version of each), for the board's choice."""
+    levels = {u.level for u in office(ws).children.values()}
+    return [f for f in ws.forms.latest() if f.level in levels]
+
+
+def board_periods(ws: Workspace, form_id: str) -> list[str]:
+    """Periods that received anything for the form, newest first."""
+    from ..storage.submissions import submitted_periods
+
+    return submitted_periods(ws.db, form_id)
+
+
 # -- trust list ---------------------------------------------------------------------------
+
+
+def preview_certificates(source: Path | str | bytes) -> list[Any]:
+    """The certificates in a file or pasted PEM, to show before trusting one."""
+    from ..receiving.cert_input import preview_certificates as preview
+
+    return preview(source)
 
 
 def register_certificate(
@@ -197,6 +224,7 @@ def export_status_xlsx(
 
 
 __all__ = [
+    "board_periods",
     "changes_between",
     "check_receipt",
     "conflicts",
@@ -205,8 +233,11 @@ __all__ = [
     "latest_changes",
     "office",
     "open_receipt",
+    "preview_certificates",
     "receive",
     "received_files",
+    "receives",
+    "receiving_forms",
     "register_certificate",
     "review",
     "revoke_trust",

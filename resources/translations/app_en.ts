@@ -2,9 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AddCertificateDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+83"/>
+        <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
+        <translation>Trust a certificate authority (CA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng ký chứng thư của đơn vị cấp dưới</source>
+        <translation>Register a subordinate unit&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn tệp chứng thư (.pem, .cer, .crt) đơn vị gửi, hoặc dán nội dung «-----BEGIN CERTIFICATE-----…» vào ô dưới đây.</source>
+        <translation>Choose the certificate file (.pem, .cer, .crt) the unit sent, or paste the «-----BEGIN CERTIFICATE-----…» text into the box below.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(chưa chọn tệp)</source>
+        <translation>(no file chosen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Chứng thư ký cho đơn vị:</source>
+        <translation>Certificate signs for unit:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ví dụ: nhận qua thư điện tử ngày …, đã đọc vân tay qua điện thoại</source>
+        <translation>E.g. received by e-mail on …, fingerprint read back by phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tin cậy CA này</source>
+        <translation>Trust this CA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đăng ký chứng thư</source>
+        <translation>Register the certificate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chọn tệp chứng thư</source>
+        <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư (*.pem *.cer *.crt *.der);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.cer *.crt *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;i&gt;Trước khi tin cậy, hãy gọi điện cho đơn vị và đọc đối chiếu vân tay: đơn vị xem vân tay ở Công cụ → Chữ ký số của đơn vị.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Before trusting it, phone the unit and compare the fingerprint: the unit sees it under Tools → The unit&apos;s digital signature.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chứng thư CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chứng thư đơn vị</source>
+        <translation>Unit certificate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cấp bởi: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hiệu lực: %1 – %2</source>
+        <translation>Valid: %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vân tay SHA-256:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Thay chứng thư cũ bằng chứng thư này? Chứng thư cũ sẽ hết được tin cậy.</source>
+        <translation>Replace the old certificate with this one? The old certificate will no longer be trusted.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="+70"/>
+        <location filename="../../desktop_app/ui/background.py" line="+71"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -12,6 +115,222 @@
         <location line="+22"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+58"/>
+        <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
+        <translation>Submissions from subordinate units</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Biểu mẫu:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hiển thị:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tất cả đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa xong (chưa nộp, trả lại, xung đột)</source>
+        <translation>Not done (missing, returned, conflict)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nhận gói nộp…</source>
+        <translation>Receive packets…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xem thay đổi…</source>
+        <translation>What changed…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giải quyết xung đột…</source>
+        <translation>Resolve the conflict…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tiếp nhận…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trả lại…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Không có biểu mẫu nào cho đơn vị cấp dưới.</source>
+        <translation>No form is filled by the subordinate units.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · hạn nộp %3 · đơn vị nhận: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · deadline %3 · receiving unit: %4</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tổng số: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Total: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nộp trễ hạn: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Late: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Lưu bảng theo dõi</source>
+        <translation>Save the status board</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã lưu bảng theo dõi: %1</source>
+        <translation>Status board saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+108"/>
+        <source>Thay đổi so với lần nộp trước</source>
+        <translation>Changes since the previous submission</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: lần sửa %2 là lần nộp đầu tiên, chưa có gì để so sánh.</source>
+        <translation>%1: revision %2 is the first submission; there is nothing to compare.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: lần sửa %2 so với lần %3 — %4 thay đổi.</source>
+        <translation>%1: revision %2 against revision %3 — %4 change(s).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giá trị cũ</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giá trị mới</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> — ghi chú</source>
+        <translation> — comment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — tự tính</source>
+        <translation> — computed</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location line="+36"/>
+        <source>Xung đột: hai gói cùng lần sửa</source>
+        <translation>Conflict: two packets of the same revision</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại xã nếu cần, rồi chọn bản được dùng và ghi lý do.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) sent two packets of revision %3 with different data. The one in use has not been replaced. Compare them, ask the unit if needed, then choose the one to use and give the reason.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+10"/>
+        <source>Bản đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Bản mới nhận</source>
+        <translation>Newly received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> — ghi chú</source>
+        <translation> — comment</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ví dụ: đã gọi điện, xã xác nhận bản mới là bản đúng</source>
+        <translation>E.g. phoned the commune; it confirmed the new one is right</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lý do chọn (bắt buộc):</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giữ bản đang dùng</source>
+        <translation>Keep the one in use</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dùng bản mới nhận</source>
+        <translation>Use the new one</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Để sau</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -182,7 +501,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+88"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+95"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -192,12 +511,12 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+98"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ghi chú và lịch sử thay đổi (F4)</source>
         <translation>Note and history of changes (F4)</translation>
     </message>
@@ -440,7 +759,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+77"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -500,12 +819,12 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -520,7 +839,12 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>&amp;Tiếp nhận</source>
+        <translation>&amp;Receiving</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
@@ -545,7 +869,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>No reporting unit set up</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -590,7 +914,17 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>Status: %1 · revision %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>Lý do trả lại: %1</source>
+        <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú khi tiếp nhận: %1</source>
+        <translation>Note on acceptance: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
@@ -659,6 +993,24 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
     </message>
 </context>
 <context>
+    <name>OpenExternally</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/open_externally.py" line="+20"/>
+        <source>Mở bảng tính</source>
+        <translation>Open the workbook</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không tìm thấy tệp %1.</source>
+        <translation>File %1 not found.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Không mở được %1: máy chưa có chương trình mở tệp .xlsx (Microsoft Excel hoặc LibreOffice Calc). Tệp vẫn nằm trong thư mục %2.</source>
+        <translation>Cannot open %1: no program for .xlsx files is installed (Microsoft Excel or LibreOffice Calc). The file is still in the folder %2.</translation>
+    </message>
+</context>
+<context>
     <name>PacketActions</name>
     <message>
         <location filename="../../desktop_app/ui/packet_actions.py" line="+20"/>
@@ -674,6 +1026,19 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <location line="+2"/>
         <source>Chữ &amp;ký số của đơn vị…</source>
         <translation>Unit&apos;s digital &amp;signature…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintPreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/print_preview.py" line="+190"/>
+        <source>Xem trước khi in — %1</source>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>In báo cáo</source>
+        <translation>Print the report</translation>
     </message>
 </context>
 <context>
@@ -712,6 +1077,388 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <location line="+2"/>
         <source>Cảnh báo</source>
         <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+111"/>
+        <source>%1 — tối đa %2 điểm</source>
+        <translation>%1 — at most %2 points</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hạng</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng
+điểm</source>
+        <translation>Total
+score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xếp loại</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tăng/giảm
+so kỳ trước</source>
+        <translation>Change from
+previous period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hạng
+kỳ trước</source>
+        <translation>Previous
+rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Chưa nộp</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã trả lại, chờ bản sửa</source>
+        <translation>Returned, awaiting a correction</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã nộp (lần %1)</source>
+        <translation>Submitted (revision %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Đồng hạng %1 với: %2</source>
+        <translation>Tied at place %1 with: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gộp từ các đơn vị cũ: %1</source>
+        <translation>Merged from former units: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+110"/>
+        <source>Bảng xếp hạng</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đạt chỉ tiêu theo đơn vị</source>
+        <translation>Targets met by unit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kết quả chung</source>
+        <translation>Overall results</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In báo cáo tổng hợp…</source>
+        <translation>Print the consolidated report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở bảng tính Excel</source>
+        <translation>Open in Excel</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Chấm điểm, xếp hạng: %1</source>
+        <translation>Scores and ranking: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa nộp báo cáo (%1): %2.</source>
+        <translation>Not yet reported (%1): %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+75"/>
+        <source>Nhận gói nộp của đơn vị cấp dưới</source>
+        <translation>Receive packets from subordinate units</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn các tệp gói nộp (.zip), cả một thư mục, hoặc kéo thả vào đây. Mỗi gói được kiểm tra chữ ký, tính toàn vẹn và số liệu trước khi nhận; gói bị từ chối không được ghi vào dữ liệu. Tệp nhận được lưu lại cùng kết quả.</source>
+        <translation>Choose packet files (.zip), a whole folder, or drop them here. Each packet&apos;s signatures, integrity and data are checked before it is received; a rejected packet writes nothing. Every file received is kept with its verdict.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chọn thư mục…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chọn gói nộp</source>
+        <translation>Choose packets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gói nộp (*.zip);;Mọi tệp (*)</source>
+        <translation>Packets (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thư mục chứa các gói nộp</source>
+        <translation>Folder holding the packets</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Đang kiểm tra và nhận gói nộp…</source>
+        <translation>Checking and receiving packets…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang nhận…</source>
+        <translation>Receiving…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đang nhận: %1/%2 tệp…</source>
+        <translation>Receiving: %1/%2 files…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 tệp.</source>
+        <translation>%1 file(s).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bỏ qua %1 tệp không phải .zip.</source>
+        <translation>Skipped %1 file(s) that are not .zip.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã dừng theo yêu cầu: các gói trong bảng đã được xử lý, các tệp còn lại chưa nhận.</source>
+        <translation>Stopped as asked: the packets in the table were processed; the remaining files were not received.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xung đột cần cán bộ quyết định trên bảng theo dõi.</source>
+        <translation>Conflicts wait for the officer&apos;s decision on the status board.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (tự khai)</source>
+        <translation>%1 (as claimed)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+28"/>
+        <source>&amp;Theo dõi nộp báo cáo…</source>
+        <translation>Submission &amp;status…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nhận gói nộp…</source>
+        <translation>Re&amp;ceive packets…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Chứng thư tin cậy…</source>
+        <translation>&amp;Trusted certificates…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở &amp;biên nhận / phiếu trả lại…</source>
+        <translation>Open a &amp;receipt or return note…</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Mở biên nhận hoặc phiếu trả lại</source>
+        <translation>Open a receipt or return note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Biên nhận (*.zip);;Mọi tệp (*)</source>
+        <translation>Receipts (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đang kiểm tra biên nhận…</source>
+        <translation>Checking the receipt…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>(Biên nhận này đã được mở trước đây.)</source>
+        <translation>(This receipt was opened before.)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+68"/>
+        <source>Trả lại báo cáo</source>
+        <translation>Return the report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiếp nhận báo cáo</source>
+        <translation>Accept the report</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trả lại báo cáo của &lt;b&gt;%1&lt;/b&gt; (%2), lần sửa %3, để đơn vị sửa và gửi lại.</source>
+        <translation>Return the report of &lt;b&gt;%1&lt;/b&gt; (%2), revision %3, for the unit to correct and send again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiếp nhận báo cáo của &lt;b&gt;%1&lt;/b&gt; (%2), lần sửa %3.</source>
+        <translation>Accept the report of &lt;b&gt;%1&lt;/b&gt; (%2), revision %3.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lý do trả lại (bắt buộc):</source>
+        <translation>Reason for returning (required):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi chú (nếu có):</source>
+        <translation>Note (optional):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Ký biên nhận bằng chữ ký số của đơn vị&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sign the receipt with the unit&apos;s digital signature&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mã PIN của USB ký số:</source>
+        <translation>Signing token&apos;s PIN:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu khóa ký:</source>
+        <translation>Signing key passphrase:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu biên nhận vào:</source>
+        <translation>Save the receipt in:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trả lại và ký phiếu</source>
+        <translation>Return and sign the note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiếp nhận và ký biên nhận</source>
+        <translation>Accept and sign the receipt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đơn vị chưa có chữ ký số: tạo hoặc nhập ở Công cụ → Chữ ký số.</source>
+        <translation>The unit has no digital signature: create or import one under Tools → Digital signature.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thư mục lưu biên nhận</source>
+        <translation>Folder for receipts</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Đang ký biên nhận…</source>
+        <translation>Signing the receipt…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã trả lại báo cáo. Phiếu trả lại:</source>
+        <translation>The report was returned. Return note:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã tiếp nhận báo cáo. Biên nhận:</source>
+        <translation>The report was accepted. Receipt:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trong thư mục %1. Gửi tệp này cho đơn vị (thư điện tử, USB…).</source>
+        <translation>in the folder %1. Send this file to the unit (e-mail, USB stick…).</translation>
     </message>
 </context>
 <context>
@@ -833,9 +1580,203 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
     </message>
 </context>
 <context>
+    <name>TargetsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/targets_model.py" line="+68"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số chỉ tiêu
+đạt</source>
+        <translation>Targets
+met</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>chưa có số liệu</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đơn vị để trống chỉ số này</source>
+        <translation>The unit left this indicator blank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đạt chỉ tiêu</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa đạt chỉ tiêu</source>
+        <translation>Target not met</translation>
+    </message>
+</context>
+<context>
+    <name>TrendModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/trend_model.py" line="+48"/>
+        <source>Tổng điểm</source>
+        <translation>Total score</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thứ hạng</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Chỉ số</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Không có số liệu kỳ này</source>
+        <translation>No data for this period</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/trend_view.py" line="+57"/>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chỉ số:</source>
+        <translation>Indicator:</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Chưa có chỉ số để theo dõi.</source>
+        <translation>No indicator to follow yet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chỉ số này không có số liệu dạng số để vẽ biểu đồ; xem bảng bên dưới.</source>
+        <translation>This indicator has no numbers to chart; see the table below.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chỉ tiêu %1</source>
+        <translation>Target %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+19"/>
+        <source>Chứng thư tin cậy của đơn vị cấp dưới</source>
+        <translation>Trusted certificates of subordinate units</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chỉ gói nộp ký bằng chứng thư đã đăng ký cho đúng đơn vị (hoặc do CA tin cậy cấp và ghi đúng mã đơn vị) mới được nhận.</source>
+        <translation>Only packets signed with a certificate registered for that very unit (or issued by a trusted CA and naming the unit&apos;s code) are received.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vân tay SHA-256</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hiệu lực</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng ký</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đăng ký chứng thư đơn vị…</source>
+        <translation>Register a unit certificate…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tin cậy CA…</source>
+        <translation>Trust a CA…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thu hồi…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hiện cả chứng thư đã thay thế hoặc thu hồi</source>
+        <translation>Show replaced and revoked certificates too</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Mọi đơn vị (CA)</source>
+        <translation>Any unit (CA)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đang tin cậy</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã thay thế ngày %1</source>
+        <translation>Replaced on %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã thu hồi ngày %1: %2</source>
+        <translation>Revoked on %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cấp bởi: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thu hồi chứng thư</source>
+        <translation>Revoke the certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lý do thu hồi chứng thư của %1 (gói ký bằng chứng thư này sẽ bị từ chối):</source>
+        <translation>Why revoke the certificate of %1 (packets signed with it will be rejected):</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="+48"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="+49"/>
         <source>Kiểm tra gói nộp</source>
         <translation>Check packets</translation>
     </message>

@@ -49,7 +49,7 @@ def test_every_message_is_translated():
 
 def test_the_ts_file_holds_every_string_of_the_code(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (PROJECT / "desktop_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (PROJECT / "desktop_app" / "ui").rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-ts", str(fresh)],
         check=True,

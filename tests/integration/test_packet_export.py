@@ -4,10 +4,8 @@ self-signed identity, a CA-issued .p12 and a SoftHSM2 token."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,13 +18,15 @@ from desktop_app.packets.manifest import manifest_bytes
 from tests import pki
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import Run
+from tests.integration.packet_tools import MEMBERS, needs_tools
+from tests.integration.packet_tools import hashes_ok as _hashes_ok
+from tests.integration.packet_tools import openssl_ok as _openssl_ok
+from tests.integration.packet_tools import pdfsig as _pdfsig
+from tests.integration.packet_tools import standard_tools_accept as _standard_tools_accept
+from tests.integration.packet_tools import unzip as _unzip
 
 SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
 PASS = "Bình Trung 2026!"
-MEMBERS = ["manifest.json", "data.json", "report.xlsx", "report.pdf", "manifest.json.p7s"]
-needs_tools = pytest.mark.skipif(
-    not (shutil.which("openssl") and shutil.which("pdfsig")), reason="openssl + poppler-utils"
-)
 
 
 def run_cli(data_dir: Path, *args: str, env: dict | None = None, check: int | None = None) -> Run:
@@ -68,52 +68,11 @@ def _export(data: Path, out: Path, *secret: str, env: dict | None = None) -> Pat
     return path
 
 
-def _unzip(packet: Path, into: Path) -> Path:
-    into.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(packet) as archive:
-        assert archive.namelist() == MEMBERS
-        archive.extractall(into)
-    return into
-
-
-def _openssl_ok(folder: Path, trusted: Path) -> bool:
-    result = subprocess.run(
-        ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.json.p7s",
-         "-content", "manifest.json", "-CAfile", str(trusted), "-purpose", "any",
-         "-out", os.devnull],
-        cwd=folder, capture_output=True, text=True,
-    )  # fmt: skip
-    return result.returncode == 0
-
-
-def _hashes_ok(folder: Path) -> bool:
-    files = json.loads((folder / "manifest.json").read_bytes())["files"]
-    return all(
-        hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
-        for name, digest in files.items()
-    )
-
-
-def _pdfsig(folder: Path) -> str:
-    return subprocess.run(
-        ["pdfsig", str(folder / "report.pdf")], capture_output=True, text=True
-    ).stdout
-
-
 def _rezip(folder: Path, target: Path) -> Path:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in MEMBERS:
             archive.write(folder / name, name)
     return target
-
-
-def _standard_tools_accept(packet: Path, trusted: Path, tmp: Path) -> None:
-    folder = _unzip(packet, tmp)
-    assert _openssl_ok(folder, trusted)
-    assert _hashes_ok(folder)
-    report = _pdfsig(folder)
-    assert "Signature Validation: Signature is Valid." in report
-    assert "Total document signed" in report
 
 
 @needs_tools

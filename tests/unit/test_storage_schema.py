@@ -46,7 +46,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (3,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (4,)
         assert {
             "units",
             "settings",
@@ -55,11 +55,15 @@ def test_fresh_file_migrates_from_zero(path):
             "comments",
             "explanations",
             "audit_log",
+            "exports",
+            "submissions",
+            "prefills",
         } <= _tables(db.conn)
         indexes = {name for (name,) in db.fetchall("SELECT name FROM sqlite_master")}
         assert "audit_log_report_target" in indexes
         assert db.utils["reports"].pks == ["id"]
         assert db.utils["report_values"].pks == ["report_id", "field_id"]
+        assert db.utils["prefills"].pks == ["report_id", "field_id"]
 
 
 def test_reopening_changes_nothing(path):
@@ -119,6 +123,27 @@ def test_migration_backs_up_an_existing_database_first(path):
     assert old.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION,)
     assert old.execute("SELECT value FROM settings").fetchall() == [('"v"',)]
     old.close()
+
+
+def test_a_version_3_database_gains_the_prefills_table_and_keeps_its_reports(path):
+    path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(sqlite_utils.Database(conn), path, migrations=MIGRATIONS[:3])
+    conn.execute("INSERT INTO units VALUES ('064', 'Huyện Chợ Đồn', 'district', '06', 'legacy')")
+    conn.execute(
+        "INSERT INTO reports (unit_code, form_id, form_version, period, created_at, updated_at)"
+        " VALUES ('064', 'cntt-huyen', '2026.1', '2026', 'x', 'x')"
+    )
+    conn.close()
+    policy = BackupPolicy(path.parent / "backups")
+    with Database.open(path, backups=policy) as db:
+        assert db.fetchone("PRAGMA user_version") == (4,)
+        assert "prefills" in _tables(db.conn)
+        assert db.fetchall("SELECT unit_code, form_id FROM reports") == [("064", "cntt-huyen")]
+        db.execute("INSERT INTO prefills VALUES (1, 'xa_so_don_vi', '20', 's', '{}', 'x', 'u')")
+        with pytest.raises(sqlite3.IntegrityError):  # a pre-fill belongs to a report
+            db.execute("INSERT INTO prefills VALUES (9, 'f', '1', 's', '{}', 'x', 'u')")
+    assert [b.reason for b in list_backups(policy)] == ["before-v4"]
 
 
 def test_a_failing_migration_leaves_the_previous_version(path):

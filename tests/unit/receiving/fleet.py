@@ -110,6 +110,21 @@ def fresh_district(fleet: Fleet, target: Path) -> Path:
     return target
 
 
+def received_district(fleet: Fleet, target: Path) -> Path:
+    """A copy of the district template that registered the 20 communes' certificates and
+    received their packets (all accepted)."""
+    from desktop_app.workspace import receive as use
+
+    fresh_district(fleet, target)
+    with open_ws(target) as ws:
+        for commune in fleet.communes.values():
+            use.register_certificate(ws, commune.cert, commune.code)
+        report = use.receive(ws, [fleet.packets])
+        assert [o.verdict for o in report.outcomes] == ["accepted"] * len(fleet.communes)
+        ws.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return target
+
+
 def open_ws(data_dir: Path):
     from desktop_app.workspace import Workspace
 

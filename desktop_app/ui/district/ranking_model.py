@@ -1,0 +1,240 @@
+"""The ranking as a Qt table: one row per expected unit, the ones that have not reported
+included (blank scores, "not submitted"), so the officer sees the whole district at once.
+
+Sorting uses the values, not the shown text: ranks and scores as numbers, names in
+Vietnamese order, and a tie on rank falls back to the name, as the printed ranking does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...consolidation import Consolidation, Ranking, RankRow, UnitReport
+from ...core.collation import vi_sort_key
+from .sorting import BLANK, CENTRE, NO_PARENT, RIGHT, SORT_ROLE, score_text, signed_text
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+UP, DOWN, MISSING = QColor("#1b5e20"), QColor("#b71c1c"), QColor("#b71c1c")
+RETURNED = QColor("#8a5a00")
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    """A unit of the district: its place in the ranking, or None when it has not reported."""
+
+    code: str
+    name: str
+    row: RankRow | None
+    report: UnitReport | None
+    tied_with: tuple[str, ...] = ()  # names of the units sharing its place
+
+
+def unit_lines(consolidation: Consolidation, ranking: Ranking) -> list[UnitLine]:
+    """Ranked units in ranking order, then the missing ones in name order."""
+    by_rank: dict[int, list[str]] = {}
+    for r in ranking.rows:
+        by_rank.setdefault(r.rank, []).append(r.name)
+    lines = [
+        UnitLine(
+            r.code,
+            r.name,
+            r,
+            consolidation.reports.get(r.code),
+            tuple(n for n in by_rank[r.rank] if n != r.name),
+        )
+        for r in ranking.rows
+    ]
+    lines += [UnitLine(u.code, u.name, None, None) for u in consolidation.missing]
+    return lines
+
+
+def _returned(line: UnitLine) -> bool:
+    # a returned report still counts until its correction arrives; the table says so
+    return bool(getattr(line.report, "returned", False))
+
+
+class RankingModel(QAbstractTableModel):
+    """Columns: rank, code, unit, one per scored section, total, band, change of the total,
+    last period's rank, submitted or missing."""
+
+    def __init__(
+        self,
+        consolidation: Consolidation,
+        ranking: Ranking,
+        lang: str = "vi",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.bold = QFont()
+        self.bold.setBold(True)
+        self._load(consolidation, ranking)
+
+    def set_ranking(self, consolidation: Consolidation, ranking: Ranking) -> None:
+        self.beginResetModel()
+        self._load(consolidation, ranking)
+        self.endResetModel()
+
+    def _load(self, consolidation: Consolidation, ranking: Ranking) -> None:
+        self.consolidation = consolidation
+        self.ranking = ranking
+        scoring = consolidation.form.scoring
+        self.decimals = scoring.decimals if scoring is not None else 2
+        self.lines = unit_lines(consolidation, ranking)
+        self.keys = ["rank", "code", "name", *(f"s:{s}" for s in ranking.section_ids)]
+        self.keys += ["total", "band", "change", "previous", "status"]
+
+    # -- the table's shape ----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.keys)
+
+    def column(self, key: str) -> int:
+        return self.keys.index(key)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        key = self.keys[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header(key)
+        if role == Qt.ItemDataRole.ToolTipRole and key.startswith("s:"):
+            sid = key[2:]
+            title = self.consolidation.form.sections_by_id[sid].title.pick(self.lang)
+            most = score_text(self.ranking.section_maximum[sid], 0)
+            return self.tr("%1 — tối đa %2 điểm").replace("%1", title).replace("%2", most)
+        return None
+
+    def _header(self, key: str) -> str:
+        if key.startswith("s:"):
+            sid = key[2:]
+            title = self.consolidation.form.sections_by_id[sid].title.pick(self.lang)
+            numeral = title.split(".")[0] if "." in title[:6] else sid
+            return f"{numeral}\n({score_text(self.ranking.section_maximum[sid], 0)})"
+        return {
+            "rank": self.tr("Hạng"),
+            "code": self.tr("Mã"),
+            "name": self.tr("Đơn vị"),
+            "total": self.tr("Tổng\nđiểm"),
+            "band": self.tr("Xếp loại"),
+            "change": self.tr("Tăng/giảm\nso kỳ trước"),
+            "previous": self.tr("Hạng\nkỳ trước"),
+            "status": self.tr("Tình trạng"),
+        }[key]
+
+    # -- cells ----------------------------------------------------------------------------
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        key = self.keys[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(line, key)
+        if role == SORT_ROLE:
+            return self._sort_value(line, key)
+        if role == CODE_ROLE:
+            return line.code
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(line, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "status", "band"):
+            return CENTRE if key in ("rank", "code", "previous") else RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(line, key)
+        if role == Qt.ItemDataRole.FontRole and key == "total" and line.row is not None:
+            return self.bold
+        return None
+
+    def _text(self, line: UnitLine, key: str) -> str:
+        r = line.row
+        if key == "code":
+            return line.code
+        if key == "name":
+            return line.name
+        if key == "status":
+            return self._status(line)
+        if r is None:
+            return ""
+        if key == "rank":
+            return str(r.rank)
+        if key.startswith("s:"):
+            return score_text(r.by_section.get(key[2:]), self.decimals)
+        if key == "total":
+            return score_text(r.total, self.decimals)
+        if key == "band":
+            return r.band.label.pick(self.lang) if r.band else ""
+        if key == "change":
+            return signed_text(r.total_change, self.decimals)
+        # last period's place, and the move since: ▲ up, ▼ down
+        if r.previous_rank is None:
+            return ""
+        move = r.rank_change or 0
+        arrow = f" (▲{move})" if move > 0 else f" (▼{-move})" if move < 0 else ""
+        return f"{r.previous_rank}{arrow}"
+
+    def _status(self, line: UnitLine) -> str:
+        if line.row is None:
+            return self.tr("Chưa nộp")
+        if _returned(line):
+            return self.tr("Đã trả lại, chờ bản sửa")
+        revision = line.report.revision if line.report else 1
+        if revision > 1:
+            return self.tr("Đã nộp (lần %1)").replace("%1", str(revision))
+        return self.tr("Đã nộp")
+
+    def _sort_value(self, line: UnitLine, key: str) -> Any:
+        r = line.row
+        name = vi_sort_key(line.name)
+        if key == "code":
+            return line.code
+        if key == "name":
+            return name
+        if key == "status":
+            return (r is None, name)
+        if r is None:
+            return BLANK
+        value: Any = {
+            "rank": r.rank,
+            "total": r.total,
+            "band": r.total,  # bands follow the total
+            "change": r.total_change,
+            "previous": r.previous_rank,
+        }.get(key, r.by_section.get(key[2:]) if key.startswith("s:") else None)
+        return BLANK if value is None else (value, name)
+
+    def _tooltip(self, line: UnitLine, key: str) -> str | None:
+        r = line.row
+        if key == "rank" and r is not None and line.tied_with:
+            names = ", ".join(line.tied_with)
+            return self.tr("Đồng hạng %1 với: %2").replace("%1", str(r.rank)).replace("%2", names)
+        if key == "band" and r is not None and r.band is not None:
+            return f"{r.band.code} – {r.band.label.pick(self.lang)}"
+        if key == "status" and line.report is not None and line.report.merged_from:
+            codes = ", ".join(line.report.merged_from)
+            return self.tr("Gộp từ các đơn vị cũ: %1").replace("%1", codes)
+        if key == "name":
+            return line.name
+        return None
+
+    def _colour(self, line: UnitLine, key: str) -> QColor | None:
+        r = line.row
+        if key == "status" and r is None:
+            return MISSING
+        if key == "status" and _returned(line):
+            return RETURNED
+        if r is None:
+            return None
+        if key == "change" and r.total_change:
+            return UP if r.total_change > 0 else DOWN
+        if key == "previous" and r.rank_change:
+            return UP if r.rank_change > 0 else DOWN
+        return None
+
+
+__all__ = ["CODE_ROLE", "RankingModel", "UnitLine", "unit_lines"]

@@ -1,0 +1,209 @@
+"""The district's ranking in the window: a sortable table of every unit (rank — ties share
+a place —, scores per section and in total, rating band, change from last period,
+submitted or missing), each unit against the targets, and the district-wide statements.
+
+When units are missing and the form scores some items relative to the best unit, the
+scores can still change: the view says so above the table, in the words the printed report
+uses. Printing and opening the workbook are the owner's job: the view only asks
+(``print_requested``, ``open_excel_requested``), since it does not know where the files are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...consolidation import Consolidation, Ranking, Statement, district_statements
+from .ranking_model import CODE_ROLE, RankingModel
+from .sorting import BlankLastProxy, period_label
+from .targets_model import TargetsModel
+
+NOTE_STYLE = (
+    "QLabel#provisionalNote { background: #fff8e1; color: #6d4c00; border: 1px solid #e0a100;"
+    " padding: 6px; font-weight: bold; }"
+    "QLabel#missingUnits { color: #b71c1c; }"
+    "QLabel#rankingTitle { font-size: 13pt; font-weight: bold; color: #0d3c61; }"
+)
+
+
+def sortable_table(parent: QWidget, name: str, proxy: BlankLastProxy) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    return table
+
+
+class RankingView(QWidget):
+    unit_activated = Signal(str)  # a unit's row double-clicked: its code
+    print_requested = Signal()
+    open_excel_requested = Signal()
+
+    def __init__(
+        self,
+        consolidation: Consolidation,
+        ranking: Ranking,
+        lang: str = "vi",
+        statements: Sequence[Statement] | None = None,
+        period: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setObjectName("rankingView")
+        self.setStyleSheet(NOTE_STYLE)
+        layout = QVBoxLayout(self)
+        self.title = self._label(layout, "rankingTitle")
+        self.submitted = self._label(layout, "submittedCount")
+        self.note = self._label(layout, "provisionalNote")
+        self.missing = self._label(layout, "missingUnits")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self._tables(consolidation, ranking))
+        splitter.addWidget(self._statements_box())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._buttons())
+        self.set_data(consolidation, ranking, statements, period)
+
+    def _label(self, layout: QVBoxLayout, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        return label
+
+    def _tables(self, consolidation: Consolidation, ranking: Ranking) -> QTabWidget:
+        self.model = RankingModel(consolidation, ranking, self.lang, self)
+        self.proxy = BlankLastProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = sortable_table(self, "rankingTable", self.proxy)
+        self.table.doubleClicked.connect(self._activated)
+        self.targets_model = TargetsModel(consolidation, self.lang, self)
+        self.targets_proxy = BlankLastProxy(self)
+        self.targets_proxy.setSourceModel(self.targets_model)
+        self.targets_table = sortable_table(self, "targetsTable", self.targets_proxy)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, self.tr("Bảng xếp hạng"))
+        self.tabs.addTab(self.targets_table, self.tr("Đạt chỉ tiêu theo đơn vị"))
+        return self.tabs
+
+    def _statements_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Kết quả chung"), self)
+        box_layout = QVBoxLayout(box)
+        self.statements = QListWidget(box)
+        self.statements.setObjectName("districtStatements")
+        self.statements.setWordWrap(True)
+        self.statements.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        box_layout.addWidget(self.statements)
+        return box
+
+    def _buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton(self.tr("In báo cáo tổng hợp…"), self)
+        self.print_button.setObjectName("printConsolidated")
+        self.print_button.clicked.connect(self.print_requested)
+        self.excel_button = QPushButton(self.tr("Mở bảng tính Excel"), self)
+        self.excel_button.setObjectName("openExcel")
+        self.excel_button.clicked.connect(self.open_excel_requested)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.excel_button)
+        return buttons
+
+    def set_data(
+        self,
+        consolidation: Consolidation,
+        ranking: Ranking,
+        statements: Sequence[Statement] | None = None,
+        period: str = "",
+    ) -> None:
+        """Show another consolidation (a packet arrived, another period was chosen)."""
+        if statements is None:
+            statements = district_statements(consolidation)
+        title = consolidation.form.title.pick(self.lang)
+        shown = period_label(period, self.lang) if period else ""
+        # form titles usually name the year already ("… cấp xã năm 2026")
+        if shown and shown.lower() not in title.lower():
+            title = f"{title} — {shown}"
+        self.title.setText(self.tr("Chấm điểm, xếp hạng: %1").replace("%1", title))
+        note = ranking.note
+        self.note.setText(note.pick(self.lang) if note else "")
+        self.note.setVisible(note is not None)
+        names = ", ".join(u.name for u in consolidation.missing)
+        self.missing.setText(
+            self.tr("Chưa nộp báo cáo (%1): %2.")
+            .replace("%1", str(len(consolidation.missing)))
+            .replace("%2", names)
+        )
+        self.missing.setVisible(bool(consolidation.missing))
+        self._show_statements(statements)
+        self.model.set_ranking(consolidation, ranking)
+        self.targets_model.set_consolidation(consolidation)
+        self._fit_columns()
+        self.table.sortByColumn(self.model.column("rank"), Qt.SortOrder.AscendingOrder)
+        self.targets_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+    def _show_statements(self, statements: Sequence[Statement]) -> None:
+        self.statements.clear()
+        submitted = next((s for s in statements if s.id == "submitted"), None)
+        self.submitted.setText(submitted.text.pick(self.lang) + "." if submitted else "")
+        for s in statements:
+            if s is submitted:
+                continue
+            item = QListWidgetItem(f"– {s.text.pick(self.lang)}.")
+            if s.id.endswith(".overall"):  # the district-wide figure against the target
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.statements.addItem(item)
+
+    def _fit_columns(self) -> None:
+        for table in (self.table, self.targets_table):
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.model.column("name"), QHeaderView.ResizeMode.Stretch
+        )
+        # the targets table keeps every column readable and scrolls sideways instead
+
+    def _activated(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.unit_activated.emit(code)
+
+    # -- for the owner and the tests ------------------------------------------------------
+
+    def shown_column(self, key: str) -> list[str]:
+        """The texts of one column, top to bottom, as currently sorted."""
+        column = self.model.column(key)
+        return [self.proxy.index(r, column).data() for r in range(self.proxy.rowCount())]
+
+    def sort_by(self, key: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.table.sortByColumn(self.model.column(key), order)
+
+
+__all__ = ["RankingView", "sortable_table"]

@@ -1,0 +1,250 @@
+"""Receive packets from the child units: files, a whole folder, or dropped onto the window
+or this dialog. Receiving runs in the background (verification loads the signature
+libraries and reads every member); each file then gets its verdict in a table, with the
+specific reason for a refusal. Cancelling stops between two files: those already
+received stay received, and the table says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.messages import Text
+from ...workspace import Workspace
+from ..background import BackgroundTask, error_text, in_workspace
+from ..dialogs import Dialogs
+
+VERDICT_LABELS = {
+    "accepted": Text("Đã nhận", "Received"),
+    "duplicate": Text("Trùng lặp", "Duplicate"),
+    "superseding": Text("Thay thế bản cũ", "Supersedes"),
+    "conflict": Text("Xung đột", "Conflict"),
+    "rejected": Text("Từ chối", "Rejected"),
+}
+VERDICT_COLOURS = {
+    "accepted": "#1b5e20",
+    "duplicate": "#546e7a",
+    "superseding": "#0d47a1",
+    "conflict": "#e65100",
+    "rejected": "#b71c1c",
+}
+
+
+def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """Local .zip files and folders among dropped URLs."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() == ".zip"]
+
+
+class ReceiveDialog(QDialog):
+    received = Signal(object)  # receiving.receive.ReceiveReport
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        lang: str,
+        dialogs: Dialogs,
+        start_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.lang = lang
+        self.dialogs = dialogs
+        self.start_dir = start_dir or Path.home()
+        self.task: BackgroundTask | None = None
+        self.report: Any = None
+        self.steps: list[tuple[int, int]] = []  # progress seen, files done of total
+        self.setObjectName("receiveDialog")
+        self.setWindowTitle(self.tr("Nhận gói nộp của đơn vị cấp dưới"))
+        self.setAcceptDrops(True)
+        self.resize(1100, 480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Chọn các tệp gói nộp (.zip), cả một thư mục, hoặc kéo thả vào đây. Mỗi gói "
+                "được kiểm tra chữ ký, tính toàn vẹn và số liệu trước khi nhận; gói bị từ "
+                "chối không được ghi vào dữ liệu. Tệp nhận được lưu lại cùng kết quả."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("verdicts")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tệp"), self.tr("Đơn vị"), self.tr("Kết quả"), self.tr("Chi tiết")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 250)
+        self.table.setColumnWidth(1, 200)
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("receiveSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.files_button = QPushButton(self.tr("Chọn tệp…"), self)
+        self.files_button.setObjectName("chooseFiles")
+        self.files_button.clicked.connect(self.choose_files)
+        self.folder_button = QPushButton(self.tr("Chọn thư mục…"), self)
+        self.folder_button.setObjectName("chooseFolder")
+        self.folder_button.clicked.connect(self.choose_folder)
+        close = QPushButton(self.tr("Đóng"), self)
+        close.clicked.connect(self.accept)
+        row.addWidget(self.files_button)
+        row.addWidget(self.folder_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+
+    # -- choosing ------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        chosen = self.dialogs.choose_files(
+            self,
+            self.tr("Chọn gói nộp"),
+            str(self.start_dir),
+            self.tr("Gói nộp (*.zip);;Mọi tệp (*)"),
+        )
+        if chosen:
+            self.receive([Path(p) for p in chosen])
+
+    def choose_folder(self) -> None:
+        chosen = self.dialogs.choose_directory(
+            self, self.tr("Thư mục chứa các gói nộp"), str(self.start_dir)
+        )
+        if chosen:
+            self.receive([Path(chosen)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.receive(paths)
+
+    # -- receiving -----------------------------------------------------------------------
+
+    def receive(self, paths: list[Path]) -> None:
+        if self.task is not None and self.task.running:
+            return
+        from ...receiving.receive import ReceiveCancelled
+        from ...workspace.receive import receive
+
+        def job(ws: Workspace, progress: Any) -> tuple[Any, bool]:
+            try:
+                return receive(ws, paths, progress), False
+            except ReceiveCancelled as stopped:  # those received so far are committed
+                return stopped.report, True
+
+        self.task = BackgroundTask(
+            self,
+            self.tr("Đang kiểm tra và nhận gói nộp…"),
+            in_workspace(self.workspace.data_dir, job),
+        )
+        self.task.finished.connect(lambda result: self._show(*result))
+        self.task.failed.connect(
+            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+        )
+        for button in (self.files_button, self.folder_button):
+            button.setEnabled(False)
+            self.task.done.connect(lambda b=button: b.setEnabled(True))
+        self.summary.setText(self.tr("Đang nhận…"))
+        self.steps = []
+        self.task.progressed.connect(self._progress)
+        self.task.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.steps.append((done, total))
+        self.summary.setText(
+            self.tr("Đang nhận: %1/%2 tệp…").replace("%1", str(done)).replace("%2", str(total))
+        )
+
+    def _show(self, report: Any, cancelled: bool) -> None:
+        self.report = report
+        self.table.setRowCount(len(report.outcomes))
+        for row, outcome in enumerate(report.outcomes):
+            self._fill_row(row, outcome)
+        self.table.resizeRowsToContents()
+        counts = report.counts()
+        parts = [
+            f"{VERDICT_LABELS[v].pick(self.lang)}: {counts[v]}"
+            for v in VERDICT_LABELS
+            if counts.get(v)
+        ]
+        text = self.tr("%1 tệp.").replace("%1", str(len(report.outcomes)))
+        if parts:
+            text += " " + " · ".join(parts) + "."
+        if report.skipped:
+            text += " " + self.tr("Bỏ qua %1 tệp không phải .zip.").replace(
+                "%1", str(len(report.skipped))
+            )
+        if cancelled:
+            text += " " + self.tr(
+                "Đã dừng theo yêu cầu: các gói trong bảng đã được xử lý, các tệp còn lại chưa nhận."
+            )
+        if counts.get("conflict"):
+            text += " " + self.tr("Xung đột cần cán bộ quyết định trên bảng theo dõi.")
+        self.summary.setText(text)
+        self.received.emit(report)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        # Once the header has laid out the new widths: wrapped reasons take the height
+        # they need at the width they get.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+    def _fill_row(self, row: int, outcome: Any) -> None:
+        verdict = outcome.verdict
+        submission, claimed = outcome.submission, outcome.received
+        if submission is not None:
+            unit = f"{submission.unit_name} ({submission.unit_code})"
+        elif claimed is not None and claimed.unit_code:
+            unit = self.tr("%1 (tự khai)").replace("%1", claimed.unit_code)
+        else:
+            unit = "—"
+        detail = outcome.message().pick(self.lang)
+        if outcome.error is not None:
+            detail += f" [{outcome.error.code}]"
+        cells = [outcome.path.name, unit, VERDICT_LABELS[verdict].pick(self.lang), detail]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(str(outcome.path) if column == 0 else text)
+            if column == 2:
+                item.setForeground(QColor(VERDICT_COLOURS[verdict]))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            item.setData(Qt.ItemDataRole.UserRole, verdict)
+            self.table.setItem(row, column, item)
+
+
+__all__ = ["VERDICT_LABELS", "ReceiveDialog", "dropped_paths"]

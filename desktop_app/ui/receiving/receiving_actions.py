@@ -1,0 +1,163 @@
+"""The window's receiving commands. A unit with children (a district in the legacy
+structure, a province) gets the «Tiếp nhận» menu: the status board, receiving packets
+(also by dropping files or folders onto the window), the trust list. Every unit can open
+a receipt or return note its parent sent about its own report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from ..background import BackgroundTask
+    from ..main_window import MainWindow
+
+# Everything but the actions is imported when a command runs: this module is loaded at
+# start-up, which is measured.
+
+
+class ReceivingActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.board: Any = None
+        self.task: BackgroundTask | None = None
+        self.board_action = QAction(self.tr("&Theo dõi nộp báo cáo…"), window)
+        self.board_action.setShortcut(QKeySequence("F9"))
+        self.board_action.triggered.connect(self.open_board)
+        self.receive_action = QAction(self.tr("&Nhận gói nộp…"), window)
+        self.receive_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.receive_action.triggered.connect(lambda: self.receive())
+        self.trust_action = QAction(self.tr("&Chứng thư tin cậy…"), window)
+        self.trust_action.triggered.connect(self.open_trust)
+        self.receipt_action = QAction(self.tr("Mở &biên nhận / phiếu trả lại…"), window)
+        self.receipt_action.triggered.connect(lambda: self.open_receipt())
+
+    @property
+    def receives(self) -> bool:
+        """Whether the unit has children to receive from. Judged by its level from the
+        database (a commune has none, a district or province has), not by loading the
+        catalogue: this runs at start-up, which is measured."""
+        from ...storage import unit_path
+
+        profile = self.window.workspace.profile
+        if profile is None:
+            return False
+        path = unit_path(self.window.workspace.db, profile.unit_code)
+        if path:
+            return path[0].level != "commune"
+        from ...workspace.receive import receives
+
+        return receives(self.window.workspace)
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.board_action, self.receive_action, self.trust_action]
+
+    # -- receiving -----------------------------------------------------------------------
+
+    def open_board(self) -> Any:
+        from .board_window import BoardWindow
+
+        window = self.window
+        if self.board is None:
+            self.board = BoardWindow(
+                window.workspace, window.lang, window.dialogs, window.today, window
+            )
+            self.board.finished.connect(lambda _code: setattr(self, "board", None))
+        self.board.show()
+        self.board.raise_()
+        self.board.activateWindow()
+        return self.board
+
+    def receive(self, paths: list[Path] | None = None) -> Any:
+        """The receive dialog, started on ``paths`` if given (files dropped on the window)."""
+        from ..export_dialog import default_export_dir
+        from .receive_dialog import ReceiveDialog
+
+        window = self.window
+        dialog = ReceiveDialog(
+            window.workspace,
+            window.lang,
+            window.dialogs,
+            default_export_dir(window.workspace),
+            window,
+        )
+        dialog.received.connect(self._received)
+        if paths:
+            dialog.receive(paths)
+        dialog.exec()
+        return dialog
+
+    def _received(self, report: Any) -> None:
+        board = self.board
+        if board is None:
+            return
+        shown = [o.submission for o in report.outcomes if o.submission is not None]
+        if shown:
+            board.choose(shown[-1].form_id, shown[-1].period)
+        else:
+            board.refresh()
+
+    def open_trust(self) -> Any:
+        from .trust_dialog import TrustDialog
+
+        window = self.window
+        dialog = TrustDialog(window.workspace, window.lang, window.dialogs, window)
+        dialog.exec()
+        return dialog
+
+    # -- the unit's own report -------------------------------------------------------------
+
+    def open_receipt(self, path: Path | None = None) -> None:
+        """Open a receipt or return note about this unit's report and show what it says."""
+        from ..export_dialog import default_export_dir
+
+        window = self.window
+        if window.workspace.profile is None:
+            return
+        if path is None:
+            chosen = window.dialogs.choose_files(
+                window,
+                self.tr("Mở biên nhận hoặc phiếu trả lại"),
+                str(default_export_dir(window.workspace)),
+                self.tr("Biên nhận (*.zip);;Mọi tệp (*)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen[0])
+        from ...workspace.receive import open_receipt
+        from ..background import BackgroundTask, error_text, in_workspace
+
+        target = path
+
+        def job(ws: Any, _progress: Any) -> Any:
+            return open_receipt(ws, target)
+
+        self.task = BackgroundTask(
+            window,
+            self.tr("Đang kiểm tra biên nhận…"),
+            in_workspace(window.workspace.data_dir, job),
+        )
+        self.task.finished.connect(self._receipt_opened)
+        self.task.failed.connect(
+            lambda error: window.dialogs.error(
+                window, self.tr("Biên nhận"), error_text(error, window.lang)
+            )
+        )
+        self.task.start()
+
+    def _receipt_opened(self, check: Any) -> None:
+        window = self.window
+        text = check.message().pick(window.lang)
+        if check.already:
+            text += "\n" + self.tr("(Biên nhận này đã được mở trước đây.)")
+        if window.session is not None:
+            window.session.reload()
+        window.update_status()
+        window.dialogs.info(window, self.tr("Biên nhận"), text)
+
+
+__all__ = ["ReceivingActions"]

@@ -1,0 +1,218 @@
+"""Accept a unit's report, or return it with the reason; either way the application writes
+a small receipt (or return note) signed with this unit's identity, for the unit to open
+in its own application. Signing opens the key, so it runs in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...storage import get_setting, set_setting
+from ...workspace import Workspace
+from ..background import BackgroundTask, error_text, in_workspace
+from ..dialogs import Dialogs
+from ..export_dialog import default_export_dir
+from ..identity_panel import IdentityPanel
+
+RECEIPT_DIR_SETTING = "receipt_dir"
+RECEIPT_SUBFOLDER = "BienNhan"  # ASCII: carried on USB sticks with the packets
+
+
+def default_receipt_dir(workspace: Workspace) -> Path:
+    chosen = get_setting(workspace.db, RECEIPT_DIR_SETTING)
+    return Path(chosen) if chosen else default_export_dir(workspace) / RECEIPT_SUBFOLDER
+
+
+class ReviewDialog(QDialog):
+    reviewed = Signal(object)  # receiving.review.ReviewResult
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        row: Any,  # receiving.status.BoardRow
+        form_id: str,
+        period: str,
+        decision: str,  # "accepted" | "returned"
+        lang: str,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from ...packets.identities import current_identity
+
+        self.workspace = workspace
+        self.row = row
+        self.form_id = form_id
+        self.period = period
+        self.decision = decision
+        self.lang = lang
+        self.dialogs = dialogs
+        self.task: BackgroundTask | None = None
+        self.result: Any = None
+        returning = decision == "returned"
+        self.setObjectName("reviewDialog")
+        self.setWindowTitle(
+            self.tr("Trả lại báo cáo") if returning else self.tr("Tiếp nhận báo cáo")
+        )
+        self.setMinimumWidth(720)
+        layout = QVBoxLayout(self)
+        what = (
+            self.tr("Trả lại báo cáo của <b>%1</b> (%2), lần sửa %3, để đơn vị sửa và gửi lại.")
+            if returning
+            else self.tr("Tiếp nhận báo cáo của <b>%1</b> (%2), lần sửa %3.")
+        )
+        head = QLabel(
+            what.replace("%1", row.unit_name)
+            .replace("%2", row.unit_code)
+            .replace("%3", str(row.revision)),
+            self,
+        )
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        form = QFormLayout()
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("reviewReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(80)
+        self.reason_label = QLabel(
+            self.tr("Lý do trả lại (bắt buộc):") if returning else self.tr("Ghi chú (nếu có):"),
+            self,
+        )
+        form.addRow(self.reason_label, self.reason)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("<b>Ký biên nhận bằng chữ ký số của đơn vị</b>"), self))
+        self.identity = IdentityPanel(self)
+        info = current_identity(workspace.db, workspace.data_dir)
+        self.identity.show_identity(info, lang)
+        layout.addWidget(self.identity)
+        inputs = QFormLayout()
+        self.secret = QLineEdit(self)
+        self.secret.setObjectName("reviewSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_label = QLabel(
+            self.tr("Mã PIN của USB ký số:")
+            if info is not None and info.needs_pin
+            else self.tr("Mật khẩu khóa ký:"),
+            self,
+        )
+        inputs.addRow(self.secret_label, self.secret)
+        folder_row = QHBoxLayout()
+        self.folder = QLineEdit(str(default_receipt_dir(workspace)), self)
+        self.folder.setObjectName("reviewFolder")
+        folder_row.addWidget(self.folder, 1)
+        browse = QPushButton(self.tr("Chọn…"), self)
+        browse.clicked.connect(self._choose_folder)
+        folder_row.addWidget(browse)
+        inputs.addRow(self.tr("Lưu biên nhận vào:"), folder_row)
+        layout.addLayout(inputs)
+        self.done_label = QLabel(self)
+        self.done_label.setObjectName("reviewDone")
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done_label.setStyleSheet(
+            "background: #eef7ee; border: 1px solid #9ccc9c; padding: 8px;"
+        )
+        self.done_label.hide()
+        layout.addWidget(self.done_label)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Mở thư mục"), self)
+        self.open_button.clicked.connect(
+            lambda: self.result and self.dialogs.open_folder(self.result.path.parent)
+        )
+        self.open_button.hide()
+        self.go_button = QPushButton(
+            self.tr("Trả lại và ký phiếu") if returning else self.tr("Tiếp nhận và ký biên nhận"),
+            self,
+        )
+        self.go_button.setObjectName("reviewButton")
+        self.go_button.setDefault(True)
+        self.go_button.setEnabled(info is not None)
+        self.go_button.clicked.connect(self.start)
+        close = QPushButton(self.tr("Đóng"), self)
+        close.clicked.connect(self.reject)
+        buttons.addStretch(1)
+        for button in (self.open_button, self.go_button, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        if info is None:
+            self.secret.setEnabled(False)
+            self.secret_label.setText(
+                self.tr("Đơn vị chưa có chữ ký số: tạo hoặc nhập ở Công cụ → Chữ ký số.")
+            )
+        (self.reason if returning else self.secret).setFocus()
+
+    def _choose_folder(self) -> None:
+        chosen = self.dialogs.choose_directory(
+            self, self.tr("Thư mục lưu biên nhận"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def start(self) -> None:
+        if (self.task is not None and self.task.running) or self.result is not None:
+            return
+        reason = self.reason.toPlainText().strip()
+        if self.decision == "returned" and not reason:
+            self.reason_label.setStyleSheet("color: #b71c1c;")
+            self.reason.setFocus()
+            return
+        if not self.secret.text():
+            self.secret_label.setStyleSheet("color: #b71c1c;")
+            self.secret.setFocus()
+            return
+        from ...workspace.receive import review
+
+        secret = self.secret.text()
+        self.secret.clear()
+        folder = Path(self.folder.text().strip() or default_receipt_dir(self.workspace))
+        unit, form_id, period, decision = (
+            self.row.unit_code, self.form_id, self.period, self.decision
+        )  # fmt: skip
+
+        def job(ws: Workspace, _progress: Any) -> Any:
+            return review(ws, unit, form_id, period, decision, reason, folder, secret=secret)
+
+        self.task = BackgroundTask(
+            self, self.tr("Đang ký biên nhận…"), in_workspace(self.workspace.data_dir, job)
+        )
+        self.task.finished.connect(lambda result: self._done(result, folder))
+        self.task.failed.connect(
+            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+        )
+        self.go_button.setEnabled(False)
+        self.task.done.connect(lambda: self.go_button.setEnabled(self.result is None))
+        self.task.start()
+
+    def _done(self, result: Any, folder: Path) -> None:
+        self.result = result
+        set_setting(self.workspace.db, RECEIPT_DIR_SETTING, str(folder))
+        kind = (
+            self.tr("Đã trả lại báo cáo. Phiếu trả lại:")
+            if self.decision == "returned"
+            else self.tr("Đã tiếp nhận báo cáo. Biên nhận:")
+        )
+        self.done_label.setText(
+            f"{kind}<br><b>{result.path.name}</b><br>"
+            + self.tr("trong thư mục %1. Gửi tệp này cho đơn vị (thư điện tử, USB…).").replace(
+                "%1", str(result.path.parent)
+            )
+        )
+        self.done_label.show()
+        self.open_button.show()
+        self.reviewed.emit(result)
+
+
+__all__ = ["ReviewDialog", "default_receipt_dir"]
