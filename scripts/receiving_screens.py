@@ -90,4 +90,17 @@ def receiving_screens(app, save) -> None:
             save(add, "add-certificate.png", app)
             add.close()
             trust.close()
+
+            consolidated = window.receiving.open_consolidation()
+            while consolidated.ranking_view is None or consolidated.task.running:
+                app.processEvents()
+            save(consolidated, "district-window.png", app)
+            consolidated.close()
+            window.open_report("cntt-huyen", "2026")
+            window.receiving.prefill()
+            while window.receiving.task.running:
+                app.processEvents()
+            app.processEvents()
+            window.entry.go_to_field("xa_so_bao_cao")
+            save(window, "prefilled.png", app)
             window.close()

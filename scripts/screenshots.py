@@ -88,6 +88,9 @@ def main() -> None:
     from receiving_screens import receiving_screens
 
     receiving_screens(app, save)
+    from district_screens import district_screens
+
+    district_screens(OUT)
 
 
 def wait(task, app) -> None:

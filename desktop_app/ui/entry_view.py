@@ -75,6 +75,7 @@ class EntryView(QWidget):
         self.rows: dict[str, FieldRow] = {}
         self.current_field: str | None = None
         self._read_hints: dict[str, str] = {}  # "1.500 read as 1 500" until the next edit
+        self._prefilled = self._read_prefilled()
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.nav = QListWidget(split)
         self.nav.setObjectName("sectionNav")
@@ -231,9 +232,19 @@ class EntryView(QWidget):
 
     def refresh(self) -> None:
         """Values, computed results, markers and section counts from the session."""
+        self._prefilled = self._read_prefilled()
         for fid in self.rows:
             self._show_row(fid)
         self._refresh_nav()
+
+    def _read_prefilled(self) -> dict[str, tuple[object, bool]]:
+        """Fields pre-filled from the children's reports (a district's own form only)."""
+        session = self.session
+        if session.report is None or not any(f.prefill for f in session.form.fields.values()):
+            return {}
+        from ..workspace.district import prefilled_fields
+
+        return prefilled_fields(session.ws, session.form.id, str(session.period))
 
     def _show_row(self, fid: str) -> None:
         row = self.rows[fid]
@@ -243,6 +254,20 @@ class EntryView(QWidget):
             row.show_value(editor_text(self.session, fid, self.lang))
         comment = self.session.comments.get(fid, "")
         row.set_note_marker(bool(comment), comment)
+        prefilled = self._prefilled.get(fid)
+        if prefilled is None:
+            row.set_prefilled("")
+        else:
+            value, same = prefilled
+            from ..core.values import display
+
+            taken = display(row.field, value, self.lang)
+            row.set_prefilled(
+                "same" if same else "overridden",
+                self.tr("Tổng hợp từ báo cáo của đơn vị cấp dưới: %1").replace("%1", taken)
+                if same
+                else self.tr("Đã sửa khác số tổng hợp từ cấp dưới (%1)").replace("%1", taken),
+            )
         self._mark(fid)
 
     def _mark(self, field_id: str) -> None:

@@ -71,6 +71,7 @@ class FieldRow(QObject):
         self.editor.setObjectName(f"field_{field.id}")
         self.editor.setToolTip(field.help.pick(lang))
         self.editor.setProperty("problem", "")
+        self.editor.setProperty("prefilled", "")
         self.editor.installEventFilter(self)
         if not field.is_computed:
             self.label.setBuddy(self.editor)
@@ -195,6 +196,13 @@ class FieldRow(QObject):
         _set_style_property(self.notes, "hasComment", has_comment)
         tip = self.tr("Ghi chú và lịch sử thay đổi (F4)")
         self.notes.setToolTip(f"{comment}\n\n{tip}" if comment else tip)
+
+    def set_prefilled(self, state: str, text: str = "") -> None:
+        """state: "same" (the value taken from the children's reports), "overridden" (the
+        officer typed another) or "" (not pre-filled); ``text`` says what was taken."""
+        _set_style_property(self.editor, "prefilled", state)
+        help_text = self.field.help.pick(self.lang)
+        self.editor.setToolTip(f"{text}\n\n{help_text}" if text else help_text)
 
     def focus(self) -> None:
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Công cụ"), [self.packets.identity_action, self.settings_action]),
         ]
         if self.receiving.receives:
-            menus.insert(1, (self.tr("&Tiếp nhận"), [*self.receiving.menu_actions()]))
+            menus.insert(1, (self.tr("&Tiếp nhận"), self.receiving.menu_actions()))
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
             for action in actions:

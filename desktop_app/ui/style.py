@@ -14,6 +14,8 @@ QLineEdit[problem="error"], QComboBox[problem="error"], QPlainTextEdit[problem="
     border: 2px solid #c62828; background: #fff4f4; }
 QLineEdit[problem="warning"], QComboBox[problem="warning"], QPlainTextEdit[problem="warning"] {
     border: 2px solid #e0a100; background: #fffaf0; }
+QLineEdit[prefilled="same"], QComboBox[prefilled="same"] { background: #eaf3fc; }
+QLineEdit[prefilled="overridden"], QComboBox[prefilled="overridden"] { background: #f3eefa; }
 QToolButton[hasComment="true"] { font-weight: bold; color: #0d47a1; }
 QToolButton[hasComment="false"] { color: #607d8b; }
 QListWidget#sectionNav::item { padding: 6px 4px; border-bottom: 1px solid #e0e6ec; }

@@ -377,9 +377,77 @@
     </message>
 </context>
 <context>
+    <name>DistrictWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+65"/>
+        <source>Tổng hợp, chấm điểm và xếp hạng</source>
+        <translation>Consolidation, scores and ranking</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Biểu mẫu:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tính lại</source>
+        <translation>Recalculate</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Không có biểu mẫu chấm điểm nào cho đơn vị cấp dưới.</source>
+        <translation>No scored form is filled by the subordinate units.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Đang tổng hợp…</source>
+        <translation>Consolidating…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang tổng hợp số liệu các đơn vị…</source>
+        <translation>Consolidating the units&apos; figures…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Biểu mẫu này không có phần chấm điểm.</source>
+        <translation>This form has no scoring.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Xếp hạng</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Xu hướng qua các kỳ</source>
+        <translation>Trend across periods</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Đang lập báo cáo tổng hợp (Excel và PDF)…</source>
+        <translation>Writing the consolidated report (Excel and PDF)…</translation>
+    </message>
+</context>
+<context>
     <name>EntryView</name>
+    <message>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+267"/>
+        <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
+        <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã sửa khác số tổng hợp từ cấp dưới (%1)</source>
+        <translation>Changed from the consolidated figure (%1)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/entry_view.py" line="+277"/>
+        <location line="+33"/>
         <source>%n lỗi</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -501,7 +569,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+95"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+96"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -1307,7 +1375,7 @@ rank</translation>
 <context>
     <name>ReceivingActions</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+28"/>
+        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+29"/>
         <source>&amp;Theo dõi nộp báo cáo…</source>
         <translation>Submission &amp;status…</translation>
     </message>
@@ -1323,11 +1391,58 @@ rank</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Tổng hợp, &amp;chấm điểm, xếp hạng…</source>
+        <translation>Consolidation, &amp;scores, ranking…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Điền sẵn báo cáo của đơn vị từ số liệu cấp dưới</source>
+        <translation>&amp;Pre-fill the unit&apos;s report from the subordinate units</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Mở &amp;biên nhận / phiếu trả lại…</source>
         <translation>Open a &amp;receipt or return note…</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+107"/>
+        <location line="+25"/>
+        <location line="+27"/>
+        <source>Điền sẵn từ số liệu cấp dưới</source>
+        <translation>Pre-fill from the subordinate units</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Biểu mẫu đang mở không có chỉ tiêu lấy từ báo cáo của đơn vị cấp dưới. Hãy chọn biểu mẫu báo cáo của chính đơn vị (ví dụ cntt-huyen).</source>
+        <translation>The open form has no figures taken from the subordinate units&apos; reports. Choose the unit&apos;s own report form (for example cntt-huyen).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đang tổng hợp báo cáo của đơn vị cấp dưới…</source>
+        <translation>Consolidating the subordinate units&apos; reports…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đã tổng hợp từ báo cáo của %1/%2 đơn vị cấp dưới.</source>
+        <translation>Consolidated from the reports of %1/%2 subordinate units.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Điền mới hoặc cập nhật: %1 chỉ tiêu; không đổi: %2.</source>
+        <translation>Filled or updated: %1 figures; unchanged: %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Giữ nguyên %1 chỉ tiêu anh/chị đã sửa khác số tổng hợp.</source>
+        <translation>Kept %1 figures you had changed from the consolidated value.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Các ô điền sẵn có nền xanh nhạt; ghi chú của từng ô nói số liệu lấy từ đâu.</source>
+        <translation>Pre-filled fields have a light blue background; each field&apos;s note says where the figure came from.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Mở biên nhận hoặc phiếu trả lại</source>
         <translation>Open a receipt or return note</translation>
     </message>

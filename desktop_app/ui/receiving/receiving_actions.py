@@ -24,6 +24,7 @@ class ReceivingActions(QObject):
         super().__init__(window)
         self.window = window
         self.board: Any = None
+        self.district: Any = None
         self.task: BackgroundTask | None = None
         self.board_action = QAction(self.tr("&Theo dõi nộp báo cáo…"), window)
         self.board_action.setShortcut(QKeySequence("F9"))
@@ -33,6 +34,13 @@ class ReceivingActions(QObject):
         self.receive_action.triggered.connect(lambda: self.receive())
         self.trust_action = QAction(self.tr("&Chứng thư tin cậy…"), window)
         self.trust_action.triggered.connect(self.open_trust)
+        self.consolidation_action = QAction(self.tr("Tổng hợp, &chấm điểm, xếp hạng…"), window)
+        self.consolidation_action.setShortcut(QKeySequence("F10"))
+        self.consolidation_action.triggered.connect(lambda: self.open_consolidation())
+        self.prefill_action = QAction(
+            self.tr("&Điền sẵn báo cáo của đơn vị từ số liệu cấp dưới"), window
+        )
+        self.prefill_action.triggered.connect(self.prefill)
         self.receipt_action = QAction(self.tr("Mở &biên nhận / phiếu trả lại…"), window)
         self.receipt_action.triggered.connect(lambda: self.open_receipt())
 
@@ -53,8 +61,16 @@ class ReceivingActions(QObject):
 
         return receives(self.window.workspace)
 
-    def menu_actions(self) -> list[QAction]:
-        return [self.board_action, self.receive_action, self.trust_action]
+    def menu_actions(self) -> list[QAction | None]:
+        """The receiving menu (None: a separator)."""
+        return [
+            self.board_action,
+            self.receive_action,
+            self.trust_action,
+            None,
+            self.consolidation_action,
+            self.prefill_action,
+        ]
 
     # -- receiving -----------------------------------------------------------------------
 
@@ -108,6 +124,83 @@ class ReceivingActions(QObject):
         dialog = TrustDialog(window.workspace, window.lang, window.dialogs, window)
         dialog.exec()
         return dialog
+
+    def open_consolidation(self) -> Any:
+        from ..district.district_window import DistrictWindow
+
+        window = self.window
+        if self.district is None:
+            self.district = DistrictWindow(
+                window.workspace, window.lang, window.dialogs, window.today, window
+            )
+            self.district.finished.connect(lambda _code: setattr(self, "district", None))
+        self.district.show()
+        self.district.raise_()
+        self.district.activateWindow()
+        return self.district
+
+    def prefill(self) -> None:
+        """Fill the open report's district-wide fields from the children's reports."""
+        window = self.window
+        session = window.session
+        if session is None:
+            return
+        if not any(f.prefill for f in session.form.fields.values()):
+            window.dialogs.info(
+                window,
+                self.tr("Điền sẵn từ số liệu cấp dưới"),
+                self.tr(
+                    "Biểu mẫu đang mở không có chỉ tiêu lấy từ báo cáo của đơn vị cấp dưới. "
+                    "Hãy chọn biểu mẫu báo cáo của chính đơn vị (ví dụ cntt-huyen)."
+                ),
+            )
+            return
+        if window.entry is not None:
+            window.entry.commit_pending()
+        from ...workspace.district import prefill_own_report
+        from ..background import BackgroundTask, error_text, in_workspace
+
+        form_id, period = session.form.id, str(session.period)
+
+        def job(ws: Any, _progress: Any) -> Any:
+            return prefill_own_report(ws, form_id, period)
+
+        self.task = BackgroundTask(
+            window,
+            self.tr("Đang tổng hợp báo cáo của đơn vị cấp dưới…"),
+            in_workspace(window.workspace.data_dir, job),
+        )
+        self.task.finished.connect(lambda outcome: self._prefilled(outcome, form_id, period))
+        self.task.failed.connect(
+            lambda error: window.dialogs.error(
+                window, self.tr("Điền sẵn từ số liệu cấp dưới"), error_text(error, window.lang)
+            )
+        )
+        self.task.start()
+
+    def _prefilled(self, outcome: Any, form_id: str, period: str) -> None:
+        window = self.window
+        # Written by another connection: the report is opened again from the database
+        # (the session's undo history does not cover the pre-fill; its audit rows do).
+        window.open_report(form_id, period)
+        lines = [
+            self.tr("Đã tổng hợp từ báo cáo của %1/%2 đơn vị cấp dưới.")
+            .replace("%1", str(outcome.units))
+            .replace("%2", str(outcome.expected)),
+            self.tr("Điền mới hoặc cập nhật: %1 chỉ tiêu; không đổi: %2.")
+            .replace("%1", str(len(outcome.written)))
+            .replace("%2", str(len(outcome.unchanged))),
+        ]
+        if outcome.kept:
+            lines.append(
+                self.tr("Giữ nguyên %1 chỉ tiêu anh/chị đã sửa khác số tổng hợp.").replace(
+                    "%1", str(len(outcome.kept))
+                )
+            )
+        lines.append(
+            self.tr("Các ô điền sẵn có nền xanh nhạt; ghi chú của từng ô nói số liệu lấy từ đâu.")
+        )
+        window.dialogs.info(window, self.tr("Điền sẵn từ số liệu cấp dưới"), "\n".join(lines))
 
     # -- the unit's own report -------------------------------------------------------------
 
