@@ -24,6 +24,11 @@ from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleTrustManager
+
+from . import speedups
+
+speedups.apply()
 
 # pyHanko logs every untrusted certificate as a warning with a traceback; a rejected
 # packet is reported to the user in their language instead.
@@ -51,28 +56,31 @@ class SignatureFacts:
 
 
 class Contexts:
-    """ValidationContexts (no network: allow_fetching=False), one per set of roots and
-    moment, reused for the CMS and the PDF signature of a packet and across packets."""
+    """A fresh ValidationContext (no network: allow_fetching=False) for each packet, at
+    its own moment, shared by the packet's CMS and PDF signatures; what does not depend on
+    the packet, the trust roots parsed into pyHanko's trust manager, is built once per
+    set of roots and kept across packets. Nothing a validation learns (certificates met,
+    paths, revocation data) passes from one packet to the next."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple, ValidationContext] = {}
+        self._managers: dict[tuple[bytes, ...], SimpleTrustManager] = {}
+
+    def _manager(self, ders: tuple[bytes, ...]) -> SimpleTrustManager:
+        manager = self._managers.get(ders)
+        if manager is None:
+            if len(self._managers) > 64:
+                self._managers.clear()
+            roots = [asn1_x509.Certificate.load(d) for d in ders]
+            manager = self._managers[ders] = SimpleTrustManager.build(trust_roots=roots)
+        return manager
 
     def get(
         self, roots: Sequence[x509.Certificate], moment: datetime.datetime | None
     ) -> ValidationContext:
         ders = tuple(sorted(c.public_bytes(Encoding.DER) for c in roots))
-        key = (ders, moment)
-        context = self._cache.get(key)
-        if context is None:
-            if len(self._cache) > 64:
-                self._cache.clear()
-            context = ValidationContext(
-                trust_roots=[asn1_x509.Certificate.load(d) for d in ders],
-                allow_fetching=False,
-                moment=moment,
-            )
-            self._cache[key] = context
-        return context
+        return ValidationContext(
+            trust_manager=self._manager(ders), allow_fetching=False, moment=moment
+        )
 
 
 def _to_pyca(cert: asn1_x509.Certificate | None) -> x509.Certificate | None:

@@ -5,7 +5,8 @@ unit ours, is the revision new) belongs to receiving.
     verifier = PacketVerifier(forms, TrustList.from_files([Path("ca.pem")]))
     packet = verifier.verify(Path("02080_cntt-xa_2026_r1.zip"))   # VerifiedPacket or AppError
 
-One verifier checks many packets: it keeps pyHanko's validation contexts and event loop.
+One verifier checks many packets: it keeps pyHanko's event loop and the trust roots
+parsed for it; each packet is validated in a context of its own (``sigcheck.Contexts``).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from ..core.messages import Text
 from ..core.periods import Period
 from ..core.text import nfc
 from ..packets.verify import VerifiedPacket
-from ..storage.submissions import Submission, find_submissions
+from ..storage.submissions import Submission, find_submissions, get_submission
 from . import reasons
 from .office import Office
 
@@ -75,9 +75,12 @@ def judge(office: Office, packet: VerifiedPacket) -> Plan:
     """The verdict for a verified packet; AppError (check 7) when it is refused."""
     check_sender(office, packet)
     manifest = packet.manifest
+    # Every revision held, without their data.json texts (a unit resending often has
+    # dozens, ~10 kB each); the one the verdict names is then read whole.
     held = find_submissions(
-        office.db, manifest["form"]["id"], manifest["period"], manifest["unit"]["code"]
-    )
+        office.db, manifest["form"]["id"], manifest["period"], manifest["unit"]["code"],
+        with_data=False,
+    )  # fmt: skip
     revision, sha = packet.revision, packet.data_sha256
     twin = next((s for s in held if s.revision == revision and s.data_sha256 == sha), None)
     current = next((s for s in held if s.state == "current"), None)
@@ -85,12 +88,18 @@ def judge(office: Office, packet: VerifiedPacket) -> Plan:
         # Even a copy of a packet once held: an older revision never comes back.
         raise reasons.replay(revision, current, known=twin is not None)
     if twin is not None:
-        return Plan("duplicate", twin)
+        return Plan("duplicate", _whole(office, twin))
     if current is None:
         return Plan("accepted")
     if revision == current.revision:
-        return Plan("conflict", current)
-    return Plan("superseding", current)
+        return Plan("conflict", _whole(office, current))
+    return Plan("superseding", _whole(office, current))
+
+
+def _whole(office: Office, submission: Submission) -> Submission:
+    found = get_submission(office.db, submission.id)
+    assert found is not None  # read in the same transaction
+    return found
 
 
 __all__ = ["Plan", "check_sender", "judge"]

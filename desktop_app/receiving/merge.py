@@ -85,7 +85,7 @@ def store_packet(
     if plan.verdict == "superseding":
         older = find_submissions(
             db, fields["form_id"], fields["period"], fields["unit_code"],
-            states=("current", "pending"),
+            states=("current", "pending"), with_data=False,
         )  # fmt: skip
         for old in older:
             set_state(db, old.id, "superseded")

@@ -1,9 +1,11 @@
 """Receiving packets: one file, many, or a folder, with progress and cancel.
 
-For each file: read it (capped), keep its bytes under ``received/`` (every file, rejected
-ones too), run checks 1–6 (``PacketVerifier``, trusting the database's trust list), then
-in **one transaction** check 7 and the verdict (``judge``), the merge (``merge``) and the
-``received_files`` row. A rejected file gets that row and nothing else.
+For each file: read it (capped); keep its bytes under ``received/`` (every file, rejected
+ones too), written and fsynced by a second thread while this one runs checks 1–6
+(``PacketVerifier``, trusting the database's trust list) and waited for before anything
+is written to the database; then in **one transaction** check 7 and the verdict
+(``judge``), the merge (``merge``) and the ``received_files`` row. A rejected file gets
+that row and nothing else.
 
     with Receiver(office) as receiver:
         outcome = receiver.receive(Path("02080_cntt-xa_2026_r1.zip"))
@@ -19,6 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,8 +97,9 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
 
 
 class Receiver:
-    """Receives files one by one into the office's database; keeps one verifier (and its
-    pyHanko contexts) for all of them."""
+    """Receives files one by one into the office's database; keeps one verifier (and the
+    trust roots parsed for pyHanko) for all of them, and one thread that writes the kept
+    copies."""
 
     def __init__(
         self,
@@ -113,8 +117,10 @@ class Receiver:
         self.verifier = PacketVerifier(
             office.forms, DbTrustSource(office.db), limits=limits, clock=clock
         )
+        self._keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="receive-keep")
 
     def close(self) -> None:
+        self._keeper.shutdown(wait=True)
         self.verifier.close()
 
     def __enter__(self) -> Receiver:
@@ -135,18 +141,27 @@ class Receiver:
                 check=1,
             )
             return self._record(path, files.Incoming(path, 0, "", None), None, error=error)
-        stored = files.keep(self.office.data_dir, incoming)
+        # The kept copy is written and fsynced by another thread while this one checks
+        # the packet (the disk waits, the checks compute); it is on disk before the row
+        # that names it is written.
+        keeping = self._keeper.submit(files.keep, self.office.data_dir, incoming)
         source = incoming.data if incoming.data is not None else incoming.path
         try:
-            return self._record(path, incoming, stored, packet=self.verifier.verify(source))
+            packet = self.verifier.verify(source)
         except AppError as error:
             if error.code.startswith("storage."):
+                wait([keeping])
                 raise  # the database failed, not the packet: stop the batch
+            stored = keeping.result()
             claimed = claimed_fields(incoming.data)
             unit = claimed.get("unit_code")
             if unit:
                 error = explain_untrusted(self.office.db, error, unit)
             return self._record(path, incoming, stored, error=error, claimed=claimed)
+        except BaseException:
+            wait([keeping])  # the copy is not left half-written behind a failure
+            raise
+        return self._record(path, incoming, keeping.result(), packet=packet)
 
     def _record(
         self,

@@ -148,15 +148,6 @@ def submission_values(db: Database, submission_id: int, kind: str = "input") -> 
     return dict(rows)
 
 
-def submitted_periods(db: Database, form_id: str) -> list[str]:
-    """The periods of a form anything was received for, newest first."""
-    rows = db.fetchall(
-        "SELECT DISTINCT period FROM submissions WHERE form_id = ? ORDER BY period DESC",
-        (form_id,),
-    )
-    return [r[0] for r in rows]
-
-
 def iter_values(
     db: Database, form_id: str, period: str, states: Iterable[str] = ("current",)
 ) -> Iterator[tuple[int, dict[str, str]]]:
@@ -206,5 +197,4 @@ __all__ = [
     "set_review",
     "set_state",
     "submission_values",
-    "submitted_periods",
 ]

@@ -40,9 +40,9 @@ def receiving_forms(ws: Workspace) -> list[Any]:
 
 def board_periods(ws: Workspace, form_id: str) -> list[str]:
     """Periods that received anything for the form, newest first."""
-    from ..storage.submissions import submitted_periods
+    from ..storage.submissions import periods_with_submissions
 
-    return submitted_periods(ws.db, form_id)
+    return periods_with_submissions(ws.db, form_id)[::-1]
 
 
 # -- trust list ---------------------------------------------------------------------------
