@@ -169,7 +169,7 @@ def cmd_report(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_prefill(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
-    from ..workspace.district import prefill_own_report
+    from ..workspace.district_prefill import prefill_own_report
 
     outcome = prefill_own_report(ws, args.form, args.period, overwrite=args.overwrite)
     if args.json:
@@ -229,7 +229,7 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 
 def cmd_merges(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
-    from ..workspace import district
+    from ..workspace import district_merges as district
 
     if args.merges_command == "set":
         entries = district.declare_merges(ws, _pairs(args.pairs), catalogue=args.catalogue)

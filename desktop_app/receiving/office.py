@@ -9,7 +9,7 @@ The receiving modules take an ``Office`` rather than a workspace: ``workspace.re
 builds one from the profile, tests and tools can build one directly.
 
 **Units merged away (the 2025 rearrangement).** The catalogue data carry no mapping from
-old units to new ones, so the officer declares one (``workspace.district.declare_merges``,
+old units to new ones, so the officer declares one (``workspace.district_merges.declare_merges``,
 kept in the setting ``unit_merges``: old code → the new unit it became part of, with the
 old unit's name and parent as its packets name them). Such an old unit is one of the
 office's ``former_units``: its packets (of the periods before the merge) are received like

@@ -242,7 +242,7 @@ class EntryView(QWidget):
         session = self.session
         if session.report is None or not any(f.prefill for f in session.form.fields.values()):
             return {}
-        from ..workspace.district import prefilled_fields
+        from ..workspace.district_prefill import prefilled_fields
 
         return prefilled_fields(session.ws, session.form.id, str(session.period))
 
@@ -285,12 +285,25 @@ class EntryView(QWidget):
             row.set_problem("error", "\n".join(p.message.pick(self.lang) for p in errors))
         elif warnings:
             row.set_problem("warning", "\n".join(p.message.pick(self.lang) for p in warnings))
+        elif (overridden := self._override_hint(row)) is not None:
+            row.set_problem("hint", overridden)
         elif (hint := self.session.outlier_hint(field_id)) is not None:
             row.set_problem("hint", hint.pick(self.lang))
         elif field_id in self._read_hints:
             row.set_problem("hint", self._read_hints[field_id])
         else:
             row.set_problem("", "")
+
+    def _override_hint(self, row: FieldRow) -> str | None:
+        """A pre-filled figure the officer changed: the province will ask why."""
+        prefilled = self._prefilled.get(row.field.id)
+        if prefilled is None or prefilled[1]:
+            return None
+        from ..core.values import display
+
+        return self.tr(
+            "Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4)."
+        ).replace("%1", display(row.field, prefilled[0], self.lang))
 
     def _refresh_nav(self) -> None:
         for index, p in enumerate(progress(self.session.form, self.session.result)):

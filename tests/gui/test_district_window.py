@@ -100,7 +100,13 @@ def test_prefill_marks_the_fields_taken_from_the_communes(qtbot, window):
     assert row.editor.text() == "20"
     assert "Tổng hợp từ báo cáo của đơn vị cấp dưới" in row.editor.toolTip()
 
-    row.editor.setText("19")  # the officer knows better, and says why in the note
+    entry.go_to_field("xa_cbcc_tong")
+    row = entry.rows["xa_cbcc_tong"]
+    assert row.editor.property("prefilled") == "same"
+    taken = row.editor.text()
+    row.editor.setText("295")  # the officer knows better, and is asked to say why
     row.editor.editingFinished.emit()
     assert row.editor.property("prefilled") == "overridden"
     assert "Đã sửa khác số tổng hợp" in row.editor.toolTip()
+    assert row.message.isVisibleTo(entry) and "ghi lý do" in row.message.text()
+    assert taken in row.message.text()

@@ -17,6 +17,7 @@ import pytest
 
 from desktop_app.core.messages import AppError
 from desktop_app.workspace import district as D
+from desktop_app.workspace import district_merges as M
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.integration.cli_helpers import cli
@@ -35,7 +36,7 @@ def province(chodon, tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("tinh") / "data"
     with F.open_ws(data) as ws:
         setup_unit(ws, "19", "current", clerk="Cán bộ Sở", leader="Chủ tịch tỉnh")
-        D.declare_merges(ws, INTO)
+        M.declare_merges(ws, INTO)
         for code in INTO:
             use.register_certificate(ws, chodon.communes[code].cert, code)
         report = use.receive(ws, [chodon.communes[code].packet for code in INTO])
@@ -51,15 +52,15 @@ def _values(chodon, codes):
 
 def test_the_declared_table(chodon, province):
     with F.open_ws(province) as ws:
-        table = {e.old_code: e for e in D.unit_merges(ws)}
+        table = {e.old_code: e for e in M.unit_merges(ws)}
         assert {code: e.into for code, e in table.items()} == INTO
         assert table["02020"].old_name == "Thị trấn Bằng Lũng"
         assert table["02020"].into_name == "Xã Chợ Đồn" and table["02020"].old_parent == "064"
         with pytest.raises(AppError) as refused:
-            D.declare_merges(ws, {"02023": "064"})  # not one of the province's communes
+            M.declare_merges(ws, {"02023": "064"})  # not one of the province's communes
         assert refused.value.code == "merge.not_child"
         with pytest.raises(AppError) as kept:  # 02026 lives on as the new Xã Nam Cường
-            D.declare_merges(ws, {"02026": "02020"})
+            M.declare_merges(ws, {"02026": "02020"})
         assert kept.value.code == "merge.code_kept" and "Xã Nam Cường" in kept.value.message.vi
         with pytest.raises(AppError) as unrelated:  # an old unit nobody declared
             use.register_certificate(ws, chodon.communes["02023"].cert, "02023")

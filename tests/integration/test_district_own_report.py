@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.storage import get_comments, history
-from desktop_app.workspace import district as D
+from desktop_app.workspace import district_prefill as P
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.entry import check_report, load_values, set_values
 from desktop_app.workspace.export import export_report
@@ -41,7 +41,7 @@ def huyen(chodon, tmp_path_factory):
     data = F.received_district(chodon, tmp_path_factory.mktemp("huyen") / "data")
     with F.open_ws(data) as ws:
         load_values(ws, F.SAMPLES / "cntt-huyen_2026_064.json")
-        first = D.prefill_own_report(ws, "cntt-huyen", "2026")
+        first = P.prefill_own_report(ws, "cntt-huyen", "2026")
     return data, first
 
 
@@ -67,7 +67,7 @@ def test_each_prefilled_value_says_where_it_came_from_and_is_audited(huyen):
     data, first = huyen
     with F.open_ws(data) as ws:
         comments = get_comments(ws.db, first.report.id)
-        marks = D.prefilled_fields(ws, "cntt-huyen", "2026")
+        marks = P.prefilled_fields(ws, "cntt-huyen", "2026")
         rows = history(ws.db, first.report.id, "xa_cbcc_tong")
         prefill_rows = [r for r in history(ws.db, first.report.id) if r.kind == "prefill"]
     assert comments["xa_cbcc_tong"] == "Tổng hợp từ báo cáo của 20/20 xã (cộng)."
@@ -88,7 +88,7 @@ def test_prefilling_again_changes_nothing(huyen, tmp_path):
     data = Path(shutil.copytree(huyen[0], tmp_path / "copy"))
     with F.open_ws(data) as ws:
         before = F.table_dump(ws.db)
-        again = D.prefill_own_report(ws, "cntt-huyen", "2026")
+        again = P.prefill_own_report(ws, "cntt-huyen", "2026")
         assert not again.written and len(again.unchanged) == 18
         assert F.table_dump(ws.db) == before
 
@@ -103,8 +103,8 @@ def test_an_override_is_kept_marked_and_recorded(huyen):
 
         note = "Thêm 01 sự cố tại Văn phòng HĐND-UBND huyện do xã báo sót."
         set_comment(ws.db, report.id, "xa_su_co_attt", note, ws.user)
-        marks = D.prefilled_fields(ws, "cntt-huyen", "2026")
-        again = D.prefill_own_report(ws, "cntt-huyen", "2026")
+        marks = P.prefilled_fields(ws, "cntt-huyen", "2026")
+        again = P.prefill_own_report(ws, "cntt-huyen", "2026")
         comments = get_comments(ws.db, report.id)
     assert marks["xa_su_co_attt"] == (prefilled, False)
     assert again.kept == {"xa_su_co_attt": (prefilled, prefilled + 1)} and not again.written

@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 from desktop_app.core.progress import Cancelled, CancelToken
 from desktop_app.storage import get_comments
 from desktop_app.workspace import district as D
+from desktop_app.workspace import district_prefill as P
 from desktop_app.workspace import receive as use
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
@@ -261,7 +262,7 @@ def test_a_returned_report_counts_flagged_but_not_in_the_districts_own_report(
         [line] = [s.text.vi for s in flagged.statements if s.id == "returned"]
         assert line.startswith("1/20 xã có báo cáo đã bị trả lại") and "Xã Bình Trung" in line
         written = D.write_district_reports(ws, "cntt-xa", "2026", tmp_path / "out", date=DATE)
-        own = D.prefill_own_report(ws, "cntt-huyen", "2026")
+        own = P.prefill_own_report(ws, "cntt-huyen", "2026")
         note = get_comments(ws.db, own.report.id)["xa_cbcc_tong"]
     status = load_workbook(written.xlsx)["Tình hình nộp"]
     states = {r[1]: r[3] for r in status.iter_rows(min_row=3, values_only=True)}

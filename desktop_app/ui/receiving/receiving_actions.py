@@ -157,7 +157,7 @@ class ReceivingActions(QObject):
             return
         if window.entry is not None:
             window.entry.commit_pending()
-        from ...workspace.district import prefill_own_report
+        from ...workspace.district_prefill import prefill_own_report
         from ..background import BackgroundTask, error_text, in_workspace
 
         form_id, period = session.form.id, str(session.period)
