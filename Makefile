@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format setup system-packages translations screenshots bench clean
+.PHONY: run test test-build build lint format setup system-packages translations screenshots bench clean
 
 run: setup
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
@@ -16,6 +16,16 @@ run: setup
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The one-folder build (build.spec) into dist/desktop-app; BUILD_ARGS="--selftest" also
+# runs the built folder's self-test. On Windows: scripts\windows\build.cmd.
+build: setup
+	scripts/build.sh $(BUILD_ARGS)
+
+# Builds the folder in a temporary directory and runs its --selftest (tests/packaging; left
+# out of `make test`, run by CI after it).
+test-build: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m build tests/packaging $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check desktop_app tests scripts
@@ -30,6 +40,11 @@ screenshots: setup
 
 translations: setup
 	scripts/update_translations.sh
+
+# Every speed that matters against its target (bench/run_all.py): a table, and the numbers
+# in bench/results.json. BENCH_ARGS=--quick for a fast check (fewer repetitions).
+bench: setup
+	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 setup: system-packages $(STAMP)
 

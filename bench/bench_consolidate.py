@@ -14,7 +14,9 @@ are stored as received submissions (the rows receiving writes, without the packe
 signature checks, which ``bench_receive`` measures) in a data directory whose unit
 (Hà Nội in the legacy catalogue, whose own children are districts) has the units as its
 custom communes; then ``workspace.district.consolidation_for`` (read the submissions,
-consolidate, score, rank, statements, targets) and ``write_district_reports``.
+consolidate, score, rank, statements, targets) and ``write_district_reports``. The
+submissions are stored by a child process, so the peak memory is the report path's alone.
+``measure_stored`` returns the numbers (``bench/run_all.py`` calls it).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import argparse
 import json
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -135,27 +138,55 @@ def _run_stored(data_dir: Path, out: Path) -> dict[str, float]:
     return times
 
 
-def main_stored(args: argparse.Namespace) -> int:
-    form, reports, expected = _units(args.units)
-    runs: list[dict[str, float]] = []
+def make_storage(units: int, root: Path) -> None:
+    """``root/tinh``: the data directory of ``_stored``, and ``root/stored.json`` (child
+    process, so the measuring process holds only what the report command holds)."""
+    form, reports, expected = _units(units)
+    start = time.perf_counter()
+    _stored(form, reports, expected, root)
+    made = time.perf_counter() - start
+    (root / "stored.json").write_text(json.dumps({"stored": len(reports), "made_s": made}))
+
+
+def measure_stored(units: int = 3321, runs: int = 3) -> dict:
+    """Per run: ``consolidation_for`` then ``write_district_reports`` (which consolidates
+    again itself: it is the report command's whole path) on ``units`` stored submissions
+    made in a child process; medians, spread, and this process's maxrss."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        start = time.perf_counter()
-        data_dir = _stored(form, reports, expected, root)
-        made = time.perf_counter() - start
-        stored = len(reports)
-        del reports, expected  # the report command has only the database
-        for _ in range(args.runs):
-            runs.append(_run_stored(data_dir, root / "out"))
+        subprocess.run(
+            [sys.executable, __file__, "--units", str(units), "--make-storage", str(root)],
+            check=True,
+        )
+        made = json.loads((root / "stored.json").read_text())
+        samples = [_run_stored(root / "tinh", root / "out") for _ in range(runs)]
         maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sizes = {p.name: p.stat().st_size for p in (root / "out").iterdir()}
-    print(f"{args.units} units ({stored} stored as submissions in {made:.1f} s)")
+    steps = {
+        step: {
+            "median_s": statistics.median(r[step] for r in samples),
+            "min_s": min(r[step] for r in samples),
+            "max_s": max(r[step] for r in samples),
+        }
+        for step in samples[0]
+    }
+    return {
+        "units": units, "stored": made["stored"], "storage_made_s": made["made_s"],
+        "runs": runs, "steps": steps, "maxrss_mb": round(maxrss_mb, 1), "files": sizes,
+    }  # fmt: skip
+
+
+def main_stored(args: argparse.Namespace) -> int:
+    result = measure_stored(args.units, args.runs)
+    print(f"{args.units} units ({result['stored']} stored as submissions"
+          f" in {result['storage_made_s']:.1f} s, in a child process)")  # fmt: skip
     print(f"median of {args.runs} runs (write_district_reports consolidates again itself)")
-    for step in runs[0]:
-        samples = [r[step] for r in runs]
-        print(f"  {step:<24} {statistics.median(samples):6.2f} s"
-              f"  (min {min(samples):.2f}, max {max(samples):.2f})")  # fmt: skip
-    print(f"peak resident memory (maxrss): {maxrss_mb:.1f} MB; files: {sizes}")
+    for step, figures in result["steps"].items():
+        print(f"  {step:<24} {figures['median_s']:6.2f} s"
+              f"  (min {figures['min_s']:.2f}, max {figures['max_s']:.2f})")  # fmt: skip
+    print(f"peak resident memory (maxrss): {result['maxrss_mb']:.1f} MB; files: {result['files']}")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
@@ -165,7 +196,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--from-storage", action="store_true", help="the report command's path")
+    parser.add_argument("--make-storage", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make_storage:
+        make_storage(args.units, args.make_storage)
+        return 0
     if args.from_storage:
         return main_stored(args)
     form, reports, expected = _units(args.units)

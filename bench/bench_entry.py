@@ -1,18 +1,23 @@
 """Start-up to an interactive window, and one edit durably persisted, each side by side
 with its bare baseline measured in the same run (issue: data-entry window).
 
-    .venv/bin/python bench/bench_entry.py [--runs 7] [--json out.json]
+    .venv/bin/python bench/bench_entry.py [--runs 7] [--edits 200] [--json out.json]
 
 Start-up is timed from before the process is spawned to the first event-loop turn after
 the window is shown (the window answers the keyboard from then on). The edit is
 ReportSession.commit: parse, one fsynced SQLite transaction with its audit row, and the
-whole form re-validated; the baseline is a bare WAL + synchronous=FULL commit."""
+whole form re-validated; the baseline is a bare WAL + synchronous=FULL commit.
+
+``measure_start`` and ``measure_edits`` return the numbers (``bench/run_all.py`` calls
+them, each in a process of its own); each window process reports its own peak resident
+memory (maxrss)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -46,6 +51,7 @@ def child(kind: str, data_dir: str) -> None:
     window.show()
     QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
     app.exec()
+    print("MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
     if kind == "app":
         loaded = sorted(
             m for m in sys.modules if m.startswith(("pyhanko", "reportlab", "openpyxl"))
@@ -53,7 +59,9 @@ def child(kind: str, data_dir: str) -> None:
         print("HEAVY", ",".join(loaded[:5]), flush=True)
 
 
-def time_start(kind: str, data_dir: str) -> float:
+def time_start(kind: str, data_dir: str) -> tuple[float, float]:
+    """Seconds from spawning a window process to its first event-loop turn, and that
+    process's peak resident memory in MB."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     # An installed application runs from compiled bytecode; without this a shell that sets
     # PYTHONDONTWRITEBYTECODE would time the compiling of every module at each start.
@@ -74,7 +82,10 @@ def time_start(kind: str, data_dir: str) -> float:
         raise SystemExit(f"{kind} window did not start: {line!r}")
     if "HEAVY" in rest and rest.split("HEAVY", 1)[1].strip():
         print(f"warning: start-up imported {rest.split('HEAVY', 1)[1].strip()}")
-    return elapsed
+    maxrss_kb = next(
+        (int(line.split()[1]) for line in rest.splitlines() if line.startswith("MAXRSS_KB")), 0
+    )
+    return elapsed, maxrss_kb / 1024
 
 
 def time_edits(data_dir: Path, count: int) -> tuple[list[float], list[float]]:
@@ -104,6 +115,56 @@ def time_edits(data_dir: Path, count: int) -> tuple[list[float], list[float]]:
     return edits, bare
 
 
+def setup_commune(data_dir: Path) -> None:
+    """Xã Bình Trung (02080) with its 2026 sample, as a clerk's data directory."""
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.entry import load_values
+    from desktop_app.workspace.setup_unit import setup_unit
+
+    with Workspace.open(data_dir) as ws:
+        setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+        load_values(ws, ROOT / "resources" / "samples" / "cntt-xa_2026_02080.json")
+
+
+def measure_start(runs: int = 7) -> dict[str, float]:
+    """Medians of ``runs`` start-ups of the application's window and of a bare PySide6
+    window, alternated in the same run, after one start-up of the window that warms the
+    form cache and the OS file cache (reported as ``start_first_app_s``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        setup_commune(Path(tmp))
+        first, first_rss = time_start("app", tmp)
+        app, bare, app_rss, bare_rss = [], [], [first_rss], []
+        for _ in range(runs):
+            seconds, rss = time_start("bare", tmp)
+            bare.append(seconds)
+            bare_rss.append(rss)
+            seconds, rss = time_start("app", tmp)
+            app.append(seconds)
+            app_rss.append(rss)
+    return {
+        "runs": runs,
+        "start_first_app_s": first,
+        "start_bare_window_s": statistics.median(bare),
+        "start_app_window_s": statistics.median(app),
+        "start_ratio": statistics.median(app) / statistics.median(bare),
+        "app_window_maxrss_mb": max(app_rss),
+        "bare_window_maxrss_mb": max(bare_rss),
+    }
+
+
+def measure_edits(count: int = 200) -> dict[str, float]:
+    """Medians of ``count`` edits (ReportSession.commit) and of as many bare commits."""
+    with tempfile.TemporaryDirectory() as tmp:
+        setup_commune(Path(tmp))
+        edits, commits = time_edits(Path(tmp), count)
+    return {
+        "edits": count,
+        "edit_persisted_ms": statistics.median(edits) * 1000,
+        "edit_persisted_p95_ms": sorted(edits)[int(count * 0.95)] * 1000,
+        "bare_sqlite_commit_ms": statistics.median(commits) * 1000,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -114,27 +175,14 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    from desktop_app.workspace import Workspace
-    from desktop_app.workspace.entry import load_values
-    from desktop_app.workspace.setup_unit import setup_unit
-
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp)
-        with Workspace.open(data_dir) as ws:
-            setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
-            load_values(ws, ROOT / "resources" / "samples" / "cntt-xa_2026_02080.json")
-        time_start("app", tmp)  # warm the form cache and the OS file cache once
-        app, bare = [], []
-        for _ in range(args.runs):
-            bare.append(time_start("bare", tmp))
-            app.append(time_start("app", tmp))
-        edits, commits = time_edits(data_dir, args.edits)
+    start = measure_start(args.runs)
+    edits = measure_edits(args.edits)
     rows = {
-        "start_bare_window_s": statistics.median(bare),
-        "start_app_window_s": statistics.median(app),
-        "start_ratio": statistics.median(app) / statistics.median(bare),
-        "edit_persisted_ms": statistics.median(edits) * 1000,
-        "bare_sqlite_commit_ms": statistics.median(commits) * 1000,
+        "start_bare_window_s": start["start_bare_window_s"],
+        "start_app_window_s": start["start_app_window_s"],
+        "start_ratio": start["start_ratio"],
+        "edit_persisted_ms": edits["edit_persisted_ms"],
+        "bare_sqlite_commit_ms": edits["bare_sqlite_commit_ms"],
     }
     width = max(map(len, rows))
     for name, value in rows.items():

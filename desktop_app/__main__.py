@@ -7,6 +7,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--selftest" in args and all(a.startswith("-") for a in args):
+        # checks this installation in a temporary directory (desktop_app/selftest.py)
+        from .selftest import main as selftest
+
+        return selftest(args)
     from .cli import is_cli, run
 
     if is_cli(args):

@@ -1,6 +1,6 @@
 """Saves the README's screenshots under docs/screenshots/ at 1366×768 (the common
 commune laptop screen): first-run setup, data entry with problems, note and history,
-copy from last period, and the window in English. Needs an X server:
+copy from last period, the window in English, About and backups. Needs an X server:
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py"""
 
 from __future__ import annotations
@@ -91,6 +91,9 @@ def main() -> None:
     from district_screens import district_screens
 
     district_screens(OUT)
+    from maintenance_screens import maintenance_screens
+
+    maintenance_screens(app, save)
 
 
 def wait(task, app) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Sequence
 
 from ..core.messages import AppError
+from ..paths import default_data_dir
 from .output import refuse
+
+log = logging.getLogger(__name__)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -21,13 +25,21 @@ def run(argv: Sequence[str]) -> int:
         if not hasattr(args, name):
             setattr(args, name, default)
     handler = getattr(commands, f"cmd_{args.command}")
+    from ..workspace.logs import start_logging
+
+    # The command's name only: its arguments may hold values typed (values set F=V).
+    start_logging(args.data_dir or default_data_dir(), f"cli {args.command}")
     try:
         with Workspace.open(args.data_dir) as ws:
             profile = ws.profile
             lang = args.lang or (profile.language if profile else "vi")
             return handler(ws, args, lang)
     except AppError as error:
+        log.info("cli %s refused: %s", args.command, error.code)
         return refuse(error, args.json)
+    except Exception:
+        log.exception("cli %s failed", args.command)
+        raise
 
 
 _OPTIONS_WITH_VALUE = {"--data-dir", "--lang"}

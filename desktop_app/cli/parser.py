@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(  # handled before this parser, in __main__ (desktop_app/selftest.py)
+        "--selftest",
+        action="store_true",
+        help="tự kiểm tra bản cài đặt trong thư mục tạm rồi thoát (thêm --no-window: không mở "
+        "cửa sổ) / check this installation in a temporary folder and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     setup = commands.add_parser(

@@ -63,6 +63,23 @@ def _blank_aware(op: Callable[[Value, Value], Value]) -> Callable[[Value, Value]
     return apply
 
 
+def _arithmetic(op: Callable[[Value, Value], Value]) -> Callable[[Value, Value], Value]:
+    """Blank-aware, and on numbers (yes/no counting as 1/0) only: Python would also
+    repeat a text (``"x" * 100000000``: a 100 MB string), join texts, or subtract dates
+    into a ``timedelta`` no field can hold. Those are refused as a type mix-up, which the
+    form loader's dry run reports."""
+
+    def apply(a: Value, b: Value) -> Value:
+        if a is None or b is None:
+            return None
+        a, b = _numeric(a), _numeric(b)
+        if not (isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal))):
+            raise TypeError(f"cannot compute {a!r} and {b!r}: numbers only")
+        return op(a, b)
+
+    return apply
+
+
 def _divide(a: Value, b: Value) -> Value:
     if a is None or b is None:
         return None
@@ -93,9 +110,9 @@ def _not(a: Value) -> Value:
 
 
 _OPERATORS: dict[type, Callable[..., Value]] = {
-    ast.Add: _blank_aware(operator.add),
-    ast.Sub: _blank_aware(operator.sub),
-    ast.Mult: _blank_aware(operator.mul),
+    ast.Add: _arithmetic(operator.add),
+    ast.Sub: _arithmetic(operator.sub),
+    ast.Mult: _arithmetic(operator.mul),
     ast.Div: _divide,
     ast.USub: _negate,
     ast.UAdd: _positive,
@@ -219,6 +236,8 @@ class Expression:
             self._tree = ast.parse(self.source, mode="eval")
         except SyntaxError as exc:
             raise ExpressionError(self.source, f"lỗi cú pháp / syntax error ({exc.msg})") from exc
+        except (RecursionError, MemoryError) as exc:  # thousands of nested `-` or `not`
+            raise ExpressionError(self.source, "lồng quá sâu / nested too deeply") from exc
         self._check(self._tree)
 
     def _check(self, tree: ast.AST) -> None:
@@ -237,6 +256,9 @@ class Expression:
                 node.value, (int, float, str, bool)
             ):
                 raise ExpressionError(self.source, f"hằng lạ / bad constant {node.value!r}")
+            if isinstance(node, ast.Constant) and node.value in (float("inf"), float("-inf")):
+                # 1e999: an infinite Decimal, which no number format can show or store
+                raise ExpressionError(self.source, f"số vô hạn / infinite number {node.value}")
 
     @cached_property
     def names(self) -> frozenset[str]:

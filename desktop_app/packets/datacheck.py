@@ -31,7 +31,7 @@ def _invalid(vi: str, en: str) -> AppError:
 def _parse(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # also a number too long, nesting too deep
         raise _invalid("không đọc được JSON", "not readable JSON") from exc
     if not isinstance(data, dict) or data.get("format") != DATA_FORMAT:
         raise _invalid(f"không phải định dạng {DATA_FORMAT}", f"not in format {DATA_FORMAT}")

@@ -131,6 +131,8 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
             f"JSON sai ở dòng {exc.lineno}, cột {exc.colno}",
             f"malformed JSON at line {exc.lineno}, column {exc.colno}",
         ) from exc
+    except (ValueError, RecursionError) as exc:  # a number too long, nesting too deep
+        raise _invalid("JSON không đọc được", "unreadable JSON") from exc
     if not isinstance(manifest, dict):
         raise _invalid("phải là một đối tượng JSON", "must be one JSON object")
     fmt = manifest.get("format")
@@ -153,7 +155,49 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(gốc / root)"
         raise _invalid(f"{where}: {first.message}", f"{where}: {first.message}", path=where)
+    _check_beyond_schema(manifest)
     return manifest
+
+
+def _check_beyond_schema(manifest: Mapping[str, Any]) -> None:
+    """What the schema lets through and the rest of the application cannot take:
+
+    - a pattern's ``$`` (Python's ``re``, as jsonschema uses it) also matches before a
+      final line break, so ``"2026\n"`` passed as a period — and was held apart from 2026;
+    - ``created_at`` shaped right but not a time (month 13, offset +99:99): the status
+      board reads it and failed on it;
+    - ``revision`` 2.0 is an "integer" to JSON Schema, not to the database and file names.
+    """
+    unit, form = manifest["unit"], manifest["form"]
+    patterned = {
+        "unit/code": unit["code"],
+        "unit/parent_code": unit["parent_code"] or "",
+        "form/id": form["id"],
+        "form/version": form["version"],
+        "form/sha256": form["sha256"],
+        "period": manifest["period"],
+        "created_at": manifest["created_at"],
+        **{f"files/{name}": digest for name, digest in manifest["files"].items()},
+    }
+    for where, text in patterned.items():
+        if "\n" in text:
+            raise _invalid(
+                f"{where}: có ký tự xuống dòng", f"{where}: has a line break", path=where
+            )
+    try:
+        created = datetime.datetime.fromisoformat(manifest["created_at"])
+    except ValueError as exc:
+        raise _invalid(
+            f"created_at: không phải thời điểm ({exc})",
+            f"created_at: not a point in time ({exc})",
+            path="created_at",
+        ) from exc
+    if created.tzinfo is None:  # the schema requires the offset; kept as a guard
+        raise _invalid("created_at: thiếu múi giờ", "created_at: no time zone", path="created_at")
+    if type(manifest["revision"]) is not int:
+        raise _invalid(
+            "revision: phải là số nguyên", "revision: must be a whole number", path="revision"
+        )
 
 
 __all__ = [

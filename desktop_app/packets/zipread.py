@@ -12,6 +12,7 @@ import io
 import stat
 import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,7 +164,8 @@ def read_members(
             f"Tệp không phải gói nộp dạng zip hoặc đã hỏng ({exc}).",
             f"The file is not a zip packet or is damaged ({exc}).",
         ) from exc
-    except (OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (OSError, EOFError, NotImplementedError, RuntimeError, zlib.error) as exc:
+        # zlib.error: a deflated member damaged in transit (one flipped bit is enough)
         raise _refuse(
             "packet.not_zip",
             f"Không đọc được zip: {exc}",

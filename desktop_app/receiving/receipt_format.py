@@ -102,7 +102,7 @@ def invalid(vi: str, en: str, **details: Any) -> AppError:
 def _object(raw: bytes, name: str, keys: set[str]) -> dict[str, Any]:
     try:
         value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # also a number too long, nesting too deep
         raise invalid(f"{name} không đọc được", f"{name} is not readable JSON") from exc
     if not isinstance(value, dict) or value.get("format") != RECEIPT_FORMAT:
         raise invalid(f"{name} không phải {RECEIPT_FORMAT}", f"{name} is not {RECEIPT_FORMAT}")

@@ -19,6 +19,7 @@ outcomes so far.
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -38,6 +39,8 @@ from .outcome import ReceiveOutcome, claimed_fields, manifest_fields
 from .reasons import explain_untrusted
 
 PACKET_SUFFIX = ".zip"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -254,11 +257,28 @@ def receive_paths(
         progress(0, total)
         with Receiver(office, limits=limits, clock=clock) as receiver:
             for done, path in enumerate(chosen, 1):
-                report.outcomes.append(receiver.receive(path))
+                outcome = receiver.receive(path)
+                report.outcomes.append(outcome)
+                _log_outcome(outcome)
                 progress(done, total)
     except Cancelled as cancelled:
+        log.info("receive cancelled after %d of %d files", len(report.outcomes), total)
         raise ReceiveCancelled(report) from cancelled
     return report
+
+
+def _log_outcome(outcome: ReceiveOutcome) -> None:
+    """One line per file in the application's log: its verdict, and what it was."""
+    s = outcome.submission
+    if outcome.error is not None:
+        log.info("receive %s: rejected, %s", outcome.path.name, outcome.error.code)
+    elif s is not None:
+        log.info(
+            "receive %s: %s, %s %s %s r%s",
+            outcome.path.name, outcome.verdict, s.unit_code, s.form_id, s.period, s.revision,
+        )  # fmt: skip
+    else:
+        log.info("receive %s: %s", outcome.path.name, outcome.verdict)
 
 
 __all__ = [

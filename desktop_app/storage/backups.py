@@ -139,6 +139,19 @@ def _backup_failed(path: Path, exc: Exception) -> AppError:
     )
 
 
+def _next_seq(directory: Path, stem: str, stamp: str) -> int:
+    """1, or one more than any backup of the same second, whatever its reason: a manual
+    backup and the safety copy of a restore a moment later must list in that order."""
+    taken = [
+        parsed[2]
+        for path in directory.iterdir()
+        if path.name.startswith(f"{stem}-{stamp}")
+        and (parsed := _parse(path)) is not None
+        and parsed[0] == stem
+    ]
+    return max(taken, default=0) + 1
+
+
 def backup_now(
     conn: sqlite3.Connection, policy: BackupPolicy, reason: str, *, now: datetime | None = None
 ) -> Path:
@@ -151,11 +164,10 @@ def backup_now(
     slug = _slug(reason)
     try:
         policy.directory.mkdir(parents=True, exist_ok=True)
-        target = policy.directory / f"{stem}-{stamp}-{slug}{SUFFIX}"
-        seq = 1
-        while target.exists():
-            seq += 1
-            target = policy.directory / f"{stem}-{stamp}.{seq}-{slug}{SUFFIX}"
+        seq = _next_seq(policy.directory, stem, stamp)
+        target = policy.directory / (
+            f"{stem}-{stamp}-{slug}{SUFFIX}" if seq == 1 else f"{stem}-{stamp}.{seq}-{slug}{SUFFIX}"
+        )
         write_copy(conn, target)
     except sqlite3.Error as exc:
         raise (translate(exc, db_file) or _backup_failed(policy.directory, exc)) from exc
@@ -192,7 +204,9 @@ def maybe_backup_on_open(
     return backup_now(conn, policy, reason, now=now)
 
 
-def _check_restorable(backup_path: Path) -> None:
+def check_restorable(backup_path: Path) -> int:
+    """The backup's schema version, after ``PRAGMA integrity_check`` read it whole;
+    AppError "storage.corrupt" (or "storage.too_new") if it must not be restored."""
     # Imported here: migrations imports this module to back up before migrating.
     from .migrations import check_not_too_new
 
@@ -202,7 +216,7 @@ def _check_restorable(backup_path: Path) -> None:
             verdict = src.execute("PRAGMA integrity_check").fetchone()[0]
             if verdict != "ok":
                 raise storage_error("storage.corrupt", backup_path, verdict)
-            check_not_too_new(src, backup_path)
+            return check_not_too_new(src, backup_path)
         finally:
             src.close()
     except sqlite3.Error as exc:
@@ -248,7 +262,7 @@ def restore_backup(
     the Database first. An open connection elsewhere is detected and refused
     ("storage.locked"); on Windows the final rename would fail anyway."""
     db_path, backup_path = Path(db_path), Path(backup_path)
-    _check_restorable(backup_path)
+    check_restorable(backup_path)
     staged = db_path.with_name(db_path.name + ".restoring")
     try:
         # Staged before the safety copy: its rotation may delete the very backup chosen.

@@ -13,12 +13,16 @@ for each other instead of failing at once.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.messages import AppError
 from .backups import BackupPolicy, backup_now, maybe_backup_on_open
 from .clock import Clock, now_iso
 from .errors import storage_error, translating
@@ -28,6 +32,11 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 DEFAULT_BUSY_TIMEOUT_S = 5.0
+# Less free space than this, and a failure to open is taken for a full disk: SQLite cannot
+# create the -shm file of a WAL database there and says only "disk I/O error".
+FULL_DISK_BYTES = 1_000_000
+
+log = logging.getLogger(__name__)
 
 
 def _register_collation(conn: sqlite3.Connection) -> None:
@@ -58,6 +67,41 @@ def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
     # isolation_level=None: the driver never opens a transaction behind our back; the only
     # ones are Database.transaction() and sqlite-utils' own (savepoints inside ours).
     return sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` and create files beside it (the -wal and
+    -shm files). A read-only mount says no even to root."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _free_bytes(path: Path) -> int | None:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+
+
+def _raise_open_failure(error: AppError, path: Path) -> None:
+    """SQLite says "unable to open database file" or "disk I/O error" when it cannot make
+    the -shm file of a WAL database: tell the clerk why (a read-only folder, a full disk)."""
+    if error.code not in ("storage.cannot_open", "storage.io"):
+        return
+    if not _writable(path):
+        raise storage_error("storage.readonly", path, str(error)) from error
+    free = _free_bytes(path)
+    if free is not None and free < FULL_DISK_BYTES:
+        raise storage_error("storage.full", path, str(error)) from error
+
+
+def _backup_on_open(conn: sqlite3.Connection, backups: BackupPolicy, now: Any) -> None:
+    """The routine backup at open is a convenience, not a condition: with the disk full
+    the clerk must still be able to open the data and read it (each save then says the
+    disk is full, at the field)."""
+    try:
+        maybe_backup_on_open(conn, backups, now=now)
+    except AppError as error:
+        log.warning("no backup at open: %s", error)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -105,8 +149,12 @@ class Database:
         With ``backups``, an existing database is backed up before a migration, and at
         most once per ``backups.min_interval_s`` on open."""
         path = Path(path)
-        with translating(path):
-            conn = _connect(path, busy_timeout_s)
+        try:
+            with translating(path):
+                conn = _connect(path, busy_timeout_s)
+        except AppError as error:
+            _raise_open_failure(error, path)
+            raise
         try:
             with translating(path):
                 # Before anything writes: a file from a newer version stays untouched.
@@ -118,7 +166,11 @@ class Database:
                 if user_version(conn) != LATEST_VERSION:
                     migrate(db.utils, path, backups=backups, now=now)
                 if backups is not None and start == LATEST_VERSION:
-                    maybe_backup_on_open(conn, backups, now=now)
+                    _backup_on_open(conn, backups, now)
+        except AppError as error:
+            conn.close()
+            _raise_open_failure(error, path)
+            raise
         except BaseException:
             conn.close()
             raise

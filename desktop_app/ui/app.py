@@ -1,22 +1,47 @@
-"""Starting the window: Qt application, Vietnamese locale, bundled fonts, data directory."""
+"""Starting the window: Qt application, Vietnamese locale, bundled fonts, data directory,
+the log, the one-window-per-data-folder lock, and the hook that reports unexpected errors.
+
+Before the database is open the clerk's language is unknown, so what start-up has to say
+(another window is open, the folder is read-only, the disk is full) is said in
+Vietnamese and then English."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, qVersion
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from ..core.messages import AppError
+from ..core.messages import AppError, Text
 from ..paths import resource_path
+from .dialogs import Dialogs
 from .i18n import install_language
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
+    from ..workspace.instance_lock import InstanceLock
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ALREADY_OPEN = Text(
+    "Phần mềm đang mở ở một cửa sổ khác với cùng thư mục dữ liệu:\n{folder}\n\n"
+    "Hãy dùng cửa sổ đó (tìm trên thanh tác vụ). Mỗi thư mục dữ liệu chỉ được mở ở một "
+    "cửa sổ, để số liệu không bị ghi chồng lên nhau.",
+    "The application is already open in another window on the same data folder:\n"
+    "{folder}\n\nUse that window (look in the taskbar). Only one window may use a data "
+    "folder, so that no figures are overwritten.",
+)
+CANNOT_START = Text("Thư mục dữ liệu: {folder}", "Data folder: {folder}")
+OFFER_RESTORE = Text(
+    "Khôi phục từ bản sao lưu gần nhất (lúc {when})? Tệp hỏng được giữ lại trong thư mục sao lưu.",
+    "Restore the latest backup (of {when})? The damaged file is kept in the backups folder.",
+)
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
@@ -66,30 +91,104 @@ def first_run(workspace: Workspace) -> Workspace | None:
     return workspace
 
 
-def run_gui(argv: list[str]) -> int:
+def both_languages(text: Text) -> str:
+    return text.vi if text.vi == text.en else f"{text.vi}\n\n{text.en}"
+
+
+def run_gui(argv: list[str], *, dialogs: Dialogs | None = None) -> int:
     parser = argparse.ArgumentParser(prog="desktop-app")
     parser.add_argument("--data-dir", type=Path)
     args, qt_args = parser.parse_known_args(argv)
     app = create_application([sys.argv[0], *qt_args])
+    from ..paths import default_data_dir
+    from ..workspace.instance_lock import InstanceLock, LockState
+    from ..workspace.logs import start_logging
+    from .error_report import ErrorReporter
+
+    dialogs = dialogs or Dialogs()
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    start_logging(data_dir, "window")
+    log.info("Qt %s", qVersion())
+    lock = InstanceLock()
+    if lock.acquire(data_dir) == LockState.TAKEN:
+        dialogs.error(
+            None, app.applicationName(), both_languages(ALREADY_OPEN.format(folder=data_dir))
+        )
+        return 1
+    window = None
+    reporter = ErrorReporter(lambda: window or app.activeWindow(), dialogs)
+    reporter.install()
+    try:
+        window, status = _open_window(app, data_dir, dialogs, lock)
+        return status if window is None else app.exec()
+    except Exception:
+        reporter.hook(*sys.exc_info())
+        return 1
+    finally:
+        if window is not None:
+            window.workspace.close()  # Settings may have moved it to another folder
+        lock.release()
+        reporter.uninstall()
+        log.info("window closed")
+
+
+def _restore_at_start(app: QApplication, data_dir: Path, dialogs: Dialogs, why: Text) -> bool:
+    """A database too damaged to open (a power cut mid-write on a failing disk): offer the
+    newest backup, since the window that lists them cannot open. True once restored."""
+    from ..workspace.backups import folder_backups, restore_folder
+
+    found = folder_backups(data_dir)
+    if not found:
+        return False
+    when = found[0].created.strftime("%H:%M %d/%m/%Y")
+    offer = OFFER_RESTORE.format(when=when)
+    question = Text(f"{why.vi}\n\n{offer.vi}", f"{why.en}\n\n{offer.en}")
+    if not dialogs.confirm(None, app.applicationName(), both_languages(question)):
+        return False
+    try:
+        restore_folder(data_dir, found[0].path)
+    except AppError as error:
+        log.info("restore at start refused: %s", error.code)
+        return False
+    return True
+
+
+def _open_window(
+    app: QApplication, data_dir: Path, dialogs: Dialogs, lock: InstanceLock
+) -> tuple[MainWindow | None, int]:
+    """The window on ``data_dir`` (after the first-run setup if needed), shown; or None
+    and the exit status when it cannot open (said to the clerk) or the setup was
+    cancelled (0: nothing to do, nothing written)."""
+    from ..workspace import Workspace
+    from ..workspace.instance_lock import LockState
     from .main_window import MainWindow
 
     try:
-        from ..workspace import Workspace
-
-        workspace = Workspace.open(args.data_dir)
+        workspace = Workspace.open(data_dir)
     except AppError as error:
-        QMessageBox.critical(None, app.applicationName(), error.message.vi)
-        return 1
+        log.info("cannot open %s: %s", data_dir, error.code)
+        folder = CANNOT_START.format(folder=data_dir)
+        message = Text(f"{error.message.vi}\n{folder.vi}", f"{error.message.en}\n{folder.en}")
+        if error.code != "storage.corrupt" or not _restore_at_start(
+            app, data_dir, dialogs, message
+        ):
+            dialogs.error(None, app.applicationName(), both_languages(message))
+            return None, 1
+        workspace = Workspace.open(data_dir)
     profile = workspace.profile
     if profile is None:
         workspace = first_run(workspace)
         if workspace is None:
-            return 0  # the clerk closed the setup: nothing to do, nothing written
+            return None, 0
+        if workspace.data_dir != data_dir:  # the clerk chose another folder
+            from ..workspace.logs import start_logging
+
+            start_logging(workspace.data_dir, "window")
+        if lock.acquire(workspace.data_dir) == LockState.TAKEN:
+            log.warning("the chosen data folder %s is open in another window", workspace.data_dir)
     else:
         install_language(profile.language)
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, dialogs=dialogs)
+    window.instance_lock = lock
     window.show()
-    try:
-        return app.exec()
-    finally:
-        window.workspace.close()  # Settings may have moved it to another folder
+    return window, 0

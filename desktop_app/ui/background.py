@@ -13,6 +13,7 @@ behind."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ..core.progress import Cancelled, CancelToken, Progress
 
 SHOW_AFTER_MS = 500
+log = logging.getLogger(__name__)
 Work = Callable[[Progress], Any]
 
 
@@ -47,6 +49,9 @@ class _Runnable(QRunnable):
         except Cancelled:
             self.relay.cancelled.emit()
         except Exception as error:  # reported to the user by the task's owner
+            from ..workspace.logs import log_refusal
+
+            log_refusal(log, "background task", error)  # a traceback if unexpected
             self.relay.failed.emit(error)
         else:
             self.relay.finished.emit(result)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms.model import Section
+from ..core.messages import AppError
 from ..core.validation import progress
 from ..core.values import ValueRejected, display
 from ..workspace.session import ReportSession
@@ -65,6 +66,7 @@ class SectionPage(QWidget):
 
 class EntryView(QWidget):
     saved = Signal()
+    save_failed = Signal(str, str)  # field id, why (disk full, read-only, locked)
     report_changed = Signal()  # status or revision changed
     field_focused = Signal(str)
 
@@ -75,6 +77,7 @@ class EntryView(QWidget):
         self.rows: dict[str, FieldRow] = {}
         self.current_field: str | None = None
         self._read_hints: dict[str, str] = {}  # "1.500 read as 1 500" until the next edit
+        self._unsaved: dict[str, str] = {}  # typed, valid, but the save failed: why
         self._prefilled = self._read_prefilled()
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.nav = QListWidget(split)
@@ -202,6 +205,23 @@ class EntryView(QWidget):
             # Never changed behind the clerk's back: the text stays, marked, unsaved.
             row.set_problem("error", rejected.message.pick(self.lang))
             return
+        except AppError as error:
+            # The disk is full, the folder read-only, the database held elsewhere: the
+            # text stays in the field (nothing typed is lost) until a retry saves it.
+            message = "\n".join(
+                [
+                    error.message.pick(self.lang),
+                    self.tr(
+                        "Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi "
+                        "khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại."
+                    ),
+                ]
+            )
+            self._unsaved[field_id] = message
+            row.set_problem("error", message)
+            self.save_failed.emit(field_id, error.message.pick(self.lang))
+            return
+        self._unsaved.pop(field_id, None)
         if result.warning is not None:
             self._read_hints[field_id] = result.warning.pick(self.lang)
         if result.changed:
@@ -217,6 +237,10 @@ class EntryView(QWidget):
         for fid, row in self.rows.items():
             if not row.field.is_computed and row.holds_uncommitted():
                 self._commit(fid, row.text(), False)
+
+    def unsaved_fields(self) -> list[str]:
+        """Fields holding a valid value whose save failed (and was not retried since)."""
+        return [f for f in self._unsaved if self.rows[f].holds_uncommitted()]
 
     def _focused(self, field_id: str) -> None:
         self.current_field = field_id
@@ -272,6 +296,11 @@ class EntryView(QWidget):
 
     def _mark(self, field_id: str) -> None:
         row = self.rows[field_id]
+        if field_id in self._unsaved:
+            if row.holds_uncommitted():  # the reason stays until a save succeeds
+                row.set_problem("error", self._unsaved[field_id])
+                return
+            del self._unsaved[field_id]  # typed back to what is saved: nothing lost
         if not row.field.is_computed and row.holds_uncommitted():
             try:
                 self.session.parse(field_id, row.text())

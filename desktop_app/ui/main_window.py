@@ -33,12 +33,14 @@ from ..workspace.session import OUTLIER_SETTING, ReportSession, read_outlier_sha
 from .dialogs import Dialogs
 from .entry_view import EntryView
 from .i18n import install_language
+from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsPanel
 from .receiving.receiving_actions import ReceivingActions
 from .style import STYLE_SHEET
 
 if TYPE_CHECKING:
+    from ..workspace.instance_lock import InstanceLock
     from .setup_dialog import SetupChoice
 
 # Dialogs used now and then (notes, copy, settings) are imported when first opened:
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.entry: EntryView | None = None
         self.toolbar: QToolBar | None = None
         self.problems_dock: QDockWidget | None = None
+        # The data folder's lock (ui.app takes it); moved along when Settings moves it.
+        self.instance_lock: InstanceLock | None = None
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1366, 768)
         self.setAcceptDrops(True)  # a receiving unit drops packets and folders on the window
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("&Cài đặt…"), self.open_settings)
         self.packets = PacketActions(self)
         self.receiving = ReceivingActions(self)
+        self.maintenance = MaintenanceActions(self)
         self.vi_action = self._action("Tiếng Việt", lambda: self.set_language("vi"))
         self.en_action = self._action("English", lambda: self.set_language("en"))
         menus = [
@@ -150,7 +155,15 @@ class MainWindow(QMainWindow):
             ),
             (self.tr("&Sửa"), [self.undo_action, self.redo_action, None, self.notes_action]),
             (self.tr("&Xem"), [self.next_action, self.prev_action, self.problems_action]),
-            (self.tr("&Công cụ"), [self.packets.identity_action, self.settings_action]),
+            (
+                self.tr("&Công cụ"),
+                [
+                    self.packets.identity_action,
+                    self.maintenance.backups_action,
+                    None,
+                    self.settings_action,
+                ],
+            ),
         ]
         if self.receiving.receives:
             menus.insert(1, (self.tr("&Tiếp nhận"), self.receiving.menu_actions()))
@@ -163,6 +176,9 @@ class MainWindow(QMainWindow):
         language = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
         language.addAction(self.vi_action)
         language.addAction(self.en_action)
+        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        help_menu.addAction(self.maintenance.about_action)
+        self.addAction(self.maintenance.about_action)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Báo cáo"), self)
@@ -256,6 +272,7 @@ class MainWindow(QMainWindow):
             return
         self.entry = EntryView(self.session, self.lang, self)
         self.entry.saved.connect(self._saved)
+        self.entry.save_failed.connect(self._save_failed)
         self.entry.report_changed.connect(self._report_changed)
         self.setCentralWidget(self.entry)
         self.problems.show_session(self.session)
@@ -287,6 +304,12 @@ class MainWindow(QMainWindow):
             self.tr("Đã lưu lúc %1").replace("%1", datetime.datetime.now().strftime("%H:%M:%S"))
         )
         self._after_change()
+
+    def _save_failed(self, _field_id: str, message: str) -> None:
+        """A full disk, a read-only folder, a database held by another program: the
+        field keeps what was typed and says why; the status bar says it too."""
+        self.saved_label.setText(self.tr("Chưa lưu được!"))
+        self.statusBar().showMessage(message, 30000)
 
     def _after_change(self) -> None:
         if self.entry is not None:
@@ -417,13 +440,13 @@ class MainWindow(QMainWindow):
         self.apply_setup(dialog.choice())
 
     def apply_setup(self, choice: SetupChoice) -> None:
-        from ..workspace.relocate import move_workspace
         from ..workspace.setup_unit import setup_unit
 
         if self.entry is not None:
             self.entry.commit_pending()
-        if Path(choice.data_dir) != Path(self.workspace.data_dir):
-            self.workspace = move_workspace(self.workspace, Path(choice.data_dir))
+        moving = Path(choice.data_dir) != Path(self.workspace.data_dir)
+        if moving and not self.maintenance.move_data(Path(choice.data_dir)):
+            return
         setup_unit(
             self.workspace,
             choice.unit_code,
@@ -467,4 +490,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.entry is not None:
             self.entry.commit_pending()
+            unsaved = self.entry.unsaved_fields()
+            if unsaved and not self.dialogs.confirm(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội "
+                    "dung vừa nhập ở các ô đó sẽ mất.\n\nVẫn đóng phần mềm?",
+                    "",
+                    len(unsaved),
+                ),
+            ):
+                event.ignore()
+                return
         super().closeEvent(event)

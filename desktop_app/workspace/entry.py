@@ -172,6 +172,8 @@ def read_values_file(path: Path) -> dict[str, Any]:
             f"JSON sai ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}",
             f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
         ) from exc
+    except (ValueError, RecursionError) as exc:  # a number too long, nesting too deep
+        raise _file_error(path, f"JSON không đọc được ({exc})", f"unreadable JSON ({exc})") from exc
     problems = []
     if not isinstance(data, dict):
         problems.append(("tệp phải là một đối tượng JSON", "the file must hold one JSON object"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from .workspace import Workspace
 
 Progress = Callable[[int, int], None]
 STEPS = 6
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,35 @@ def export_report(
 
     ``identity`` is an open ``SigningIdentity`` (the window and the benchmark open it once);
     without it the unit's identity is opened with ``secret`` (passphrase or PIN) for this
-    export and closed after."""
+    export and closed after. The outcome goes to the application's log (never ``secret``)."""
+    try:
+        result = _export_report(
+            ws, form_id, period_text, out_dir, secret=secret, identity=identity,
+            progress=progress, now=now, renderers=renderers,
+        )  # fmt: skip
+    except AppError as error:
+        log.info("export %s %s refused: %s", form_id, period_text, error.code)
+        raise
+    log.info(
+        "export %s %s: %s, revision %s%s",
+        form_id, period_text, result.path.name, result.revision,
+        " (unchanged: same revision again)" if result.duplicate else "",
+    )  # fmt: skip
+    return result
+
+
+def _export_report(
+    ws: Workspace,
+    form_id: str,
+    period_text: str,
+    out_dir: Path,
+    *,
+    secret: str | None,
+    identity: Any,
+    progress: Progress | None,
+    now: datetime.datetime | None,
+    renderers: Renderers | None,
+) -> ExportResult:
     from ..packets.identities import load_identity
 
     def step(done: int) -> None:

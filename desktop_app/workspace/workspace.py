@@ -14,6 +14,7 @@ from ..paths import cache_dir, default_data_dir, forms_dir
 from ..storage import BackupPolicy, Database, get_setting
 
 DATABASE_NAME = "data.sqlite3"
+BACKUP_DIR = "backups"
 PROFILE_KEY = "profile"
 
 
@@ -47,7 +48,7 @@ class Workspace:
     @classmethod
     def open(cls, data_dir: Path | None = None, *, forms: FormRegistry | None = None) -> Workspace:
         directory = Path(data_dir) if data_dir else default_data_dir()
-        policy = BackupPolicy(directory / "backups")
+        policy = BackupPolicy(directory / BACKUP_DIR)
         db = Database.open(directory / DATABASE_NAME, backups=policy)
         return cls(directory, db, forms or shipped_forms())
 

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/about_dialog.py" line="+50"/>
+        <source>Giới thiệu và chẩn đoán</source>
+        <translation>About and diagnostics</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Báo cáo ứng dụng công nghệ thông tin</source>
+        <translation>IT-application report</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Khi cần hỗ trợ: bấm «Lưu gói chẩn đoán…» và gửi tệp đó cho cán bộ CNTT của huyện. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo cáo, không có khóa ký số.</source>
+        <translation>When you need help: click «Save a diagnostics bundle…» and send that file to the district&apos;s IT officer. It holds only the information below and the log; no report data, no signing key.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nhật ký (những dòng cuối)</source>
+        <translation>Log (last lines)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sao chép thông tin</source>
+        <translation>Copy the information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu gói chẩn đoán…</source>
+        <translation>Save a diagnostics bundle…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Phiên bản</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phần mềm:</source>
+        <translation>Application:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hệ điều hành:</source>
+        <translation>Operating system:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thư mục dữ liệu:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ sở dữ liệu:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phiên bản lược đồ:</source>
+        <translation>Schema version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chưa thiết lập</source>
+        <translation>not set up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp nhật ký:</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (mới nhất: %1)</source>
+        <translation> (newest: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao lưu:</source>
+        <translation>Backups:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(Nhật ký chưa có dòng nào.)</source>
+        <translation>(The log is empty.)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã sao chép ✓</source>
+        <translation>Copied ✓</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lưu gói chẩn đoán</source>
+        <translation>Save a diagnostics bundle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp zip (*.zip)</source>
+        <translation>Zip file (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không lưu được gói chẩn đoán vào %1: %2</source>
+        <translation>Cannot save the diagnostics bundle to %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã lưu gói chẩn đoán:
+%1
+
+Gói gồm thông tin trên và nhật ký; không có cơ sở dữ liệu, không có khóa ký số. Gửi tệp này cho cán bộ CNTT của huyện.</source>
+        <translation>Saved the diagnostics bundle:
+%1
+
+It holds the information above and the log; no database, no signing key. Send this file to the district&apos;s IT officer.</translation>
+    </message>
+</context>
+<context>
     <name>AddCertificateDialog</name>
     <message>
         <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+83"/>
@@ -107,7 +246,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="+71"/>
+        <location filename="../../desktop_app/ui/background.py" line="+76"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -115,6 +254,123 @@
         <location line="+22"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/backups_dialog.py" line="+53"/>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backups and restore</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ) và giữ %1 bản mới nhất. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
+        <translation>The application backs up the database when it opens (at most once an hour) and keeps the newest %1. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số ô đã nhập</source>
+        <translation>Values entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gói đã nhận</source>
+        <translation>Packets received</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khôi phục…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở thư mục sao lưu</source>
+        <translation>Open the backup folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tự động khi mở phần mềm</source>
+        <translation>Automatic, on opening</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sao lưu thủ công</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số liệu trước khi khôi phục</source>
+        <translation>Data before a restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trước khi nâng cấp cơ sở dữ liệu</source>
+        <translation>Before a database upgrade</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>không đọc được</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Thư mục sao lưu: %1</source>
+        <translation>Backup folder: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Khôi phục số liệu về bản sao lưu lúc %1?
+
+Toàn bộ số liệu hiện tại được thay bằng bản này; mọi thay đổi sau thời điểm đó sẽ không còn trong phần mềm. Số liệu hiện tại được sao lưu trước khi khôi phục, nên có thể lấy lại từ danh sách này.</source>
+        <translation>Restore the data to the backup of %1?
+
+All current data are replaced by this backup; every change made after that time will no longer be in the application. The current data are backed up before restoring, so they can be got back from this list.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Không mở lại được số liệu nên phần mềm sẽ đóng. Hãy khắc phục (giải phóng ổ đĩa, cắm lại USB…) rồi mở lại phần mềm; số liệu đã lưu không bị mất.</source>
+        <translation>The data cannot be reopened, so the application will close. Fix the cause (free disk space, plug the USB stick back in…) and open the application again; saved data are not lost.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã khôi phục số liệu về bản sao lưu lúc %1.</source>
+        <translation>Restored the data to the backup of %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số liệu trước khi khôi phục được giữ trong bản sao lưu: %1</source>
+        <translation>The data from before the restore are kept in the backup: %1</translation>
     </message>
 </context>
 <context>
@@ -437,7 +693,12 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+267"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+215"/>
+        <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
+        <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
         <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
     </message>
@@ -446,8 +707,13 @@
         <source>Đã sửa khác số tổng hợp từ cấp dưới (%1)</source>
         <translation>Changed from the consolidated figure (%1)</translation>
     </message>
+    <message>
+        <location line="+41"/>
+        <source>Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4).</source>
+        <translation>Differs from the figure consolidated from the subordinate units (%1): give the reason in the note (F4).</translation>
+    </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+10"/>
         <source>%n lỗi</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -461,6 +727,23 @@
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../desktop_app/ui/error_report.py" line="+86"/>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã xảy ra lỗi không lường trước (%1).
+
+Số liệu đã lưu không bị mất; hãy kiểm tra lại ô vừa nhập. Chi tiết đã được ghi vào nhật ký. Nếu lỗi lặp lại, hãy gửi gói chẩn đoán (Trợ giúp → Giới thiệu và chẩn đoán… → Lưu gói chẩn đoán…) cho cán bộ CNTT của huyện.</source>
+        <translation>An unexpected error occurred (%1).
+
+Saved data are not lost; check the field you just typed. The details were written to the log. If it happens again, send a diagnostics bundle (Help → About and diagnostics… → Save a diagnostics bundle…) to the district&apos;s IT officer.</translation>
     </message>
 </context>
 <context>
@@ -827,7 +1110,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+84"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -887,7 +1170,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
@@ -902,12 +1185,12 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>&amp;Tiếp nhận</source>
         <translation>&amp;Receiving</translation>
     </message>
@@ -915,6 +1198,11 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <location line="+7"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -937,7 +1225,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>No reporting unit set up</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -952,7 +1240,12 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Chưa lưu được!</source>
+        <translation>Not saved!</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại.</source>
         <translation>The exported report has been edited: this is revision %1, export and send it again.</translation>
     </message>
@@ -995,6 +1288,38 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <location line="+8"/>
         <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+128"/>
+        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
+
+Vẫn đóng phần mềm?</source>
+        <translation>
+            <numerusform>%n field could not be saved (see the red message under it). If you close now, what you typed in it is lost.
+
+Close the application anyway?</numerusform>
+            <numerusform>%n fields could not be saved (see the red message under each). If you close now, what you typed in them is lost.
+
+Close the application anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+29"/>
+        <source>Sao lưu và &amp;khôi phục…</source>
+        <translation>&amp;Backups and restore…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Giới thiệu và chẩn đoán…</source>
+        <translation>&amp;About and diagnostics…</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. Hãy đóng cửa sổ đó trước khi chuyển sang thư mục này.</source>
+        <translation>The data folder %1 is open in another window of the application. Close that window before switching to this folder.</translation>
     </message>
 </context>
 <context>

@@ -52,12 +52,7 @@ def _validator() -> Any:
     # jsonschema is imported lazily: it is only needed when a form file is read.
     import jsonschema
 
-    schema_file = SCHEMA_PATH
-    if not schema_file.exists():  # PyInstaller bundle: forms/ sits beside the code
-        from ...paths import forms_dir
-
-        schema_file = forms_dir() / "form.schema.json"
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 

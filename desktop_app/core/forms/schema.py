@@ -1,5 +1,7 @@
 """Where the form definitions' JSON schema lives (read by the loader, hashed by the cache)."""
 
-from pathlib import Path
+from ...paths import form_schema_path
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "forms" / "form.schema.json"
+# Through the one resource helper: beside the code in a checkout, in ``_internal/forms``
+# in the built folder.
+SCHEMA_PATH = form_schema_path()

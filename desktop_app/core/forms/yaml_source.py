@@ -3,7 +3,7 @@ definition can name the line to fix rather than just the key path."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import yaml
@@ -25,10 +25,27 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_BaseLoader):
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, IndexError, TypeError, OverflowError) as exc:
+            # PyYAML's own constructors fail this way on a tag that does not fit its
+            # value (`!!int id`, `!!float ""`): a YAML error at that node like any other.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {node.tag} here: {exc}", node.start_mark
+            ) from exc
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):  # `{[a]: 1}`: refused as PyYAML itself does
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found unhashable key",
+                    key_node.start_mark,
+                )
             if key in seen:
                 # PyYAML silently keeps the last duplicate; a form author deserves to know.
                 raise yaml.constructor.ConstructorError(
@@ -58,7 +75,29 @@ _LineLoader.add_constructor(
 )
 
 
+# A form nests a few levels (sections → fields → choices → label); libyaml's composer
+# recurses in C and crashes the process on some tens of thousands of levels, and the
+# constructor above hits Python's recursion limit at about a thousand.
+MAX_DEPTH = 64
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the event stream (flat, not recursive),
+    before anything recursive sees the document."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.parser.ParserError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def load_located(text: str) -> Any:
+    _check_depth(text)
     return yaml.load(text, Loader=_LineLoader)
 
 

@@ -1,0 +1,222 @@
+"""Công cụ → Sao lưu và khôi phục…: the automatic backups of the database (when, why,
+how big, how many reports), a backup now, and restoring the chosen one.
+
+Restoring is the window's business (it closes its report and reopens on the restored
+data); this dialog asks first, says what happened, and lists the backups again — the
+copy of the database as it was before the restore is at the top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.messages import AppError
+from ..workspace import Workspace
+from ..workspace.backups import BackupEntry, Restored, back_up_now, backups
+from ..workspace.diagnostics import format_size
+from .dialogs import Dialogs
+
+Restore = Callable[[Path], Restored]
+
+
+class BackupsDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        lang: str,
+        dialogs: Dialogs,
+        restore: Restore,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.lang = lang
+        self.dialogs = dialogs
+        self.restore = restore
+        self.entries: list[BackupEntry] = []
+        self.must_close = False  # the data could not be opened again after a restore
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(self.tr("Sao lưu và khôi phục"))
+        self.resize(860, 460)
+        layout = QVBoxLayout(self)
+        policy = workspace.db.backups
+        intro = QLabel(
+            self.tr(
+                "Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ) và "
+                "giữ %1 bản mới nhất. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã "
+                "chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được."
+            ).replace("%1", str(policy.keep if policy else 0)),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Thời điểm"),
+                self.tr("Lý do"),
+                self.tr("Dung lượng"),
+                self.tr("Số báo cáo"),
+                self.tr("Số ô đã nhập"),
+                self.tr("Gói đã nhận"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        layout.addWidget(self.table, 1)
+        self.folder_label = QLabel(self)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.folder_label)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Sao lưu ngay"), self)
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("Khôi phục…"), self)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = QPushButton(self.tr("Mở thư mục sao lưu"), self)
+        self.folder_button.clicked.connect(self.open_folder)
+        close = QPushButton(self.tr("Đóng"), self)
+        close.clicked.connect(self.accept)
+        for button in (self.backup_button, self.restore_button, self.folder_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    # -- the list --------------------------------------------------------------------------
+
+    def reason_text(self, reason: str) -> str:
+        if reason == "open":
+            return self.tr("Tự động khi mở phần mềm")
+        if reason == "manual":
+            return self.tr("Sao lưu thủ công")
+        if reason == "before-restore":
+            return self.tr("Số liệu trước khi khôi phục")
+        if reason.startswith("before-v"):
+            return self.tr("Trước khi nâng cấp cơ sở dữ liệu")
+        return reason
+
+    def refresh(self, select: Path | None = None) -> None:
+        self.entries = backups(self.workspace)
+        self.table.setRowCount(len(self.entries))
+        receives = any(e.received for e in self.entries)
+        for row, entry in enumerate(self.entries):
+            unreadable = self.tr("không đọc được")
+            cells = [
+                entry.created.strftime("%d/%m/%Y %H:%M:%S"),
+                self.reason_text(entry.reason),
+                format_size(entry.size),
+                str(entry.reports) if entry.readable else unreadable,
+                str(entry.values) if entry.readable else "",
+                str(entry.received) if entry.readable else "",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                item.setToolTip(entry.path.name)
+                self.table.setItem(row, column, item)
+        self.table.setColumnHidden(5, not receives)
+        chosen = next((i for i, e in enumerate(self.entries) if e.path == select), 0)
+        if self.entries:
+            self.table.selectRow(chosen)
+        directory = self.workspace.db.backups.directory if self.workspace.db.backups else None
+        self.folder_label.setText(
+            self.tr("Thư mục sao lưu: %1").replace("%1", str(directory or "—"))
+        )
+        self._selection_changed()
+
+    def selected(self) -> BackupEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    # -- buttons ---------------------------------------------------------------------------
+
+    def back_up(self) -> Path | None:
+        try:
+            path = back_up_now(self.workspace)
+        except AppError as error:
+            self.dialogs.error(self, self.windowTitle(), error.message.pick(self.lang))
+            return None
+        self.refresh(select=path)
+        return path
+
+    def restore_selected(self) -> Restored | None:
+        entry = self.selected()
+        if entry is None:
+            return None
+        when = entry.created.strftime("%H:%M:%S %d/%m/%Y")
+        question = self.tr(
+            "Khôi phục số liệu về bản sao lưu lúc %1?\n\n"
+            "Toàn bộ số liệu hiện tại được thay bằng bản này; mọi thay đổi sau thời điểm đó "
+            "sẽ không còn trong phần mềm. Số liệu hiện tại được sao lưu trước khi khôi phục, "
+            "nên có thể lấy lại từ danh sách này."
+        ).replace("%1", when)
+        if not self.dialogs.confirm(self, self.windowTitle(), question):
+            return None
+        result = self.restore(entry.path)
+        self.workspace = result.workspace
+        if not result.reopened:
+            self.must_close = True
+            error = result.error.message.pick(self.lang) if result.error else ""
+            self.dialogs.error(
+                self,
+                self.windowTitle(),
+                error
+                + "\n\n"
+                + self.tr(
+                    "Không mở lại được số liệu nên phần mềm sẽ đóng. Hãy khắc phục (giải "
+                    "phóng ổ đĩa, cắm lại USB…) rồi mở lại phần mềm; số liệu đã lưu không "
+                    "bị mất."
+                ),
+            )
+            self.reject()
+            return result
+        if result.error is not None:
+            self.dialogs.error(self, self.windowTitle(), result.error.message.pick(self.lang))
+            self.refresh(select=entry.path)
+            return result
+        done = self.tr("Đã khôi phục số liệu về bản sao lưu lúc %1.").replace("%1", when)
+        if result.safety is not None:
+            done += "\n\n" + self.tr(
+                "Số liệu trước khi khôi phục được giữ trong bản sao lưu: %1"
+            ).replace("%1", result.safety.name)
+        self.dialogs.info(self, self.windowTitle(), done)
+        self.refresh(select=result.safety)
+        return result
+
+    def open_folder(self) -> None:
+        if self.workspace.db.backups is not None:
+            directory = self.workspace.db.backups.directory
+            directory.mkdir(parents=True, exist_ok=True)
+            self.dialogs.open_folder(directory)
+
+
+__all__ = ["BackupsDialog"]

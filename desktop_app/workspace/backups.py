@@ -1,0 +1,189 @@
+"""Backups of a data folder as the clerk sees them: the list with what each one holds,
+a backup now, and restoring one.
+
+The copies themselves are made by ``storage.backups`` (SQLite's backup API, written
+under a temporary name and renamed). Restoring goes through ``restore_backup``: the
+chosen copy is checked whole (``PRAGMA integrity_check``) and its schema version read
+before anything is touched, the current database is itself backed up, and the restored
+file takes the database's name in one rename, so a power cut leaves the old database or
+the restored one, never half of either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..core.messages import AppError
+from ..storage import BackupInfo, BackupPolicy, list_backups, restore_backup
+from ..storage.backups import check_restorable
+from ..storage.errors import storage_error
+from .workspace import BACKUP_DIR, DATABASE_NAME, Workspace
+
+log = logging.getLogger(__name__)
+SPACE_MARGIN = 1_000_000  # the -wal and -shm of the reopened database, the log
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    path: Path
+    created: datetime  # local time, as in the file name
+    reason: str  # "open", "manual", "before-restore", "before-migration-3", ...
+    size: int
+    reports: int | None  # None when the copy cannot be read
+    values: int | None  # figures typed, over all reports
+    received: int | None  # packets received (a unit with children)
+
+    @property
+    def readable(self) -> bool:
+        return self.reports is not None
+
+
+def _counts(path: Path) -> tuple[int | None, int | None, int | None]:
+    """Reports, values and received packets in a backup: a quick look (~1 ms), not the
+    full check (that reads the whole file, and is done before a restore)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None, None, None
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+
+        def count(table: str) -> int:
+            # An old schema may lack the table: nothing of that kind then.
+            if table not in tables:
+                return 0
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+        return count("reports"), count("report_values"), count("received_files")
+    except sqlite3.Error:
+        return None, None, None
+    finally:
+        conn.close()
+
+
+def backups(ws: Workspace) -> list[BackupEntry]:
+    """The data folder's backups of its database, newest first."""
+    policy = ws.db.backups
+    if policy is None:
+        return []
+    return [
+        BackupEntry(b.path, b.created, b.reason, b.size, *_counts(b.path))
+        for b in list_backups(policy, ws.db.path.stem)
+    ]
+
+
+def back_up_now(ws: Workspace, reason: str = "manual") -> Path:
+    path = ws.db.backup(reason)
+    log.info("backup %s", path.name)
+    return path
+
+
+@dataclass
+class Restored:
+    """The workspace open again on the data folder: on the restored database, or on the
+    unchanged one when ``error`` says why the restore was refused.
+
+    ``reopened`` is False only if the folder could not be opened again afterwards (the
+    disk filled up meanwhile, the USB stick was pulled): ``workspace`` is then the closed
+    one, and the window must close and let the clerk start again."""
+
+    workspace: Workspace
+    safety: Path | None = None  # the copy of the database as it was before
+    error: AppError | None = None
+    reopened: bool = True
+
+
+def _bytes(path: Path) -> int:
+    total = 0
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        with contextlib.suppress(OSError):
+            total += candidate.stat().st_size
+    return total
+
+
+def _room_for(ws: Workspace, backup: Path) -> AppError | None:
+    """A restore writes the staged copy of the backup and a safety copy of the database
+    before anything is replaced: refuse at once if the disk cannot hold them."""
+    needed = _bytes(backup) + _bytes(ws.db.path) + SPACE_MARGIN
+    try:
+        free = shutil.disk_usage(ws.db.path.parent).free
+    except OSError:
+        return None  # cannot tell: the restore itself will say
+    if free >= needed:
+        return None
+    return storage_error("storage.full", ws.db.path, f"{free} < {needed} bytes")
+
+
+def restore(ws: Workspace, backup: Path) -> Restored:
+    """Restore ``backup`` into ``ws``'s data folder. ``ws`` is closed (the restore needs
+    the only connection to the file) and a new workspace is returned in ``Restored``.
+
+    A refusal the clerk can act on (a damaged backup, another program holding the
+    database, a full disk) comes back in ``Restored.error`` with the database untouched.
+    The backup is checked, and the free space counted, before ``ws`` is closed: a bad
+    backup or a full disk costs nothing."""
+    backup = Path(backup)
+    try:
+        check_restorable(backup)
+        refused = _room_for(ws, backup)
+        if refused is not None:
+            raise refused
+    except AppError as error:
+        log.info("restore of %s refused: %s", backup.name, error.code)
+        return Restored(ws, error=error)
+    data_dir, forms, db_path, policy = ws.data_dir, ws.forms, ws.db.path, ws.db.backups
+    if policy is None:
+        raise ValueError("this workspace was opened without a backup policy")
+    ws.close()
+    result = Restored(ws)
+    try:
+        result.safety = restore_backup(db_path, backup, policy)
+        log.info(
+            "restored %s; the database before it is %s",
+            backup.name,
+            result.safety.name if result.safety else "-",
+        )
+    except AppError as error:
+        log.info("restore of %s refused: %s", backup.name, error.code)
+        result.error = error
+    finally:
+        # Open again whatever happened: the window goes on with the data there is.
+        try:
+            result.workspace = Workspace.open(data_dir, forms=forms)
+        except AppError as error:
+            log.error("cannot open %s again after the restore: %s", data_dir, error.code)
+            result.error, result.reopened = error, False
+    return result
+
+
+def folder_backups(data_dir: Path) -> list[BackupInfo]:
+    """The backups of a data folder whose database cannot be opened (newest first)."""
+    return list_backups(BackupPolicy(Path(data_dir) / BACKUP_DIR), Path(DATABASE_NAME).stem)
+
+
+def restore_folder(data_dir: Path, backup: Path) -> Path | None:
+    """Restore ``backup`` into a data folder whose database cannot be opened (damaged by
+    a power cut, say): the damaged file is kept beside the backups, raw, in case someone
+    can rescue it. Returns that copy; AppError if the backup itself will not do."""
+    policy = BackupPolicy(Path(data_dir) / BACKUP_DIR)
+    kept = restore_backup(Path(data_dir) / DATABASE_NAME, Path(backup), policy)
+    log.info("restored %s into %s; the database before it is %s", Path(backup).name,
+             data_dir, kept.name if kept else "-")  # fmt: skip
+    return kept
+
+
+__all__ = [
+    "BackupEntry",
+    "Restored",
+    "back_up_now",
+    "backups",
+    "folder_backups",
+    "restore",
+    "restore_folder",
+]
