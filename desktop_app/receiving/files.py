@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..storage.durable import fsync_path
+
 RECEIVED_DIR = "received"
 
 
@@ -62,6 +64,7 @@ def keep(data_dir: Path, incoming: Incoming) -> str | None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, target)  # the hash's name only ever holds the whole file
+    fsync_path(target.parent)  # the rename too, before the row that names the file commits
     return relative
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..core.messages import AppError, Text
 from .clock import local_now
+from .durable import fsync_path
 from .errors import storage_error, translate
 
 SUFFIX = ".sqlite3"
@@ -93,19 +94,6 @@ def _database_stem(conn: sqlite3.Connection) -> tuple[Path, str]:
     raise ValueError("only a database stored in a file can be backed up")
 
 
-def _fsync_path(path: Path) -> None:
-    """Flush a file (or on POSIX a directory entry) to the disk: a rename is only durable
-    once the directory is synced."""
-    if path.is_dir() and os.name == "nt":
-        return
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDWR
-    fd = os.open(path, flags)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_copy(source: sqlite3.Connection, target: Path) -> None:
     """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole).
 
@@ -120,9 +108,9 @@ def write_copy(source: sqlite3.Connection, target: Path) -> None:
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
-        _fsync_path(partial)
+        fsync_path(partial)
         os.replace(partial, target)
-        _fsync_path(target.parent)
+        fsync_path(target.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -276,7 +264,7 @@ def restore_backup(
         for leftover in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)
         os.replace(staged, db_path)
-        _fsync_path(db_path.parent)
+        fsync_path(db_path.parent)
     except sqlite3.Error as exc:
         raise (translate(exc, db_path) or _backup_failed(db_path.parent, exc)) from exc
     except OSError as exc:
