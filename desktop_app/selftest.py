@@ -242,34 +242,11 @@ def _district(state: _State) -> str:
 
 def _window(state: _State) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-    from PySide6.QtWidgets import QApplication
+    from .ui.selftest_window import window_check
 
-    from .ui.app import create_application
-    from .ui.main_window import MainWindow
-
-    app = create_application([sys.argv[0]])
-    # 10 January 2027: the 2026 report (the sample) is the one the window opens on
-    window = MainWindow(state.commune, today=datetime.date(2027, 1, 10))
-    try:
-        window.show()
-        QApplication.processEvents()
-        _check(window.session is not None, "the main window opened no report")
-        title = window.windowTitle()
-    finally:
-        window.close()
-        window.deleteLater()
-        QApplication.processEvents()
-    printed = ""
-    if state.consolidated_pdf is not None:
-        from .ui.district.print_preview import print_pdf_to_file
-
-        out = state.root / "printed.pdf"
-        sheets = print_pdf_to_file(state.consolidated_pdf, out)
-        _check(sheets > 0 and out.stat().st_size > 0, "printing the PDF produced nothing")
-        printed = f"; printed {sheets} page(s) through QtPdf"
-    return f"«{title}» on {app.platformName()}, Qt {qVersion()}, PySide6 {pyside_version}{printed}"
+    problem, seen = window_check(state.commune, state.consolidated_pdf, state.root)
+    _check(problem is None, problem or "")
+    return seen
 
 
 # -- running -------------------------------------------------------------------------------

@@ -15,9 +15,10 @@ from pathlib import Path
 def receiving_screens(app, save) -> None:
     from desktop_app.ui.dialogs import ScriptedDialogs
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.receiving.add_certificate_dialog import AddCertificateDialog
     from desktop_app.ui.receiving.compare_dialogs import ConflictDialog
     from desktop_app.ui.receiving.receive_dialog import ReceiveDialog
-    from desktop_app.ui.receiving.trust_dialog import AddCertificateDialog, TrustDialog
+    from desktop_app.ui.receiving.trust_dialog import TrustDialog
     from desktop_app.workspace import receive as use
     from desktop_app.workspace.entry import set_values
     from desktop_app.workspace.export import export_report

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -27,6 +28,7 @@ __all__ = [
     "current_period",
     "deadline_for",
     "is_late",
+    "offered_periods",
 ]
 
 PeriodKind = Literal["year", "half", "quarter", "month"]
@@ -280,3 +282,20 @@ def current_period(kind: str, today: datetime.date, deadline: str | int) -> Peri
 def is_late(submitted: datetime.date, period: Period, deadline: str | int) -> bool:
     """True when ``submitted`` is after the period's deadline (on the day is on time)."""
     return submitted > deadline_for(period, deadline)
+
+
+def offered_periods(current: Period, back: int, also: Iterable[Period] = ()) -> list[Period]:
+    """The periods a report chooser offers, newest first and each once: ``current``, up to
+    ``back`` earlier ones (as far as the calendar of forms goes), and ``also`` (periods
+    that already hold something)."""
+    found = {str(current): current}
+    step = current
+    for _ in range(back):
+        try:
+            step = step.previous()
+        except AppError:
+            break
+        found[str(step)] = step
+    for period in also:
+        found.setdefault(str(period), period)
+    return [found[key] for key in sorted(found, reverse=True)]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import Form
 from ..core.messages import AppError
-from ..core.periods import Period, current_period
+from ..core.periods import Period, current_period, offered_periods
 from ..storage import list_reports, set_setting, unit_path
 from ..workspace import Workspace
 from ..workspace.session import OUTLIER_SETTING, ReportSession, read_outlier_share
@@ -35,6 +35,7 @@ from .entry_view import EntryView
 from .i18n import install_language
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
+from .period_choice import fill_period_combo
 from .problems_panel import ProblemsPanel
 from .receiving.receiving_actions import ReceivingActions
 from .style import STYLE_SHEET
@@ -239,21 +240,13 @@ class MainWindow(QMainWindow):
         current = current_period(form.period_kind, self.today, form.deadline)
         # Until last period's deadline the clerk reports on it, but may start this one too.
         running = Period.containing(form.period_kind, self.today)
-        periods = {str(current): current, str(running): running}
-        step = current
-        for _ in range(PERIODS_BACK):
-            try:
-                step = step.previous()
-            except AppError:
-                break
-            periods[str(step)] = step
-        for report in list_reports(self.workspace.db, profile.unit_code):
-            if report.form_id == form_id:
-                periods.setdefault(report.period, Period.parse(report.period))
-        self.period_combo.clear()
-        for key in sorted(periods, reverse=True):
-            self.period_combo.addItem(periods[key].label(self.lang), key)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(str(current)))
+        held = [
+            Period.parse(report.period)
+            for report in list_reports(self.workspace.db, profile.unit_code)
+            if report.form_id == form_id
+        ]
+        periods = offered_periods(current, PERIODS_BACK, [running, *held])
+        fill_period_combo(self.period_combo, periods, str(current), self.lang)
         self.open_report()
 
     def open_report(self, form_id: str | None = None, period: str | None = None) -> None:

@@ -143,7 +143,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+83"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+55"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -376,7 +376,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+58"/>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+59"/>
         <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
         <translation>Submissions from subordinate units</translation>
     </message>
@@ -446,7 +446,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+56"/>
         <source>Không có biểu mẫu nào cho đơn vị cấp dưới.</source>
         <translation>No form is filled by the subordinate units.</translation>
     </message>
@@ -635,7 +635,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+65"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+66"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -660,7 +660,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>No scored form is filled by the subordinate units.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+50"/>
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -1110,7 +1110,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+84"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+85"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1225,7 +1225,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>No reporting unit set up</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+69"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -2108,7 +2108,7 @@ met</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+19"/>
+        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+66"/>
         <source>Chứng thư tin cậy của đơn vị cấp dưới</source>
         <translation>Trusted certificates of subordinate units</translation>
     </message>
@@ -2198,7 +2198,7 @@ met</translation>
         <translation>Issued by: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>CA</source>
         <translation>CA</translation>
     </message>

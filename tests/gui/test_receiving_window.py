@@ -96,7 +96,8 @@ def drop(window: MainWindow, *paths: Path) -> None:
 def test_registering_a_certificate_shows_its_fingerprint_and_asks_before_replacing(
     qtbot, district, chodon
 ):
-    from desktop_app.ui.receiving.trust_dialog import AddCertificateDialog, TrustDialog
+    from desktop_app.ui.receiving.add_certificate_dialog import AddCertificateDialog
+    from desktop_app.ui.receiving.trust_dialog import TrustDialog
 
     commune = chodon.communes[BINH_TRUNG]
     other = chodon.communes["02083"]

@@ -403,3 +403,13 @@ def test_parse_never_raises_anything_else(text, kind):
         Period.parse(text, kind)
     except PeriodError as error:
         assert error.code in ("period.invalid", "period.year", "period.kind")
+
+
+def test_offered_periods_newest_first_each_once_within_the_calendar():
+    from desktop_app.core.periods import offered_periods
+
+    current = Period.parse("2026")
+    offered = offered_periods(current, 2, [Period.parse("2021"), Period.parse("2025")])
+    assert [str(p) for p in offered] == ["2026", "2025", "2024", "2021"]
+    first = Period(current.kind, FIRST_YEAR, 1)
+    assert [str(p) for p in offered_periods(first, 4)] == [str(first)]  # nothing before it

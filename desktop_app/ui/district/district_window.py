@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.messages import AppError
-from ...core.periods import Period, current_period
+from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
+from ..period_choice import fill_period_combo
 
 REPORTS_SUBFOLDER = "TongHop"  # under the export folder; ASCII for USB sticks
 PERIODS_BACK = 4
@@ -113,21 +114,11 @@ class DistrictWindow(QDialog):
         form = self.workspace.forms.get(form_id)
         received = board_periods(self.workspace, form_id)
         current = current_period(form.period_kind, self.today, form.deadline)
-        periods = {str(current): current}
-        step = current
-        for _ in range(PERIODS_BACK):
-            try:
-                step = step.previous()
-            except AppError:
-                break
-            periods[str(step)] = step
-        for text in received:
-            periods.setdefault(text, Period.parse(text, form.period_kind))
-        for key in sorted(periods, reverse=True):
-            self.period_combo.addItem(periods[key].label(self.lang), key)
+        also = [Period.parse(text, form.period_kind) for text in received]
         # The newest period anything arrived for, else the current one.
         chosen = received[0] if received else str(current)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(chosen))
+        periods = offered_periods(current, PERIODS_BACK, also)
+        fill_period_combo(self.period_combo, periods, chosen, self.lang)
         self.refresh()
 
     def choose(self, form_id: str, period: str) -> None:

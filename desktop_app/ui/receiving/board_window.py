@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.messages import AppError
-from ...core.periods import Period, current_period
+from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
+from ..period_choice import fill_period_combo
 from .board_model import BoardFilter, BoardModel
 
 PERIODS_BACK = 4
@@ -167,19 +168,11 @@ class BoardWindow(QDialog):
             return
         form = self.workspace.forms.get(form_id)
         current = current_period(form.period_kind, self.today, form.deadline)
-        periods = {str(current): current}
-        step = current
-        for _ in range(PERIODS_BACK):
-            try:
-                step = step.previous()
-            except AppError:
-                break
-            periods[str(step)] = step
-        for text in board_periods(self.workspace, form_id):
-            periods.setdefault(text, Period.parse(text, form.period_kind))
-        for key in sorted(periods, reverse=True):
-            self.period_combo.addItem(periods[key].label(self.lang), key)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(str(current)))
+        received = [
+            Period.parse(p, form.period_kind) for p in board_periods(self.workspace, form_id)
+        ]
+        periods = offered_periods(current, PERIODS_BACK, received)
+        fill_period_combo(self.period_combo, periods, str(current), self.lang)
         self.refresh()
 
     def choose(self, form_id: str, period: str) -> None:
