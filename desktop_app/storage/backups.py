@@ -26,9 +26,10 @@ from .durable import fsync_path
 from .errors import storage_error, translate
 
 SUFFIX = ".sqlite3"
-_TIME_FORMAT = "%Y%m%dT%H%M%S"
+_TIME_FORMAT = "%Y%m%dT%H%M%S"  # written with strftime, read by _NAME
 _NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<time>\d{8}T\d{6})(?:\.(?P<seq>\d+))?-(?P<reason>[a-z0-9-]+)\.sqlite3$"
+    r"^(?P<stem>.+)-(?P<Y>\d{4})(?P<m>\d\d)(?P<d>\d\d)T(?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d)"
+    r"(?:\.(?P<seq>\d+))?-(?P<reason>[a-z0-9-]+)\.sqlite3$"
 )
 
 
@@ -65,7 +66,8 @@ def _parse(path: Path) -> tuple[str, datetime, int, str] | None:
     if not match:
         return None
     try:
-        created = datetime.strptime(match["time"], _TIME_FORMAT)
+        # not strptime: its first call imports _strptime and locale, at every start
+        created = datetime(*(int(match[part]) for part in "YmdHMS"))
     except ValueError:
         return None
     return match["stem"], created, int(match["seq"] or 1), match["reason"]

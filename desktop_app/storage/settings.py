@@ -6,7 +6,6 @@ Qt, and a backup carries them along with the reports.
 
 from __future__ import annotations
 
-import getpass
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -18,7 +17,10 @@ from .database import Database
 _UNIT_FIELDS = ("code", "name", "level", "parent_code", "catalogue")
 
 
-def _os_user() -> str:
+def os_user() -> str:
+    """The OS account's name, for the audit log when no clerk is named."""
+    import getpass  # only when no clerk is named: the module costs start-up its import
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -52,7 +54,7 @@ def set_setting(db: Database, key: str, value: Any, user: str | None = None) -> 
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, new),
             )
-        write_audit(db, [(db.now(), user or _os_user(), None, "setting", key, old, new)])
+        write_audit(db, [(db.now(), user or os_user(), None, "setting", key, old, new)])
     return True
 
 

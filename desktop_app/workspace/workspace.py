@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from ..core.messages import AppError, Text
 from ..core.periods import Period
 from ..paths import cache_dir, default_data_dir, forms_dir
 from ..storage import BackupPolicy, Database, get_setting
+from ..storage.settings import os_user
 
 DATABASE_NAME = "data.sqlite3"
 BACKUP_DIR = "backups"
@@ -84,10 +84,7 @@ class Workspace:
         profile = self.profile
         if profile and profile.clerk:
             return profile.clerk
-        try:
-            return getpass.getuser()
-        except (OSError, KeyError):
-            return "unknown"
+        return os_user()
 
     def form_for(self, form_id: str, period_text: str) -> tuple[Form, Period]:
         """The form version that applies to a period, with the period checked against it."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from pathlib import Path
 
@@ -20,31 +19,45 @@ def load_form_file(path: Path) -> Form:
     return load(path)
 
 
-def _cache_key(path: Path) -> str:
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(SCHEMA_PATH.read_bytes() if SCHEMA_PATH.exists() else b"")
-    digest.update(__version__.encode())
-    return digest.hexdigest()
+# A cache entry that is missing, damaged, or not a (stamp, form) pair (an older layout).
+_UNREADABLE_CACHE = (
+    OSError,
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,
+)
+
+
+def _cache_stamp(path: Path) -> tuple[str, bytes, bytes]:
+    """What a cached form must have been read from: the application version, the form's
+    bytes and the schema's bytes, compared whole (cheaper than hashing them, and no
+    collision can serve a stale form)."""
+    schema = SCHEMA_PATH.read_bytes() if SCHEMA_PATH.exists() else b""
+    return __version__, path.read_bytes(), schema
 
 
 def _load_cached(path: Path, cache_dir: Path | None) -> Form:
-    """A form checked once is kept, pickled under its content hash: the schema check
-    costs ~0.2 s per start on an old PC, and a form version never changes. A stale or
-    damaged cache entry is simply read again from the YAML."""
+    """A form checked once is kept, pickled with the bytes it was read from: the schema
+    check costs ~0.2 s per start on an old PC. An edited form, schema or application, or
+    a damaged cache entry, is simply read again from the YAML."""
     if cache_dir is None:
         return load_form_file(path)
-    entry = cache_dir / f"{_cache_key(path)}.pickle"
+    entry = cache_dir / f"{path.stem}.pickle"
+    stamp = _cache_stamp(path)
     try:
-        form = pickle.loads(entry.read_bytes())
-        if isinstance(form, Form):
+        cached_stamp, form = pickle.loads(entry.read_bytes())
+        if cached_stamp == stamp and isinstance(form, Form):
             return form
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except _UNREADABLE_CACHE:
         pass
     form = load_form_file(path)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         temporary = entry.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps(form, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps((stamp, form), protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(entry)
     except OSError:
         pass  # a read-only cache only costs speed
