@@ -133,7 +133,7 @@ def district_screens(out_dir: Path) -> list[Path]:
         preview = PdfPrintPreview(written.pdf)
         # page 2 holds the ranking table, the page the leadership looks at; the toolbar's
         # own action, so that its page number follows
-        next_page = next(a for a in preview.findChildren(QAction) if a.text() == "Next page")
+        next_page = next(a for a in preview.findChildren(QAction) if a.text() == "Trang sau")
         show_ranking = next_page.trigger
         shots.append(_save(preview, out_dir / "print-preview.png", app, show_ranking))
         preview.close()

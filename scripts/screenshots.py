@@ -36,6 +36,29 @@ def save(widget, name: str, app) -> None:
     print(path)
 
 
+def save_with_menu(window, field, name: str, app) -> None:
+    """The window with ``field``'s right-click menu open over it (Qt's own texts, which
+    resources/translations/qtbase_vi.ts puts in Vietnamese)."""
+    from PySide6.QtGui import QColor, QPainter
+
+    menu = field.createStandardContextMenu()
+    at = field.mapTo(window, field.rect().center())
+    menu.popup(window.mapToGlobal(at))
+    for _ in range(5):
+        app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    shown = menu.grab()
+    painter.drawPixmap(at, shown)
+    painter.setPen(QColor("#78909c"))  # a popup's edge, which a grab does not include
+    painter.drawRect(at.x(), at.y(), shown.width() - 1, shown.height() - 1)
+    painter.end()
+    menu.close()
+    path = OUT / name
+    picture.save(str(path))
+    print(path)
+
+
 def main() -> None:
     app = create_application(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -67,6 +90,7 @@ def main() -> None:
         window._after_change()
         entry.go_to_field("cbcc_co_may_tinh")
         save(window, "main-window.png", app)
+        save_with_menu(window, entry.rows["cbcc_co_may_tinh"].editor, "context-menu.png", app)
 
         notes = NotesDialog(window.session, "cbcc_co_may_tinh", "vi", window)
         notes.comment.setPlainText("Số liệu theo danh sách máy tính kiểm kê ngày 31/12.")

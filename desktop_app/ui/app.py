@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, qVersion
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -63,7 +63,9 @@ def create_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Báo cáo ứng dụng CNTT")
     app.setOrganizationName("cntt-baocao")
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    # Vietnamese until the profile says otherwise: the first-run setup, and the messages
+    # shown before the database opens, use Qt's buttons too.
+    install_language("vi")
     install_fonts(app)
     return app
 

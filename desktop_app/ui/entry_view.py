@@ -239,8 +239,20 @@ class EntryView(QWidget):
                 self._commit(fid, row.text(), False)
 
     def unsaved_fields(self) -> list[str]:
-        """Fields holding a valid value whose save failed (and was not retried since)."""
-        return [f for f in self._unsaved if self.rows[f].holds_uncommitted()]
+        """Fields whose typed text is not saved, in form order, after ``commit_pending``:
+        a value not accepted (still marked at the field) or a save that failed."""
+        return [
+            f.id
+            for f in self.session.form.input_fields
+            if f.id in self.rows and self.rows[f.id].holds_uncommitted()
+        ]
+
+    def discard_unsaved(self) -> None:
+        """Put the saved values back in the fields the clerk agreed to leave unsaved."""
+        for fid in self.unsaved_fields():
+            self._unsaved.pop(fid, None)
+            self.rows[fid].show_value(self.rows[fid].committed_text)
+            self._mark(fid)
 
     def _focused(self, field_id: str) -> None:
         self.current_field = field_id

@@ -209,5 +209,9 @@ class FieldRow(QObject):
         if isinstance(self.editor, QLineEdit):
             self.editor.selectAll()
 
+    @property
+    def committed_text(self) -> str:
+        return self._committed_text
+
     def holds_uncommitted(self) -> bool:
         return self.text() != self._committed_text

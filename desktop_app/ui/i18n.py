@@ -1,7 +1,12 @@
 """The window's language. Source strings are Vietnamese (the default); English comes
 from resources/translations/app_en.qm, built from app_en.ts by pyside6-lrelease
 (``make translations``). Texts from forms and the core carry both languages already and
-are picked with the same language code."""
+are picked with the same language code.
+
+Qt's own texts (a field's right-click menu, standard dialog buttons, the print preview
+and print dialogs) are English in Qt and Qt ships no Vietnamese for them:
+resources/translations/qtbase_vi.ts translates the ones this application can show, and
+is loaded whenever the language is Vietnamese."""
 
 from __future__ import annotations
 
@@ -17,8 +22,22 @@ def translation_file(lang: str) -> str:
     return str(resource_path("translations", f"app_{lang}.qm"))
 
 
+def qt_translation_file(lang: str) -> str:
+    """Qt's own texts in ``lang`` (only Vietnamese exists: Qt's source texts are English)."""
+    return str(resource_path("translations", f"qtbase_{lang}.qm"))
+
+
+def _install(app: QCoreApplication, path: str) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(path):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
+
+
 def install_language(lang: str) -> bool:
-    """Switch the running application's language; True if the translation loaded.
+    """Switch the running application's language; True if its translations loaded.
 
     Widgets rebuild their texts on the LanguageChange event Qt sends on install."""
     app = QCoreApplication.instance()
@@ -27,12 +46,7 @@ def install_language(lang: str) -> bool:
     _installed.clear()
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        return True
-    translator = QTranslator(app)
-    if not translator.load(translation_file(lang)):
-        return False
-    app.installTranslator(translator)
-    _installed.append(translator)
-    # Numbers stay in the Vietnamese way: the application's own parser and formatter
-    # decide (DESIGN §8), and the clerk's colleagues read the same figures.
-    return True
+        return _install(app, qt_translation_file("vi"))
+    # Numbers stay in the Vietnamese way in English too: the application's own parser
+    # and formatter decide (DESIGN §8), and the clerk's colleagues read the same figures.
+    return _install(app, translation_file(lang))

@@ -202,8 +202,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.packets.export_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.form_combo.activated.connect(lambda _i: self._fill_periods())
-        self.period_combo.activated.connect(lambda _i: self.open_report())
+        self.form_combo.activated.connect(lambda _i: self._form_chosen())
+        self.period_combo.activated.connect(lambda _i: self._period_chosen())
 
     # -- choosing the report -------------------------------------------------------------
 
@@ -231,7 +231,56 @@ class MainWindow(QMainWindow):
             self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
         self._fill_periods()
 
-    def _fill_periods(self) -> None:
+    def _form_chosen(self) -> None:
+        if self.may_leave_report():
+            self._fill_periods()
+        else:
+            self._show_open_report()
+
+    def _period_chosen(self) -> None:
+        if self.may_leave_report():
+            self.open_report()
+        else:
+            self._show_open_report()
+
+    def _show_open_report(self) -> None:
+        """The form and period choices back on the report still open."""
+        if self.session is None:
+            return
+        self.form_combo.setCurrentIndex(self.form_combo.findData(self.session.form.id))
+        self._fill_periods(open_chosen=False, chosen=str(self.session.period))
+
+    def may_leave_report(self, closing: bool = False) -> bool:
+        """Save what is being typed; if some typed text still cannot be saved (a value not
+        accepted, or a save that failed), say so and ask before it is dropped. The clerk
+        who says no is taken to the first such field."""
+        if self.entry is None:
+            return True
+        self.entry.commit_pending()
+        unsaved = self.entry.unsaved_fields()
+        if not unsaved:
+            return True
+        if closing:
+            question = self.tr(
+                "%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội "
+                "dung vừa nhập ở các ô đó sẽ mất.\n\nVẫn đóng phần mềm?",
+                "",
+                len(unsaved),
+            )
+        else:
+            question = self.tr(
+                "%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, "
+                "nội dung vừa nhập ở các ô đó sẽ mất.\n\nVẫn chuyển?",
+                "",
+                len(unsaved),
+            )
+        if not self.dialogs.confirm(self, self.windowTitle(), question):
+            self.entry.go_to_field(unsaved[0])
+            return False
+        self.entry.discard_unsaved()
+        return True
+
+    def _fill_periods(self, *, open_chosen: bool = True, chosen: str | None = None) -> None:
         form_id = self.form_combo.currentData()
         if not form_id:
             return
@@ -245,13 +294,27 @@ class MainWindow(QMainWindow):
             for report in list_reports(self.workspace.db, profile.unit_code)
             if report.form_id == form_id
         ]
-        periods = offered_periods(current, PERIODS_BACK, [running, *held])
-        fill_period_combo(self.period_combo, periods, str(current), self.lang)
-        self.open_report()
+        held += [Period.parse(chosen)] if chosen else []
+        # A period no version of the form covers could only answer with an error; one
+        # that holds a report is offered all the same (the error then says why).
+        periods = [
+            p
+            for p in offered_periods(current, PERIODS_BACK, [running, *held])
+            if p in held or self.workspace.forms.covers(form_id, p.year)
+        ]
+        shown = chosen or str(current)
+        if periods and shown not in {str(p) for p in periods}:
+            shown = str(periods[0])  # a form's first year: last period has no version
+        fill_period_combo(self.period_combo, periods, shown, self.lang)
+        if open_chosen:
+            self.open_report()
 
     def open_report(self, form_id: str | None = None, period: str | None = None) -> None:
-        if self.entry is not None:
-            self.entry.commit_pending()
+        """Open (or reopen) a report; the one open is left only as ``may_leave_report``
+        allows."""
+        if not self.may_leave_report():
+            self._show_open_report()
+            return
         form_id = form_id or self.form_combo.currentData()
         period = period or self.period_combo.currentData()
         if form_id is None or period is None:
@@ -356,12 +419,27 @@ class MainWindow(QMainWindow):
 
     # -- commands ------------------------------------------------------------------------
 
-    def save_now(self) -> None:
-        if self.entry is not None:
-            self.entry.commit_pending()
+    def report_saved(self) -> bool:
+        """Save the field being typed. False if some typed text cannot be saved: the clerk
+        is taken to the first such field and the status bar says how many there are."""
+        if self.entry is None:
+            return True
+        self.entry.commit_pending()
+        unsaved = self.entry.unsaved_fields()
+        if not unsaved:
+            return True
+        self.entry.go_to_field(unsaved[0])
         self.statusBar().showMessage(
-            self.tr("Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô."), 5000
+            self.tr("%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.", "", len(unsaved)),
+            10000,
         )
+        return False
+
+    def save_now(self) -> None:
+        if self.report_saved():
+            self.statusBar().showMessage(
+                self.tr("Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô."), 5000
+            )
 
     def undo(self) -> None:
         if self.session and self.entry:
@@ -435,8 +513,8 @@ class MainWindow(QMainWindow):
     def apply_setup(self, choice: SetupChoice) -> None:
         from ..workspace.setup_unit import setup_unit
 
-        if self.entry is not None:
-            self.entry.commit_pending()
+        if not self.may_leave_report():
+            return
         moving = Path(choice.data_dir) != Path(self.workspace.data_dir)
         if moving and not self.maintenance.move_data(Path(choice.data_dir)):
             return
@@ -455,8 +533,8 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         profile = self.workspace.profile
         if profile is not None and profile.language != lang:
-            if self.entry is not None:
-                self.entry.commit_pending()
+            if not self.may_leave_report():
+                return
             from ..workspace.setup_unit import setup_unit
 
             setup_unit(self.workspace, profile.unit_code, profile.catalogue, language=lang)
@@ -481,19 +559,7 @@ class MainWindow(QMainWindow):
             self.receiving.receive(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.entry is not None:
-            self.entry.commit_pending()
-            unsaved = self.entry.unsaved_fields()
-            if unsaved and not self.dialogs.confirm(
-                self,
-                self.windowTitle(),
-                self.tr(
-                    "%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội "
-                    "dung vừa nhập ở các ô đó sẽ mất.\n\nVẫn đóng phần mềm?",
-                    "",
-                    len(unsaved),
-                ),
-            ):
-                event.ignore()
-                return
+        if not self.may_leave_report(closing=True):
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -27,10 +27,8 @@ class PacketActions(QObject):
 
     def export(self) -> None:
         window = self.window
-        if window.session is None:
-            return
-        if window.entry is not None:
-            window.entry.commit_pending()
+        if window.session is None or not window.report_saved():
+            return  # a packet holds what is saved: the clerk first fixes what is marked
         from .export_dialog import ExportDialog
 
         session = window.session

@@ -698,7 +698,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
         <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
     </message>
@@ -1224,8 +1224,22 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
+
+Vẫn chuyển?</source>
+        <translation>
+            <numerusform>%n field could not be saved (see the red message under it). If you move on now, what you typed there will be lost.
+
+Move on anyway?</numerusform>
+            <numerusform>%n fields could not be saved (see the red messages under them). If you move on now, what you typed there will be lost.
+
+Move on anyway?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1284,13 +1298,21 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <source>Ghi chú khi tiếp nhận: %1</source>
         <translation>Note on acceptance: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.</source>
+        <translation>
+            <numerusform>%n field could not be saved: correct what is marked in red under it.</numerusform>
+            <numerusform>%n fields could not be saved: correct what is marked in red under them.</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+8"/>
         <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="+128"/>
+        <location line="-176"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
 
 from desktop_app.storage import get_or_create_report, save_values
 from desktop_app.ui.dialogs import ScriptedDialogs
@@ -243,3 +243,65 @@ def test_editing_an_exported_report_says_it_is_a_new_revision(qtbot, workspace):
     type_into(qtbot, window, "cbcc_tong", "24")
     assert "lần sửa 2" in window.status_label.text()
     assert "lần sửa 2" in window.statusBar().currentMessage()
+
+
+def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
+    """«hai mươi» in a number field cannot be saved. Ctrl+S, export, another report, a
+    language switch or closing the window each stop at it, or ask before it is dropped."""
+    setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+    dialogs = ScriptedDialogs(answers=[False, False, False, True])
+    window = open_window(qtbot, workspace, dialogs)
+    type_into(qtbot, window, "may_tinh_tong", "19")
+    row = type_into(qtbot, window, "may_tinh_tong", "hai mươi")
+    assert row.editor.property("problem") == "error"
+    window.entry.go_to_field("cbcc_tong")
+
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "1 ô chưa lưu được" in window.statusBar().currentMessage()
+    assert QApplication.focusWidget() is row.editor  # taken to the field
+    window.packets.export_action.trigger()
+    assert not any(w.isVisible() for w in window.findChildren(QDialog))
+    assert dialogs.shown == []
+
+    def choose_form(form_id: str) -> None:
+        window.form_combo.setCurrentIndex(window.form_combo.findData(form_id))
+        window.form_combo.activated.emit(window.form_combo.currentIndex())
+
+    # another report: asked, and "no" keeps the report, the choices and the text
+    choose_form("cntt-huyen")
+    assert dialogs.shown[-1][0] == "confirm" and "1 ô chưa lưu được" in dialogs.shown[-1][2]
+    assert window.session.form.id == "cntt-xa" and window.form_combo.currentData() == "cntt-xa"
+    assert window.period_combo.currentData() == "2026"
+    assert window.entry.rows["may_tinh_tong"].text() == "hai mươi"
+
+    window.set_language("en")  # asked again; "no" keeps Vietnamese and the text
+    assert len(dialogs.shown) == 2 and window.menuBar().actions()[0].text() == "&Báo cáo"
+    assert window.workspace.profile.language == "vi"
+
+    assert not window.close()  # asked; "no" keeps the window open
+    assert window.isVisible() and window.entry.rows["may_tinh_tong"].text() == "hai mươi"
+    assert "Vẫn đóng phần mềm?" in dialogs.shown[-1][2]
+
+    # "yes": the other report opens; back on this one the field shows what is saved
+    choose_form("cntt-huyen")
+    assert window.session.form.id == "cntt-huyen"
+    choose_form("cntt-xa")
+    assert window.entry.rows["may_tinh_tong"].text() == "19"
+    assert len(dialogs.shown) == 4  # nothing unsaved left: no more questions
+
+
+def test_periods_offered_are_those_a_form_version_covers(qtbot, workspace):
+    """No dead end: only 2026 has a version of cntt-xa, so earlier years are offered only
+    where a report is already held."""
+    setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+    window = open_window(qtbot, workspace)
+
+    def offered() -> list[str]:
+        combo = window.period_combo  # the toolbar is rebuilt with the window
+        return [combo.itemData(i) for i in range(combo.count())]
+
+    assert offered() == ["2026"]
+    held = get_or_create_report(workspace.db, "02080", "cntt-xa", "2026.1", "2024")
+    save_values(workspace.db, held.id, {"cbcc_tong": "20"}, "Nguyễn Thị Hoa")
+    window.build()
+    assert offered() == ["2026", "2024"]

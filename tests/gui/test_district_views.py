@@ -332,7 +332,7 @@ def test_print_from_the_preview_honours_range_and_copies(qtbot, consolidated_pdf
         print_dialog.accept()
 
     when_modal(QPrintDialog, answer)
-    next(a for a in dialog.findChildren(QAction) if a.text() == "Print").trigger()
+    next(a for a in dialog.findChildren(QAction) if a.text() == "In").trigger()
     assert dialog.last_painted == [1, 2, 1, 2]
     assert _page_count(out) == 4
     printed = _pages(out, tmp_path / "out")

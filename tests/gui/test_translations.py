@@ -1,5 +1,6 @@
-"""Every string the window shows has its English translation, and the built .qm matches
-the .ts (scripts/update_translations.sh refreshes both)."""
+"""Every string the window shows has its English translation, Qt's own texts the window
+can show have their Vietnamese one, and each built .qm matches its .ts
+(scripts/update_translations.sh refreshes them)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import pytest
 
 from tests.conftest import PROJECT
 
-TS = PROJECT / "resources" / "translations" / "app_en.ts"
-QM = PROJECT / "resources" / "translations" / "app_en.qm"
+TRANSLATIONS = PROJECT / "resources" / "translations"
+TS = TRANSLATIONS / "app_en.ts"
+QT_TS = TRANSLATIONS / "qtbase_vi.ts"
 BIN = Path(sys.executable).parent
 
 
@@ -34,8 +36,9 @@ def _tool(name: str) -> str:
     return str(path)
 
 
-def test_every_message_is_translated():
-    messages = _messages(TS)
+@pytest.mark.parametrize("ts", [TS, QT_TS], ids=lambda p: p.name)
+def test_every_message_is_translated(ts: Path):
+    messages = _messages(ts)
     assert messages
     for (context, source), msg in messages.items():
         translation = msg.find("translation")
@@ -61,11 +64,93 @@ def test_the_ts_file_holds_every_string_of_the_code(tmp_path):
     assert in_ts - in_code == set(), "the .ts has strings the code no longer uses"
 
 
-def test_the_qm_file_is_built_from_the_ts(tmp_path):
-    copy = tmp_path / "app_en.ts"
-    shutil.copy(TS, copy)
-    built = tmp_path / "app_en.qm"
+@pytest.mark.parametrize("ts", [TS, QT_TS], ids=lambda p: p.name)
+def test_the_qm_file_is_built_from_the_ts(tmp_path, ts: Path):
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
+    built = tmp_path / ts.with_suffix(".qm").name
     subprocess.run(
         [_tool("pyside6-lrelease"), str(copy), "-qm", str(built)], check=True, capture_output=True
     )
-    assert built.read_bytes() == QM.read_bytes(), "run scripts/update_translations.sh"
+    assert built.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
+        "run scripts/update_translations.sh"
+    )
+
+
+def _qt_library_bytes() -> bytes:
+    from PySide6.QtCore import QLibraryInfo
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibrariesPath))
+    files = [*folder.glob("libQt6*.so*"), *folder.glob("Qt6*.dll"), *folder.glob("Qt*.framework")]
+    files = [f for f in files if f.is_file()]
+    if not files:
+        pytest.skip(f"no Qt libraries found in {folder}")
+    return b"".join(f.read_bytes() for f in files)
+
+
+def test_qt_texts_translated_are_texts_this_qt_has():
+    """A typo, or a text Qt changed in an upgrade, would never be looked up: each source
+    text must be in Qt's libraries, as the C string tr() is called with."""
+    libraries = _qt_library_bytes()
+    unknown = [
+        f"{context}: «{source}»"
+        for context, source in _messages(QT_TS)
+        if source.encode() not in libraries
+    ]
+    assert unknown == []
+
+
+def _texts(actions) -> list[str]:
+    return [a.text().split("\t")[0] for a in actions if not a.isSeparator()]
+
+
+def test_qt_texts_follow_the_language(qtbot):
+    """What the clerk sees from Qt itself: a field's right-click menu, the buttons of a
+    question, the print preview's toolbar. Vietnamese by default, English when switched."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+    from desktop_app.ui.i18n import install_language
+
+    def seen() -> tuple[list[str], list[str], list[str]]:
+        field = QLineEdit("Bình Trung")
+        qtbot.addWidget(field)
+        menu = _texts(field.createStandardContextMenu().actions())
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "?",
+            "?",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+        )
+        qtbot.addWidget(box)
+        buttons = sorted(b.text() for b in box.buttons())
+        preview = QPrintPreviewDialog()
+        qtbot.addWidget(preview)
+        toolbar = sorted(t for t in _texts(preview.findChildren(QAction)) if t)
+        return menu, buttons, [preview.windowTitle(), *toolbar]
+
+    try:
+        assert install_language("vi")
+        menu, buttons, toolbar = seen()
+        assert menu[:5] == ["&Hoàn tác", "&Làm lại", "&Cắt", "&Sao chép", "&Dán"]
+        assert "Chọn tất cả" in menu
+        assert buttons == ["&Có", "&Không", "Hủy"]
+        assert {
+            "Xem trước khi in",
+            "Trang sau",
+            "Phóng to",
+            "Khổ ngang",
+            "In",
+            "Thiết lập trang",
+        } <= set(toolbar)
+        english = {"Next page", "Zoom in", "Landscape", "Print", "Page setup", "Print Preview"}
+        assert english.isdisjoint(toolbar), toolbar
+        assert install_language("en")
+        menu, buttons, toolbar = seen()
+        assert menu[0] == "&Undo" and buttons == ["&No", "&Yes", "Cancel"]
+        assert "Next page" in toolbar
+    finally:
+        install_language("vi")

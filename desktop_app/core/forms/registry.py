@@ -84,6 +84,10 @@ class FormRegistry:
     def versions(self, form_id: str) -> list[Form]:
         return list(self._by_id.get(form_id, ()))
 
+    def covers(self, form_id: str, year: int) -> bool:
+        """True if some version of the form applies to ``year`` (``get`` would succeed)."""
+        return any(f.year <= year for f in self._by_id.get(form_id, ()))
+
     def get(self, form_id: str, year: int | None = None) -> Form:
         """The version for ``year`` (the newest one not after it), or the newest overall."""
         versions = self._by_id.get(form_id)

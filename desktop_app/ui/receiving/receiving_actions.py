@@ -155,8 +155,8 @@ class ReceivingActions(QObject):
                 ),
             )
             return
-        if window.entry is not None:
-            window.entry.commit_pending()
+        if not window.may_leave_report():  # the report is opened again once pre-filled
+            return
         from ...workspace.district_prefill import prefill_own_report
         from ..background import BackgroundTask, error_text, in_workspace
 
