@@ -96,12 +96,16 @@ def _database_stem(conn: sqlite3.Connection) -> tuple[Path, str]:
     raise ValueError("only a database stored in a file can be backed up")
 
 
+def _partial_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.partial")
+
+
 def write_copy(source: sqlite3.Connection, target: Path) -> None:
     """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole).
 
     The copy is switched to the rollback journal so it is one file, readable without a
     ``-wal``/``-shm`` beside it (a WAL source would otherwise mark it as WAL)."""
-    partial = target.with_name(f".{target.name}.partial")
+    partial = _partial_path(target)
     partial.unlink(missing_ok=True)
     try:
         dest = sqlite3.connect(partial, isolation_level=None)
@@ -242,6 +246,30 @@ def _safety_copy(db_path: Path, policy: BackupPolicy, now: datetime | None) -> P
         conn.close()
 
 
+def staged_restore_path(db_path: Path) -> Path:
+    """Where a restore writes the backup's copy before renaming it over the database."""
+    return db_path.with_name(db_path.name + ".restoring")
+
+
+def discard_interrupted_copies(db_path: Path, policy: BackupPolicy) -> list[Path]:
+    """Remove what a backup or restore killed before its end left: a restore's staged
+    copy (as large as the database) and half-written ``.partial`` files. The database
+    itself is untouched until a restore's last step, and a backup counts only once
+    renamed. Only for the one program that owns the folder (the window, under its lock):
+    another's copy may be being written. Returns what was removed."""
+    db_path = Path(db_path)
+    staged = staged_restore_path(db_path)
+    candidates = [staged, _partial_path(staged)]
+    if policy.directory.is_dir():
+        candidates += sorted(policy.directory.glob(".*.partial"))
+    removed = []
+    for path in candidates:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def restore_backup(
     db_path: Path, backup_path: Path, policy: BackupPolicy, *, now: datetime | None = None
 ) -> Path | None:
@@ -253,7 +281,7 @@ def restore_backup(
     ("storage.locked"); on Windows the final rename would fail anyway."""
     db_path, backup_path = Path(db_path), Path(backup_path)
     check_restorable(backup_path)
-    staged = db_path.with_name(db_path.name + ".restoring")
+    staged = staged_restore_path(db_path)
     try:
         # Staged before the safety copy: its rotation may delete the very backup chosen.
         src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)

@@ -162,9 +162,11 @@ def _open_window(
     and the exit status when it cannot open (said to the clerk) or the setup was
     cancelled (0: nothing to do, nothing written)."""
     from ..workspace import Workspace
+    from ..workspace.backups import clear_interrupted_copies
     from ..workspace.instance_lock import LockState
     from .main_window import MainWindow
 
+    clear_interrupted_copies(data_dir)  # run_gui holds the folder's lock
     try:
         workspace = Workspace.open(data_dir)
     except AppError as error:

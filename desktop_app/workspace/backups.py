@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..core.messages import AppError
 from ..storage import BackupInfo, BackupPolicy, list_backups, restore_backup
-from ..storage.backups import check_restorable
+from ..storage.backups import check_restorable, discard_interrupted_copies
 from ..storage.errors import storage_error
 from .workspace import BACKUP_DIR, DATABASE_NAME, Workspace
 
@@ -165,6 +165,17 @@ def restore(ws: Workspace, backup: Path) -> Restored:
 def folder_backups(data_dir: Path) -> list[BackupInfo]:
     """The backups of a data folder whose database cannot be opened (newest first)."""
     return list_backups(BackupPolicy(Path(data_dir) / BACKUP_DIR), Path(DATABASE_NAME).stem)
+
+
+def clear_interrupted_copies(data_dir: Path) -> list[Path]:
+    """Remove what a backup or restore killed before its end left in ``data_dir``. For
+    the window, under the folder's lock (no other copy can be being written)."""
+    removed = discard_interrupted_copies(
+        Path(data_dir) / DATABASE_NAME, BackupPolicy(Path(data_dir) / BACKUP_DIR)
+    )
+    for path in removed:
+        log.warning("removed %s, left by a backup or restore interrupted before its end", path)
+    return removed
 
 
 def restore_folder(data_dir: Path, backup: Path) -> Path | None:

@@ -17,6 +17,7 @@ from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.logs import log_path, start_logging, stop_logging
 from desktop_app.workspace.setup_unit import setup_unit
+from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 11, 23)
@@ -308,3 +309,55 @@ def test_a_damaged_database_is_left_alone_if_the_clerk_says_no(qtbot, workspace,
     assert window is None and status == 1
     assert [s[0] for s in dialogs.shown] == ["confirm", "error"]
     assert (data_dir / "data.sqlite3").read_bytes() == damaged
+
+
+@pytest.mark.parametrize("killed_at", [".restoring.partial", ".restoring"])
+def test_a_restore_killed_midway_leaves_nothing_behind(qtbot, workspace, data_dir, killed_at):
+    """SIGKILL in the middle of a restore (copying the backup, or just before the final
+    rename): the database is the one before, and the next start removes the leftovers."""
+    import signal
+    import subprocess
+    import sys
+
+    from desktop_app.ui.app import _open_window
+    from desktop_app.workspace.backups import back_up_now
+    from desktop_app.workspace.instance_lock import InstanceLock
+
+    report = get_or_create_report(workspace.db, "02080", "cntt-xa", "2026.1", "2026")
+    save_values(workspace.db, report.id, {"cbcc_tong": "21"}, "Nguyễn Thị Hoa")
+    backup = back_up_now(workspace)
+    save_values(workspace.db, report.id, {"cbcc_tong": "25"}, "Nguyễn Thị Hoa")
+    workspace.close()
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, sys\n"
+            "from pathlib import Path\n"
+            "from desktop_app.workspace import Workspace\n"
+            "from desktop_app.workspace.backups import restore\n"
+            "real = os.replace\n"
+            "def replace(src, dst):\n"
+            "    if str(src).endswith(sys.argv[3]):\n"
+            "        os.kill(os.getpid(), signal.SIGKILL)\n"
+            "    return real(src, dst)\n"
+            "os.replace = replace\n"
+            "restore(Workspace.open(Path(sys.argv[1])), Path(sys.argv[2]))\n",
+            str(data_dir),
+            str(backup),
+            killed_at,
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    leftovers = {p.name for p in data_dir.iterdir() if "restoring" in p.name}
+    assert leftovers == {f"{'.' if killed_at.endswith('partial') else ''}data.sqlite3{killed_at}"}
+    window, status = _open_window(
+        QApplication.instance(), data_dir, ScriptedDialogs(), InstanceLock()
+    )
+    qtbot.addWidget(window)
+    assert status == 0 and window.session.value("cbcc_tong") == 25
+    assert not [p for p in data_dir.iterdir() if "restoring" in p.name]
+    window.close()
+    window.workspace.close()

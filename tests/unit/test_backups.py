@@ -183,3 +183,24 @@ def test_a_damaged_database_can_be_replaced_by_a_backup(db_path, policy):
     assert aside is not None and aside.name.startswith("data.sqlite3.damaged-")
     assert aside.read_bytes().startswith(b"\0garbage")
     assert _value_in(db_path, report_id) == "good"
+
+
+def test_leftovers_of_interrupted_copies_are_discarded_and_nothing_else(db_path, policy):
+    from desktop_app.storage.backups import discard_interrupted_copies
+
+    _fill(db_path, "21")
+    conn = sqlite3.connect(db_path)
+    kept = backup_now(conn, policy, "manual")
+    conn.close()
+    staged = db_path.with_name("data.sqlite3.restoring")
+    leftovers = [
+        staged,
+        db_path.with_name(".data.sqlite3.restoring.partial"),
+        policy.directory / ".data-20261123T101500-manual.sqlite3.partial",
+    ]
+    for path in leftovers:
+        path.write_bytes(b"half a copy")
+    assert sorted(discard_interrupted_copies(db_path, policy)) == sorted(leftovers)
+    assert not any(p.exists() for p in leftovers)
+    assert db_path.exists() and kept.exists()
+    assert discard_interrupted_copies(db_path, policy) == []
