@@ -24,11 +24,16 @@ def run(argv: Sequence[str]) -> int:
     for name, default in (("data_dir", None), ("lang", None), ("json", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
-    handler = getattr(commands, f"cmd_{args.command}")
     from ..workspace.logs import start_logging
 
     # The command's name only: its arguments may hold values typed (values set F=V).
-    start_logging(args.data_dir or default_data_dir(), f"cli {args.command}")
+    data_dir = args.data_dir or default_data_dir()
+    start_logging(data_dir, f"cli {args.command}")
+    if args.command == "backups":  # opens the folder itself (it may be damaged)
+        from .backup_commands import run_backups
+
+        return run_backups(args, data_dir)
+    handler = getattr(commands, f"cmd_{args.command}")
     try:
         with Workspace.open(args.data_dir) as ws:
             profile = ws.profile

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import __version__
+from .backup_commands import add_backup_parsers
 from .packet_commands import add_packet_parsers
 from .receive_commands import add_receive_parsers
 from .report_commands import add_report_parsers
@@ -116,4 +117,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_packet_parsers(commands, common)  # identity, export, verify
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     add_report_parsers(commands, common)  # report, prefill, merges
+    add_backup_parsers(commands, common)
     return parser

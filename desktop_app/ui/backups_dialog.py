@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core.messages import AppError
 from ..workspace import Workspace
-from ..workspace.backups import BackupEntry, Restored, back_up_now, backups
+from ..workspace.backups import BackupEntry, Restored, back_up_now, backups, reason_label
 from ..workspace.diagnostics import format_size
 from .dialogs import Dialogs
 
@@ -107,17 +107,6 @@ class BackupsDialog(QDialog):
 
     # -- the list --------------------------------------------------------------------------
 
-    def reason_text(self, reason: str) -> str:
-        if reason == "open":
-            return self.tr("Tự động khi mở phần mềm")
-        if reason == "manual":
-            return self.tr("Sao lưu thủ công")
-        if reason == "before-restore":
-            return self.tr("Số liệu trước khi khôi phục")
-        if reason.startswith("before-v"):
-            return self.tr("Trước khi nâng cấp cơ sở dữ liệu")
-        return reason
-
     def refresh(self, select: Path | None = None) -> None:
         self.entries = backups(self.workspace)
         self.table.setRowCount(len(self.entries))
@@ -126,7 +115,7 @@ class BackupsDialog(QDialog):
             unreadable = self.tr("không đọc được")
             cells = [
                 entry.created.strftime("%d/%m/%Y %H:%M:%S"),
-                self.reason_text(entry.reason),
+                reason_label(entry.reason).pick(self.lang),
                 format_size(entry.size),
                 str(entry.reports) if entry.readable else unreadable,
                 str(entry.values) if entry.readable else "",

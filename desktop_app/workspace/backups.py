@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..core.messages import AppError
+from ..core.messages import AppError, Text
 from ..storage import BackupInfo, BackupPolicy, list_backups, restore_backup
 from ..storage.backups import check_restorable, discard_interrupted_copies
 from ..storage.errors import storage_error
@@ -42,6 +42,21 @@ class BackupEntry:
     @property
     def readable(self) -> bool:
         return self.reports is not None
+
+
+_REASONS = {
+    "open": Text("Tự động khi mở phần mềm", "Automatic, when the application opened"),
+    "manual": Text("Sao lưu thủ công", "Manual backup"),
+    "before-restore": Text("Số liệu trước khi khôi phục", "The data before a restore"),
+}
+_BEFORE_MIGRATION = Text("Trước khi nâng cấp cơ sở dữ liệu", "Before a database upgrade")
+
+
+def reason_label(reason: str) -> Text:
+    """Why a backup was made, as the clerk reads it (the file name holds a short tag)."""
+    if reason.startswith("before-v"):
+        return _BEFORE_MIGRATION
+    return _REASONS.get(reason, Text(reason, reason))
 
 
 def _counts(path: Path) -> tuple[int | None, int | None, int | None]:
@@ -72,10 +87,16 @@ def backups(ws: Workspace) -> list[BackupEntry]:
     policy = ws.db.backups
     if policy is None:
         return []
-    return [
-        BackupEntry(b.path, b.created, b.reason, b.size, *_counts(b.path))
-        for b in list_backups(policy, ws.db.path.stem)
-    ]
+    return _entries(list_backups(policy, ws.db.path.stem))
+
+
+def _entries(found: list[BackupInfo]) -> list[BackupEntry]:
+    return [BackupEntry(b.path, b.created, b.reason, b.size, *_counts(b.path)) for b in found]
+
+
+def folder_entries(data_dir: Path) -> list[BackupEntry]:
+    """``backups`` of a data folder whose database may not open (newest first)."""
+    return _entries(folder_backups(data_dir))
 
 
 def back_up_now(ws: Workspace, reason: str = "manual") -> Path:

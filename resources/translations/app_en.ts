@@ -319,27 +319,7 @@ It holds the information above and the log; no database, no signing key. Send th
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Tự động khi mở phần mềm</source>
-        <translation>Automatic, on opening</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sao lưu thủ công</source>
-        <translation>Manual backup</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Số liệu trước khi khôi phục</source>
-        <translation>Data before a restore</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Trước khi nâng cấp cơ sở dữ liệu</source>
-        <translation>Before a database upgrade</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>không đọc được</source>
         <translation>unreadable</translation>
     </message>

@@ -1,0 +1,157 @@
+"""Backups from the command line, for the IT officer helping a commune by phone or a
+script run at night: ``backups list [--json]``, ``backups create``, ``backups restore
+FILE``. The same checks as the window's Sao lưu và khôi phục: a backup is checked whole
+before anything is touched, the current database is itself backed up first, and the
+file is swapped in one rename.
+
+These commands do not open the folder first as the others do: ``list`` and ``restore``
+must also work when the database is too damaged to open (a power cut on a failing disk),
+and ``restore`` refuses while the window has the folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..core.messages import AppError, Text
+from ..workspace import Workspace
+from .output import print_json, refuse, say
+
+WINDOW_OPEN = Text(
+    "Phần mềm đang mở cửa sổ trên thư mục dữ liệu {folder}: hãy đóng cửa sổ rồi khôi phục "
+    "(hoặc khôi phục ngay trong cửa sổ: Công cụ → Sao lưu và khôi phục).",
+    "The window is open on the data folder {folder}: close it and restore again (or restore "
+    "from the window: Công cụ → Sao lưu và khôi phục).",
+)
+
+
+def add_backup_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    backups = commands.add_parser(
+        "backups", parents=[common], help="sao lưu và khôi phục / backups and restore"
+    )
+    backup_cmd = backups.add_subparsers(
+        dest="backups_command", metavar="list|create|restore", required=True
+    )
+    backup_cmd.add_parser("list", parents=[common], help="các bản sao lưu / the backups")
+    backup_cmd.add_parser("create", parents=[common], help="sao lưu ngay / back up now")
+    restore = backup_cmd.add_parser(
+        "restore",
+        parents=[common],
+        help="khôi phục một bản sao lưu / restore a backup",
+    )
+    restore.add_argument(
+        "backup", type=Path, help="tệp sao lưu (xem backups list) / the backup file"
+    )
+
+
+def _entry_dict(entry: Any) -> dict[str, Any]:
+    from ..workspace.backups import reason_label
+
+    return {
+        "path": str(entry.path),
+        "created": entry.created,
+        "reason": entry.reason,
+        "reason_text": reason_label(entry.reason),
+        "size": entry.size,
+        "reports": entry.reports,
+        "values": entry.values,
+        "received": entry.received,
+    }
+
+
+def _list(data_dir: Path, ws: Workspace | None, args: argparse.Namespace, lang: str) -> int:
+    from ..workspace.backups import backups, folder_entries, reason_label
+    from ..workspace.diagnostics import format_size
+
+    entries = backups(ws) if ws is not None else folder_entries(data_dir)
+    if args.json:
+        print_json({"ok": True, "backups": [_entry_dict(e) for e in entries]})
+        return 0
+    if not entries:
+        say(Text("Chưa có bản sao lưu nào.", "No backups yet.").pick(lang))
+        return 0
+    say(Text("Mới nhất trước:", "Newest first:").pick(lang))
+    for entry in entries:
+        if entry.readable:
+            holds = Text(
+                f"{entry.reports} báo cáo, {entry.values} số liệu",
+                f"{entry.reports} reports, {entry.values} figures",
+            ).pick(lang)
+        else:
+            holds = Text("không đọc được", "unreadable").pick(lang)
+        say(
+            f"  {entry.created:%d/%m/%Y %H:%M}  {reason_label(entry.reason).pick(lang):<34} "
+            f"{format_size(entry.size):>8}  {holds:<28} {entry.path.name}"
+        )
+    return 0
+
+
+def _restore(data_dir: Path, ws: Workspace | None, args: argparse.Namespace, lang: str) -> int:
+    from ..workspace.backups import restore, restore_folder
+
+    backup = Path(args.backup)
+    if not backup.is_absolute() and not backup.exists():
+        backup = data_dir / "backups" / backup  # as `backups list` names it
+    if ws is None:  # too damaged to open: the damaged file is kept beside the backups
+        kept = restore_folder(data_dir, backup)
+        safety = kept
+    else:
+        result = restore(ws, backup)
+        result.workspace.close()
+        if result.error is not None:
+            raise result.error
+        safety = result.safety
+    if args.json:
+        print_json({"ok": True, "restored": str(backup), "before": str(safety or "")})
+        return 0
+    say(Text(f"Đã khôi phục {backup.name}.", f"Restored {backup.name}.").pick(lang))
+    if safety is not None:
+        say(
+            Text(
+                f"Số liệu trước khi khôi phục được giữ ở {safety}.",
+                f"The data as it was before is kept in {safety}.",
+            ).pick(lang)
+        )
+    return 0
+
+
+def run_backups(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..workspace.backups import back_up_now
+    from ..workspace.instance_lock import InstanceLock, LockState
+
+    lock = InstanceLock()
+    try:
+        if args.backups_command == "restore" and lock.acquire(data_dir) == LockState.TAKEN:
+            raise AppError(
+                "backups.window_open", WINDOW_OPEN.format(folder=data_dir), folder=str(data_dir)
+            )
+        try:
+            ws: Workspace | None = Workspace.open(data_dir)
+        except AppError as error:
+            if error.code != "storage.corrupt" or args.backups_command == "create":
+                raise
+            ws = None
+        try:
+            profile = ws.profile if ws is not None else None
+            lang = args.lang or (profile.language if profile else "vi")
+            if args.backups_command == "list":
+                return _list(data_dir, ws, args, lang)
+            if args.backups_command == "restore":
+                return _restore(data_dir, ws, args, lang)  # ws closed: closing again is safe
+            path = back_up_now(ws)
+            if args.json:
+                print_json({"ok": True, "backup": str(path)})
+            else:
+                say(Text(f"Đã sao lưu: {path}", f"Backed up: {path}").pick(lang))
+            return 0
+        finally:
+            if ws is not None:
+                ws.close()
+    except AppError as error:
+        return refuse(error, args.json)
+    finally:
+        lock.release()
+
+
+__all__ = ["add_backup_parsers", "run_backups"]
