@@ -16,11 +16,14 @@ from .values import Value, check_value
 
 ERROR = "error"
 WARNING = "warning"
+# The code of a problem the window adds for text typed but not accepted or not saved; a
+# validation result never holds one (only saved values are judged).
+UNSAVED = "unsaved"
 
 
 @dataclass(frozen=True)
 class Problem:
-    code: str  # "required", "bound", "rule", "unknown_field"
+    code: str  # "required", "bound", "rule", "unknown_field"; UNSAVED in the window
     severity: str  # ERROR | WARNING
     field_id: str | None  # where to show it first
     message: Text

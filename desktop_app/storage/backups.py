@@ -264,7 +264,8 @@ def discard_interrupted_copies(db_path: Path, policy: BackupPolicy) -> list[Path
         candidates += sorted(policy.directory.glob(".*.partial"))
     removed = []
     for path in candidates:
-        with contextlib.suppress(FileNotFoundError):
+        # Missing (the usual case), or a read-only folder: that says so when it opens.
+        with contextlib.suppress(OSError):
             path.unlink()
             removed.append(path)
     return removed

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms.model import Section
-from ..core.messages import AppError
-from ..core.validation import progress
+from ..core.messages import AppError, Text
+from ..core.validation import ERROR, UNSAVED, Problem, progress
 from ..core.values import ValueRejected, display
 from ..workspace.session import ReportSession
 from .field_row import FieldRow
@@ -69,6 +69,7 @@ class EntryView(QWidget):
     save_failed = Signal(str, str)  # field id, why (disk full, read-only, locked)
     report_changed = Signal()  # status or revision changed
     field_focused = Signal(str)
+    unsaved_changed = Signal()  # a field's typed text became, or stopped being, unsavable
 
     def __init__(self, session: ReportSession, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,9 +194,10 @@ class EntryView(QWidget):
             self.session.parse(field_id, raw)
         except ValueRejected as rejected:
             row.set_problem("error", rejected.message.pick(self.lang))
-            return
-        self._read_hints.pop(field_id, None)
-        self._mark(field_id)
+        else:
+            self._read_hints.pop(field_id, None)
+            self._mark(field_id)
+        self.unsaved_changed.emit()
 
     def _commit(self, field_id: str, raw: str, move: bool) -> None:
         row = self.rows[field_id]
@@ -204,6 +206,7 @@ class EntryView(QWidget):
         except ValueRejected as rejected:
             # Never changed behind the clerk's back: the text stays, marked, unsaved.
             row.set_problem("error", rejected.message.pick(self.lang))
+            self.unsaved_changed.emit()
             return
         except AppError as error:
             # The disk is full, the folder read-only, the database held elsewhere: the
@@ -220,8 +223,10 @@ class EntryView(QWidget):
             self._unsaved[field_id] = message
             row.set_problem("error", message)
             self.save_failed.emit(field_id, error.message.pick(self.lang))
+            self.unsaved_changed.emit()
             return
         self._unsaved.pop(field_id, None)
+        self.unsaved_changed.emit()
         if result.warning is not None:
             self._read_hints[field_id] = result.warning.pick(self.lang)
         if result.changed:
@@ -253,6 +258,27 @@ class EntryView(QWidget):
             self._unsaved.pop(fid, None)
             self.rows[fid].show_value(self.rows[fid].committed_text)
             self._mark(fid)
+        self.unsaved_changed.emit()
+
+    def unsaved_problems(self) -> list[Problem]:
+        """What is typed but cannot be saved (a value not accepted, a save that failed),
+        as errors for the problems panel, in form order. Text still being typed that is
+        valid is not among them: it is saved on Enter or on leaving the field."""
+        found = []
+        for f in self.session.form.input_fields:
+            row = self.rows.get(f.id)
+            if row is None or not row.holds_uncommitted():
+                continue
+            if f.id in self._unsaved:
+                why = Text(self._unsaved[f.id], self._unsaved[f.id])
+            else:
+                try:
+                    self.session.parse(f.id, row.text())
+                    continue
+                except ValueRejected as rejected:
+                    why = rejected.message
+            found.append(Problem(UNSAVED, ERROR, f.id, why))
+        return found
 
     def _focused(self, field_id: str) -> None:
         self.current_field = field_id

@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
         self.entry.saved.connect(self._saved)
         self.entry.save_failed.connect(self._save_failed)
         self.entry.report_changed.connect(self._report_changed)
+        self.entry.unsaved_changed.connect(
+            lambda: self.problems.show_unsaved(self.entry.unsaved_problems())
+        )
         self.setCentralWidget(self.entry)
         self.problems.show_session(self.session)
         self.copy_action.setEnabled(bool(self.session.copy_candidates()))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.validation import Problem
+from ..core.validation import UNSAVED, Problem
 from ..workspace.session import ReportSession
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +30,7 @@ class ProblemsPanel(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.session: ReportSession | None = None
+        self.unsaved: list[Problem] = []  # typed in the window, not saved (listed first)
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("problemsSummary")
@@ -38,6 +39,9 @@ class ProblemsPanel(QWidget):
         self.list.setObjectName("problemsList")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wrapped items are laid out again at the panel's width, never cut short with "…".
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.list.currentItemChanged.connect(self._selected)
@@ -59,7 +63,13 @@ class ProblemsPanel(QWidget):
 
     def show_session(self, session: ReportSession) -> None:
         self.session = session
+        self.unsaved = []
         self.refresh()
+
+    def show_unsaved(self, unsaved: list[Problem]) -> None:
+        if unsaved != self.unsaved:
+            self.unsaved = unsaved
+            self.refresh()
 
     def refresh(self) -> None:
         if self.session is None:
@@ -67,18 +77,22 @@ class ProblemsPanel(QWidget):
         selected = self._current_problem()
         result = self.session.result
         self.list.clear()
-        for problem in sorted(result.problems, key=lambda p: (not p.is_error, p.rule_id or "")):
+        ordered = sorted(result.problems, key=lambda p: (not p.is_error, p.rule_id or ""))
+        for problem in [*self.unsaved, *ordered]:
             self.list.addItem(self._item(problem))
         errors, warnings = len(result.errors), len(result.warnings)
         if not errors and not warnings:
-            self.summary.setText(self.tr("Không có lỗi hay cảnh báo nào."))
+            summary = self.tr("Không có lỗi hay cảnh báo nào.")
         else:
-            self.summary.setText(
+            summary = (
                 self.tr("Lỗi: %1 · cảnh báo: %2 (chưa giải trình: %3)")
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
                 .replace("%3", str(len(result.unexplained_warnings)))
             )
+        if self.unsaved:
+            summary = self.tr("%n ô chưa lưu được.", "", len(self.unsaved)) + " " + summary
+        self.summary.setText(summary)
         if selected is not None:
             for row in range(self.list.count()):
                 problem = self.list.item(row).data(PROBLEM_ROLE)
@@ -91,7 +105,9 @@ class ProblemsPanel(QWidget):
         where = ""
         if form and problem.field_id in form.fields:
             where = form.fields[problem.field_id].label.pick(self.lang)
-        if problem.is_error:
+        if problem.code == UNSAVED:
+            kind = self.tr("Chưa lưu")
+        elif problem.is_error:
             kind = self.tr("Lỗi")
         elif problem.explanation:
             kind = self.tr("Cảnh báo (đã giải trình)")

@@ -20,5 +20,5 @@ QToolButton[hasComment="true"] { font-weight: bold; color: #0d47a1; }
 QToolButton[hasComment="false"] { color: #607d8b; }
 QListWidget#sectionNav::item { padding: 6px 4px; border-bottom: 1px solid #e0e6ec; }
 QListWidget#sectionNav::item:selected { background: #dbe9f7; color: #0d3c61; }
-QListWidget#problemsList::item { padding: 4px 2px; border-bottom: 1px solid #eeeeee; }
+QListWidget#problemsList::item { padding: 4px 0; border-bottom: 1px solid #eeeeee; }
 """

@@ -673,12 +673,12 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+215"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+218"/>
         <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+111"/>
         <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
         <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
     </message>
@@ -1219,7 +1219,7 @@ Move on anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1292,7 +1292,7 @@ Move on anyway?</numerusform>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="-176"/>
+        <location line="-179"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
@@ -1439,7 +1439,7 @@ Close the application anyway?</numerusform>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+44"/>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+45"/>
         <source>Giải trình cho cảnh báo đã chọn:</source>
         <translation>Explanation of the selected warning:</translation>
     </message>
@@ -1449,7 +1449,7 @@ Close the application anyway?</numerusform>
         <translation>Save explanation</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Không có lỗi hay cảnh báo nào.</source>
         <translation>No errors or warnings.</translation>
     </message>
@@ -1458,8 +1458,21 @@ Close the application anyway?</numerusform>
         <source>Lỗi: %1 · cảnh báo: %2 (chưa giải trình: %3)</source>
         <translation>Errors: %1 · warnings: %2 (unexplained: %3)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n ô chưa lưu được.</source>
+        <translation>
+            <numerusform>%n field could not be saved.</numerusform>
+            <numerusform>%n fields could not be saved.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
+        <source>Chưa lưu</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>

@@ -254,6 +254,13 @@ def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
     type_into(qtbot, window, "may_tinh_tong", "19")
     row = type_into(qtbot, window, "may_tinh_tong", "hai mươi")
     assert row.editor.property("problem") == "error"
+    panel = window.problems  # listed first, and a click on it goes back to the field
+    first = panel.list.item(0)
+    assert first.text().startswith("Chưa lưu: ") and "«hai mươi» không phải là số" in first.text()
+    assert panel.summary.text().startswith("1 ô chưa lưu được.")
+    window.entry.go_to_field("cbcc_tong")
+    panel.list.itemClicked.emit(first)
+    assert QApplication.focusWidget() is row.editor
     window.entry.go_to_field("cbcc_tong")
 
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -288,6 +295,15 @@ def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
     choose_form("cntt-xa")
     assert window.entry.rows["may_tinh_tong"].text() == "19"
     assert len(dialogs.shown) == 4  # nothing unsaved left: no more questions
+    assert not window.problems.summary.text().startswith("1 ô chưa lưu")
+
+    # typing a wrong value then correcting it takes it off the panel
+    type_into(qtbot, window, "may_tinh_tong", "2O")
+    assert window.problems.list.item(0).text().startswith("Chưa lưu: ")
+    type_into(qtbot, window, "may_tinh_tong", "20")
+    assert not window.problems.list.count() or not window.problems.list.item(0).text().startswith(
+        "Chưa lưu"
+    )
 
 
 def test_periods_offered_are_those_a_form_version_covers(qtbot, workspace):
