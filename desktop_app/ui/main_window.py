@@ -2,7 +2,8 @@
 
 Everything typed is saved field by field by the ReportSession; this window wires the
 pieces together (menus, shortcuts, status bar, language) and rebuilds them when the
-language or the report changes."""
+language or the report changes. It also guards what is typed: a report is left (another
+report, the language, closing) only once nothing typed is unsaved, or the clerk agreed."""
 
 from __future__ import annotations
 
@@ -19,15 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.forms import Form
 from ..core.messages import AppError
-from ..core.periods import Period, current_period, offered_periods
-from ..storage import list_reports, set_setting, unit_path
+from ..storage import set_setting
 from ..workspace import Workspace
 from ..workspace.session import OUTLIER_SETTING, ReportSession, read_outlier_share
 from .dialogs import Dialogs
@@ -35,9 +33,9 @@ from .entry_view import EntryView
 from .i18n import install_language
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
-from .period_choice import fill_period_combo
 from .problems_panel import ProblemsPanel
 from .receiving.receiving_actions import ReceivingActions
+from .report_toolbar import ReportToolbar
 from .style import STYLE_SHEET
 
 if TYPE_CHECKING:
@@ -46,8 +44,6 @@ if TYPE_CHECKING:
 
 # Dialogs used now and then (notes, copy, settings) are imported when first opened:
 # start-up is measured, and every module and Qt class loaded costs on an old PC.
-
-PERIODS_BACK = 4  # earlier periods offered besides those with a saved report
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +60,7 @@ class MainWindow(QMainWindow):
         self.today = today or datetime.date.today()
         self.session: ReportSession | None = None
         self.entry: EntryView | None = None
-        self.toolbar: QToolBar | None = None
+        self.toolbar: ReportToolbar | None = None
         self.problems_dock: QDockWidget | None = None
         # The data folder's lock (ui.app takes it); moved along when Settings moves it.
         self.instance_lock: InstanceLock | None = None
@@ -182,58 +178,37 @@ class MainWindow(QMainWindow):
         self.addAction(self.maintenance.about_action)
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self.tr("Báo cáo"), self)
-        self.toolbar.setObjectName("reportToolbar")
-        self.toolbar.setMovable(False)
-        self.unit_label = QLabel(self)
-        self.unit_label.setObjectName("unitLabel")
-        self.toolbar.addWidget(self.unit_label)
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(QLabel(self.tr(" Biểu mẫu: "), self))
-        self.form_combo = QComboBox(self)
-        self.form_combo.setObjectName("formChoice")
-        self.form_combo.setMinimumWidth(280)
-        self.toolbar.addWidget(self.form_combo)
-        self.toolbar.addWidget(QLabel(self.tr("  Kỳ báo cáo: "), self))
-        self.period_combo = QComboBox(self)
-        self.period_combo.setObjectName("periodChoice")
-        self.period_combo.setMinimumWidth(140)
-        self.toolbar.addWidget(self.period_combo)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.packets.export_action)
+        self.toolbar = ReportToolbar(self.today, self.lang, self.packets.export_action, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self.form_combo.activated.connect(lambda _i: self._form_chosen())
-        self.period_combo.activated.connect(lambda _i: self._period_chosen())
+        self.toolbar.form_picked.connect(self._form_chosen)
+        self.toolbar.period_picked.connect(self._period_chosen)
+
+    # The toolbar's parts, as the tests and the screenshots reach them.
+    @property
+    def unit_label(self) -> QLabel:
+        return self.toolbar.unit_label
+
+    @property
+    def form_combo(self) -> QComboBox:
+        return self.toolbar.form_combo
+
+    @property
+    def period_combo(self) -> QComboBox:
+        return self.toolbar.period_combo
 
     # -- choosing the report -------------------------------------------------------------
 
     def _fill_forms(self) -> None:
-        profile = self.workspace.profile
-        if profile is None:
-            self.unit_label.setText(self.tr("Chưa thiết lập đơn vị báo cáo"))
+        if not self.toolbar.fill_forms(self.workspace):
             self._show_no_unit()
             return
-        path = unit_path(self.workspace.db, profile.unit_code)
-        if not path:  # a database set up before units were copied: ask the catalogue
-            from ..core.units import Catalogue
-
-            catalogue = Catalogue.load(profile.catalogue)
-            unit = catalogue.require(profile.unit_code)
-            path = [unit, *catalogue.ancestors(unit.code)]
-        unit = path[0]
-        self.unit_label.setText(f" {', '.join(u.name for u in path)} ")
-        self.unit_label.setToolTip(profile.unit_code)
-        forms = self.workspace.forms.latest()
-        # The unit's own level first: a commune fills the commune form.
-        forms.sort(key=lambda f: (f.level != unit.level, f.id))
-        self.form_combo.clear()
-        for form in forms:
-            self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
-        self._fill_periods()
+        self.toolbar.fill_periods(self.workspace)
+        self.open_report()
 
     def _form_chosen(self) -> None:
         if self.may_leave_report():
-            self._fill_periods()
+            self.toolbar.fill_periods(self.workspace)
+            self.open_report()
         else:
             self._show_open_report()
 
@@ -245,10 +220,8 @@ class MainWindow(QMainWindow):
 
     def _show_open_report(self) -> None:
         """The form and period choices back on the report still open."""
-        if self.session is None:
-            return
-        self.form_combo.setCurrentIndex(self.form_combo.findData(self.session.form.id))
-        self._fill_periods(open_chosen=False, chosen=str(self.session.period))
+        if self.session is not None:
+            self.toolbar.show_report(self.workspace, self.session.form.id, str(self.session.period))
 
     def may_leave_report(self, closing: bool = False) -> bool:
         """Save what is being typed; if some typed text still cannot be saved (a value not
@@ -280,52 +253,23 @@ class MainWindow(QMainWindow):
         self.entry.discard_unsaved()
         return True
 
-    def _fill_periods(self, *, open_chosen: bool = True, chosen: str | None = None) -> None:
-        form_id = self.form_combo.currentData()
-        if not form_id:
-            return
-        form: Form = self.workspace.forms.get(form_id)
-        profile = self.workspace.require_profile()
-        current = current_period(form.period_kind, self.today, form.deadline)
-        # Until last period's deadline the clerk reports on it, but may start this one too.
-        running = Period.containing(form.period_kind, self.today)
-        held = [
-            Period.parse(report.period)
-            for report in list_reports(self.workspace.db, profile.unit_code)
-            if report.form_id == form_id
-        ]
-        held += [Period.parse(chosen)] if chosen else []
-        # A period no version of the form covers could only answer with an error; one
-        # that holds a report is offered all the same (the error then says why).
-        periods = [
-            p
-            for p in offered_periods(current, PERIODS_BACK, [running, *held])
-            if p in held or self.workspace.forms.covers(form_id, p.year)
-        ]
-        shown = chosen or str(current)
-        if periods and shown not in {str(p) for p in periods}:
-            shown = str(periods[0])  # a form's first year: last period has no version
-        fill_period_combo(self.period_combo, periods, shown, self.lang)
-        if open_chosen:
-            self.open_report()
-
     def open_report(self, form_id: str | None = None, period: str | None = None) -> None:
         """Open (or reopen) a report; the one open is left only as ``may_leave_report``
         allows."""
         if not self.may_leave_report():
             self._show_open_report()
             return
-        form_id = form_id or self.form_combo.currentData()
-        period = period or self.period_combo.currentData()
+        form_id = form_id or self.toolbar.form_id
+        period = period or self.toolbar.period
         if form_id is None or period is None:
             return
-        if self.form_combo.currentData() != form_id:
-            self.form_combo.setCurrentIndex(self.form_combo.findData(form_id))
         try:
             self.session = ReportSession.open(self.workspace, form_id, period)
         except AppError as error:
             self.dialogs.error(self, self.windowTitle(), error.message.pick(self.lang))
+            self._show_open_report()
             return
+        self.toolbar.show_report(self.workspace, form_id, period)
         self.entry = EntryView(self.session, self.lang, self)
         self.entry.saved.connect(self._saved)
         self.entry.save_failed.connect(self._save_failed)

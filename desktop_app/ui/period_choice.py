@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox
 
 from ..core.periods import Period
 
+PERIODS_BACK = 4  # earlier periods offered besides those already holding something
+
 
 def fill_period_combo(combo: QComboBox, periods: Sequence[Period], chosen: str, lang: str) -> None:
     combo.clear()
@@ -17,4 +19,4 @@ def fill_period_combo(combo: QComboBox, periods: Sequence[Period], chosen: str, 
     combo.setCurrentIndex(combo.findData(chosen))
 
 
-__all__ = ["fill_period_combo"]
+__all__ = ["PERIODS_BACK", "fill_period_combo"]

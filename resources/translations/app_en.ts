@@ -356,7 +356,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+59"/>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+57"/>
         <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
         <translation>Submissions from subordinate units</translation>
     </message>
@@ -615,7 +615,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+66"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+65"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -1090,7 +1090,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+85"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+81"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1184,28 +1184,8 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Báo cáo</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source> Biểu mẫu: </source>
-        <translation> Form: </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>  Kỳ báo cáo: </source>
-        <translation>  Period: </translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Chưa thiết lập đơn vị báo cáo</source>
-        <translation>No reporting unit set up</translation>
-    </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+69"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn chuyển?</source>
@@ -1219,7 +1199,7 @@ Move on anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+47"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1292,7 +1272,7 @@ Move on anyway?</numerusform>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="-179"/>
+        <location line="-150"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
@@ -1439,7 +1419,7 @@ Close the application anyway?</numerusform>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+45"/>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+48"/>
         <source>Giải trình cho cảnh báo đã chọn:</source>
         <translation>Explanation of the selected warning:</translation>
     </message>
@@ -1806,6 +1786,29 @@ rank</translation>
         <location line="-4"/>
         <source>(Biên nhận này đã được mở trước đây.)</source>
         <translation>(This receipt was opened before.)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportToolbar</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_toolbar.py" line="+30"/>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> Biểu mẫu: </source>
+        <translation> Form: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  Kỳ báo cáo: </source>
+        <translation>  Period: </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Chưa thiết lập đơn vị báo cáo</source>
+        <translation>No reporting unit set up</translation>
     </message>
 </context>
 <context>

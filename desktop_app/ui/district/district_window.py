@@ -29,10 +29,9 @@ from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
-from ..period_choice import fill_period_combo
+from ..period_choice import PERIODS_BACK, fill_period_combo
 
 REPORTS_SUBFOLDER = "TongHop"  # under the export folder; ASCII for USB sticks
-PERIODS_BACK = 4
 
 
 def reports_dir(workspace: Workspace) -> Path:

@@ -31,10 +31,8 @@ from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
-from ..period_choice import fill_period_combo
+from ..period_choice import PERIODS_BACK, fill_period_combo
 from .board_model import BoardFilter, BoardModel
-
-PERIODS_BACK = 4
 
 
 class BoardWindow(QDialog):

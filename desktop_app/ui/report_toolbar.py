@@ -1,0 +1,121 @@
+"""The main window's toolbar: the unit's name, and the form and period to fill.
+
+The unit's own form comes first (a commune fills the commune form). The current period
+is preselected; earlier ones are offered as far as a version of the form covers them,
+and any period that already holds a report. The toolbar only offers: what the clerk
+picks is signalled, and the window decides whether the report open may be left."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
+
+from ..core.periods import Period, current_period, offered_periods
+from ..storage import list_reports, unit_path
+from ..workspace import Workspace
+from .period_choice import PERIODS_BACK, fill_period_combo
+
+
+class ReportToolbar(QToolBar):
+    form_picked = Signal()  # the clerk chose another form
+    period_picked = Signal()  # the clerk chose another period
+
+    def __init__(
+        self, today: datetime.date, lang: str, export_action: QAction, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Báo cáo"))  # named in the window's context menu
+        self.today = today
+        self.lang = lang
+        self.setObjectName("reportToolbar")
+        self.setMovable(False)
+        self.unit_label = QLabel(self)
+        self.unit_label.setObjectName("unitLabel")
+        self.addWidget(self.unit_label)
+        self.addSeparator()
+        self.addWidget(QLabel(self.tr(" Biểu mẫu: "), self))
+        self.form_combo = QComboBox(self)
+        self.form_combo.setObjectName("formChoice")
+        self.form_combo.setMinimumWidth(280)
+        self.addWidget(self.form_combo)
+        self.addWidget(QLabel(self.tr("  Kỳ báo cáo: "), self))
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("periodChoice")
+        self.period_combo.setMinimumWidth(140)
+        self.addWidget(self.period_combo)
+        self.addSeparator()
+        self.addAction(export_action)
+        self.form_combo.activated.connect(lambda _i: self.form_picked.emit())
+        self.period_combo.activated.connect(lambda _i: self.period_picked.emit())
+
+    @property
+    def form_id(self) -> str | None:
+        return self.form_combo.currentData()
+
+    @property
+    def period(self) -> str | None:
+        return self.period_combo.currentData()
+
+    def fill_forms(self, workspace: Workspace) -> bool:
+        """The unit's name and its forms; False if no unit is set up yet."""
+        profile = workspace.profile
+        if profile is None:
+            self.unit_label.setText(self.tr("Chưa thiết lập đơn vị báo cáo"))
+            return False
+        path = unit_path(workspace.db, profile.unit_code)
+        if not path:  # a database set up before units were copied: ask the catalogue
+            from ..core.units import Catalogue
+
+            catalogue = Catalogue.load(profile.catalogue)
+            unit = catalogue.require(profile.unit_code)
+            path = [unit, *catalogue.ancestors(unit.code)]
+        unit = path[0]
+        self.unit_label.setText(f" {', '.join(u.name for u in path)} ")
+        self.unit_label.setToolTip(profile.unit_code)
+        forms = workspace.forms.latest()
+        forms.sort(key=lambda f: (f.level != unit.level, f.id))
+        self.form_combo.clear()
+        for form in forms:
+            self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
+        return True
+
+    def fill_periods(self, workspace: Workspace, chosen: str | None = None) -> None:
+        """The periods of the chosen form, ``chosen`` (else the current one) selected."""
+        form_id = self.form_id
+        if not form_id:
+            return
+        form = workspace.forms.get(form_id)
+        profile = workspace.require_profile()
+        current = current_period(form.period_kind, self.today, form.deadline)
+        # Until last period's deadline the clerk reports on it, but may start this one too.
+        running = Period.containing(form.period_kind, self.today)
+        held = [
+            Period.parse(report.period)
+            for report in list_reports(workspace.db, profile.unit_code)
+            if report.form_id == form_id
+        ]
+        held += [Period.parse(chosen)] if chosen else []
+        # A period no version of the form covers could only answer with an error; one
+        # that holds a report is offered all the same (the error then says why).
+        periods = [
+            p
+            for p in offered_periods(current, PERIODS_BACK, [running, *held])
+            if p in held or workspace.forms.covers(form_id, p.year)
+        ]
+        shown = chosen or str(current)
+        if periods and shown not in {str(p) for p in periods}:
+            shown = str(periods[0])  # a form's first year: last period has no version
+        fill_period_combo(self.period_combo, periods, shown, self.lang)
+
+    def show_report(self, workspace: Workspace, form_id: str, period: str) -> None:
+        """Both choices on this report (the one open, or one opened from elsewhere)."""
+        if (self.form_id, self.period) == (form_id, period):
+            return
+        self.form_combo.setCurrentIndex(self.form_combo.findData(form_id))
+        self.fill_periods(workspace, chosen=period)
+
+
+__all__ = ["ReportToolbar"]
