@@ -65,6 +65,7 @@ REQUIRED_RESOURCES = [
     ("fonts", "LiberationSerif-Italic.ttf"),
     ("fonts", "LiberationSerif-BoldItalic.ttf"),
     ("translations", "app_en.qm"),
+    ("translations", "qtbase_vi.qm"),  # Qt's own texts in Vietnamese
     ("units", "legacy.jsonl"),
     ("units", "current.jsonl"),
     ("schemas", "packet-manifest.schema.json"),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication
 
 
@@ -21,6 +21,8 @@ def window_check(workspace: Any, pdf: Path | None, out_dir: Path) -> tuple[str |
     from .main_window import MainWindow
 
     app = create_application([sys.argv[0]])
+    if QCoreApplication.translate("QPlatformTheme", "Cancel") != "Hủy":
+        return "Qt's own texts are not in Vietnamese (qtbase_vi.qm did not load)", ""
     # 10 January 2027: the 2026 report (the sample) is the one the window opens on
     window = MainWindow(workspace, today=datetime.date(2027, 1, 10))
     try:
