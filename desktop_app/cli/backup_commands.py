@@ -11,13 +11,21 @@ and ``restore`` refuses while the window has the folder."""
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 from typing import Any
 
 from ..core.messages import AppError, Text
 from ..workspace import Workspace
+from ..workspace.workspace import folder_language
 from .output import print_json, refuse, say
 
+log = logging.getLogger(__name__)
+
+NOT_FOUND = Text(
+    "Không có tệp sao lưu {name} (các bản sao lưu nằm trong {folder}; xem: backups list).",
+    "There is no backup file {name} (the backups are in {folder}; see: backups list).",
+)
 WINDOW_OPEN = Text(
     "Phần mềm đang mở cửa sổ trên thư mục dữ liệu {folder}: hãy đóng cửa sổ rồi khôi phục "
     "(hoặc khôi phục ngay trong cửa sổ: Công cụ → Sao lưu và khôi phục).",
@@ -60,11 +68,11 @@ def _entry_dict(entry: Any) -> dict[str, Any]:
     }
 
 
-def _list(data_dir: Path, ws: Workspace | None, args: argparse.Namespace, lang: str) -> int:
-    from ..workspace.backups import backups, folder_entries, reason_label
+def _list(data_dir: Path, args: argparse.Namespace, lang: str) -> int:
+    from ..workspace.backups import folder_entries, reason_label
     from ..workspace.diagnostics import format_size
 
-    entries = backups(ws) if ws is not None else folder_entries(data_dir)
+    entries = folder_entries(data_dir)
     if args.json:
         print_json({"ok": True, "backups": [_entry_dict(e) for e in entries]})
         return 0
@@ -87,21 +95,27 @@ def _list(data_dir: Path, ws: Workspace | None, args: argparse.Namespace, lang: 
     return 0
 
 
-def _restore(data_dir: Path, ws: Workspace | None, args: argparse.Namespace, lang: str) -> int:
-    from ..workspace.backups import restore, restore_folder
-
-    backup = Path(args.backup)
+def _chosen_backup(data_dir: Path, named: Path) -> Path:
+    backup = Path(named)
     if not backup.is_absolute() and not backup.exists():
         backup = data_dir / "backups" / backup  # as `backups list` names it
-    if ws is None:  # too damaged to open: the damaged file is kept beside the backups
-        kept = restore_folder(data_dir, backup)
-        safety = kept
-    else:
-        result = restore(ws, backup)
-        result.workspace.close()
-        if result.error is not None:
-            raise result.error
-        safety = result.safety
+    if not backup.is_file():
+        raise AppError(
+            "backups.not_found",
+            NOT_FOUND.format(name=str(named), folder=str(data_dir / "backups")),
+            path=str(named),
+        )
+    return backup
+
+
+def _restore(data_dir: Path, args: argparse.Namespace, lang: str) -> int:
+    from ..workspace.backups import restore_folder
+
+    backup = _chosen_backup(data_dir, args.backup)
+    # The folder is not opened for work first: its backup on open would rotate out the
+    # oldest backup, maybe the one chosen, and a damaged database must restore too.
+    # restore_folder backs the current database up itself (raw if it cannot be read).
+    safety = restore_folder(data_dir, backup)
     if args.json:
         print_json({"ok": True, "restored": str(backup), "before": str(safety or "")})
         return 0
@@ -116,40 +130,41 @@ def _restore(data_dir: Path, ws: Workspace | None, args: argparse.Namespace, lan
     return 0
 
 
-def run_backups(args: argparse.Namespace, data_dir: Path) -> int:
+def _create(data_dir: Path, args: argparse.Namespace) -> int:
     from ..workspace.backups import back_up_now
+
+    with Workspace.open(data_dir) as ws:
+        path = back_up_now(ws)
+    lang = args.lang or folder_language(data_dir) or "vi"
+    if args.json:
+        print_json({"ok": True, "backup": str(path)})
+    else:
+        say(Text(f"Đã sao lưu: {path}", f"Backed up: {path}").pick(lang))
+    return 0
+
+
+def run_backups(args: argparse.Namespace, data_dir: Path) -> int:
     from ..workspace.instance_lock import InstanceLock, LockState
 
+    command = args.backups_command
     lock = InstanceLock()
     try:
-        if args.backups_command == "restore" and lock.acquire(data_dir) == LockState.TAKEN:
+        if command == "create":
+            return _create(data_dir, args)
+        if command == "restore" and lock.acquire(data_dir) == LockState.TAKEN:
             raise AppError(
                 "backups.window_open", WINDOW_OPEN.format(folder=data_dir), folder=str(data_dir)
             )
-        try:
-            ws: Workspace | None = Workspace.open(data_dir)
-        except AppError as error:
-            if error.code != "storage.corrupt" or args.backups_command == "create":
-                raise
-            ws = None
-        try:
-            profile = ws.profile if ws is not None else None
-            lang = args.lang or (profile.language if profile else "vi")
-            if args.backups_command == "list":
-                return _list(data_dir, ws, args, lang)
-            if args.backups_command == "restore":
-                return _restore(data_dir, ws, args, lang)  # ws closed: closing again is safe
-            path = back_up_now(ws)
-            if args.json:
-                print_json({"ok": True, "backup": str(path)})
-            else:
-                say(Text(f"Đã sao lưu: {path}", f"Backed up: {path}").pick(lang))
-            return 0
-        finally:
-            if ws is not None:
-                ws.close()
+        lang = args.lang or folder_language(data_dir) or "vi"
+        if command == "list":
+            return _list(data_dir, args, lang)
+        return _restore(data_dir, args, lang)
     except AppError as error:
+        log.info("cli backups %s refused: %s", command, error.code)
         return refuse(error, args.json)
+    except Exception:
+        log.exception("cli backups %s failed", command)
+        raise
     finally:
         lock.release()
 

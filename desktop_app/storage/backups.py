@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -251,17 +252,29 @@ def staged_restore_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".restoring")
 
 
-def discard_interrupted_copies(db_path: Path, policy: BackupPolicy) -> list[Path]:
+# A backup's .partial this old was left by a process that died: a copy takes seconds.
+STALE_PARTIAL_S = 600
+
+
+def discard_interrupted_copies(
+    db_path: Path, policy: BackupPolicy, *, now: float | None = None
+) -> list[Path]:
     """Remove what a backup or restore killed before its end left: a restore's staged
     copy (as large as the database) and half-written ``.partial`` files. The database
     itself is untouched until a restore's last step, and a backup counts only once
-    renamed. Only for the one program that owns the folder (the window, under its lock):
-    another's copy may be being written. Returns what was removed."""
+    renamed. Only for the program that holds the folder's lock (the window): restores
+    take that lock, so their staged copy is a leftover; but a command-line backup does
+    not, so a backup's ``.partial`` goes only once older than ``STALE_PARTIAL_S``.
+    Returns what was removed."""
     db_path = Path(db_path)
     staged = staged_restore_path(db_path)
     candidates = [staged, _partial_path(staged)]
     if policy.directory.is_dir():
-        candidates += sorted(policy.directory.glob(".*.partial"))
+        oldest = (time.time() if now is None else now) - STALE_PARTIAL_S
+        for partial in sorted(policy.directory.glob(".*.partial")):
+            with contextlib.suppress(OSError):
+                if partial.stat().st_mtime < oldest:
+                    candidates.append(partial)
     removed = []
     for path in candidates:
         # Missing (the usual case), or a read-only folder: that says so when it opens.

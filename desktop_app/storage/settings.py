@@ -7,7 +7,9 @@ Qt, and a backup carries them along with the reports.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from ..core.units import Unit
@@ -35,6 +37,23 @@ def _encode(value: Any) -> str:
 def get_setting(db: Database, key: str, default: Any = None) -> Any:
     row = db.fetchone("SELECT value FROM settings WHERE key = ?", (key,))
     return default if row is None else json.loads(row[0])
+
+
+def peek_setting(db_path: Path, key: str) -> Any:
+    """A setting read without opening the database for work (no migration, no backup on
+    open, nothing written); None if it is not there or the file cannot be read: for
+    commands that must run on a damaged database too."""
+    try:
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        conn.close()
 
 
 def set_setting(db: Database, key: str, value: Any, user: str | None = None) -> bool:

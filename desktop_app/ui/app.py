@@ -166,7 +166,8 @@ def _open_window(
     from ..workspace.instance_lock import LockState
     from .main_window import MainWindow
 
-    clear_interrupted_copies(data_dir)  # run_gui holds the folder's lock
+    if lock.held:  # else another program may be writing those copies right now
+        clear_interrupted_copies(data_dir)
     try:
         workspace = Workspace.open(data_dir)
     except AppError as error:

@@ -30,7 +30,8 @@ from ..workspace.backups import BackupEntry, Restored, back_up_now, backups, rea
 from ..workspace.diagnostics import format_size
 from .dialogs import Dialogs
 
-Restore = Callable[[Path], Restored]
+# None: the window's report may not be left (typed text the clerk keeps), nothing done.
+Restore = Callable[[Path], Restored | None]
 
 
 class BackupsDialog(QDialog):
@@ -171,6 +172,9 @@ class BackupsDialog(QDialog):
         if not self.dialogs.confirm(self, self.windowTitle(), question):
             return None
         result = self.restore(entry.path)
+        if result is None:
+            self.reject()  # back to the field whose text the clerk chose to keep
+            return None
         self.workspace = result.workspace
         if not result.reopened:
             self.must_close = True

@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
         form_id = form_id or self.toolbar.form_id
         period = period or self.toolbar.period
         if form_id is None or period is None:
+            self._show_open_report()  # the choices stay on what is on screen
             return
         try:
             self.session = ReportSession.open(self.workspace, form_id, period)
@@ -274,15 +275,19 @@ class MainWindow(QMainWindow):
         self.entry.saved.connect(self._saved)
         self.entry.save_failed.connect(self._save_failed)
         self.entry.report_changed.connect(self._report_changed)
-        self.entry.unsaved_changed.connect(
-            lambda: self.problems.show_unsaved(self.entry.unsaved_problems())
-        )
+        entry = self.entry
+        entry.unsaved_changed.connect(lambda: self._unsaved_changed(entry))
         self.setCentralWidget(self.entry)
         self.problems.show_session(self.session)
         self.copy_action.setEnabled(bool(self.session.copy_candidates()))
         self.packets.export_action.setEnabled(True)
         self.update_status()
         self.entry.go_to_section(0)
+
+    def _unsaved_changed(self, entry: EntryView) -> None:
+        # A view being replaced may still signal (its editors lose focus): not its panel.
+        if entry is self.entry:
+            self.problems.show_unsaved(entry.unsaved_problems())
 
     def _show_no_unit(self) -> None:
         self.packets.export_action.setEnabled(False)
@@ -446,6 +451,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .setup_dialog import SetupDialog
 
+        if not self.may_leave_report():  # asked now, not after the clerk filled the dialog
+            return
         dialog = SetupDialog(
             self.workspace.data_dir,
             self.workspace.profile,
@@ -478,15 +485,28 @@ class MainWindow(QMainWindow):
         self.build()
 
     def set_language(self, lang: str) -> None:
+        """Switch the whole window to ``lang`` at once (and for the next start), on the
+        same report and section."""
         profile = self.workspace.profile
-        if profile is not None and profile.language != lang:
-            if not self.may_leave_report():
-                return
+        if profile is not None and profile.language == lang:
+            return
+        if not self.may_leave_report():
+            return
+        open_now = None
+        if self.session is not None and self.entry is not None:
+            open_now = (self.session.form.id, str(self.session.period), self.entry.nav.currentRow())
+        if profile is not None:
             from ..workspace.setup_unit import setup_unit
 
             setup_unit(self.workspace, profile.unit_code, profile.catalogue, language=lang)
         install_language(lang)
-        self.build()
+        self.build()  # opens the current period's report
+        if open_now is not None and self.session is not None:
+            form_id, period, section = open_now
+            if (self.session.form.id, str(self.session.period)) != (form_id, period):
+                self.open_report(form_id, period)
+            if self.entry is not None:
+                self.entry.go_to_section(section)
 
     def _dropped(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
         if not self.receiving.receives:

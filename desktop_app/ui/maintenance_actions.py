@@ -54,12 +54,15 @@ class MaintenanceActions(QObject):
                 window.close()
         return dialog
 
-    def restore(self, backup: Path) -> Restored:
-        """Restore ``backup`` and rebuild the window on it (see the module's docstring)."""
+    def restore(self, backup: Path) -> Restored | None:
+        """Restore ``backup`` and rebuild the window on it (see the module's docstring);
+        None if the clerk keeps typed text that cannot be saved."""
         from ..workspace.backups import restore
         from .i18n import install_language
 
         window = self.window
+        if not window.may_leave_report():
+            return None
         old = window.entry
         if old is not None:
             old.commit_pending()

@@ -77,10 +77,27 @@ class ReportToolbar(QToolBar):
         self.unit_label.setToolTip(profile.unit_code)
         forms = workspace.forms.latest()
         forms.sort(key=lambda f: (f.level != unit.level, f.id))
+        held = _held_periods(workspace, profile.unit_code)
         self.form_combo.clear()
         for form in forms:
-            self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
+            # A form no version of which covers a period offered (one for later years)
+            # could only open on an error: it is left out until it can be filled.
+            if self._periods(workspace, form.id, held.get(form.id, [])):
+                self.form_combo.addItem(f"{form.title.pick(self.lang)} ({form.id})", form.id)
         return True
+
+    def _periods(self, workspace: Workspace, form_id: str, held: list[Period]) -> list[Period]:
+        form = workspace.forms.get(form_id)
+        current = current_period(form.period_kind, self.today, form.deadline)
+        # Until last period's deadline the clerk reports on it, but may start this one too.
+        running = Period.containing(form.period_kind, self.today)
+        # A period no version of the form covers could only answer with an error; one
+        # that holds a report is offered all the same (the error then says why).
+        return [
+            p
+            for p in offered_periods(current, PERIODS_BACK, [running, *held])
+            if p in held or workspace.forms.covers(form_id, p.year)
+        ]
 
     def fill_periods(self, workspace: Workspace, chosen: str | None = None) -> None:
         """The periods of the chosen form, ``chosen`` (else the current one) selected."""
@@ -89,23 +106,10 @@ class ReportToolbar(QToolBar):
             return
         form = workspace.forms.get(form_id)
         profile = workspace.require_profile()
-        current = current_period(form.period_kind, self.today, form.deadline)
-        # Until last period's deadline the clerk reports on it, but may start this one too.
-        running = Period.containing(form.period_kind, self.today)
-        held = [
-            Period.parse(report.period)
-            for report in list_reports(workspace.db, profile.unit_code)
-            if report.form_id == form_id
-        ]
+        held = _held_periods(workspace, profile.unit_code).get(form_id, [])
         held += [Period.parse(chosen)] if chosen else []
-        # A period no version of the form covers could only answer with an error; one
-        # that holds a report is offered all the same (the error then says why).
-        periods = [
-            p
-            for p in offered_periods(current, PERIODS_BACK, [running, *held])
-            if p in held or workspace.forms.covers(form_id, p.year)
-        ]
-        shown = chosen or str(current)
+        periods = self._periods(workspace, form_id, held)
+        shown = chosen or str(current_period(form.period_kind, self.today, form.deadline))
         if periods and shown not in {str(p) for p in periods}:
             shown = str(periods[0])  # a form's first year: last period has no version
         fill_period_combo(self.period_combo, periods, shown, self.lang)
@@ -116,6 +120,14 @@ class ReportToolbar(QToolBar):
             return
         self.form_combo.setCurrentIndex(self.form_combo.findData(form_id))
         self.fill_periods(workspace, chosen=period)
+
+
+def _held_periods(workspace: Workspace, unit_code: str) -> dict[str, list[Period]]:
+    """The periods that hold a report of the unit, by form."""
+    held: dict[str, list[Period]] = {}
+    for report in list_reports(workspace.db, unit_code):
+        held.setdefault(report.form_id, []).append(Period.parse(report.period))
+    return held
 
 
 __all__ = ["ReportToolbar"]

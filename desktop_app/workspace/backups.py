@@ -189,8 +189,9 @@ def folder_backups(data_dir: Path) -> list[BackupInfo]:
 
 
 def clear_interrupted_copies(data_dir: Path) -> list[Path]:
-    """Remove what a backup or restore killed before its end left in ``data_dir``. For
-    the window, under the folder's lock (no other copy can be being written)."""
+    """Remove what a backup or restore killed before its end left in ``data_dir``. Only
+    under the folder's lock (no restore can be running); a backup's half-written copy
+    goes only once stale, as a command-line backup does not take the lock."""
     removed = discard_interrupted_copies(
         Path(data_dir) / DATABASE_NAME, BackupPolicy(Path(data_dir) / BACKUP_DIR)
     )

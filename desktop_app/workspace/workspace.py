@@ -11,7 +11,7 @@ from ..core.messages import AppError, Text
 from ..core.periods import Period
 from ..paths import cache_dir, default_data_dir, forms_dir
 from ..storage import BackupPolicy, Database, get_setting
-from ..storage.settings import os_user
+from ..storage.settings import os_user, peek_setting
 
 DATABASE_NAME = "data.sqlite3"
 BACKUP_DIR = "backups"
@@ -31,6 +31,15 @@ class Profile:
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
+
+
+def folder_language(data_dir: Path) -> str | None:
+    """The clerk's language for a data folder, without opening it for work: for the
+    commands that must also run when its database is damaged."""
+    path = Path(data_dir) / DATABASE_NAME
+    raw = peek_setting(path, PROFILE_KEY) if path.is_file() else None
+    language = raw.get("language") if isinstance(raw, dict) else None
+    return language if language in ("vi", "en") else None
 
 
 @cache

@@ -231,6 +231,53 @@ def test_switch_to_english_at_run_time(qtbot, workspace):
     assert window.menuBar().actions()[0].text() == "&Báo cáo"
 
 
+def test_switching_language_keeps_the_report_and_section(qtbot, workspace):
+    setup_unit(workspace, "02080", "legacy")
+    other = get_or_create_report(workspace.db, "02080", "cntt-huyen", "2026.1", "2026")
+    save_values(workspace.db, other.id, {"cbcc_tong": "20"}, "Nguyễn Thị Hoa")
+    window = open_window(qtbot, workspace)
+    assert window.session.form.id == "cntt-xa"  # the unit's own form comes first
+    window.open_report("cntt-huyen", "2026")
+    window.entry.go_to_section(2)
+    window.en_action.trigger()
+    assert window.session.form.id == "cntt-huyen" and window.form_combo.currentData() == (
+        "cntt-huyen"
+    )
+    assert window.entry.nav.currentRow() == 2
+    assert window.entry.rows["cbcc_tong"].editor.text() == "20"
+    toolbar = window.toolbar
+    window.en_action.trigger()  # the language it already has: nothing rebuilt
+    assert window.toolbar is toolbar
+
+
+def test_a_form_not_yet_in_force_is_not_offered(qtbot, tmp_path):
+    """A form whose first version is for a later year could only open on an error."""
+    import shutil
+
+    from desktop_app.core.forms import FormRegistry
+    from tests.conftest import PROJECT
+
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    shutil.copy(PROJECT / "forms" / "cntt-xa-2026.yaml", forms)
+    shutil.copy(PROJECT / "forms" / "form.schema.json", forms)
+    later = (PROJECT / "forms" / "cntt-huyen-2026.yaml").read_text(encoding="utf-8")
+    assert "\nyear: 2026\n" in later
+    (forms / "cntt-huyen-2030.yaml").write_text(
+        later.replace("\nyear: 2026\n", "\nyear: 2030\n"), encoding="utf-8"
+    )
+    ws = Workspace.open(tmp_path / "data", forms=FormRegistry.load(forms))
+    try:
+        setup_unit(ws, "02080", "legacy")
+        window = open_window(qtbot, ws)
+        combo = window.form_combo
+        assert [combo.itemData(i) for i in range(combo.count())] == ["cntt-xa"]
+        assert window.session.form.id == "cntt-xa"
+        window.close()
+    finally:
+        ws.close()
+
+
 def test_editing_an_exported_report_says_it_is_a_new_revision(qtbot, workspace):
     from desktop_app.storage import set_status
 

@@ -214,6 +214,24 @@ def test_restore_refused_while_another_program_holds_the_database(qtbot, workspa
     window.workspace.close()
 
 
+def test_a_restore_asks_before_dropping_text_that_cannot_be_saved(qtbot, workspace, data_dir):
+    # "yes, restore", then "no, keep what I typed"
+    dialogs = ScriptedDialogs(answers=[True, False])
+    window = open_window(qtbot, workspace, dialogs)
+    type_and_commit(window, "cbcc_tong", "21")
+    backups = window.maintenance.open_backups(modal=False)
+    qtbot.addWidget(backups)
+    backups.back_up()
+    row = type_and_commit(window, "may_tinh_tong", "hai mươi")  # not a number: not saved
+    assert backups.restore_selected() is None
+    assert "1 ô chưa lưu được" in dialogs.shown[-1][2]
+    assert window.workspace is workspace and row.text() == "hai mươi"
+    assert [e.reason for e in backups.entries] == ["manual"]  # nothing restored, no copy
+    assert not backups.isVisible() and window.focusWidget() is row.editor  # at the field
+    window.close()
+    window.workspace.close()
+
+
 def test_a_damaged_backup_is_refused_before_anything_closes(qtbot, workspace, data_dir):
     dialogs = ScriptedDialogs(answers=[True])
     window = open_window(qtbot, workspace, dialogs)
@@ -353,9 +371,9 @@ def test_a_restore_killed_midway_leaves_nothing_behind(qtbot, workspace, data_di
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     leftovers = {p.name for p in data_dir.iterdir() if "restoring" in p.name}
     assert leftovers == {f"{'.' if killed_at.endswith('partial') else ''}data.sqlite3{killed_at}"}
-    window, status = _open_window(
-        QApplication.instance(), data_dir, ScriptedDialogs(), InstanceLock()
-    )
+    lock = InstanceLock()  # as run_gui takes it: clearing leftovers needs the lock
+    lock.acquire(data_dir)
+    window, status = _open_window(QApplication.instance(), data_dir, ScriptedDialogs(), lock)
     qtbot.addWidget(window)
     assert status == 0 and window.session.value("cbcc_tong") == 25
     assert not [p for p in data_dir.iterdir() if "restoring" in p.name]

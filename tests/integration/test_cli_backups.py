@@ -63,3 +63,43 @@ def test_no_restore_under_an_open_window(tmp_path: Path):
     finally:
         window.release()
     assert _value(data) == "25"
+
+
+def test_the_oldest_of_a_full_set_is_restored(tmp_path: Path):
+    """Ten backups (as many as are kept), the newest days old: opening the folder would
+    back up on open and rotate the chosen, oldest one out before it was read."""
+    data = tmp_path / "data"
+    kept = _prepared(data)
+    oldest = kept.with_name("data-20200101T000000-manual.sqlite3")
+    kept.rename(oldest)
+    for second in range(1, 10):
+        copy = oldest.with_name(f"data-20200101T0000{second:02d}-open.sqlite3")
+        copy.write_bytes(oldest.read_bytes())
+    cli(data, "backups", "restore", oldest.name, check=0)
+    assert _value(data) == "21"
+    reasons = [b["reason"] for b in cli(data, "backups", "list", "--json", check=0).json["backups"]]
+    assert reasons[0] == "before-restore" and "open" not in reasons[:1]
+
+
+def test_a_backup_that_is_not_there_is_named_not_found(tmp_path: Path):
+    data = tmp_path / "data"
+    _prepared(data)
+    refused = cli(data, "backups", "restore", "data-20990101T000000-manual.sqlite3", "--json",
+                  check=1)  # fmt: skip
+    assert refused.json["error"]["code"] == "backups.not_found"
+    assert "Không có tệp sao lưu" in refused.err and "backups list" in refused.err
+    assert _value(data) == "25"
+
+
+def test_listing_a_folder_whose_settings_cannot_be_read(tmp_path: Path):
+    """A database that opens but whose pages are partly damaged: the list still comes."""
+    import sqlite3
+
+    data = tmp_path / "data"
+    kept = _prepared(data)
+    conn = sqlite3.connect(data / "data.sqlite3")
+    conn.execute("DROP TABLE settings")  # stands for a page of it lost
+    conn.commit()
+    conn.close()
+    listed = cli(data, "backups", "list", check=0).out
+    assert kept.name in listed and "Mới nhất trước" in listed

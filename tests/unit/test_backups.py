@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -198,9 +200,14 @@ def test_leftovers_of_interrupted_copies_are_discarded_and_nothing_else(db_path,
         db_path.with_name(".data.sqlite3.restoring.partial"),
         policy.directory / ".data-20261123T101500-manual.sqlite3.partial",
     ]
-    for path in leftovers:
+    # another process's backup being written now (a CLI command does not take the lock)
+    in_progress = policy.directory / ".data-20261123T101600-open.sqlite3.partial"
+    for path in [*leftovers, in_progress]:
         path.write_bytes(b"half a copy")
+    an_hour_ago = time.time() - 3600
+    os.utime(leftovers[-1], (an_hour_ago, an_hour_ago))
     assert sorted(discard_interrupted_copies(db_path, policy)) == sorted(leftovers)
     assert not any(p.exists() for p in leftovers)
-    assert db_path.exists() and kept.exists()
+    assert db_path.exists() and kept.exists() and in_progress.exists()
+    in_progress.unlink()
     assert discard_interrupted_copies(db_path, policy) == []
