@@ -4,6 +4,8 @@ hands every commit to it; it decides nothing about values itself."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -111,6 +113,7 @@ class EntryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.nav.currentRowChanged.connect(self._show_page)
+        self.unsaved_changed.connect(self._refresh_nav)
         self.nav.setCurrentRow(0)
         self.refresh()
 
@@ -373,18 +376,25 @@ class EntryView(QWidget):
         ).replace("%1", display(row.field, prefilled[0], self.lang))
 
     def _refresh_nav(self) -> None:
+        # Typed text that cannot be saved is not in the session's result: counted apart,
+        # so a section never looks done while a field of it still holds unsaved text.
+        unsaved = Counter(
+            self.section_index(p.field_id) for p in self.unsaved_problems() if p.field_id
+        )
         for index, p in enumerate(progress(self.session.form, self.session.result)):
             section = self.session.form.sections[index]
             item = self.nav.item(index)
             counts = f"{p.filled}/{p.total}"
             flags = []
+            if unsaved[index]:
+                flags.append(self.tr("%n chưa lưu", "", unsaved[index]))
             if p.errors:
                 flags.append(self.tr("%n lỗi", "", p.errors))
             if p.warnings:
                 flags.append(self.tr("%n cảnh báo", "", p.warnings))
             tail = " · ".join([counts, *flags])
             item.setText(f"{section.title.pick(self.lang)}\n{tail}")
-            if p.errors:
+            if p.errors or unsaved[index]:
                 item.setForeground(QColor("#b71c1c"))
             elif p.warnings:
                 item.setForeground(QColor("#8a5a00"))

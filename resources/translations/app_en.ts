@@ -259,7 +259,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backups_dialog.py" line="+53"/>
+        <location filename="../../desktop_app/ui/backups_dialog.py" line="+54"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backups and restore</translation>
     </message>
@@ -338,7 +338,7 @@ Toàn bộ số liệu hiện tại được thay bằng bản này; mọi thay 
 All current data are replaced by this backup; every change made after that time will no longer be in the application. The current data are backed up before restoring, so they can be got back from this list.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Không mở lại được số liệu nên phần mềm sẽ đóng. Hãy khắc phục (giải phóng ổ đĩa, cắm lại USB…) rồi mở lại phần mềm; số liệu đã lưu không bị mất.</source>
         <translation>The data cannot be reopened, so the application will close. Fix the cause (free disk space, plug the USB stick back in…) and open the application again; saved data are not lost.</translation>
     </message>
@@ -673,7 +673,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+218"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+221"/>
         <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
@@ -693,7 +693,15 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Differs from the figure consolidated from the subordinate units (%1): give the reason in the note (F4).</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>%n chưa lưu</source>
+        <translation>
+            <numerusform>%n unsaved</numerusform>
+            <numerusform>%n unsaved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n lỗi</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -1199,7 +1207,7 @@ Move on anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1272,7 +1280,7 @@ Move on anyway?</numerusform>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="-150"/>
+        <location line="-155"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
@@ -1299,7 +1307,7 @@ Close the application anyway?</numerusform>
         <translation>&amp;About and diagnostics…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. Hãy đóng cửa sổ đó trước khi chuyển sang thư mục này.</source>
         <translation>The data folder %1 is open in another window of the application. Close that window before switching to this folder.</translation>
     </message>

@@ -305,6 +305,9 @@ def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
     first = panel.list.item(0)
     assert first.text().startswith("Chưa lưu: ") and "«hai mươi» không phải là số" in first.text()
     assert panel.summary.text().startswith("1 ô chưa lưu được.")
+    section_index = window.entry.section_index("may_tinh_tong")
+    section = window.entry.nav.item(section_index)
+    assert "1 chưa lưu" in section.text()  # the section does not look done either
     window.entry.go_to_field("cbcc_tong")
     panel.list.itemClicked.emit(first)
     assert QApplication.focusWidget() is row.editor
@@ -342,6 +345,7 @@ def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
     choose_form("cntt-xa")
     assert window.entry.rows["may_tinh_tong"].text() == "19"
     assert len(dialogs.shown) == 4  # nothing unsaved left: no more questions
+    assert "chưa lưu" not in window.entry.nav.item(section_index).text()
     assert not window.problems.summary.text().startswith("1 ô chưa lưu")
 
     # typing a wrong value then correcting it takes it off the panel
