@@ -223,14 +223,18 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.toolbar.show_report(self.workspace, self.session.form.id, str(self.session.period))
 
+    def _unsaved_after_commit(self) -> list[str]:
+        """The fields whose typed text is still unsaved once the one being typed is saved."""
+        if self.entry is None:
+            return []
+        self.entry.commit_pending()
+        return self.entry.unsaved_fields()
+
     def may_leave_report(self, closing: bool = False) -> bool:
         """Save what is being typed; if some typed text still cannot be saved (a value not
         accepted, or a save that failed), say so and ask before it is dropped. The clerk
         who says no is taken to the first such field."""
-        if self.entry is None:
-            return True
-        self.entry.commit_pending()
-        unsaved = self.entry.unsaved_fields()
+        unsaved = self._unsaved_after_commit()
         if not unsaved:
             return True
         if closing:
@@ -374,10 +378,7 @@ class MainWindow(QMainWindow):
     def report_saved(self) -> bool:
         """Save the field being typed. False if some typed text cannot be saved: the clerk
         is taken to the first such field and the status bar says how many there are."""
-        if self.entry is None:
-            return True
-        self.entry.commit_pending()
-        unsaved = self.entry.unsaved_fields()
+        unsaved = self._unsaved_after_commit()
         if not unsaved:
             return True
         self.entry.go_to_field(unsaved[0])

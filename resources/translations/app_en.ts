@@ -1193,7 +1193,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>&amp;Help</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+73"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn chuyển?</source>
@@ -1267,7 +1267,7 @@ Move on anyway?</numerusform>
         <translation>Note on acceptance: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+12"/>
         <source>%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.</source>
         <translation>
             <numerusform>%n field could not be saved: correct what is marked in red under it.</numerusform>
@@ -1280,7 +1280,7 @@ Move on anyway?</numerusform>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="-155"/>
+        <location line="-152"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
