@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.messages import AppError, Text
+from ..storage.errors import storage_error
 from ..workspace import Workspace
 from ..workspace.workspace import folder_language
 from .output import print_json, refuse, say
@@ -97,9 +98,13 @@ def _list(data_dir: Path, args: argparse.Namespace, lang: str) -> int:
 
 def _chosen_backup(data_dir: Path, named: Path) -> Path:
     backup = Path(named)
-    if not backup.is_absolute() and not backup.exists():
-        backup = data_dir / "backups" / backup  # as `backups list` names it
-    if not backup.is_file():
+    try:
+        if not backup.is_absolute() and not backup.exists():
+            backup = data_dir / "backups" / backup  # as `backups list` names it
+        found = backup.is_file()
+    except OSError as exc:  # a folder this account may not read
+        raise storage_error("storage.cannot_open", backup, str(exc)) from exc
+    if not found:
         raise AppError(
             "backups.not_found",
             NOT_FOUND.format(name=str(named), folder=str(data_dir / "backups")),

@@ -148,7 +148,12 @@ def _next_seq(directory: Path, stem: str, stamp: str) -> int:
 
 
 def backup_now(
-    conn: sqlite3.Connection, policy: BackupPolicy, reason: str, *, now: datetime | None = None
+    conn: sqlite3.Connection,
+    policy: BackupPolicy,
+    reason: str,
+    *,
+    now: datetime | None = None,
+    spare: Path | None = None,
 ) -> Path:
     """Back up the database behind ``conn`` now and delete all but the newest ``keep``.
 
@@ -168,14 +173,16 @@ def backup_now(
         raise (translate(exc, db_file) or _backup_failed(policy.directory, exc)) from exc
     except OSError as exc:
         raise _backup_failed(policy.directory, exc) from exc
-    _rotate(policy, stem, keep_path=target)
+    _rotate(policy, stem, keep=(target, spare))
     return target
 
 
-def _rotate(policy: BackupPolicy, stem: str, keep_path: Path) -> None:
+def _rotate(policy: BackupPolicy, stem: str, keep: tuple[Path | None, ...]) -> None:
     # The one just made is never deleted, even if a wrong system clock once dated older
-    # backups in the future and they now sort as the newest.
-    backups = [b for b in list_backups(policy, stem) if b.path != keep_path]
+    # backups in the future and they now sort as the newest; nor is ``spare`` (the backup
+    # a restore is putting back: the clerk may want it again).
+    kept = {path.resolve() for path in keep if path is not None}
+    backups = [b for b in list_backups(policy, stem) if b.path.resolve() not in kept]
     for old in backups[max(policy.keep, 1) - 1 :]:
         with contextlib.suppress(OSError):
             old.path.unlink()
@@ -230,14 +237,16 @@ def _set_aside(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Pat
     return aside
 
 
-def _safety_copy(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Path:
+def _safety_copy(
+    db_path: Path, policy: BackupPolicy, now: datetime | None, restoring: Path
+) -> Path:
     conn = sqlite3.connect(db_path, isolation_level=None, timeout=1.0)
     try:
         # Leaving WAL mode needs the only connection to the file: a cheap, reliable test
         # that no other window or process has it open. It also folds the -wal file in.
         if conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
             raise storage_error("storage.locked", db_path)
-        return backup_now(conn, policy, "before-restore", now=now)
+        return backup_now(conn, policy, "before-restore", now=now, spare=restoring)
     except sqlite3.Error as exc:
         error = translate(exc, db_path)
         if error is None or error.code != "storage.corrupt":
@@ -303,7 +312,7 @@ def restore_backup(
             write_copy(src, staged)
         finally:
             src.close()
-        safety = _safety_copy(db_path, policy, now) if db_path.exists() else None
+        safety = _safety_copy(db_path, policy, now, backup_path) if db_path.exists() else None
         # A stale -wal beside the restored file would be replayed over it.
         for leftover in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)

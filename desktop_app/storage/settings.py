@@ -43,9 +43,15 @@ def peek_setting(db_path: Path, key: str) -> Any:
     """A setting read without opening the database for work (no migration, no backup on
     open, nothing written); None if it is not there or the file cannot be read: for
     commands that must run on a damaged database too."""
+    path = Path(db_path)
     try:
-        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        # Without a -wal beside it (no window open) the file is read as immutable: a
+        # read-only connection to a WAL database would leave -wal and -shm files behind,
+        # owned by whoever ran the command.
+        live = path.with_name(path.name + "-wal").exists()
+        flags = "mode=ro" if live else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+    except (sqlite3.Error, OSError):
         return None
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

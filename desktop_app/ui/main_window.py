@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
             self._show_no_unit()
             return
         self.toolbar.fill_periods(self.workspace)
+        # The report shown so far may belong to another unit or language (Settings, the
+        # language menu): it is not left on screen if the new one cannot open.
+        self._show_placeholder(self.tr("Không mở được báo cáo nào của đơn vị này."))
         self.open_report()
 
     def _form_chosen(self) -> None:
@@ -230,10 +233,11 @@ class MainWindow(QMainWindow):
         self.entry.commit_pending()
         return self.entry.unsaved_fields()
 
-    def may_leave_report(self, closing: bool = False) -> bool:
+    def may_leave_report(self, closing: bool = False, *, discard: bool = True) -> bool:
         """Save what is being typed; if some typed text still cannot be saved (a value not
         accepted, or a save that failed), say so and ask before it is dropped. The clerk
-        who says no is taken to the first such field."""
+        who says no is taken to the first such field. With ``discard`` False the text is
+        left in place after a yes: the caller drops it once it really leaves."""
         unsaved = self._unsaved_after_commit()
         if not unsaved:
             return True
@@ -254,7 +258,8 @@ class MainWindow(QMainWindow):
         if not self.dialogs.confirm(self, self.windowTitle(), question):
             self.entry.go_to_field(unsaved[0])
             return False
-        self.entry.discard_unsaved()
+        if discard:
+            self.entry.discard_unsaved()
         return True
 
     def open_report(self, form_id: str | None = None, period: str | None = None) -> None:
@@ -294,11 +299,16 @@ class MainWindow(QMainWindow):
             self.problems.show_unsaved(entry.unsaved_problems())
 
     def _show_no_unit(self) -> None:
+        self._show_placeholder(self.tr("Máy này chưa có đơn vị báo cáo."))
+
+    def _show_placeholder(self, message: str) -> None:
+        """No report open: what to do instead, and the way to Settings."""
         self.packets.export_action.setEnabled(False)
+        self.copy_action.setEnabled(False)
         placeholder = QWidget(self)
         column = QVBoxLayout(placeholder)
         column.addStretch(1)
-        text = QLabel(self.tr("Máy này chưa có đơn vị báo cáo."), placeholder)
+        text = QLabel(message, placeholder)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(text)
         button = QPushButton(self.tr("Thiết lập đơn vị…"), placeholder)
@@ -452,7 +462,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .setup_dialog import SetupDialog
 
-        if not self.may_leave_report():  # asked now, not after the clerk filled the dialog
+        # Asked now, not after the clerk filled the dialog; the text goes only if the
+        # settings are applied (Cancel keeps it).
+        if not self.may_leave_report(discard=False):
             return
         dialog = SetupDialog(
             self.workspace.data_dir,
@@ -463,6 +475,8 @@ class MainWindow(QMainWindow):
         )
         if not dialog.exec():
             return
+        if self.entry is not None:
+            self.entry.discard_unsaved()  # as agreed above
         self.apply_setup(dialog.choice())
 
     def apply_setup(self, choice: SetupChoice) -> None:

@@ -57,10 +57,15 @@ class MaintenanceActions(QObject):
     def restore(self, backup: Path) -> Restored | None:
         """Restore ``backup`` and rebuild the window on it (see the module's docstring);
         None if the clerk keeps typed text that cannot be saved."""
-        from ..workspace.backups import restore
+        from ..workspace.backups import Restored, restore, restore_refusal
         from .i18n import install_language
 
         window = self.window
+        # A backup that will not do is refused before the report is left: the window,
+        # and any text typed in it, stay as they are.
+        refused = restore_refusal(window.workspace, backup)
+        if refused is not None:
+            return Restored(window.workspace, error=refused)
         if not window.may_leave_report():
             return None
         old = window.entry

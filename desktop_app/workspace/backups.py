@@ -128,17 +128,30 @@ def _bytes(path: Path) -> int:
     return total
 
 
-def _room_for(ws: Workspace, backup: Path) -> AppError | None:
+def _room_for(db_path: Path, backup: Path) -> AppError | None:
     """A restore writes the staged copy of the backup and a safety copy of the database
     before anything is replaced: refuse at once if the disk cannot hold them."""
-    needed = _bytes(backup) + _bytes(ws.db.path) + SPACE_MARGIN
+    needed = _bytes(backup) + _bytes(db_path) + SPACE_MARGIN
     try:
-        free = shutil.disk_usage(ws.db.path.parent).free
+        free = shutil.disk_usage(db_path.parent).free
     except OSError:
         return None  # cannot tell: the restore itself will say
     if free >= needed:
         return None
-    return storage_error("storage.full", ws.db.path, f"{free} < {needed} bytes")
+    return storage_error("storage.full", db_path, f"{free} < {needed} bytes")
+
+
+def restore_refusal(ws: Workspace, backup: Path) -> AppError | None:
+    """Why ``backup`` cannot be restored into ``ws`` (damaged, from a newer version, no
+    room on the disk), or None: checked before anything is closed or dropped."""
+    try:
+        check_restorable(Path(backup))
+        refused = _room_for(ws.db.path, Path(backup))
+    except AppError as error:
+        refused = error
+    if refused is not None:
+        log.info("restore of %s refused: %s", Path(backup).name, refused.code)
+    return refused
 
 
 def restore(ws: Workspace, backup: Path) -> Restored:
@@ -150,14 +163,9 @@ def restore(ws: Workspace, backup: Path) -> Restored:
     The backup is checked, and the free space counted, before ``ws`` is closed: a bad
     backup or a full disk costs nothing."""
     backup = Path(backup)
-    try:
-        check_restorable(backup)
-        refused = _room_for(ws, backup)
-        if refused is not None:
-            raise refused
-    except AppError as error:
-        log.info("restore of %s refused: %s", backup.name, error.code)
-        return Restored(ws, error=error)
+    refused = restore_refusal(ws, backup)
+    if refused is not None:
+        return Restored(ws, error=refused)
     data_dir, forms, db_path, policy = ws.data_dir, ws.forms, ws.db.path, ws.db.backups
     if policy is None:
         raise ValueError("this workspace was opened without a backup policy")
@@ -205,7 +213,12 @@ def restore_folder(data_dir: Path, backup: Path) -> Path | None:
     a power cut, say): the damaged file is kept beside the backups, raw, in case someone
     can rescue it. Returns that copy; AppError if the backup itself will not do."""
     policy = BackupPolicy(Path(data_dir) / BACKUP_DIR)
-    kept = restore_backup(Path(data_dir) / DATABASE_NAME, Path(backup), policy)
+    db_path = Path(data_dir) / DATABASE_NAME
+    check_restorable(Path(backup))  # a damaged backup says so, not "no room"
+    refused = _room_for(db_path, Path(backup))
+    if refused is not None:
+        raise refused
+    kept = restore_backup(db_path, Path(backup), policy)
     log.info("restored %s into %s; the database before it is %s", Path(backup).name,
              data_dir, kept.name if kept else "-")  # fmt: skip
     return kept
@@ -219,4 +232,5 @@ __all__ = [
     "folder_backups",
     "restore",
     "restore_folder",
+    "restore_refusal",
 ]

@@ -37,7 +37,11 @@ def folder_language(data_dir: Path) -> str | None:
     """The clerk's language for a data folder, without opening it for work: for the
     commands that must also run when its database is damaged."""
     path = Path(data_dir) / DATABASE_NAME
-    raw = peek_setting(path, PROFILE_KEY) if path.is_file() else None
+    try:
+        present = path.is_file()
+    except OSError:  # a folder this account may not read: the commands say so later
+        present = False
+    raw = peek_setting(path, PROFILE_KEY) if present else None
     language = raw.get("language") if isinstance(raw, dict) else None
     return language if language in ("vi", "en") else None
 

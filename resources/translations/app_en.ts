@@ -1192,8 +1192,13 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>Không mở được báo cáo nào của đơn vị này.</source>
+        <translation>No report of this unit could be opened.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+45"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn chuyển?</source>
@@ -1207,12 +1212,12 @@ Move on anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Thiết lập đơn vị…</source>
         <translation>Set up the unit…</translation>
     </message>
@@ -1280,7 +1285,7 @@ Move on anyway?</numerusform>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="-152"/>
+        <location line="-158"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
@@ -1307,7 +1312,7 @@ Close the application anyway?</numerusform>
         <translation>&amp;About and diagnostics…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. Hãy đóng cửa sổ đó trước khi chuyển sang thư mục này.</source>
         <translation>The data folder %1 is open in another window of the application. Close that window before switching to this folder.</translation>
     </message>

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit
 
 from desktop_app.storage import get_or_create_report, save_values
 from desktop_app.ui.dialogs import ScriptedDialogs
@@ -231,6 +231,26 @@ def test_switch_to_english_at_run_time(qtbot, workspace):
     assert window.menuBar().actions()[0].text() == "&Báo cáo"
 
 
+def test_settings_cancelled_keep_text_that_cannot_be_saved(qtbot, workspace, monkeypatch):
+    """Asked before the Settings dialog opens; Cancel there keeps the text, OK drops it
+    (as agreed) without asking twice."""
+    from desktop_app.ui.setup_dialog import SetupDialog
+
+    setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+    dialogs = ScriptedDialogs(answers=[True, True])
+    window = open_window(qtbot, workspace, dialogs)
+    type_into(qtbot, window, "may_tinh_tong", "hai mươi")
+    monkeypatch.setattr(SetupDialog, "exec", lambda self: 0)  # the clerk presses Cancel
+    window.open_settings()
+    assert len(dialogs.shown) == 1 and "1 ô chưa lưu được" in dialogs.shown[0][2]
+    assert window.entry.rows["may_tinh_tong"].text() == "hai mươi"
+    monkeypatch.setattr(SetupDialog, "exec", lambda self: 1)  # OK, nothing changed
+    window.open_settings()
+    assert len(dialogs.shown) == 2  # asked once for this opening, not again on applying
+    assert window.entry.rows["may_tinh_tong"].text() == ""
+    assert workspace.profile.clerk == "Nguyễn Thị Hoa"
+
+
 def test_switching_language_keeps_the_report_and_section(qtbot, workspace):
     setup_unit(workspace, "02080", "legacy")
     other = get_or_create_report(workspace.db, "02080", "cntt-huyen", "2026.1", "2026")
@@ -248,6 +268,32 @@ def test_switching_language_keeps_the_report_and_section(qtbot, workspace):
     toolbar = window.toolbar
     window.en_action.trigger()  # the language it already has: nothing rebuilt
     assert window.toolbar is toolbar
+
+
+def test_a_report_that_cannot_open_after_a_rebuild_is_not_left_on_screen(
+    qtbot, workspace, monkeypatch
+):
+    """After a language or unit change the window is rebuilt; if no report opens then,
+    the old view (another unit's, another language's) does not stay editable."""
+    from desktop_app.core.messages import AppError, Text
+    from desktop_app.workspace.session import ReportSession
+
+    setup_unit(workspace, "02080", "legacy")
+    dialogs = ScriptedDialogs()
+    window = open_window(qtbot, workspace, dialogs)
+    old_view = window.entry
+
+    def refuse(*_args):
+        raise AppError("test.refused", Text("Không mở được.", "Cannot open."))
+
+    monkeypatch.setattr(ReportSession, "open", refuse)
+    window.set_language("en")
+    assert window.session is None and window.entry is None
+    assert window.centralWidget() is not old_view
+    assert not window.packets.export_action.isEnabled()
+    assert dialogs.shown[-1][0] == "error" and "Cannot open." in dialogs.shown[-1][2]
+    labels = [w.text() for w in window.centralWidget().findChildren(QLabel)]
+    assert labels == ["No report of this unit could be opened."]
 
 
 def test_a_form_not_yet_in_force_is_not_offered(qtbot, tmp_path):

@@ -232,6 +232,23 @@ def test_a_restore_asks_before_dropping_text_that_cannot_be_saved(qtbot, workspa
     window.workspace.close()
 
 
+def test_a_damaged_backup_costs_no_typed_text(qtbot, workspace, data_dir):
+    dialogs = ScriptedDialogs(answers=[True])  # "yes, restore"; nothing else is asked
+    window = open_window(qtbot, workspace, dialogs)
+    type_and_commit(window, "cbcc_tong", "21")
+    backups = window.maintenance.open_backups(modal=False)
+    qtbot.addWidget(backups)
+    kept = backups.back_up()
+    kept.write_bytes(kept.read_bytes()[:4096])  # cut short
+    row = type_and_commit(window, "may_tinh_tong", "hai mươi")  # not a number: not saved
+    result = backups.restore_selected()
+    assert result.error is not None and result.error.code == "storage.corrupt"
+    assert [s[0] for s in dialogs.shown] == ["confirm", "error"]
+    assert window.entry.rows["may_tinh_tong"] is row and row.text() == "hai mươi"
+    window.close()
+    window.workspace.close()
+
+
 def test_a_damaged_backup_is_refused_before_anything_closes(qtbot, workspace, data_dir):
     dialogs = ScriptedDialogs(answers=[True])
     window = open_window(qtbot, workspace, dialogs)

@@ -77,8 +77,10 @@ def test_the_oldest_of_a_full_set_is_restored(tmp_path: Path):
         copy.write_bytes(oldest.read_bytes())
     cli(data, "backups", "restore", oldest.name, check=0)
     assert _value(data) == "21"
+    assert oldest.exists()  # the safety copy's rotation spares the backup put back
     reasons = [b["reason"] for b in cli(data, "backups", "list", "--json", check=0).json["backups"]]
-    assert reasons[0] == "before-restore" and "open" not in reasons[:1]
+    assert reasons[0] == "before-restore" and len(reasons) == 11
+    assert reasons[1:] == ["open"] * 9 + ["manual"]  # no backup on open was made
 
 
 def test_a_backup_that_is_not_there_is_named_not_found(tmp_path: Path):
@@ -103,3 +105,14 @@ def test_listing_a_folder_whose_settings_cannot_be_read(tmp_path: Path):
     conn.close()
     listed = cli(data, "backups", "list", check=0).out
     assert kept.name in listed and "Mới nhất trước" in listed
+
+
+def test_reading_the_language_leaves_no_files_behind(tmp_path: Path):
+    """`backups list` run by another account must not leave it -wal/-shm files the
+    clerk's window could not open."""
+    data = tmp_path / "data"
+    _prepared(data)
+    for name in ("data.sqlite3-wal", "data.sqlite3-shm"):
+        assert not (data / name).exists()
+    cli(data, "backups", "list", check=0)
+    assert not any((data / name).exists() for name in ("data.sqlite3-wal", "data.sqlite3-shm"))

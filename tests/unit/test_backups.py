@@ -148,8 +148,12 @@ def test_restoring_the_oldest_backup_survives_rotation(db_path, tmp_path):
     restore_backup(db_path, oldest.path, policy, now=T0 + timedelta(hours=5))
 
     assert _value_in(db_path, report_id) == "v0"
-    assert not oldest.path.exists()  # rotated out by the safety copy, after staging
-    assert [b.reason for b in list_backups(policy)] == ["before-restore", "b1"]
+    # the backup put back is spared by the safety copy's rotation (the next one takes it)
+    assert oldest.path.exists()
+    assert [b.reason for b in list_backups(policy)] == ["before-restore", "b1", "b0"]
+    with Database.open(db_path) as db:
+        backup_now(db.conn, policy, "later", now=T0 + timedelta(hours=6))
+    assert [b.reason for b in list_backups(policy)] == ["later", "before-restore"]
 
 
 def test_restore_is_refused_while_the_database_is_open(db_path, policy):
