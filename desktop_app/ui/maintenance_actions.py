@@ -82,7 +82,7 @@ class MaintenanceActions(QObject):
         for view in (window.receiving.board, window.receiving.district):  # their own views
             if view is not None:
                 view.close()
-        result = restore(window.workspace, backup)
+        result = restore(window.workspace, backup, checked=True)
         window.workspace = result.workspace
         if not result.reopened:
             return result  # the data folder cannot be opened: the window closes

@@ -154,7 +154,7 @@ def restore_refusal(ws: Workspace, backup: Path) -> AppError | None:
     return refused
 
 
-def restore(ws: Workspace, backup: Path) -> Restored:
+def restore(ws: Workspace, backup: Path, *, checked: bool = False) -> Restored:
     """Restore ``backup`` into ``ws``'s data folder. ``ws`` is closed (the restore needs
     the only connection to the file) and a new workspace is returned in ``Restored``.
 
@@ -163,7 +163,7 @@ def restore(ws: Workspace, backup: Path) -> Restored:
     The backup is checked, and the free space counted, before ``ws`` is closed: a bad
     backup or a full disk costs nothing."""
     backup = Path(backup)
-    refused = restore_refusal(ws, backup)
+    refused = None if checked else restore_refusal(ws, backup)  # checked: just done
     if refused is not None:
         return Restored(ws, error=refused)
     data_dir, forms, db_path, policy = ws.data_dir, ws.forms, ws.db.path, ws.db.backups
