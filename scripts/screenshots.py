@@ -103,10 +103,10 @@ def main() -> None:
 
         entry.rows["may_tinh_tong"].editor.setText("21")
         entry.rows["may_tinh_tong"].editor.editingFinished.emit()
-        window.set_language("en")
+        window.settings.set_language("en")
         window.entry.go_to_section(2)
         save(window, "main-window-en.png", app)
-        window.set_language("vi")
+        window.settings.set_language("vi")
         window.close()
     packet_screens(app)
     from receiving_screens import receiving_screens

@@ -25,22 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.messages import AppError
-from ..storage import set_setting
 from ..workspace import Workspace
-from ..workspace.session import OUTLIER_SETTING, ReportSession, read_outlier_share
+from ..workspace.session import ReportSession
 from .dialogs import Dialogs
 from .entry_view import EntryView
-from .i18n import install_language
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsPanel
 from .receiving.receiving_actions import ReceivingActions
 from .report_toolbar import ReportToolbar
+from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
 
 if TYPE_CHECKING:
     from ..workspace.instance_lock import InstanceLock
-    from .setup_dialog import SetupChoice
 
 # Dialogs used now and then (notes, copy, settings) are imported when first opened:
 # start-up is measured, and every module and Qt class loaded costs on an old PC.
@@ -130,12 +128,10 @@ class MainWindow(QMainWindow):
         )
         self.prev_action = self._action(self.tr("Mục t&rước"), self.previous_section, ["Ctrl+PgUp"])
         self.problems_action = self._action(self.tr("Danh sách &lỗi"), self.focus_problems, ["F8"])
-        self.settings_action = self._action(self.tr("&Cài đặt…"), self.open_settings)
         self.packets = PacketActions(self)
         self.receiving = ReceivingActions(self)
         self.maintenance = MaintenanceActions(self)
-        self.vi_action = self._action("Tiếng Việt", lambda: self.set_language("vi"))
-        self.en_action = self._action("English", lambda: self.set_language("en"))
+        self.settings = SettingsActions(self)
         menus = [
             (
                 self.tr("&Báo cáo"),
@@ -158,7 +154,7 @@ class MainWindow(QMainWindow):
                     self.packets.identity_action,
                     self.maintenance.backups_action,
                     None,
-                    self.settings_action,
+                    self.settings.settings_action,
                 ],
             ),
         ]
@@ -171,8 +167,8 @@ class MainWindow(QMainWindow):
                 if action is not None:
                     self.addAction(action)  # shortcuts work with the menu closed
         language = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
-        language.addAction(self.vi_action)
-        language.addAction(self.en_action)
+        language.addAction(self.settings.vi_action)
+        language.addAction(self.settings.en_action)
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         help_menu.addAction(self.maintenance.about_action)
         self.addAction(self.maintenance.about_action)
@@ -312,7 +308,7 @@ class MainWindow(QMainWindow):
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(text)
         button = QPushButton(self.tr("Thiết lập đơn vị…"), placeholder)
-        button.clicked.connect(self.open_settings)
+        button.clicked.connect(lambda: self.settings.open_settings())
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
         column.addStretch(1)
         self.setCentralWidget(placeholder)
@@ -458,70 +454,6 @@ class MainWindow(QMainWindow):
             copied = self.session.copy_from_previous(dialog.chosen())
             if copied:
                 self._saved()
-
-    def open_settings(self) -> None:
-        from .setup_dialog import SetupDialog
-
-        # Asked now, not after the clerk filled the dialog; the text goes only if the
-        # settings are applied (Cancel keeps it).
-        if not self.may_leave_report(discard=False):
-            return
-        dialog = SetupDialog(
-            self.workspace.data_dir,
-            self.workspace.profile,
-            outlier_share=read_outlier_share(self.workspace.db),
-            dialogs=self.dialogs,
-            parent=self,
-        )
-        if not dialog.exec():
-            return
-        if self.entry is not None:
-            self.entry.discard_unsaved()  # as agreed above
-        self.apply_setup(dialog.choice())
-
-    def apply_setup(self, choice: SetupChoice) -> None:
-        from ..workspace.setup_unit import setup_unit
-
-        if not self.may_leave_report():
-            return
-        moving = Path(choice.data_dir) != Path(self.workspace.data_dir)
-        if moving and not self.maintenance.move_data(Path(choice.data_dir)):
-            return
-        setup_unit(
-            self.workspace,
-            choice.unit_code,
-            choice.catalogue,
-            choice.clerk,
-            choice.leader,
-            choice.language,
-        )
-        set_setting(self.workspace.db, OUTLIER_SETTING, str(choice.outlier_share))
-        install_language(choice.language)
-        self.build()
-
-    def set_language(self, lang: str) -> None:
-        """Switch the whole window to ``lang`` at once (and for the next start), on the
-        same report and section."""
-        profile = self.workspace.profile
-        if profile is not None and profile.language == lang:
-            return
-        if not self.may_leave_report():
-            return
-        open_now = None
-        if self.session is not None and self.entry is not None:
-            open_now = (self.session.form.id, str(self.session.period), self.entry.nav.currentRow())
-        if profile is not None:
-            from ..workspace.setup_unit import setup_unit
-
-            setup_unit(self.workspace, profile.unit_code, profile.catalogue, language=lang)
-        install_language(lang)
-        self.build()  # opens the current period's report
-        if open_now is not None and self.session is not None:
-            form_id, period, section = open_now
-            if (self.session.form.id, str(self.session.period)) != (form_id, period):
-                self.open_report(form_id, period)
-            if self.entry is not None:
-                self.entry.go_to_section(section)
 
     def _dropped(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
         if not self.receiving.receives:

@@ -70,7 +70,7 @@ class PacketActions(QObject):
 
         window = self.window
         if window.workspace.profile is None:
-            window.open_settings()
+            window.settings.open_settings()
             return None
         dialog = IdentityDialog(window.workspace, window.lang, window.dialogs, window)
         dialog.exec()

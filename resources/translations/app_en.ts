@@ -1098,7 +1098,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+81"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+79"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1153,12 +1153,7 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <translation>&amp;Problems list</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Cài đặt…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
@@ -1930,6 +1925,14 @@ rank</translation>
         <location line="+4"/>
         <source>trong thư mục %1. Gửi tệp này cho đơn vị (thư điện tử, USB…).</source>
         <translation>in the folder %1. Send this file to the unit (e-mail, USB stick…).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_actions.py" line="+29"/>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
     </message>
 </context>
 <context>

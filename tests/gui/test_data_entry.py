@@ -222,12 +222,12 @@ def test_copy_from_previous_period_with_preview(qtbot, workspace):
 def test_switch_to_english_at_run_time(qtbot, workspace):
     setup_unit(workspace, "02080", "legacy")
     window = open_window(qtbot, workspace)
-    window.en_action.trigger()
+    window.settings.en_action.trigger()
     assert workspace.profile.language == "en"
     assert window.menuBar().actions()[0].text() == "&Report"
     assert window.entry.rows["cbcc_tong"].label.text().startswith("Total commune officials")
     assert window.problems_dock.windowTitle() == "Errors and warnings"
-    window.vi_action.trigger()
+    window.settings.vi_action.trigger()
     assert window.menuBar().actions()[0].text() == "&Báo cáo"
 
 
@@ -241,11 +241,11 @@ def test_settings_cancelled_keep_text_that_cannot_be_saved(qtbot, workspace, mon
     window = open_window(qtbot, workspace, dialogs)
     type_into(qtbot, window, "may_tinh_tong", "hai mươi")
     monkeypatch.setattr(SetupDialog, "exec", lambda self: 0)  # the clerk presses Cancel
-    window.open_settings()
+    window.settings.open_settings()
     assert len(dialogs.shown) == 1 and "1 ô chưa lưu được" in dialogs.shown[0][2]
     assert window.entry.rows["may_tinh_tong"].text() == "hai mươi"
     monkeypatch.setattr(SetupDialog, "exec", lambda self: 1)  # OK, nothing changed
-    window.open_settings()
+    window.settings.open_settings()
     assert len(dialogs.shown) == 2  # asked once for this opening, not again on applying
     assert window.entry.rows["may_tinh_tong"].text() == ""
     assert workspace.profile.clerk == "Nguyễn Thị Hoa"
@@ -259,14 +259,14 @@ def test_switching_language_keeps_the_report_and_section(qtbot, workspace):
     assert window.session.form.id == "cntt-xa"  # the unit's own form comes first
     window.open_report("cntt-huyen", "2026")
     window.entry.go_to_section(2)
-    window.en_action.trigger()
+    window.settings.en_action.trigger()
     assert window.session.form.id == "cntt-huyen" and window.form_combo.currentData() == (
         "cntt-huyen"
     )
     assert window.entry.nav.currentRow() == 2
     assert window.entry.rows["cbcc_tong"].editor.text() == "20"
     toolbar = window.toolbar
-    window.en_action.trigger()  # the language it already has: nothing rebuilt
+    window.settings.en_action.trigger()  # the language it already has: nothing rebuilt
     assert window.toolbar is toolbar
 
 
@@ -287,7 +287,7 @@ def test_a_report_that_cannot_open_after_a_rebuild_is_not_left_on_screen(
         raise AppError("test.refused", Text("Không mở được.", "Cannot open."))
 
     monkeypatch.setattr(ReportSession, "open", refuse)
-    window.set_language("en")
+    window.settings.set_language("en")
     assert window.session is None and window.entry is None
     assert window.centralWidget() is not old_view
     assert not window.packets.export_action.isEnabled()
@@ -377,7 +377,7 @@ def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
     assert window.period_combo.currentData() == "2026"
     assert window.entry.rows["may_tinh_tong"].text() == "hai mươi"
 
-    window.set_language("en")  # asked again; "no" keeps Vietnamese and the text
+    window.settings.set_language("en")  # asked again; "no" keeps Vietnamese and the text
     assert len(dialogs.shown) == 2 and window.menuBar().actions()[0].text() == "&Báo cáo"
     assert window.workspace.profile.language == "vi"
 

@@ -334,11 +334,11 @@ def test_moving_to_a_folder_another_window_has_is_refused(qtbot, tmp_path):
     assert other.acquire(there) == LockState.HELD
     choice = SetupChoice("02080", "legacy", "Nguyễn Thị Hoa", "", there, "vi", Decimal("0.5"))
     try:
-        window.apply_setup(choice)
+        window.settings.apply_setup(choice)
         assert window.workspace.data_dir == here  # not moved
         assert dialogs.shown[-1][0] == "error" and "cửa sổ khác" in dialogs.shown[-1][2]
         other.release()
-        window.apply_setup(choice)
+        window.settings.apply_setup(choice)
         assert window.workspace.data_dir == there
         assert window.instance_lock.directory == there
         assert InstanceLock().acquire(here) == LockState.HELD  # the old folder is free

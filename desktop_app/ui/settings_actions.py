@@ -1,0 +1,106 @@
+"""The window's settings commands: Công cụ → Cài đặt (unit, clerk, leader, language,
+outlier share, data folder) and the Ngôn ngữ menu. Kept out of main_window.py like the
+packet, receiving and upkeep commands.
+
+Each rebuilds the window, so each first asks the window whether the report open may be
+left (typed text that cannot be saved is never dropped unasked)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+from ..storage import set_setting
+from ..workspace.session import OUTLIER_SETTING, read_outlier_share
+from .i18n import install_language
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .setup_dialog import SetupChoice
+
+
+class SettingsActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings_action = QAction(self.tr("&Cài đặt…"), window)
+        self.settings_action.triggered.connect(lambda: self.open_settings())
+        # Each language named in itself: the clerk who cannot read the other finds it.
+        self.vi_action = QAction("Tiếng Việt", window)
+        self.vi_action.triggered.connect(lambda: self.set_language("vi"))
+        self.en_action = QAction("English", window)
+        self.en_action.triggered.connect(lambda: self.set_language("en"))
+
+    def open_settings(self) -> None:
+        from .setup_dialog import SetupDialog
+
+        window = self.window
+        # Asked now, not after the clerk filled the dialog; the text goes only if the
+        # settings are applied (Cancel keeps it).
+        if not window.may_leave_report(discard=False):
+            return
+        dialog = SetupDialog(
+            window.workspace.data_dir,
+            window.workspace.profile,
+            outlier_share=read_outlier_share(window.workspace.db),
+            dialogs=window.dialogs,
+            parent=window,
+        )
+        if not dialog.exec():
+            return
+        if window.entry is not None:
+            window.entry.discard_unsaved()  # as agreed above
+        self.apply_setup(dialog.choice())
+
+    def apply_setup(self, choice: SetupChoice) -> None:
+        from ..workspace.setup_unit import setup_unit
+
+        window = self.window
+        if not window.may_leave_report():
+            return
+        moving = Path(choice.data_dir) != Path(window.workspace.data_dir)
+        if moving and not window.maintenance.move_data(Path(choice.data_dir)):
+            return
+        setup_unit(
+            window.workspace,
+            choice.unit_code,
+            choice.catalogue,
+            choice.clerk,
+            choice.leader,
+            choice.language,
+        )
+        set_setting(window.workspace.db, OUTLIER_SETTING, str(choice.outlier_share))
+        install_language(choice.language)
+        window.build()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole window to ``lang`` at once (and for the next start), on the
+        same report and section."""
+        window = self.window
+        profile = window.workspace.profile
+        if profile is not None and profile.language == lang:
+            return
+        if not window.may_leave_report():
+            return
+        open_now = None
+        if window.session is not None and window.entry is not None:
+            session = window.session
+            open_now = (session.form.id, str(session.period), window.entry.nav.currentRow())
+        if profile is not None:
+            from ..workspace.setup_unit import setup_unit
+
+            setup_unit(window.workspace, profile.unit_code, profile.catalogue, language=lang)
+        install_language(lang)
+        window.build()  # opens the current period's report
+        if open_now is not None and window.session is not None:
+            form_id, period, section = open_now
+            if (window.session.form.id, str(window.session.period)) != (form_id, period):
+                window.open_report(form_id, period)
+            if window.entry is not None:
+                window.entry.go_to_section(section)
+
+
+__all__ = ["SettingsActions"]
