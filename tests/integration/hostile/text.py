@@ -1,0 +1,9 @@
+"""Text from the real world, and data.json fields of the wrong type (issue 14 §5, §8)."""
+
+from __future__ import annotations
+
+# name: (make(kit) -> packet bytes, the reason code it must be refused with)
+CASES: dict = {}
+
+# Kinds tested outside CASES (by their own tests), counted towards the set's size.
+OTHER_KINDS: set[str] = set()

@@ -1,0 +1,9 @@
+"""Trust: the registered signer, for exactly its unit, until revoked (issue 14 §2)."""
+
+from __future__ import annotations
+
+# name: (make(kit) -> packet bytes, the reason code it must be refused with)
+CASES: dict = {}
+
+# Kinds tested outside CASES (by their own tests), counted towards the set's size.
+OTHER_KINDS: set[str] = set()
