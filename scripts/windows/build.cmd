@@ -7,15 +7,10 @@ rem   desktop-app-cli.exe  the command line (DESIGN section 6) and the self-test
 rem   _internal\           Python, Qt, the libraries, forms\ and resources\
 rem Copy the whole folder (or zip it) to the clerk's PC; nothing else to install.
 rem Check a build with:  dist\desktop-app\desktop-app-cli.exe --selftest
-rem Needs Python 3.11+ from python.org (64-bit) and the project's .venv (setup.cmd makes it).
+rem Needs Python 3.11-3.13 from python.org (64-bit); setup.cmd makes the project's .venv.
 rem PyInstaller does not cross-compile: a Windows folder is built on Windows.
-call "%~dp0setup.cmd" || exit /b 1
+call "%~dp0setup.cmd" dev || exit /b 1
 cd /d "%~dp0\..\.."
-.venv\Scripts\python -m PyInstaller --version >nul 2>&1
-if errorlevel 1 (
-  rem an older .venv made before pyinstaller joined the dev extra
-  .venv\Scripts\python -m pip install -q -e ".[test,dev]" || exit /b 1
-)
 .venv\Scripts\python -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build\pyinstaller build.spec || exit /b 1
 echo built dist\desktop-app
 powershell -NoProfile -Command "$s = (Get-ChildItem -Recurse -File dist\desktop-app | Measure-Object -Sum Length); '{0:N0} MB in {1} files' -f ($s.Sum / 1MB), $s.Count"

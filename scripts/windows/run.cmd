@@ -1,4 +1,4 @@
 @echo off
-call "%~dp0setup.cmd" || exit /b 1
+call "%~dp0setup.cmd" run || exit /b 1
 cd /d "%~dp0\..\.."
 .venv\Scripts\python -m desktop_app %*

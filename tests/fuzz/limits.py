@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,6 +24,17 @@ T = TypeVar("T")
 
 INPUT_LIMIT_S = 10.0  # far above any real answer (~10 ms); only a hang comes near it
 DEADLINE = datetime.timedelta(seconds=2)  # hypothesis' own per-example bound
+
+# The long runs' sizes are for `make test-long`; CI runs the same tests at a fraction of
+# them (`make test-fuzz`, FUZZ_SCALE=0.25: a few thousand packets and values files), so a
+# reader that fails on the first few thousand inputs never lands.
+FUZZ_SCALE = float(os.environ.get("FUZZ_SCALE", "1"))
+
+
+def long_examples(count: int) -> int:
+    """A long run's number of examples, scaled by FUZZ_SCALE."""
+    return max(1, round(count * FUZZ_SCALE))
+
 
 # What the fuzz tests fed and what came out, printed at the end of the run
 # (conftest.pytest_terminal_summary): "packets.verify" → count, "packets.verify:packet.hash_mismatch" → count.

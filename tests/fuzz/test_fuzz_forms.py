@@ -18,11 +18,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.forms.loader import FormError, parse_form
+from desktop_app.core.forms.yaml_source import MAX_DEPTH
 from desktop_app.core.messages import AppError
 from desktop_app.core.validation import validate
 from desktop_app.core.values import from_json
 from tests.conftest import FIXTURES, PROJECT
-from tests.fuzz.limits import DEADLINE, answer
+from tests.fuzz.limits import DEADLINE, answer, long_examples
 
 DEFAULT = settings(
     max_examples=150,
@@ -31,7 +32,7 @@ DEFAULT = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 LONG = settings(
-    max_examples=5_000,
+    max_examples=long_examples(5_000),
     deadline=DEADLINE,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -233,10 +234,22 @@ def test_structure_mutations(name, ops):
 
 
 def test_deep_nesting_is_refused_not_a_crash():
-    """Found by fuzzing: libyaml's composer recursed until the process crashed."""
+    """Found by fuzzing: libyaml's composer recursed until the process crashed. Whether
+    our depth check or (since PyYAML 6.0.4) libyaml's own limit sees it first, the answer
+    is the application's: an invalid form, at line 1, as a YAML problem."""
     for raw in (b"[" * 100_000 + b"]" * 100_000, b"{a: " * 50_000 + b"1" + b"}" * 50_000):
         got = answer("forms.parse", lambda r=raw: parse_form(r, "deep.yaml"))
-        assert isinstance(got, FormError) and "nested" in got.message.en
+        assert isinstance(got, FormError) and got.code == "form.invalid"
+        [problem] = got.problems
+        assert problem.line == 1 and problem.message.startswith("YAML")
+
+
+def test_nesting_past_our_limit_is_refused_by_our_own_check():
+    """65 levels: within libyaml's limit, beyond MAX_DEPTH."""
+    raw = b"a: " + b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1)
+    got = answer("forms.parse", lambda: parse_form(raw, "deep.yaml"))
+    assert isinstance(got, FormError) and got.code == "form.invalid"
+    assert str(MAX_DEPTH) in got.problems[0].message
 
 
 @pytest.mark.fuzz_long

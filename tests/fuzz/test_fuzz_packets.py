@@ -46,7 +46,7 @@ from desktop_app.core.periods import Period
 from desktop_app.packets.data import canonical_json
 from desktop_app.packets.manifest import manifest_bytes, sha256_hex
 from desktop_app.packets.packet import MEMBERS, zip_bytes
-from tests.fuzz.limits import DEADLINE, TALLY, answer
+from tests.fuzz.limits import DEADLINE, TALLY, answer, long_examples
 from tests.unit.receiving import fleet as F
 
 UNIT = "02080"
@@ -55,7 +55,7 @@ HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_ba
 
 def _settings(examples: int, *, long: bool = False) -> settings:
     return settings(
-        max_examples=examples,
+        max_examples=long_examples(examples) if long else examples,
         deadline=DEADLINE,
         derandomize=not long,
         suppress_health_check=HEALTH,

@@ -26,7 +26,7 @@ from desktop_app.core.periods import KINDS, Period, PeriodError
 from desktop_app.core.values import ValueRejected, check_value, from_json, parse_input
 from desktop_app.workspace.workspace import shipped_forms
 from tests.conftest import PROJECT
-from tests.fuzz.limits import DEADLINE, answer
+from tests.fuzz.limits import DEADLINE, answer, long_examples
 
 DEFAULT = settings(
     max_examples=300,
@@ -35,7 +35,9 @@ DEFAULT = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 LONG = settings(
-    max_examples=20_000, deadline=DEADLINE, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=long_examples(20_000),
+    deadline=DEADLINE,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 # What people paste: digits, every separator and space Word, Excel or a web page leaves,
