@@ -8,9 +8,9 @@
 #   --work DIR   PyInstaller's scratch folder (default build/pyinstaller)
 #   --selftest   then run <folder>/desktop-app --selftest (offscreen)
 #
-# Needs the project installed in .venv (`make build` does it); installs PyInstaller there
-# when missing, with the version range of the `dev` extra in pyproject.toml. On Linux it
-# also needs objdump (binutils, in scripts/system-packages.txt) and a shared libpython.
+# Needs .venv with the dev lock installed (`make build` does it: PyInstaller is locked in
+# requirements/dev.txt). On Linux it also needs objdump (binutils, in
+# scripts/system-packages.txt) and a shared libpython.
 #
 # Windows: scripts\windows\build.cmd does the same with the same build.spec, giving
 # dist\desktop-app\desktop-app.exe (the window) and desktop-app-cli.exe (command line and
@@ -37,14 +37,9 @@ if [ ! -x "$py" ]; then
   exit 1
 fi
 
-# PyInstaller, in the range pyproject.toml's dev extra names (one place for the version)
 if ! "$py" -m PyInstaller --version >/dev/null 2>&1; then
-  requirement=$("$py" -c '
-import tomllib
-extras = tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]
-print(next(r for r in extras["dev"] if r.lower().startswith("pyinstaller")))')
-  echo "installing $requirement"
-  "$py" -m pip install -q "$requirement"
+  echo "build.sh: PyInstaller is not in .venv: run \`make build\` (it installs requirements/dev.txt)" >&2
+  exit 1
 fi
 
 if [ "$(uname -s)" = "Linux" ]; then
