@@ -7,6 +7,18 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    from .cli.streams import prepare, silence_stdout
+
+    prepare()
+    try:
+        return _main(args)
+    except BrokenPipeError:
+        # The reader of a pipe went away (`… | head`): what it wanted it has.
+        silence_stdout()
+        return 1
+
+
+def _main(args: list[str]) -> int:
     if "--selftest" in args and all(a.startswith("-") for a in args):
         # checks this installation in a temporary directory (desktop_app/selftest.py)
         from .selftest import main as selftest

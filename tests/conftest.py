@@ -12,6 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DESKTOP_APP_CONFIG_DIR"] = str(Path(__file__).parent / ".." / ".pytest-config")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Tests that kill a process with SIGKILL or read POSIX ids: skipped on Windows (test.cmd),
+# where the same promises are kept by the tests that need neither.
+posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals (SIGKILL)")
 PROJECT = Path(__file__).resolve().parent.parent
 
 

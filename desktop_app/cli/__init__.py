@@ -6,7 +6,7 @@ import argparse
 import logging
 from collections.abc import Sequence
 
-from ..core.messages import AppError
+from ..core.messages import AppError, Text
 from ..paths import default_data_dir
 from .output import refuse
 
@@ -24,17 +24,17 @@ def run(argv: Sequence[str]) -> int:
     for name, default in (("data_dir", None), ("lang", None), ("json", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
-    from ..workspace.logs import start_logging
+    from ..workspace.logs import log_path, start_logging
 
     # The command's name only: its arguments may hold values typed (values set F=V).
     data_dir = args.data_dir or default_data_dir()
     start_logging(data_dir, f"cli {args.command}")
-    if args.command == "backups":  # opens the folder itself (it may be damaged)
-        from .backup_commands import run_backups
-
-        return run_backups(args, data_dir)
-    handler = getattr(commands, f"cmd_{args.command}")
     try:
+        if args.command == "backups":  # opens the folder itself (it may be damaged)
+            from .backup_commands import run_backups
+
+            return run_backups(args, data_dir)
+        handler = getattr(commands, f"cmd_{args.command}")
         with Workspace.open(args.data_dir) as ws:
             profile = ws.profile
             lang = args.lang or (profile.language if profile else "vi")
@@ -42,9 +42,27 @@ def run(argv: Sequence[str]) -> int:
     except AppError as error:
         log.info("cli %s refused: %s", args.command, error.code)
         return refuse(error, args.json)
-    except Exception:
+    except BrokenPipeError:
+        raise  # the reader went away: __main__ ends quietly
+    except Exception as exc:
+        # A traceback is never an answer to a user: it goes to the log (where the
+        # district's IT officer reads it), and the user is told where.
         log.exception("cli %s failed", args.command)
-        raise
+        return refuse(unexpected(exc, log_path(data_dir)), args.json)
+
+
+def unexpected(exc: BaseException, log_file: object) -> AppError:
+    kind = type(exc).__name__
+    return AppError(
+        "app.unexpected",
+        Text(
+            f"Lỗi không mong đợi ({kind}). Chi tiết đã ghi vào nhật ký {log_file}; "
+            "hãy gửi tệp này cho cán bộ CNTT.",
+            f"Unexpected error ({kind}). The details are in the log {log_file}; "
+            "send that file to your IT officer.",
+        ),
+        kind=kind,
+    )
 
 
 _OPTIONS_WITH_VALUE = {"--data-dir", "--lang"}

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.messages import AppError, Text
+from .streams import carries_unicode
 
 
 def _default(value: Any) -> Any:
@@ -22,7 +23,9 @@ def _default(value: Any) -> Any:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n")
+    # On a code page, \u escapes keep every name exact (streams.py).
+    ascii_only = not carries_unicode(sys.stdout)
+    sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2, default=_default) + "\n")
 
 
 def say(line: str = "") -> None:

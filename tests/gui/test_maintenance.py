@@ -17,7 +17,7 @@ from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.logs import log_path, start_logging, stop_logging
 from desktop_app.workspace.setup_unit import setup_unit
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, posix_only
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 11, 23)
@@ -346,6 +346,7 @@ def test_a_damaged_database_is_left_alone_if_the_clerk_says_no(qtbot, workspace,
     assert (data_dir / "data.sqlite3").read_bytes() == damaged
 
 
+@posix_only
 @pytest.mark.parametrize("killed_at", [".restoring.partial", ".restoring"])
 def test_a_restore_killed_midway_leaves_nothing_behind(qtbot, workspace, data_dir, killed_at):
     """SIGKILL in the middle of a restore (copying the backup, or just before the final

@@ -26,7 +26,7 @@ from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.setup_unit import setup_unit
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, posix_only
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 11, 23)
@@ -223,7 +223,7 @@ def read_only_folder(tmp_path):
     folder = tmp_path / "ro"
     with Workspace.open(folder) as ws:
         setup_unit(ws, "02080", "legacy")
-    if os.geteuid() == 0:
+    if os.name == "posix" and os.geteuid() == 0:
         if not (_mount("--bind", str(folder), str(folder))):
             pytest.skip("cannot bind-mount here")
         if not _mount("-o", "remount,bind,ro", str(folder)):
@@ -286,6 +286,7 @@ def test_a_second_window_on_the_same_folder_says_so_and_exits(qtbot, tmp_path):
     assert InstanceLock().acquire(data_dir) == LockState.HELD  # released, free again
 
 
+@posix_only
 def test_the_lock_of_a_running_window_and_of_a_killed_one(qtbot, tmp_path):
     """A real window in another process holds the folder; once it is killed (a power cut,
     the task manager) the system has dropped its lock and the next window takes it."""

@@ -20,7 +20,7 @@ from desktop_app.storage import get_or_create_report, get_values, save_values, s
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.backups import back_up_now, backups, restore
 from desktop_app.workspace.setup_unit import setup_unit
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, posix_only
 from tests.gui.test_storage_failures import _mount, _umount, fill
 
 
@@ -127,6 +127,7 @@ result.workspace.close()
 """
 
 
+@posix_only
 def test_a_restore_killed_at_any_moment_never_leaves_half_a_database(tmp_path):
     runs = int(os.environ.get("RESTORE_KILL_RUNS", "12"))
     rng = random.Random(20261123)
