@@ -34,14 +34,18 @@ def run(argv: Sequence[str]) -> int:
 
         return run_backups(args, data_dir)
     handler = getattr(commands, f"cmd_{args.command}")
+    # Only `setup --force-new` starts empty beside backups that hold data (lost.py).
+    start_empty = bool(getattr(args, "force_new", False))
     try:
-        with Workspace.open(args.data_dir) as ws:
+        with Workspace.open(args.data_dir, start_empty=start_empty) as ws:
             profile = ws.profile
             lang = args.lang or (profile.language if profile else "vi")
             return handler(ws, args, lang)
     except AppError as error:
         log.info("cli %s refused: %s", args.command, error.code)
-        return refuse(error, args.json)
+        from .backup_commands import with_backup_hint
+
+        return refuse(with_backup_hint(error, data_dir), args.json)
     except Exception:
         log.exception("cli %s failed", args.command)
         raise

@@ -59,10 +59,19 @@ class Workspace:
         self.forms = forms
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, *, forms: FormRegistry | None = None) -> Workspace:
+    def open(
+        cls,
+        data_dir: Path | None = None,
+        *,
+        forms: FormRegistry | None = None,
+        start_empty: bool = False,
+    ) -> Workspace:
+        """Open the data folder for work. A database that lost its data while its backups
+        hold it is refused ("storage.data_missing") unless ``start_empty`` (the officer's
+        explicit choice: ``setup --force-new``, or the window's confirmed fresh start)."""
         directory = Path(data_dir) if data_dir else default_data_dir()
         policy = BackupPolicy(directory / BACKUP_DIR)
-        db = Database.open(directory / DATABASE_NAME, backups=policy)
+        db = Database.open(directory / DATABASE_NAME, backups=policy, start_empty=start_empty)
         return cls(directory, db, forms or shipped_forms())
 
     def close(self) -> None:
