@@ -161,9 +161,9 @@ class LostDataDialog(QDialog):
         )
         done += " " + self.tr("Những gì nhập sau thời điểm của bản sao lưu không có trong đó.")
         if kept is not None:
-            done += "\n\n" + self.tr("Các tệp còn lại bên cạnh tệp dữ liệu được cất ở %1.").replace(
-                "%1", str(kept.parent)
-            )
+            done += "\n\n" + self.tr(
+                "Tệp dữ liệu cũ và những gì còn lại bên cạnh nó được cất trong %1."
+            ).replace("%1", str(kept.parent))
         self.dialogs.info(self, self.windowTitle(), done)
         self.restored = backup
         self.accept()
