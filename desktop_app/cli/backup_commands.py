@@ -151,7 +151,7 @@ def _create(data_dir: Path, args: argparse.Namespace) -> int:
 DAMAGED_HINT = Text(
     "Bản sao lưu tốt mới nhất: {name}, lúc {when}, {reports} báo cáo. Khôi phục: "
     "desktop-app backups restore {name}",
-    "The newest good backup: {name}, of {when}, {reports} reports. To restore it: "
+    "The newest good backup: {name}, of {when}, holding {reports} report(s). To restore it: "
     "desktop-app backups restore {name}",
 )
 NO_GOOD_BACKUP = Text(

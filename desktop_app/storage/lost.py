@@ -75,7 +75,7 @@ _NEWEST = Text(
     "Thư mục sao lưu vẫn còn số liệu. Bản sao lưu tốt mới nhất: {name}, lúc {when}, "
     "{reports} báo cáo.",
     "The backups folder still holds the data. The newest good backup: {name}, of {when}, "
-    "{reports} reports.",
+    "holding {reports} report(s).",
 )
 _DAMAGED = Text(
     "Thư mục sao lưu có {count} bản sao lưu không đọc được; chúng được giữ nguyên.",
@@ -101,8 +101,9 @@ def when_text(created: datetime) -> str:
     return created.strftime("%H:%M %d/%m/%Y")
 
 
-def describe(lost: LostData) -> Text:
-    """What happened and what is left, without what to type (the window has buttons)."""
+def describe(lost: LostData) -> list[Text]:
+    """What happened and what is left, a sentence or two each, without what to type
+    (the window has buttons)."""
     parts = [_STATE[lost.state].format(db=lost.database.name, folder=lost.folder)]
     if lost.left_behind:
         parts.append(_LEFT.format(names=", ".join(p.name for p in lost.left_behind)))
@@ -116,7 +117,7 @@ def describe(lost: LostData) -> Text:
     if lost.damaged:
         parts.append(_DAMAGED.format(count=lost.damaged))
     parts.append(_NOTHING_CREATED)
-    return Text(" ".join(p.vi for p in parts), " ".join(p.en for p in parts))
+    return parts
 
 
 class LostDataError(AppError):
@@ -126,8 +127,8 @@ class LostDataError(AppError):
         if lost.newest is not None:
             hints.insert(0, _RESTORE_HINT.format(name=lost.newest.path.name))
         message = Text(
-            "\n".join([said.vi, *(h.vi for h in hints)]),
-            "\n".join([said.en, *(h.en for h in hints)]),
+            "\n".join([" ".join(p.vi for p in said), *(h.vi for h in hints)]),
+            "\n".join([" ".join(p.en for p in said), *(h.en for h in hints)]),
         )
         newest = lost.newest
         super().__init__(

@@ -9,6 +9,7 @@ Vietnamese and then English, like the other start-up messages."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -48,7 +49,9 @@ class LostDataDialog(QDialog):
         self.resize(820, 520)
         layout = QVBoxLayout(self)
         said = describe(lost)
-        self.message = QLabel(f"<b>{said.vi}</b><br><br>{said.en}", self)
+        vi = "<br>".join(html.escape(part.vi) for part in said)
+        en = "<br>".join(html.escape(part.en) for part in said)
+        self.message = QLabel(f"<b>{vi}</b><br><br>{en}", self)
         self.message.setObjectName("lostDataMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

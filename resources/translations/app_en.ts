@@ -265,11 +265,11 @@ It holds the information above and the log; no database, no signing key. Send th
     </message>
     <message>
         <location line="+6"/>
-        <source>Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ) và giữ %1 bản mới nhất. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
-        <translation>The application backs up the database when it opens (at most once an hour) and keeps the newest %1. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
+        <source>Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ, chỉ khi số liệu đã thay đổi) và giữ %1 bản tự động mới nhất; bản sao lưu thủ công và bản mới nhất còn số liệu không bao giờ bị xoá. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
+        <translation>The application backs up the database when it opens (at most once an hour, and only when the data changed) and keeps the newest %1 automatic backups; manual backups and the newest backup that holds data are never deleted. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
@@ -1098,12 +1098,12 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
 <context>
     <name>LostDataDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+47"/>
+        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
         <source>Không tìm thấy số liệu</source>
         <translation>Data not found</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Chọn bản sao lưu để khôi phục (bản tốt mới nhất đã được chọn sẵn), rồi bấm Khôi phục. Không có gì bị xoá.</source>
         <translation>Choose the backup to restore (the newest good one is already chosen), then press Restore. Nothing is deleted.</translation>
     </message>

@@ -66,7 +66,7 @@ def test_every_command_refuses_and_names_the_newest_good_backup(tmp_path, how):
         assert str(data) in refused.err and kept.name in refused.err
         when = kept.name.split("-")[1]  # 20261123T020000 → 02:00 23/11/2026
         assert f"{when[9:11]}:{when[11:13]} {when[6:8]}/{when[4:6]}/{when[:4]}" in refused.err
-        assert "1 báo cáo" in refused.err and "1 reports" in refused.err
+        assert "1 báo cáo" in refused.err and "holding 1 report(s)" in refused.err
         assert "backups restore" in refused.err and "--force-new" in refused.err
         assert _snapshot(data) == before, command  # nothing created, nothing rotated
     assert (data / DB).exists() == (how != "missing")
