@@ -38,6 +38,11 @@ def run(argv: Sequence[str]) -> int:
     start_empty = bool(getattr(args, "force_new", False))
     try:
         with Workspace.open(args.data_dir, start_empty=start_empty) as ws:
+            from ..workspace.backups import backup_warning
+            from .output import warn
+
+            if (warning := backup_warning(ws)) is not None:
+                warn(warning)
             profile = ws.profile
             lang = args.lang or (profile.language if profile else "vi")
             return handler(ws, args, lang)

@@ -155,6 +155,13 @@ def _own_partial(directory: Path, stem: str) -> Path:
     return directory / f".{stem}-{os.getpid()}-{secrets.token_hex(4)}{SUFFIX}.partial"
 
 
+def _discard(path: Path) -> None:
+    # A read-only file system says EROFS even for a file that is not there: cleaning up
+    # must never hide the failure being reported.
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
 def _write_partial(source: sqlite3.Connection, partial: Path) -> None:
     """A consistent, self-contained copy of ``source`` at ``partial``, on the disk.
 
@@ -172,13 +179,13 @@ def _write_partial(source: sqlite3.Connection, partial: Path) -> None:
 def write_copy(source: sqlite3.Connection, target: Path) -> None:
     """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole)."""
     partial = _partial_path(target)
-    partial.unlink(missing_ok=True)
+    _discard(partial)
     try:
         _write_partial(source, partial)
         os.replace(partial, target)
         fsync_path(target.parent)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
 
 
@@ -261,7 +268,7 @@ def backup_now(
             last = found[0]
             kept = _promote(last) if not is_automatic(slug) and not last.manual else last.path
             if kept is not None:
-                partial.unlink()
+                _discard(partial)
                 return kept
         seq = _next_seq(policy.directory, stem, stamp)
         target = policy.directory / (
@@ -270,14 +277,14 @@ def backup_now(
         os.replace(partial, target)
         fsync_path(target.parent)
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         # A copy that cannot be written is the backups folder's fault, not the database's.
         error = translate(exc, db_file)
         if error is None or error.code in ("storage.cannot_open", "storage.readonly"):
             error = _backup_failed(policy.directory, exc)
         raise error from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise _backup_failed(policy.directory, exc) from exc
     _rotate(policy, stem, keep=(target, spare), now=moment)
     return target

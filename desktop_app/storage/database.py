@@ -95,14 +95,18 @@ def _raise_open_failure(error: AppError, path: Path) -> None:
         raise storage_error("storage.full", path, str(error)) from error
 
 
-def _backup_on_open(conn: sqlite3.Connection, backups: BackupPolicy, now: Any) -> None:
+def _backup_on_open(conn: sqlite3.Connection, backups: BackupPolicy, now: Any) -> AppError | None:
     """The routine backup at open is a convenience, not a condition: with the disk full
-    the clerk must still be able to open the data and read it (each save then says the
-    disk is full, at the field)."""
+    or the backups folder read-only the clerk must still be able to open the data and
+    read it (each save then says the disk is full, at the field). The failure is
+    returned, for the CLI and the window to say: backups silently stopping would leave
+    the data with no copy."""
     try:
         maybe_backup_on_open(conn, backups, now=now)
     except AppError as error:
         log.warning("no backup at open: %s", error)
+        return error
+    return None
 
 
 def _guard_lost_data(path: Path, backups: BackupPolicy, now: Any, start_empty: bool) -> None:
@@ -140,6 +144,7 @@ class Database:
         self.conn = conn
         self.backups = backups
         self.clock = clock
+        self.backup_failure: AppError | None = None  # why the backup at open failed
         self._savepoints = 0
 
     @cached_property
@@ -189,7 +194,7 @@ class Database:
                 if user_version(conn) != LATEST_VERSION:
                     migrate(db.utils, path, backups=backups, now=now)
                 if backups is not None and start == LATEST_VERSION:
-                    _backup_on_open(conn, backups, now)
+                    db.backup_failure = _backup_on_open(conn, backups, now)
         except AppError as error:
             conn.close()
             _raise_open_failure(error, path)

@@ -20,6 +20,7 @@ from pathlib import Path
 from .backups import (
     BackupPolicy,
     _backup_failed,
+    _discard,
     _local,
     _partial_path,
     backup_now,
@@ -155,7 +156,7 @@ def restore_backup(
     except OSError as exc:
         raise _backup_failed(db_path.parent, exc) from exc
     finally:
-        staged.unlink(missing_ok=True)
+        _discard(staged)
     return safety
 
 

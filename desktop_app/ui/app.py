@@ -223,4 +223,11 @@ def _open_window(
     window = MainWindow(workspace, dialogs=dialogs)
     window.instance_lock = lock
     window.show()
+    from ..workspace.backups import backup_warning
+
+    if (warning := backup_warning(workspace)) is not None:
+        profile = workspace.profile
+        dialogs.error(
+            window, window.windowTitle(), warning.pick(profile.language if profile else "vi")
+        )
     return window, 0

@@ -88,6 +88,27 @@ def folder_entries(data_dir: Path) -> list[BackupEntry]:
     return _entries(folder_backups(data_dir))
 
 
+NO_BACKUP_AT_OPEN = Text(
+    "Không sao lưu được khi mở: {vi} Số liệu vẫn mở và lưu bình thường, nhưng không có "
+    "bản sao lưu mới nào cho đến khi thư mục sao lưu {folder} ghi được (kiểm tra quyền ghi "
+    "và dung lượng ổ đĩa).",
+    "No backup could be made on opening: {en} The data opens and saves as usual, but no "
+    "new backup is made until the backups folder {folder} can be written (check its "
+    "permissions and the free space).",
+)
+
+
+def backup_warning(ws: Workspace) -> Text | None:
+    """What to tell the clerk when the backup at open failed (a read-only or full backups
+    folder): the work goes on, but backups silently stopping would leave no copy."""
+    failure = ws.db.backup_failure
+    if failure is None or ws.db.backups is None:
+        return None
+    return NO_BACKUP_AT_OPEN.format(
+        vi=failure.message.vi, en=failure.message.en, folder=ws.db.backups.directory
+    )
+
+
 def back_up_now(ws: Workspace, reason: str = "manual") -> Path:
     path = ws.db.backup(reason)
     log.info("backup %s", path.name)
@@ -224,6 +245,7 @@ __all__ = [
     "BackupEntry",
     "Restored",
     "back_up_now",
+    "backup_warning",
     "backups",
     "folder_backups",
     "newest_good_backup",

@@ -173,3 +173,24 @@ def test_an_empty_start_only_after_confirming_and_the_backups_stay(qtbot, data_d
     with pytest.raises(AppError) as caught:
         Workspace.open(data_dir)
     assert caught.value.code == "storage.data_missing"
+
+
+def test_a_damaged_database_is_offered_the_newest_good_backup_not_the_newest_file(
+    qtbot, data_dir, backups
+):
+    """The newest backup is itself damaged (a copy of the same failing disk): the offer
+    at start-up names and restores the newest one that reads whole."""
+    first, second = backups
+    second.write_bytes(second.read_bytes()[:4096])
+    (data_dir / "data.sqlite3").write_bytes(b"\0mat dien giua chung" * 4000)
+    dialogs = ScriptedDialogs(answers=[True])
+    window, status = _open_window(QApplication.instance(), data_dir, dialogs, InstanceLock())
+    assert isinstance(window, MainWindow) and status == 0
+    qtbot.addWidget(window)
+    [(kind, _title, text)] = dialogs.shown
+    assert kind == "confirm" and "bị hỏng" in text
+    stamp = first.name.split("-")[1]  # 20261123T020000 → 02:00 23/11/2026
+    assert f"{stamp[9:11]}:{stamp[11:13]} {stamp[6:8]}/{stamp[4:6]}/{stamp[:4]}" in text
+    assert window.session.value("cbcc_tong") == 21
+    window.close()
+    window.workspace.close()

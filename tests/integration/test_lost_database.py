@@ -186,3 +186,33 @@ def test_the_emptied_database_of_an_earlier_version_no_longer_pushes_backups_out
     assert conn.execute("SELECT count(*) FROM settings").fetchone() == (0,)
     conn.close()
     assert len(list((data / "backups").glob("data-*.sqlite3"))) == 11
+
+
+def test_a_read_only_backups_folder_is_said_and_work_goes_on(tmp_path):
+    """Backups that silently stop leave the data with no copy: every command says so
+    (a warning, the work goes on), and a backup asked for is refused naming the folder,
+    with no traceback."""
+    import subprocess
+
+    from tests.gui.test_storage_failures import _mount, _umount
+
+    data = tmp_path / "data"
+    kept = _prepared(data)
+    kept.rename(kept.with_name("data-20200101T000000-manual.sqlite3"))  # long ago
+    folder = data / "backups"
+    if not (_mount("--bind", str(folder), str(folder))):
+        pytest.skip("cannot bind-mount here (needs root / CAP_SYS_ADMIN)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)]).returncode:
+            pytest.skip("cannot remount read-only here")
+        done = cli(data, "status", check=0)
+        assert "02080" in done.out
+        assert "Cảnh báo: Không sao lưu được khi mở" in done.err and str(folder) in done.err
+        assert "Traceback" not in done.err
+        refused = cli(data, "backups", "create", "--json", check=1)
+        assert refused.json["error"]["code"] == "storage.backup_failed"
+        assert refused.json["error"]["path"] == str(folder)
+        assert "Traceback" not in refused.err
+    finally:
+        _umount(folder)
+    assert _value(data) == "25"
