@@ -91,6 +91,26 @@ class Workspace:
     def require_profile(self) -> Profile:
         profile = self.profile
         if profile is None:
+            held = self.db.fetchall(
+                "SELECT unit_code, count(*) FROM reports GROUP BY unit_code ORDER BY 2 DESC"
+            )
+            if held:
+                # Not a first start: the setup record was lost (a settings page damaged,
+                # a tool) while the reports are all there. Say so, and which unit they
+                # belong to, rather than "no unit set up yet".
+                units = ", ".join(f"{code} ({count})" for code, count in held)
+                raise AppError(
+                    "setup.profile_lost",
+                    Text(
+                        f"Tệp dữ liệu còn báo cáo của đơn vị {units} nhưng mất thông tin "
+                        f"thiết lập đơn vị. Số liệu không mất; thiết lập lại: desktop-app "
+                        f"setup --unit {held[0][0]}",
+                        f"The data file holds reports of unit {units} but its unit setup "
+                        f"is missing. No figures are lost; set it up again: desktop-app "
+                        f"setup --unit {held[0][0]}",
+                    ),
+                    units=[code for code, _ in held],
+                )
             raise AppError(
                 "setup.missing",
                 Text(

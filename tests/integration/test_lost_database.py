@@ -216,3 +216,21 @@ def test_a_read_only_backups_folder_is_said_and_work_goes_on(tmp_path):
     finally:
         _umount(folder)
     assert _value(data) == "25"
+
+
+def test_a_lost_unit_setup_with_reports_there_is_not_a_first_start(tmp_path):
+    """The unit's setup record gone (a settings page lost) while the reports are all
+    there: not "no unit set up yet", but which unit they belong to; setting it up again
+    brings everything back, nothing refused as empty."""
+    data = tmp_path / "data"
+    _prepared(data)
+    conn = sqlite3.connect(data / DB)
+    conn.execute("DELETE FROM settings WHERE key = 'profile'")
+    conn.commit()
+    conn.close()
+    refused = cli(data, "status", "--json", check=1)
+    assert refused.json["error"]["code"] == "setup.profile_lost"
+    assert refused.json["error"]["units"] == ["02080"]
+    assert "setup --unit 02080" in refused.err
+    cli(data, "setup", "--unit", "02080", "--catalogue", "legacy", check=0)
+    assert _value(data) == "25"
