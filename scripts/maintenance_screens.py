@@ -1,6 +1,7 @@
-"""Screenshots of the upkeep windows: About and diagnostics (docs/screenshots/about.png)
-and backups and restore (backups.png), for Xã Bình Trung with a real log (start-up, a
-signed export, a backup) and a week of backups. Called by scripts/screenshots.py, or on
+"""Screenshots of the upkeep windows: About and diagnostics (docs/screenshots/about.png),
+backups and restore (backups.png), and the start-up offer when the data file is gone
+(lost-data.png), for Xã Bình Trung with a real log (start-up, a signed export, a backup)
+and a week of backups. Called by scripts/screenshots.py, or on
 its own:
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/maintenance_screens.py
 """
@@ -27,7 +28,7 @@ BACKUPS = (
 
 
 def maintenance_screens(app, save) -> None:
-    from desktop_app.storage import backup_now
+    from desktop_app.storage import backup_now, get_or_create_report, save_values
     from desktop_app.ui.dialogs import ScriptedDialogs
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.workspace import Workspace
@@ -47,6 +48,9 @@ def maintenance_screens(app, save) -> None:
                 for number, (moment, reason) in enumerate(BACKUPS):
                     if number == 2:  # the clerk started on the report after the second
                         load_values(ws, SAMPLE)
+                    else:  # and typed something each day (no backup of an unchanged file)
+                        report = get_or_create_report(ws.db, "02080", "cntt-xa", "2026.1", "2026")
+                        save_values(ws.db, report.id, {"so_bai_dang": str(40 + number)}, "Hoa")
                     backup_now(ws.db.conn, ws.db.backups, reason, now=moment)
                 create_unit_identity(ws, F.PASS)
                 export_report(ws, "cntt-xa", "2026", Path(tmp) / "BaoCaoCNTT", secret=F.PASS)
@@ -63,8 +67,25 @@ def maintenance_screens(app, save) -> None:
                 save(backups, "backups.png", app)
                 backups.close()
                 window.close()
+            lost_data_screen(data, app, save)
         finally:
             stop_logging()
+
+
+def lost_data_screen(data: Path, app, save) -> None:
+    """The data file emptied (zero bytes) beside that week of backups."""
+    from desktop_app.core.messages import AppError
+    from desktop_app.ui.dialogs import ScriptedDialogs
+    from desktop_app.ui.lost_data_dialog import LostDataDialog
+    from desktop_app.workspace import Workspace
+
+    (data / "data.sqlite3").write_bytes(b"")
+    try:
+        Workspace.open(data).close()
+    except AppError as error:
+        dialog = LostDataDialog(error.lost, ScriptedDialogs())
+        save(dialog, "lost-data.png", app)
+        dialog.close()
 
 
 if __name__ == "__main__":

@@ -29,19 +29,28 @@ def run(argv: Sequence[str]) -> int:
     # The command's name only: its arguments may hold values typed (values set F=V).
     data_dir = args.data_dir or default_data_dir()
     start_logging(data_dir, f"cli {args.command}")
+    # Only `setup --force-new` starts empty beside backups that hold data (lost.py).
+    start_empty = bool(getattr(args, "force_new", False))
     try:
         if args.command == "backups":  # opens the folder itself (it may be damaged)
             from .backup_commands import run_backups
 
             return run_backups(args, data_dir)
         handler = getattr(commands, f"cmd_{args.command}")
-        with Workspace.open(args.data_dir) as ws:
+        with Workspace.open(args.data_dir, start_empty=start_empty) as ws:
+            from ..workspace.backups import backup_warning
+            from .output import warn
+
+            if (warning := backup_warning(ws)) is not None:
+                warn(warning)
             profile = ws.profile
             lang = args.lang or (profile.language if profile else "vi")
             return handler(ws, args, lang)
     except AppError as error:
         log.info("cli %s refused: %s", args.command, error.code)
-        return refuse(error, args.json)
+        from .backup_commands import with_backup_hint
+
+        return refuse(with_backup_hint(error, data_dir), args.json)
     except BrokenPipeError:
         raise  # the reader went away: __main__ ends quietly
     except Exception as exc:

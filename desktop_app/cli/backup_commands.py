@@ -148,6 +148,43 @@ def _create(data_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+DAMAGED_HINT = Text(
+    "Bản sao lưu tốt mới nhất: {name}, lúc {when}, {reports} báo cáo. Khôi phục: "
+    "desktop-app backups restore {name}",
+    "The newest good backup: {name}, of {when}, holding {reports} report(s). To restore it: "
+    "desktop-app backups restore {name}",
+)
+NO_GOOD_BACKUP = Text(
+    "Không có bản sao lưu nào đọc được trong {folder}.",
+    "There is no readable backup in {folder}.",
+)
+
+
+def with_backup_hint(error: AppError, data_dir: Path) -> AppError:
+    """A damaged database's refusal, with the newest good backup to restore named (the
+    damage itself says only "restore it from a backup")."""
+    from ..storage.content import read_content
+    from ..storage.lost import when_text
+    from ..workspace.backups import newest_good_backup
+    from ..workspace.workspace import BACKUP_DIR, DATABASE_NAME
+
+    database = Path(data_dir) / DATABASE_NAME
+    if error.code != "storage.corrupt" or error.details.get("path") != str(database):
+        return error
+    newest = newest_good_backup(data_dir)
+    if newest is None:
+        hint = NO_GOOD_BACKUP.format(folder=Path(data_dir) / BACKUP_DIR)
+        details = dict(error.details, backup=None)
+    else:
+        content = read_content(newest.path)
+        reports = content.reports if content else 0
+        when = when_text(newest.created)
+        hint = DAMAGED_HINT.format(name=newest.path.name, when=when, reports=reports)
+        details = dict(error.details, backup=str(newest.path), reports=reports)
+    message = Text(f"{error.message.vi}\n{hint.vi}", f"{error.message.en}\n{hint.en}")
+    return AppError(error.code, message, **details)
+
+
 def run_backups(args: argparse.Namespace, data_dir: Path) -> int:
     from ..workspace.instance_lock import InstanceLock, LockState
 
@@ -166,7 +203,7 @@ def run_backups(args: argparse.Namespace, data_dir: Path) -> int:
         return _restore(data_dir, args, lang)
     except AppError as error:
         log.info("cli backups %s refused: %s", command, error.code)
-        return refuse(error, args.json)
+        return refuse(with_backup_hint(error, data_dir), args.json)
     except Exception:
         log.exception("cli backups %s failed", command)
         raise
@@ -174,4 +211,4 @@ def run_backups(args: argparse.Namespace, data_dir: Path) -> int:
         lock.release()
 
 
-__all__ = ["add_backup_parsers", "run_backups"]
+__all__ = ["add_backup_parsers", "run_backups", "with_backup_hint"]

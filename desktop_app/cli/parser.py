@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setup.add_argument("--clerk", help="người lập biểu / the clerk")
     setup.add_argument("--leader", help="người ký (Chủ tịch) / the signing leader")
+    setup.add_argument(
+        "--force-new",
+        action="store_true",
+        help="bắt đầu với dữ liệu trống dù thư mục sao lưu còn số liệu (các bản sao lưu vẫn "
+        "được giữ) / start empty although the backups hold data (they are kept)",
+    )
 
     units = commands.add_parser("units", parents=[common], help="danh mục đơn vị / unit catalogue")
     units_cmd = units.add_subparsers(dest="units_command", metavar="search", required=True)

@@ -11,7 +11,6 @@ from .backups import (
     backup_now,
     list_backups,
     maybe_backup_on_open,
-    restore_backup,
 )
 from .clock import now_iso
 from .database import Database
@@ -26,6 +25,7 @@ from .reports import (
     list_reports,
     set_status,
 )
+from .restore import restore_backup
 from .settings import (
     child_units,
     get_setting,

@@ -2,11 +2,26 @@
 
 A copy of the file itself could catch a half-written page or miss what is still in the
 ``-wal`` file; ``sqlite3.Connection.backup`` copies a consistent snapshot even while the
-database is in use. Each backup is written under a temporary name and renamed when
-complete, so a power cut never leaves a half backup that looks whole.
+database is in use. Each backup is written under a temporary name of its own (two
+processes backing up at once never share one) and renamed when complete, so a power cut
+never leaves a half backup that looks whole.
 
 Names sort by time and say why they were made: ``data-20261123T020000-open.sqlite3``
 (local time; ``.2``, ``.3`` … after the seconds if two are made in the same second).
+
+Rotation keeps the newest ``keep`` automatic backups and never deletes:
+- a manual backup (any reason but the automatic ones: ``open``, ``before-restore``,
+  ``before-vN``), however many there are;
+- the newest backup that holds data and reads whole, so a database that lost its data
+  (recreated empty, or damaged and copied hour after hour) cannot push the last good
+  copy out;
+- the backup just made, and the one a restore is putting back.
+No backup is made of a database identical to the newest backup: the newest is kept
+(a manual backup identical to an automatic one turns that one into a manual one).
+
+"Newest" is by the time in the name, except that a name dated after the present moment
+was made under a clock set ahead (or the clock is behind now): it was made before any
+backup made now, so it sorts after every backup dated up to now.
 """
 
 from __future__ import annotations
@@ -14,31 +29,35 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
+import secrets
 import sqlite3
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..core.messages import AppError, Text
 from .clock import local_now
+from .content import has_rows, integrity_ok, read_content
 from .durable import fsync_path
-from .errors import storage_error, translate
+from .errors import translate
 
 SUFFIX = ".sqlite3"
+MANUAL = "manual"
 _TIME_FORMAT = "%Y%m%dT%H%M%S"  # written with strftime, read by _NAME
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<Y>\d{4})(?P<m>\d\d)(?P<d>\d\d)T(?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d)"
     r"(?:\.(?P<seq>\d+))?-(?P<reason>[a-z0-9-]+)\.sqlite3$"
 )
+# The reasons the application backs up by itself; every other one is someone's request.
+_AUTOMATIC = re.compile(r"^(open|before-restore|before-v\d+)$")
 
 
 @dataclass
 class BackupPolicy:
-    """Where backups go and how many: ``keep`` newest are kept; an automatic backup at
-    start-up is skipped if the newest is younger than ``min_interval_s``, so a CLI command
-    run fifty times in an afternoon does not push every useful backup out."""
+    """Where backups go and how many: the ``keep`` newest automatic backups are kept; an
+    automatic backup at start-up is skipped if the newest is younger than
+    ``min_interval_s``, so a CLI command run fifty times in an afternoon does not push
+    every useful backup out."""
 
     directory: Path
     keep: int = 10
@@ -52,6 +71,14 @@ class BackupInfo:
     reason: str
     size: int
 
+    @property
+    def manual(self) -> bool:
+        return not is_automatic(self.reason)
+
+
+def is_automatic(reason: str) -> bool:
+    return _AUTOMATIC.match(reason) is not None
+
 
 def _local(now: datetime | None) -> datetime:
     return (now or local_now()).astimezone().replace(tzinfo=None, microsecond=0)
@@ -59,7 +86,14 @@ def _local(now: datetime | None) -> datetime:
 
 def _slug(reason: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
-    return slug or "manual"
+    return slug or MANUAL
+
+
+def manual_reason(reason: str) -> str:
+    """``reason`` for a backup someone asked for: one that would read as automatic
+    ("open", "before-v4") gets a ``manual-`` prefix, so rotation never takes it."""
+    slug = _slug(reason)
+    return f"{MANUAL}-{slug}" if is_automatic(slug) else slug
 
 
 def _parse(path: Path) -> tuple[str, datetime, int, str] | None:
@@ -74,20 +108,34 @@ def _parse(path: Path) -> tuple[str, datetime, int, str] | None:
     return match["stem"], created, int(match["seq"] or 1), match["reason"]
 
 
-def list_backups(policy: BackupPolicy, stem: str | None = None) -> list[BackupInfo]:
-    """The backups in ``policy.directory``, newest first (of one database if ``stem``)."""
-    found: list[tuple[datetime, int, BackupInfo]] = []
+def list_backups(
+    policy: BackupPolicy, stem: str | None = None, *, now: datetime | None = None
+) -> list[BackupInfo]:
+    """The backups in ``policy.directory``, newest first (of one database if ``stem``);
+    those dated after ``now`` last (see the module's docstring)."""
+    found: list[tuple[bool, datetime, int, BackupInfo]] = []
     if not policy.directory.is_dir():
         return []
+    present = _local(now)
     for path in policy.directory.iterdir():
         parsed = _parse(path)
         if parsed is None or (stem is not None and parsed[0] != stem):
             continue
         _, created, seq, reason = parsed
         with contextlib.suppress(OSError):  # deleted meanwhile by another process
-            found.append((created, seq, BackupInfo(path, created, reason, path.stat().st_size)))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [info for _, _, info in found]
+            info = BackupInfo(path, created, reason, path.stat().st_size)
+            found.append((created <= present, created, seq, info))
+    found.sort(key=lambda item: item[:3], reverse=True)
+    return [item[3] for item in found]
+
+
+def newest_with_data(found: list[BackupInfo]) -> BackupInfo | None:
+    """The first of ``found`` (newest first) that holds data and reads whole."""
+    for info in found:
+        content = read_content(info.path)
+        if content is not None and content.rows and integrity_ok(info.path):
+            return info
+    return None
 
 
 def _database_stem(conn: sqlite3.Connection) -> tuple[Path, str]:
@@ -101,25 +149,43 @@ def _partial_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.partial")
 
 
-def write_copy(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole).
+def _own_partial(directory: Path, stem: str) -> Path:
+    # Its own name per process and call: another process backing up in the same second
+    # must neither delete this half copy nor rename it as its own finished backup.
+    return directory / f".{stem}-{os.getpid()}-{secrets.token_hex(4)}{SUFFIX}.partial"
+
+
+def _discard(path: Path) -> None:
+    # A read-only file system says EROFS even for a file that is not there: cleaning up
+    # must never hide the failure being reported.
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _write_partial(source: sqlite3.Connection, partial: Path) -> None:
+    """A consistent, self-contained copy of ``source`` at ``partial``, on the disk.
 
     The copy is switched to the rollback journal so it is one file, readable without a
     ``-wal``/``-shm`` beside it (a WAL source would otherwise mark it as WAL)."""
-    partial = _partial_path(target)
-    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(partial, isolation_level=None)
     try:
-        dest = sqlite3.connect(partial, isolation_level=None)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        fsync_path(partial)
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    fsync_path(partial)
+
+
+def write_copy(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole)."""
+    partial = _partial_path(target)
+    _discard(partial)
+    try:
+        _write_partial(source, partial)
         os.replace(partial, target)
         fsync_path(target.parent)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
 
 
@@ -147,6 +213,34 @@ def _next_seq(directory: Path, stem: str, stamp: str) -> int:
     return max(taken, default=0) + 1
 
 
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        with a.open("rb") as fa, b.open("rb") as fb:
+            while True:
+                chunk = fa.read(1 << 20)
+                if chunk != fb.read(1 << 20):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
+def _promote(info: BackupInfo) -> Path | None:
+    """Rename an automatic backup as a manual one (the same copy, now never rotated);
+    None if it went meanwhile (another process's rotation)."""
+    base = info.path.name[: -len(f"-{info.reason}{SUFFIX}")]  # data-20261123T020000[.2]
+    target = info.path.with_name(f"{base}-{MANUAL}{SUFFIX}")
+    try:
+        os.replace(info.path, target)
+        fsync_path(target.parent)
+    except OSError:
+        return None
+    return target
+
+
 def backup_now(
     conn: sqlite3.Connection,
     policy: BackupPolicy,
@@ -155,36 +249,58 @@ def backup_now(
     now: datetime | None = None,
     spare: Path | None = None,
 ) -> Path:
-    """Back up the database behind ``conn`` now and delete all but the newest ``keep``.
+    """Back up the database behind ``conn`` now and rotate (see the module's docstring).
+    Returns the backup that holds the database as it is now: the newest one, unchanged,
+    when the database is identical to it.
 
     Call it outside a transaction: the backup reads through ``conn``, so it would also
     copy that transaction's uncommitted changes."""
     db_file, stem = _database_stem(conn)
-    stamp = _local(now).strftime(_TIME_FORMAT)
+    moment = _local(now)
+    stamp = moment.strftime(_TIME_FORMAT)
     slug = _slug(reason)
+    partial = _own_partial(policy.directory, stem)
     try:
         policy.directory.mkdir(parents=True, exist_ok=True)
+        _write_partial(conn, partial)
+        found = list_backups(policy, stem, now=moment)
+        if found and _same_bytes(partial, found[0].path):
+            last = found[0]
+            kept = _promote(last) if not is_automatic(slug) and not last.manual else last.path
+            if kept is not None:
+                _discard(partial)
+                return kept
         seq = _next_seq(policy.directory, stem, stamp)
         target = policy.directory / (
             f"{stem}-{stamp}-{slug}{SUFFIX}" if seq == 1 else f"{stem}-{stamp}.{seq}-{slug}{SUFFIX}"
         )
-        write_copy(conn, target)
+        os.replace(partial, target)
+        fsync_path(target.parent)
     except sqlite3.Error as exc:
-        raise (translate(exc, db_file) or _backup_failed(policy.directory, exc)) from exc
+        _discard(partial)
+        # A copy that cannot be written is the backups folder's fault, not the database's.
+        error = translate(exc, db_file)
+        if error is None or error.code in ("storage.cannot_open", "storage.readonly"):
+            error = _backup_failed(policy.directory, exc)
+        raise error from exc
     except OSError as exc:
+        _discard(partial)
         raise _backup_failed(policy.directory, exc) from exc
-    _rotate(policy, stem, keep=(target, spare))
+    _rotate(policy, stem, keep=(target, spare), now=moment)
     return target
 
 
-def _rotate(policy: BackupPolicy, stem: str, keep: tuple[Path | None, ...]) -> None:
-    # The one just made is never deleted, even if a wrong system clock once dated older
-    # backups in the future and they now sort as the newest; nor is ``spare`` (the backup
-    # a restore is putting back: the clerk may want it again).
+def _rotate(policy: BackupPolicy, stem: str, keep: tuple[Path | None, ...], now: datetime) -> None:
+    # ``keep``: the one just made, and ``spare`` (the backup a restore is putting back:
+    # the clerk may want it again).
     kept = {path.resolve() for path in keep if path is not None}
-    backups = [b for b in list_backups(policy, stem) if b.path.resolve() not in kept]
-    for old in backups[max(policy.keep, 1) - 1 :]:
-        with contextlib.suppress(OSError):
+    found = list_backups(policy, stem, now=now)
+    guard = newest_with_data(found)
+    if guard is not None:
+        kept.add(guard.path.resolve())
+    automatic = [b for b in found if not b.manual and b.path.resolve() not in kept]
+    for old in automatic[max(policy.keep, 1) - 1 :]:
+        with contextlib.suppress(OSError):  # gone already: another process rotated too
             old.path.unlink()
 
 
@@ -195,133 +311,31 @@ def maybe_backup_on_open(
     reason: str = "open",
     now: datetime | None = None,
 ) -> Path | None:
-    """Back up unless the newest backup is younger than ``policy.min_interval_s``."""
+    """Back up unless the newest backup is younger than ``policy.min_interval_s``, or the
+    database holds nothing (a copy of nothing would only push a useful one out)."""
     _, stem = _database_stem(conn)
-    backups = list_backups(policy, stem)
+    backups = list_backups(policy, stem, now=now)
     if backups:
         age = (_local(now) - backups[0].created).total_seconds()
-        # A negative age means the clock was turned back since: back up then too.
+        # A negative age (only backups dated in the future) means the clock was turned
+        # back since: back up then too.
         if 0 <= age < policy.min_interval_s:
             return None
+    if not has_rows(conn):
+        return None
     return backup_now(conn, policy, reason, now=now)
 
 
-def check_restorable(backup_path: Path) -> int:
-    """The backup's schema version, after ``PRAGMA integrity_check`` read it whole;
-    AppError "storage.corrupt" (or "storage.too_new") if it must not be restored."""
-    # Imported here: migrations imports this module to back up before migrating.
-    from .migrations import check_not_too_new
-
-    try:
-        src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            verdict = src.execute("PRAGMA integrity_check").fetchone()[0]
-            if verdict != "ok":
-                raise storage_error("storage.corrupt", backup_path, verdict)
-            return check_not_too_new(src, backup_path)
-        finally:
-            src.close()
-    except sqlite3.Error as exc:
-        raise storage_error("storage.corrupt", backup_path, str(exc)) from exc
-
-
-def _set_aside(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Path:
-    """Raw copies of a database SQLite cannot read, kept in case someone can rescue it."""
-    stamp = _local(now).strftime(_TIME_FORMAT)
-    policy.directory.mkdir(parents=True, exist_ok=True)
-    aside = policy.directory / f"{db_path.name}.damaged-{stamp}"
-    shutil.copy2(db_path, aside)
-    wal = db_path.with_name(db_path.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, aside.with_name(aside.name + "-wal"))
-    return aside
-
-
-def _safety_copy(
-    db_path: Path, policy: BackupPolicy, now: datetime | None, restoring: Path
-) -> Path:
-    conn = sqlite3.connect(db_path, isolation_level=None, timeout=1.0)
-    try:
-        # Leaving WAL mode needs the only connection to the file: a cheap, reliable test
-        # that no other window or process has it open. It also folds the -wal file in.
-        if conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
-            raise storage_error("storage.locked", db_path)
-        return backup_now(conn, policy, "before-restore", now=now, spare=restoring)
-    except sqlite3.Error as exc:
-        error = translate(exc, db_path)
-        if error is None or error.code != "storage.corrupt":
-            raise (error or _backup_failed(policy.directory, exc)) from exc
-        return _set_aside(db_path, policy, now)
-    finally:
-        conn.close()
-
-
-def staged_restore_path(db_path: Path) -> Path:
-    """Where a restore writes the backup's copy before renaming it over the database."""
-    return db_path.with_name(db_path.name + ".restoring")
-
-
-# A backup's .partial this old was left by a process that died: a copy takes seconds.
-STALE_PARTIAL_S = 600
-
-
-def discard_interrupted_copies(
-    db_path: Path, policy: BackupPolicy, *, now: float | None = None
-) -> list[Path]:
-    """Remove what a backup or restore killed before its end left: a restore's staged
-    copy (as large as the database) and half-written ``.partial`` files. The database
-    itself is untouched until a restore's last step, and a backup counts only once
-    renamed. Only for the program that holds the folder's lock (the window): restores
-    take that lock, so their staged copy is a leftover; but a command-line backup does
-    not, so a backup's ``.partial`` goes only once older than ``STALE_PARTIAL_S``.
-    Returns what was removed."""
-    db_path = Path(db_path)
-    staged = staged_restore_path(db_path)
-    candidates = [staged, _partial_path(staged)]
-    if policy.directory.is_dir():
-        oldest = (time.time() if now is None else now) - STALE_PARTIAL_S
-        for partial in sorted(policy.directory.glob(".*.partial")):
-            with contextlib.suppress(OSError):
-                if partial.stat().st_mtime < oldest:
-                    candidates.append(partial)
-    removed = []
-    for path in candidates:
-        # Missing (the usual case), or a read-only folder: that says so when it opens.
-        with contextlib.suppress(OSError):
-            path.unlink()
-            removed.append(path)
-    return removed
-
-
-def restore_backup(
-    db_path: Path, backup_path: Path, policy: BackupPolicy, *, now: datetime | None = None
-) -> Path | None:
-    """Replace the database at ``db_path`` with ``backup_path``, after backing the current
-    one up (returned; raw copies if it is too damaged to read).
-
-    Only while no connection to ``db_path`` is open, in this process or another: close
-    the Database first. An open connection elsewhere is detected and refused
-    ("storage.locked"); on Windows the final rename would fail anyway."""
-    db_path, backup_path = Path(db_path), Path(backup_path)
-    check_restorable(backup_path)
-    staged = staged_restore_path(db_path)
-    try:
-        # Staged before the safety copy: its rotation may delete the very backup chosen.
-        src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            write_copy(src, staged)
-        finally:
-            src.close()
-        safety = _safety_copy(db_path, policy, now, backup_path) if db_path.exists() else None
-        # A stale -wal beside the restored file would be replayed over it.
-        for leftover in ("-wal", "-shm", "-journal"):
-            db_path.with_name(db_path.name + leftover).unlink(missing_ok=True)
-        os.replace(staged, db_path)
-        fsync_path(db_path.parent)
-    except sqlite3.Error as exc:
-        raise (translate(exc, db_path) or _backup_failed(db_path.parent, exc)) from exc
-    except OSError as exc:
-        raise _backup_failed(db_path.parent, exc) from exc
-    finally:
-        staged.unlink(missing_ok=True)
-    return safety
+__all__ = [
+    "MANUAL",
+    "BackupInfo",
+    "BackupPolicy",
+    "backup_now",
+    "is_automatic",
+    "list_backups",
+    "manual_reason",
+    "maybe_backup_on_open",
+    "newest_with_data",
+    "read_content",
+    "write_copy",
+]

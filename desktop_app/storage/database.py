@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.messages import AppError
-from .backups import BackupPolicy, backup_now, maybe_backup_on_open
+from .backups import BackupPolicy, backup_now, manual_reason, maybe_backup_on_open
 from .clock import Clock, now_iso
 from .errors import storage_error, translating
+from .lost import refuse_if_lost_after_open, refuse_if_lost_before_open, set_aside_left_behind
 from .migrations import LATEST_VERSION, check_not_too_new, migrate, user_version
 
 if TYPE_CHECKING:
@@ -94,14 +95,32 @@ def _raise_open_failure(error: AppError, path: Path) -> None:
         raise storage_error("storage.full", path, str(error)) from error
 
 
-def _backup_on_open(conn: sqlite3.Connection, backups: BackupPolicy, now: Any) -> None:
+def _backup_on_open(conn: sqlite3.Connection, backups: BackupPolicy, now: Any) -> AppError | None:
     """The routine backup at open is a convenience, not a condition: with the disk full
-    the clerk must still be able to open the data and read it (each save then says the
-    disk is full, at the field)."""
+    or the backups folder read-only the clerk must still be able to open the data and
+    read it (each save then says the disk is full, at the field). The failure is
+    returned, for the CLI and the window to say: backups silently stopping would leave
+    the data with no copy."""
     try:
         maybe_backup_on_open(conn, backups, now=now)
     except AppError as error:
         log.warning("no backup at open: %s", error)
+        return error
+    return None
+
+
+def _guard_lost_data(path: Path, backups: BackupPolicy, now: Any, start_empty: bool) -> None:
+    """Before SQLite touches the file: refuse a lost database, or (starting empty on
+    purpose) move what was left beside it into the backups folder."""
+    if not start_empty:
+        refuse_if_lost_before_open(path, backups, now=now)
+        return
+    try:
+        moved = set_aside_left_behind(path, backups, now=now)
+    except OSError as exc:
+        raise storage_error("storage.readonly", backups.directory, str(exc)) from exc
+    for aside in moved:
+        log.warning("starting empty: %s moved to %s", aside.name, aside.parent)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -125,6 +144,7 @@ class Database:
         self.conn = conn
         self.backups = backups
         self.clock = clock
+        self.backup_failure: AppError | None = None  # why the backup at open failed
         self._savepoints = 0
 
     @cached_property
@@ -143,12 +163,19 @@ class Database:
         backups: BackupPolicy | None = None,
         clock: Clock | None = None,
         busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+        start_empty: bool = False,
     ) -> Database:
         """Open (or create) the database at ``path`` and bring its schema up to date.
 
         With ``backups``, an existing database is backed up before a migration, and at
-        most once per ``backups.min_interval_s`` on open."""
+        most once per ``backups.min_interval_s`` on open; and a database that is missing,
+        zero bytes or empty while the backups folder (or a -wal/-journal beside it) holds
+        data is refused ("storage.data_missing", see ``lost.py``) unless ``start_empty``
+        says to start empty on purpose."""
         path = Path(path)
+        now = clock() if clock else None
+        if backups is not None:
+            _guard_lost_data(path, backups, now, start_empty)
         try:
             with translating(path):
                 conn = _connect(path, busy_timeout_s)
@@ -159,14 +186,15 @@ class Database:
             with translating(path):
                 # Before anything writes: a file from a newer version stays untouched.
                 start = check_not_too_new(conn, path)
+                if backups is not None and not start_empty:
+                    refuse_if_lost_after_open(conn, path, backups, now=now)
                 _configure(conn)
                 _register_collation(conn)
                 db = cls(path, conn, backups=backups, clock=clock)
-                now = clock() if clock else None
                 if user_version(conn) != LATEST_VERSION:
                     migrate(db.utils, path, backups=backups, now=now)
                 if backups is not None and start == LATEST_VERSION:
-                    _backup_on_open(conn, backups, now)
+                    db.backup_failure = _backup_on_open(conn, backups, now)
         except AppError as error:
             conn.close()
             _raise_open_failure(error, path)
@@ -245,13 +273,15 @@ class Database:
     # -- maintenance --------------------------------------------------------------
 
     def backup(self, reason: str = "manual") -> Path:
-        """A backup now, whatever the interval (e.g. before an import or an export)."""
+        """A backup someone asked for, now, whatever the interval: never rotated out,
+        whatever ``reason`` says (see ``manual_reason``)."""
         if self.backups is None:
             raise ValueError("this Database was opened without a BackupPolicy")
         if self.conn.in_transaction:
             # The backup reads through this connection: it would copy uncommitted work.
             raise RuntimeError("back up outside a transaction")
-        return backup_now(self.conn, self.backups, reason, now=self.clock() if self.clock else None)
+        now = self.clock() if self.clock else None
+        return backup_now(self.conn, self.backups, manual_reason(reason), now=now)
 
     def integrity_check(self) -> list[str]:
         """``["ok"]`` for a sound file, else SQLite's list of problems (reads it all)."""

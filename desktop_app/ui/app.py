@@ -23,6 +23,7 @@ from .dialogs import Dialogs
 from .i18n import install_language
 
 if TYPE_CHECKING:
+    from ..storage.lost import LostData
     from ..workspace import Workspace
     from ..workspace.instance_lock import InstanceLock
     from .main_window import MainWindow
@@ -137,22 +138,41 @@ def run_gui(argv: list[str], *, dialogs: Dialogs | None = None) -> int:
 def _restore_at_start(app: QApplication, data_dir: Path, dialogs: Dialogs, why: Text) -> bool:
     """A database too damaged to open (a power cut mid-write on a failing disk): offer the
     newest backup, since the window that lists them cannot open. True once restored."""
-    from ..workspace.backups import folder_backups, restore_folder
+    from ..workspace.backups import newest_good_backup, restore_folder
 
-    found = folder_backups(data_dir)
-    if not found:
+    # The newest backup that holds data and reads whole: the newest file may be a copy
+    # of the same damage, or of an empty database.
+    newest = newest_good_backup(data_dir)
+    if newest is None:
         return False
-    when = found[0].created.strftime("%H:%M %d/%m/%Y")
+    when = newest.created.strftime("%H:%M %d/%m/%Y")
     offer = OFFER_RESTORE.format(when=when)
     question = Text(f"{why.vi}\n\n{offer.vi}", f"{why.en}\n\n{offer.en}")
     if not dialogs.confirm(None, app.applicationName(), both_languages(question)):
         return False
     try:
-        restore_folder(data_dir, found[0].path)
+        restore_folder(data_dir, newest.path)
     except AppError as error:
         log.info("restore at start refused: %s", error.code)
         return False
     return True
+
+
+def _recover_lost_data(data_dir: Path, dialogs: Dialogs, lost: LostData) -> Workspace | None:
+    """The database is missing, zero bytes or empty while the backups hold the data: the
+    clerk restores one, or starts empty after confirming; None to quit (nothing done)."""
+    from ..workspace import Workspace
+    from .lost_data_dialog import LostDataDialog
+
+    dialog = LostDataDialog(lost, dialogs)
+    if not dialog.exec():
+        log.info("the clerk quit at the lost-data offer for %s", data_dir)
+        return None
+    if dialog.start_empty:
+        log.warning("starting %s empty on the clerk's confirmation; backups kept", data_dir)
+    else:
+        log.info("restored %s at start", dialog.restored)
+    return Workspace.open(data_dir, start_empty=dialog.start_empty)
 
 
 def _open_window(
@@ -161,6 +181,7 @@ def _open_window(
     """The window on ``data_dir`` (after the first-run setup if needed), shown; or None
     and the exit status when it cannot open (said to the clerk) or the setup was
     cancelled (0: nothing to do, nothing written)."""
+    from ..storage.lost import LostDataError
     from ..workspace import Workspace
     from ..workspace.backups import clear_interrupted_copies
     from ..workspace.instance_lock import LockState
@@ -170,6 +191,12 @@ def _open_window(
         clear_interrupted_copies(data_dir)
     try:
         workspace = Workspace.open(data_dir)
+    except LostDataError as error:
+        log.info("cannot open %s: %s (%s)", data_dir, error.code, error.lost.state)
+        recovered = _recover_lost_data(data_dir, dialogs, error.lost)
+        if recovered is None:
+            return None, 1
+        workspace = recovered
     except AppError as error:
         log.info("cannot open %s: %s", data_dir, error.code)
         folder = CANNOT_START.format(folder=data_dir)
@@ -196,4 +223,11 @@ def _open_window(
     window = MainWindow(workspace, dialogs=dialogs)
     window.instance_lock = lock
     window.show()
+    from ..workspace.backups import backup_warning
+
+    if (warning := backup_warning(workspace)) is not None:
+        profile = workspace.profile
+        dialogs.error(
+            window, window.windowTitle(), warning.pick(profile.language if profile else "vi")
+        )
     return window, 0

@@ -57,9 +57,11 @@ class BackupsDialog(QDialog):
         policy = workspace.db.backups
         intro = QLabel(
             self.tr(
-                "Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ) và "
-                "giữ %1 bản mới nhất. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã "
-                "chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được."
+                "Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ, chỉ "
+                "khi số liệu đã thay đổi) và giữ %1 bản tự động mới nhất; bản sao lưu thủ "
+                "công và bản mới nhất còn số liệu không bao giờ bị xoá. Khôi phục thay toàn "
+                "bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, "
+                "nên vẫn lấy lại được."
             ).replace("%1", str(policy.keep if policy else 0)),
             self,
         )

@@ -14,15 +14,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..core.messages import AppError, Text
 from ..storage import BackupInfo, BackupPolicy, list_backups, restore_backup
-from ..storage.backups import check_restorable, discard_interrupted_copies
+from ..storage.backups import newest_with_data
+from ..storage.content import read_content
 from ..storage.errors import storage_error
+from ..storage.restore import check_restorable, discard_interrupted_copies
 from .workspace import BACKUP_DIR, DATABASE_NAME, Workspace
 
 log = logging.getLogger(__name__)
@@ -56,30 +57,18 @@ def reason_label(reason: str) -> Text:
     """Why a backup was made, as the clerk reads it (the file name holds a short tag)."""
     if reason.startswith("before-v"):
         return _BEFORE_MIGRATION
+    if reason.startswith("manual-"):  # asked for with a reason that reads as automatic
+        return _REASONS["manual"]
     return _REASONS.get(reason, Text(reason, reason))
 
 
 def _counts(path: Path) -> tuple[int | None, int | None, int | None]:
     """Reports, values and received packets in a backup: a quick look (~1 ms), not the
     full check (that reads the whole file, and is done before a restore)."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+    content = read_content(path)
+    if content is None:
         return None, None, None
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-
-        def count(table: str) -> int:
-            # An old schema may lack the table: nothing of that kind then.
-            if table not in tables:
-                return 0
-            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-        return count("reports"), count("report_values"), count("received_files")
-    except sqlite3.Error:
-        return None, None, None
-    finally:
-        conn.close()
+    return content.reports, content.values, content.received
 
 
 def backups(ws: Workspace) -> list[BackupEntry]:
@@ -97,6 +86,27 @@ def _entries(found: list[BackupInfo]) -> list[BackupEntry]:
 def folder_entries(data_dir: Path) -> list[BackupEntry]:
     """``backups`` of a data folder whose database may not open (newest first)."""
     return _entries(folder_backups(data_dir))
+
+
+NO_BACKUP_AT_OPEN = Text(
+    "Không sao lưu được khi mở: {vi} Số liệu vẫn mở và lưu bình thường, nhưng không có "
+    "bản sao lưu mới nào cho đến khi thư mục sao lưu {folder} ghi được (kiểm tra quyền ghi "
+    "và dung lượng ổ đĩa).",
+    "No backup could be made on opening: {en} The data opens and saves as usual, but no "
+    "new backup is made until the backups folder {folder} can be written (check its "
+    "permissions and the free space).",
+)
+
+
+def backup_warning(ws: Workspace) -> Text | None:
+    """What to tell the clerk when the backup at open failed (a read-only or full backups
+    folder): the work goes on, but backups silently stopping would leave no copy."""
+    failure = ws.db.backup_failure
+    if failure is None or ws.db.backups is None:
+        return None
+    return NO_BACKUP_AT_OPEN.format(
+        vi=failure.message.vi, en=failure.message.en, folder=ws.db.backups.directory
+    )
 
 
 def back_up_now(ws: Workspace, reason: str = "manual") -> Path:
@@ -196,6 +206,13 @@ def folder_backups(data_dir: Path) -> list[BackupInfo]:
     return list_backups(BackupPolicy(Path(data_dir) / BACKUP_DIR), Path(DATABASE_NAME).stem)
 
 
+def newest_good_backup(data_dir: Path) -> BackupInfo | None:
+    """The newest backup of a data folder that holds data and reads whole: the one to
+    offer when its database is lost or damaged (not merely the newest file, which may be
+    a copy of an empty or damaged database)."""
+    return newest_with_data(folder_backups(data_dir))
+
+
 def clear_interrupted_copies(data_dir: Path) -> list[Path]:
     """Remove what a backup or restore killed before its end left in ``data_dir``. Only
     under the folder's lock (no restore can be running); a backup's half-written copy
@@ -228,8 +245,10 @@ __all__ = [
     "BackupEntry",
     "Restored",
     "back_up_now",
+    "backup_warning",
     "backups",
     "folder_backups",
+    "newest_good_backup",
     "restore",
     "restore_folder",
     "restore_refusal",

@@ -59,10 +59,19 @@ class Workspace:
         self.forms = forms
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, *, forms: FormRegistry | None = None) -> Workspace:
+    def open(
+        cls,
+        data_dir: Path | None = None,
+        *,
+        forms: FormRegistry | None = None,
+        start_empty: bool = False,
+    ) -> Workspace:
+        """Open the data folder for work. A database that lost its data while its backups
+        hold it is refused ("storage.data_missing") unless ``start_empty`` (the officer's
+        explicit choice: ``setup --force-new``, or the window's confirmed fresh start)."""
         directory = Path(data_dir) if data_dir else default_data_dir()
         policy = BackupPolicy(directory / BACKUP_DIR)
-        db = Database.open(directory / DATABASE_NAME, backups=policy)
+        db = Database.open(directory / DATABASE_NAME, backups=policy, start_empty=start_empty)
         return cls(directory, db, forms or shipped_forms())
 
     def close(self) -> None:
@@ -82,6 +91,26 @@ class Workspace:
     def require_profile(self) -> Profile:
         profile = self.profile
         if profile is None:
+            held = self.db.fetchall(
+                "SELECT unit_code, count(*) FROM reports GROUP BY unit_code ORDER BY 2 DESC"
+            )
+            if held:
+                # Not a first start: the setup record was lost (a settings page damaged,
+                # a tool) while the reports are all there. Say so, and which unit they
+                # belong to, rather than "no unit set up yet".
+                units = ", ".join(f"{code} ({count})" for code, count in held)
+                raise AppError(
+                    "setup.profile_lost",
+                    Text(
+                        f"Tệp dữ liệu còn báo cáo của đơn vị {units} nhưng mất thông tin "
+                        f"thiết lập đơn vị. Số liệu không mất; thiết lập lại: desktop-app "
+                        f"setup --unit {held[0][0]}",
+                        f"The data file holds reports of unit {units} but its unit setup "
+                        f"is missing. No figures are lost; set it up again: desktop-app "
+                        f"setup --unit {held[0][0]}",
+                    ),
+                    units=[code for code, _ in held],
+                )
             raise AppError(
                 "setup.missing",
                 Text(

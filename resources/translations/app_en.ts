@@ -265,11 +265,11 @@ It holds the information above and the log; no database, no signing key. Send th
     </message>
     <message>
         <location line="+6"/>
-        <source>Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ) và giữ %1 bản mới nhất. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
-        <translation>The application backs up the database when it opens (at most once an hour) and keeps the newest %1. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
+        <source>Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ, chỉ khi số liệu đã thay đổi) và giữ %1 bản tự động mới nhất; bản sao lưu thủ công và bản mới nhất còn số liệu không bao giờ bị xoá. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
+        <translation>The application backs up the database when it opens (at most once an hour, and only when the data changed) and keeps the newest %1 automatic backups; manual backups and the newest backup that holds data are never deleted. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
@@ -1093,6 +1093,107 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
         <location line="+23"/>
         <source>tự cấp (huyện đăng ký theo vân tay)</source>
         <translation>self-signed (the district registers it by its fingerprint)</translation>
+    </message>
+</context>
+<context>
+    <name>LostDataDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
+        <source>Không tìm thấy số liệu</source>
+        <translation>Data not found</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chọn bản sao lưu để khôi phục (bản tốt mới nhất đã được chọn sẵn), rồi bấm Khôi phục. Không có gì bị xoá.</source>
+        <translation>Choose the backup to restore (the newest good one is already chosen), then press Restore. Nothing is deleted.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số ô đã nhập</source>
+        <translation>Figures entered</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Khôi phục bản đã chọn</source>
+        <translation>&amp;Restore the chosen backup</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chọn &amp;tệp khác…</source>
+        <translation>Another &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bắt đầu với dữ liệu trống…</source>
+        <translation>&amp;Start with empty data…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>không đọc được</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ sở dữ liệu SQLite (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</source>
+        <translation>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã khôi phục số liệu về bản sao lưu lúc %1.</source>
+        <translation>The data was restored from the backup of %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã khôi phục số liệu từ %1.</source>
+        <translation>The data was restored from %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Những gì nhập sau thời điểm của bản sao lưu không có trong đó.</source>
+        <translation>Anything entered after that backup was made is not in it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp dữ liệu cũ và những gì còn lại bên cạnh nó được cất trong %1.</source>
+        <translation>The old data file and what was left beside it are kept in %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bắt đầu với dữ liệu trống?
+
+Phần mềm sẽ mở như lần đầu: chưa có đơn vị, chưa có báo cáo. Các bản sao lưu vẫn được giữ trong %1 và có thể khôi phục sau (Công cụ → Sao lưu và khôi phục).
+
+Chỉ chọn khi chắc chắn số liệu cũ không còn cần.</source>
+        <translation>Start with empty data?
+
+The application will open as on its first start: no unit, no report. The backups stay in %1 and can be restored later (Công cụ → Sao lưu và khôi phục).
+
+Choose this only if you are sure the old data is no longer needed.</translation>
     </message>
 </context>
 <context>

@@ -78,20 +78,23 @@ def test_backup_includes_what_is_only_in_the_wal(db_path, policy):
 
 
 def test_rotation_keeps_the_newest(db_path, policy):
-    _fill(db_path, "1")
+    report_id = _fill(db_path, "1")
+    made = []
     with Database.open(db_path) as db:
-        made = [backup_now(db.conn, policy, f"b{i}", now=T0 + timedelta(hours=i)) for i in range(5)]
+        for i in range(5):
+            save_values(db, report_id, {"a": str(i)}, "lan")  # a change between backups
+            made.append(backup_now(db.conn, policy, "open", now=T0 + timedelta(hours=i)))
     kept = list_backups(policy)
-    assert [b.path for b in kept] == made[:1:-1]  # newest first: b4, b3, b2
-    assert [b.reason for b in kept] == ["b4", "b3", "b2"]
+    assert [b.path for b in kept] == made[:1:-1]  # newest first: the last three
     assert kept[0].created == T0 + timedelta(hours=4)
-    assert all(b.size > 0 for b in kept)
+    assert all(b.size > 0 and b.reason == "open" for b in kept)
 
 
 def test_two_backups_in_one_second_do_not_collide(db_path, policy):
-    _fill(db_path, "1")
+    report_id = _fill(db_path, "1")
     with Database.open(db_path) as db:
         first = backup_now(db.conn, policy, "x", now=T0)
+        save_values(db, report_id, {"a": "2"}, "lan")
         second = backup_now(db.conn, policy, "x", now=T0)
     assert first != second and first.exists() and second.exists()
     assert [b.path for b in list_backups(policy)] == [second, first]
@@ -113,12 +116,15 @@ def test_opening_backs_up_at_most_once_per_interval(db_path, policy):
     )
 
     def open_db():
-        return Database.open(db_path, backups=policy, clock=lambda: next(times))
+        moment = next(times)
+        return Database.open(db_path, backups=policy, clock=lambda: moment)
 
     open_db().close()  # new and empty: nothing worth a backup
     assert list_backups(policy) == []
-    for _ in range(3):
-        open_db().close()
+    report_id = _fill(db_path, "1")
+    for i in range(3):
+        with open_db() as db:
+            save_values(db, report_id, {"a": str(i)}, "lan")
     assert [b.reason for b in list_backups(policy)] == ["open", "open"]
 
 
@@ -141,7 +147,7 @@ def test_restoring_the_oldest_backup_survives_rotation(db_path, tmp_path):
     report_id = _fill(db_path, "v0")
     with Database.open(db_path) as db:
         for i in range(2):
-            backup_now(db.conn, policy, f"b{i}", now=T0 + timedelta(hours=i))
+            backup_now(db.conn, policy, "open", now=T0 + timedelta(hours=i))
             save_values(db, report_id, {"a": f"v{i + 1}"}, "lan")
     oldest = list_backups(policy)[-1]
 
@@ -150,10 +156,11 @@ def test_restoring_the_oldest_backup_survives_rotation(db_path, tmp_path):
     assert _value_in(db_path, report_id) == "v0"
     # the backup put back is spared by the safety copy's rotation (the next one takes it)
     assert oldest.path.exists()
-    assert [b.reason for b in list_backups(policy)] == ["before-restore", "b1", "b0"]
+    assert [b.reason for b in list_backups(policy)] == ["before-restore", "open", "open"]
     with Database.open(db_path) as db:
-        backup_now(db.conn, policy, "later", now=T0 + timedelta(hours=6))
-    assert [b.reason for b in list_backups(policy)] == ["later", "before-restore"]
+        save_values(db, report_id, {"a": "v3"}, "lan")
+        backup_now(db.conn, policy, "open", now=T0 + timedelta(hours=6))
+    assert [b.reason for b in list_backups(policy)] == ["open", "before-restore"]
 
 
 def test_restore_is_refused_while_the_database_is_open(db_path, policy):
@@ -192,7 +199,7 @@ def test_a_damaged_database_can_be_replaced_by_a_backup(db_path, policy):
 
 
 def test_leftovers_of_interrupted_copies_are_discarded_and_nothing_else(db_path, policy):
-    from desktop_app.storage.backups import discard_interrupted_copies
+    from desktop_app.storage.restore import discard_interrupted_copies
 
     _fill(db_path, "21")
     conn = sqlite3.connect(db_path)
