@@ -64,11 +64,47 @@ def _load_cached(path: Path, cache_dir: Path | None) -> Form:
     return form
 
 
+def years_text(first: int, last: int | None) -> str:
+    """How a span of reporting years is written: "2017–2021", "2026–", "2025"."""
+    if last is None:
+        return f"{first}–"
+    return f"{first}" if last == first else f"{first}–{last}"
+
+
 class FormRegistry:
+    """Every version of every form, and the reporting years each covers.
+
+    A version covers from its ``year`` to its ``until`` if it says one, else to the year
+    before the next version's (the newest: every year after). Years no version covers (a
+    gap after an ``until``) have no form: ``get`` says so and names what is covered."""
+
     def __init__(self, forms: list[Form]) -> None:
         self._by_id: dict[str, list[Form]] = {}
         for form in sorted(forms, key=lambda f: (f.id, f.year, f.version)):
             self._by_id.setdefault(form.id, []).append(form)
+        self._spans: dict[tuple[str, str], tuple[int, int | None]] = {}
+        for form_id, versions in self._by_id.items():
+            # A later version of the same year supersedes an earlier one for that year (the
+            # earlier stays known by its version, to check packets made with it).
+            chain = [
+                f
+                for i, f in enumerate(versions)
+                if i + 1 == len(versions) or versions[i + 1].year != f.year
+            ]
+            for i, form in enumerate(chain):
+                following = chain[i + 1] if i + 1 < len(chain) else None
+                if (
+                    following is not None
+                    and form.until is not None
+                    and following.year <= form.until
+                ):
+                    raise _overlap(form, following)
+                last = form.until
+                if last is None and following is not None:
+                    last = following.year - 1
+                for same in versions:
+                    if same.year == form.year:
+                        self._spans[(form_id, same.version)] = (form.year, last)
 
     @classmethod
     def load(cls, directory: Path, cache_dir: Path | None = None) -> FormRegistry:
@@ -84,12 +120,26 @@ class FormRegistry:
     def versions(self, form_id: str) -> list[Form]:
         return list(self._by_id.get(form_id, ()))
 
+    def span(self, form: Form) -> tuple[int, int | None]:
+        """The first and last reporting year ``form`` covers (None: no end yet)."""
+        return self._spans[(form.id, form.version)]
+
+    def years_text(self, form: Form) -> str:
+        return years_text(*self.span(form))
+
+    def _covering(self, form_id: str, year: int) -> Form | None:
+        for form in reversed(self._by_id.get(form_id, ())):
+            first, last = self.span(form)
+            if first <= year and (last is None or year <= last):
+                return form
+        return None
+
     def covers(self, form_id: str, year: int) -> bool:
         """True if some version of the form applies to ``year`` (``get`` would succeed)."""
-        return any(f.year <= year for f in self._by_id.get(form_id, ()))
+        return self._covering(form_id, year) is not None
 
     def get(self, form_id: str, year: int | None = None) -> Form:
-        """The version for ``year`` (the newest one not after it), or the newest overall."""
+        """The version that covers ``year``, or the newest overall."""
         versions = self._by_id.get(form_id)
         if not versions:
             known = ", ".join(self.ids()) or "—"
@@ -103,18 +153,38 @@ class FormRegistry:
             )
         if year is None:
             return versions[-1]
-        eligible = [f for f in versions if f.year <= year]
-        if not eligible:
+        found = self._covering(form_id, year)
+        if found is None:
+            spans = ", ".join(dict.fromkeys(self.years_text(f) for f in versions))
             raise AppError(
                 "form.no_version",
                 Text(
-                    f"Biểu mẫu «{form_id}» chưa có phiên bản cho năm {year} "
-                    f"(sớm nhất: {versions[0].year})",
-                    f"Form «{form_id}» has no version for {year} (earliest: {versions[0].year})",
+                    f"Biểu mẫu «{form_id}» không có phiên bản cho năm {year}"
+                    f" (các phiên bản áp dụng cho: {spans})",
+                    f"Form «{form_id}» has no version for {year} (its versions cover: {spans})",
                 ),
                 form=form_id,
+                year=year,
+                covered=spans,
             )
-        return eligible[-1]
+        return found
 
     def by_version(self, form_id: str, version: str) -> Form | None:
         return next((f for f in self._by_id.get(form_id, ()) if f.version == version), None)
+
+
+def _overlap(form: Form, following: Form) -> AppError:
+    last = form.until
+    return AppError(
+        "form.overlap",
+        Text(
+            f"Biểu mẫu «{form.id}»: phiên bản {form.version} ({form.source_path}) áp dụng đến"
+            f" năm {last}, trùng với phiên bản {following.version} ({following.source_path})"
+            f" bắt đầu từ năm {following.year}. Mỗi năm chỉ được có một phiên bản.",
+            f"Form «{form.id}»: version {form.version} ({form.source_path}) covers up to"
+            f" {last}, overlapping version {following.version} ({following.source_path}) from"
+            f" {following.year}. Each year may have one version only.",
+        ),
+        form=form.id,
+        versions=[form.version, following.version],
+    )
