@@ -299,3 +299,23 @@ def test_the_2018_district_and_province_forms_prefill_every_marked_field(shipped
     assert up.unmatched == ()
     assert up.values["huyen_co_qlvb_dh"].value == 1
     assert up.values["huyen_xa_co_qlvb_dh"].value == prefill.values["xa_co_qlvb_dh"].value
+
+
+def test_a_start_reads_only_the_versions_it_uses(tmp_path):
+    """The earlier years' versions are many and rarely opened: loading the registry and
+    its newest versions leaves their cached forms unread; asking for one reads it."""
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "mini-2017.yaml").write_text(_version(2017, until=2021), encoding="utf-8")
+    (forms / "mini-2026.yaml").write_text(MINI, encoding="utf-8")
+    cache = tmp_path / "cache"
+    FormRegistry.load(forms, cache)
+    old = cache / "mini-2017.pickle"
+    old.write_bytes(b"damaged: would be read again from the YAML and rewritten")
+    registry = FormRegistry.load(forms, cache)
+    assert registry.latest()[0].version == "2026.1"
+    assert registry.years_text(registry.latest()[0]) == "2026–"
+    assert registry.covers("mini", 2018)
+    assert old.read_bytes().startswith(b"damaged")  # not read at all
+    assert registry.get("mini", 2018).version == "2017.1"
+    assert not old.read_bytes().startswith(b"damaged")  # read, found damaged, repaired
