@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write realistic, filled sample reports for the 2026 forms into resources/samples/.
+"""Write realistic, filled sample reports into resources/samples/: the 2026 forms here, the
+2018 and 2020 reports (2017–2021 versions) from ``legacy_samples.py``.
 
     python scripts/make_samples.py [--out DIR]
 
@@ -437,7 +438,15 @@ def main() -> None:
     for code, name in sorted(UNITS):
         write(args.out / f"cntt-xa_{PERIOD}_{code}.json", commune_report(code, name))
     write(args.out / f"cntt-huyen_{PERIOD}_{DISTRICT_CODE}.json", district_report())
-    print(f"{len(UNITS) + 1} sample reports written to {args.out}")
+    count = len(UNITS) + 1
+    # The earlier years, on the 2017–2021 form versions (scripts/legacy_samples.py).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from legacy_samples import reports
+
+    for name, report in reports(UNITS, DISTRICT_CODE, TOWN, REMOTE):
+        write(args.out / name, report)
+        count += 1
+    print(f"{count} sample reports written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -112,20 +112,27 @@ def cmd_units(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     if args.forms_command == "list":
-        forms = [form_summary(f) for fid in ws.forms.ids() for f in ws.forms.versions(fid)]
+        forms = [
+            form_summary(f, ws.forms.span(f))
+            for fid in ws.forms.ids()
+            for f in ws.forms.versions(fid)
+        ]
         if args.json:
             print_json(forms)
         else:
+            counts = Text("{} chỉ tiêu, {} quy tắc", "{} fields, {} rules").pick(lang)
             for f in forms:
                 say(
-                    f"{f['id']:<12} {f['version']:<8} {f['title'][lang]}  ({f['fields']} fields, {f['rules']} rules)"
+                    f"{f['id']:<12} {f['version']:<8} {f['years']['text']:<10} {f['level']:<9}"
+                    f" {f['title'][lang]}  ({counts.format(f['fields'], f['rules'])})"
                 )
         return 0
     form = ws.forms.get(args.form_id, args.year)
     if args.json:
-        print_json(form_as_dict(form))
+        print_json(form_as_dict(form, ws.forms.span(form)))
         return 0
-    say(f"{form.id} {form.version} — {form.title.pick(lang)}")
+    years = Text("năm", "years").pick(lang)
+    say(f"{form.id} {form.version} ({years} {ws.forms.years_text(form)}) — {form.title.pick(lang)}")
     for section in form.sections:
         say(f"\n[{section.id}] {section.title.pick(lang)}")
         for f in section.fields:

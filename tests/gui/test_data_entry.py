@@ -404,8 +404,9 @@ def test_text_not_accepted_is_never_dropped_without_asking(qtbot, workspace):
 
 
 def test_periods_offered_are_those_a_form_version_covers(qtbot, workspace):
-    """No dead end: only 2026 has a version of cntt-xa, so earlier years are offered only
-    where a report is already held."""
+    """No dead end: the current year and the four before it all have a version of cntt-xa
+    (2022.1 covers 2022–2025), so all are offered; a year no version covers (2016) is
+    offered only where a report is already held."""
     setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
     window = open_window(qtbot, workspace)
 
@@ -413,8 +414,8 @@ def test_periods_offered_are_those_a_form_version_covers(qtbot, workspace):
         combo = window.period_combo  # the toolbar is rebuilt with the window
         return [combo.itemData(i) for i in range(combo.count())]
 
-    assert offered() == ["2026"]
-    held = get_or_create_report(workspace.db, "02080", "cntt-xa", "2026.1", "2024")
+    assert offered() == ["2026", "2025", "2024", "2023", "2022"]
+    held = get_or_create_report(workspace.db, "02080", "cntt-xa", "2017.1", "2016")
     save_values(workspace.db, held.id, {"cbcc_tong": "20"}, "Nguyễn Thị Hoa")
     window.build()
-    assert offered() == ["2026", "2024"]
+    assert offered() == ["2026", "2025", "2024", "2023", "2022", "2016"]

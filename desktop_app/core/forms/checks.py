@@ -12,6 +12,11 @@ from typing import Any
 from ..expressions import Evaluator, Expression, ExpressionError
 from .model import NUMERIC_TYPES, Field, Form
 
+# A sheet name holds 31 characters; "VIII. " and a short title of 24 fit.
+SHORT_TITLE_MAX = 24
+# Forms whose yes/no answers a receiving unit counts as "N/M units …"
+_COUNTED_LEVELS = frozenset({"commune", "district"})
+
 _RATIO = re.compile(r"^ratio\(([a-z][a-z0-9_]*), *([a-z][a-z0-9_]*)\)$")
 _COUNT_CHOICE = re.compile(r"^count_choice\(([a-z0-9_]+)\)$")
 
@@ -96,6 +101,7 @@ def _check_fields(form: Form) -> list[Any]:
         if f.prefill and f.is_computed:
             problems.append(_problem(f.line, where, "a computed field is not prefilled"))
         problems.extend(_check_aggregate(form, f))
+        problems.extend(_check_statement(form, f))
     try:
         form.compute_order  # noqa: B018 - evaluated for its CycleError
     except CycleError as exc:
@@ -103,6 +109,51 @@ def _check_fields(form: Form) -> list[Any]:
         problems.append(
             _problem(1, "", f"computed fields depend on each other in a cycle: {cycle}")
         )
+    return problems
+
+
+def _check_statement(form: Form, f: Field) -> list[Any]:
+    """A yes/no field is consolidated as "15/15 xã ký số văn bản đi": the words after the
+    count are the field's own ``statement``, never its label with a prefix glued on."""
+    where = f"field {f.id}"
+    if f.statement is not None and f.type != "boolean":
+        return [_problem(f.line, where, "statement is for yes/no (boolean) fields only")]
+    if f.type == "boolean" and f.statement is None and form.level in _COUNTED_LEVELS:
+        return [
+            _problem(
+                f.line,
+                where,
+                "a yes/no field needs a statement {vi, en}: the words a consolidated line puts"
+                ' after "N/M", e.g. {vi: "xã ký số văn bản đi", en: "communes digitally sign'
+                ' outgoing documents"}',
+            )
+        ]
+    return []
+
+
+def _check_years(form: Form, doc: Any) -> list[Any]:
+    if form.until is not None and form.until < form.year:
+        line = doc.key_lines.get("until", doc.line) if hasattr(doc, "key_lines") else 1
+        return [_problem(line, "", f"until {form.until} is before the first year {form.year}")]
+    return []
+
+
+def _check_short_titles(form: Form, doc: Any) -> list[Any]:
+    problems = []
+    raw_sections = doc.get("sections", ()) if isinstance(doc, dict) else ()
+    for section, raw in zip(form.sections, raw_sections, strict=False):
+        if section.short_title is None:
+            continue
+        for lang, text in (("vi", section.short_title.vi), ("en", section.short_title.en)):
+            if len(text) > SHORT_TITLE_MAX:
+                problems.append(
+                    _problem(
+                        getattr(raw, "line", 1),
+                        f"section {section.id}",
+                        f"short_title.{lang} has {len(text)} characters; at most"
+                        f" {SHORT_TITLE_MAX} (it names a sheet, with the section number)",
+                    )
+                )
     return problems
 
 
@@ -233,6 +284,7 @@ def _dry_run(form: Form) -> list[Any]:
 
 def check_form(form: Form, doc: Any) -> list[Any]:
     problems = _check_unique(form, doc) + _check_fields(form) + _check_rules(form)
+    problems += _check_years(form, doc) + _check_short_titles(form, doc)
     problems += _check_scoring(form) + _check_targets(form)
     if not problems:
         problems += _dry_run(form)

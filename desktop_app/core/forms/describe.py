@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Field, Form
+from .registry import years_text
 
 
 def _number(value: Any) -> Any:
@@ -37,16 +38,23 @@ def field_as_dict(f: Field) -> dict[str, Any]:
         data["previous_ids"] = list(f.previous_ids)
     if f.prefill:
         data["prefill"] = f.prefill
+    if f.statement:
+        data["statement"] = f.statement.as_dict()
     if f.max_length:
         data["max_length"] = f.max_length
     return data
 
 
-def form_summary(form: Form) -> dict[str, Any]:
+def form_summary(form: Form, span: tuple[int, int | None] | None = None) -> dict[str, Any]:
+    """``span``: the years the version covers among its siblings (``FormRegistry.span``);
+    without it, what the file itself declares (``until`` may be absent)."""
+    first, last = span if span is not None else (form.year, form.until)
     return {
         "id": form.id,
         "version": form.version,
         "year": form.year,
+        "until": form.until,
+        "years": {"from": first, "to": last, "text": years_text(first, last)},
         "title": form.title.as_dict(),
         "level": form.level,
         "period": form.period_kind,
@@ -57,10 +65,17 @@ def form_summary(form: Form) -> dict[str, Any]:
     }
 
 
-def form_as_dict(form: Form) -> dict[str, Any]:
-    data = form_summary(form)
+def form_as_dict(form: Form, span: tuple[int, int | None] | None = None) -> dict[str, Any]:
+    data = form_summary(form, span)
+    if form.legal_basis:
+        data["legal_basis"] = form.legal_basis.as_dict()
     data["sections"] = [
-        {"id": s.id, "title": s.title.as_dict(), "fields": [field_as_dict(f) for f in s.fields]}
+        {
+            "id": s.id,
+            "title": s.title.as_dict(),
+            **({"short_title": s.short_title.as_dict()} if s.short_title else {}),
+            "fields": [field_as_dict(f) for f in s.fields],
+        }
         for s in form.sections
     ]
     data["rules"] = [

@@ -134,6 +134,7 @@ class _Builder:
             copy_forward=bool(raw.get("copy_forward", False)),
             previous_ids=tuple(raw.get("previous_ids", ())),
             prefill=raw.get("prefill"),
+            statement=_text(raw.get("statement")),
             line=raw.line,
         )
 
@@ -194,6 +195,7 @@ class _Builder:
                 s["id"],
                 _text(s["title"]),
                 tuple(self.field(f, s["id"], aggregates) for f in s["fields"]),
+                _text(s.get("short_title")),
             )
             for s in self.doc["sections"]
         )
@@ -212,6 +214,7 @@ class _Builder:
             scoring=self.scoring(field_sections),
             targets=self.targets(),
             legal_basis=_text(doc.get("legal_basis")),
+            until=doc.get("until"),
             sha256=sha256,
             source_path=source_path,
         )

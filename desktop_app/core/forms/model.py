@@ -43,6 +43,8 @@ class Field:
     copy_forward: bool = False
     previous_ids: tuple[str, ...] = ()
     prefill: str | None = None
+    # yes/no fields: the words a consolidated line puts after "N/M" ("xã ký số văn bản đi")
+    statement: Text | None = None
     line: int = 0
 
     @property
@@ -68,6 +70,8 @@ class Section:
     id: str
     title: Text
     fields: tuple[Field, ...]
+    # a short name for sheet names (Excel allows 31 characters): "Ứng dụng CNTT"
+    short_title: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ class Form:
     scoring: Scoring | None = None
     targets: tuple[Target, ...] = ()
     legal_basis: Text | None = None
+    # the last reporting year this version covers; None: until the next version's year
+    until: int | None = None
     sha256: str = ""
     source_path: str = ""
 
