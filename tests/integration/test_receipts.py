@@ -248,3 +248,31 @@ def test_a_first_receipt_is_not_trusted_on_sight(district, commune, tmp_path):
         [entry] = use.trust_list(ws)
         assert (entry.unit_code, entry.fingerprint) == (F.DISTRICT, accepted.fingerprint)
         _refused(ws, forged, "receipt.signer_untrusted")  # from now on: that key only
+
+
+def test_a_revoked_parent_certificate_is_not_trusted_again(district, commune, tmp_path):
+    """Revoked on the commune's side: its receipts are refused, even with the clerk's
+    confirmation (it is never a "first use" again)."""
+    data_dir, accepted, _, _ = district
+    with commune(A) as ws:
+        use.open_receipt(ws, accepted.path, fingerprint=accepted.fingerprint)
+        use.revoke_trust(ws, F.DISTRICT, "Huyện báo lộ khoá")
+        again = _crafted(data_dir, accepted, tmp_path, reason="Tiếp nhận lại")
+        _refused(ws, again, "receipt.signer_revoked", fingerprint=accepted.fingerprint)
+
+
+def test_a_receipt_signed_with_sha1_says_so(district, commune, tmp_path):
+    from tests import odd_certs as odd
+
+    data_dir, accepted, _, _ = district
+    signer = F.commune_signer(data_dir)[0]
+    members = _members(_crafted(data_dir, accepted, tmp_path))
+    members["manifest.json.p7s"] = odd.sign_detached_with(
+        signer, members["manifest.json"], "sha1", datetime.datetime.now(datetime.UTC)
+    )
+    with commune(A) as ws:
+        refused = _refused(
+            ws, _write(tmp_path / "sha1.zip", members), "receipt.weak_algorithm",
+            fingerprint=accepted.fingerprint,
+        )  # fmt: skip
+        assert "SHA-1" in refused.message.vi
