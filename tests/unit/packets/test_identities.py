@@ -206,6 +206,16 @@ def test_import_refusals(store, tmp_path):
     with pytest.raises(AppError) as caught:
         identities.import_pkcs12(db, data_dir, encryption_only, "pw-12345")
     assert _code(caught) == "identity.key_usage"
+    from tests import odd_certs as odd
+
+    short_key, short_cert = odd.issued(
+        ca_key, ca_cert, odd.naming("MĐV:02080"), key=odd.weak_key("rsa1024")
+    )
+    short = tmp_path / "rsa1024.p12"
+    short.write_bytes(pki.p12_bytes(short_key, short_cert, (), "pw-12345"))
+    with pytest.raises(AppError) as caught:
+        identities.import_pkcs12(db, data_dir, short, "pw-12345")
+    assert _code(caught) == "identity.weak" and "RSA 1024" in caught.value.message.vi
     assert identities.current_identity(db, data_dir) is None  # nothing half-imported
 
 
