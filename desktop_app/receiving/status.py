@@ -101,6 +101,10 @@ class Board:
         }
 
 
+def _instant(iso: str | None) -> datetime.datetime | None:
+    return datetime.datetime.fromisoformat(iso) if iso else None
+
+
 def sort_rows(
     rows: Iterable[BoardRow], key: str = "state", descending: bool = False
 ) -> list[BoardRow]:
@@ -118,10 +122,12 @@ def sort_rows(
             return vi_sort_key(row.unit_name)
         if key == "revision":
             return row.revision
+        # As instants: a signing time is kept in UTC as the signature gives it, a
+        # received time in the office's offset; their texts do not sort together.
         if key == "submitted":
-            return row.first_signed_at
+            return _instant(row.first_signed_at)
         if key == "received":
-            return row.received_at
+            return _instant(row.received_at)
         return row.days_late if row.on_time is not None else None
 
     by_code = sorted(rows, key=lambda r: r.unit_code)

@@ -54,6 +54,11 @@ def local_time(iso: str | None) -> str:
     return moment.strftime("%d/%m/%Y %H:%M")
 
 
+def _instant(iso: str | None) -> datetime.datetime | None:
+    """An ISO time as an instant, so times kept in different offsets sort together."""
+    return datetime.datetime.fromisoformat(iso) if iso else None
+
+
 class BoardModel(QAbstractTableModel):
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -160,8 +165,8 @@ class BoardModel(QAbstractTableModel):
             return (0, row.unit_code)
         value = {
             "revision": row.revision,
-            "submitted": row.first_signed_at,
-            "received": row.received_at,
+            "submitted": _instant(row.first_signed_at),
+            "received": _instant(row.received_at),
             "late": row.days_late if row.on_time is not None else None,
         }.get(key, self._text(row, key) or None)
         return (1, "") if value is None else (0, value, row.unit_code)
