@@ -13,7 +13,7 @@
 # one this Qt has, or a .qm is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.venv/bin
+bin="${VENV:-.venv}/bin"  # a worktree may use another checkout's venv: VENV=…/.venv
 ts=resources/translations/app_en.ts
 mapfile -t sources < <(find desktop_app/ui -name '*.py' | sort)
 "$bin/pyside6-lupdate" -no-obsolete -locations relative "${sources[@]}" \

@@ -6,6 +6,7 @@ replaced, and any conflict side by side)."""
 from __future__ import annotations
 
 import argparse
+import datetime
 from typing import Any
 
 from ..core.messages import Text
@@ -38,16 +39,32 @@ def cmd_board(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     say(
         f"{board.unit_name} — {board.form.id}, {board.period.label(lang)} ({deadline} {board.deadline:%d/%m/%Y})"
     )
+    say(
+        Text(
+            "  (ngày ký: thời điểm ký của lần nộp đầu, tính đúng hạn; ngày nhận: lần hiện tại)",
+            "  (signed: the first submission's signing time, which judges on time; received: the current one)",
+        ).pick(lang)
+    )
     for row in rows:
         late = Text(f"trễ {row.days_late} ngày", f"{row.days_late} days late").pick(lang)
         revision = f"r{row.revision}" if row.revision else "—"
         state = STATE_LABELS[row.state].pick(lang)
+        signed, received = _when(row.first_signed_at), _when(row.received_at)
         say(
-            f"  {row.unit_code:<6} {row.unit_name:<28} {state:<30} {revision:<4} {late if row.on_time is False else ''}"
+            f"  {row.unit_code:<6} {row.unit_name:<28} {state:<30} {revision:<4} {signed:<16} {received:<16} {late if row.on_time is False else ''}"
         )
     counts = board.counts()
     say(" ".join(f"{STATE_LABELS[s].pick(lang)}: {counts[s]};" for s in STATE_LABELS))
     return 0
+
+
+def _when(iso: str | None) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time, or blank."""
+    if not iso:
+        return ""
+    from ..packets.manifest import vietnam_time
+
+    return vietnam_time(datetime.datetime.fromisoformat(iso)).strftime("%d/%m/%Y %H:%M")
 
 
 def _change_dict(change: Any) -> dict[str, Any]:

@@ -44,7 +44,11 @@ def _trust_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     listing = sub.add_parser("list", parents=[common], help="liệt kê / list")
     listing.add_argument("--all", action="store_true", help="cả lịch sử / with history")
     revoke = sub.add_parser("revoke", parents=[common], help="thu hồi / revoke")
-    revoke.add_argument("target", metavar="CODE|FINGERPRINT")
+    revoke.add_argument(
+        "target",
+        metavar="CODE|FINGERPRINT|CERT.pem",
+        help="mã đơn vị, vân tay hoặc tệp chứng thư / unit code, fingerprint or certificate file",
+    )
     revoke.add_argument("--reason", required=True)
 
 
@@ -75,8 +79,19 @@ def add_receive_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "receipt", parents=[common], help="biên nhận của cấp trên / the parent's receipt"
     )
     rsub = receipt.add_subparsers(dest="receipt_command", metavar="open|check", required=True)
-    rsub.add_parser("open", parents=[common], help="mở và áp dụng / open and apply").add_argument(
-        "file", type=Path
+    opening = rsub.add_parser("open", parents=[common], help="mở và áp dụng / open and apply")
+    opening.add_argument("file", type=Path)
+    confirm = opening.add_mutually_exclusive_group()
+    confirm.add_argument(
+        "--trust",
+        type=Path,
+        metavar="CERT.pem",
+        help="lần đầu: chứng thư đơn vị cấp trên gửi / first time: the parent's certificate",
+    )
+    confirm.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help="lần đầu: vân tay đã đối chiếu qua điện thoại / first time: the fingerprint confirmed by phone",
     )
     rsub.add_parser("check", parents=[common], help="chỉ kiểm tra / check only").add_argument(
         "file", type=Path
@@ -105,7 +120,8 @@ def cmd_trust(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             say(_entry_line(entry, lang))
         return 0
     if command == "revoke":
-        ended = use.revoke_trust(ws, args.target, args.reason)
+        target: Path | str = Path(args.target) if Path(args.target).is_file() else args.target
+        ended = use.revoke_trust(ws, target, args.reason)
         if args.json:
             print_json({"ok": True, "revoked": [e.as_dict() for e in ended]})
         for entry in [] if args.json else ended:
@@ -206,18 +222,27 @@ def cmd_return(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 def cmd_receipt(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     from ..workspace import receive as use
 
-    opening = args.receipt_command == "open"
-    check = use.open_receipt(ws, args.file) if opening else use.check_receipt(ws, args.file)
+    if args.receipt_command == "open":
+        check = use.open_receipt(ws, args.file, trust_cert=args.trust, fingerprint=args.fingerprint)
+    else:
+        check = use.check_receipt(ws, args.file)
     if args.json:
         print_json({"ok": True, **check.as_dict()})
         return 0
     say(check.message().pick(lang))
     fp = check.verified.fingerprint
-    if check.verified.first_use:
+    if check.verified.first_use and args.receipt_command == "check":
         say(
             Text(
-                f"Lần đầu nhận biên nhận của đơn vị cấp trên: hãy đối chiếu vân tay {fp} qua điện thoại.",
-                f"First receipt from the parent unit: confirm the fingerprint {fp} by phone.",
+                f"Lần đầu nhận biên nhận của đơn vị cấp trên: hãy đối chiếu vân tay {fp} qua điện thoại, rồi mở với --fingerprint.",
+                f"First receipt from the parent unit: confirm the fingerprint {fp} by phone, then open it with --fingerprint.",
+            ).pick(lang)
+        )
+    elif check.verified.first_use:
+        say(
+            Text(
+                f"Đã đăng ký chứng thư của đơn vị cấp trên (vân tay {fp}).",
+                f"The parent unit's certificate is now registered (fingerprint {fp}).",
             ).pick(lang)
         )
     return 0

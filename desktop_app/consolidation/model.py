@@ -45,7 +45,7 @@ class UnitReport:
     form: Form
     values: Mapping[str, Value]
     revision: int = 1
-    submitted_at: str | None = None  # ISO 8601, as the packet's manifest says
+    submitted_at: str | None = None  # ISO 8601, the packet's signing time
     # for a unit made by merging old units: the old units' codes (traceability)
     merged_from: tuple[str, ...] = field(default=())
     # the packets behind these values: one, or one per old unit for a merged unit

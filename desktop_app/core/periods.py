@@ -24,6 +24,7 @@ __all__ = [
     "Period",
     "PeriodError",
     "PeriodKind",
+    "check_started",
     "current_period",
     "deadline_for",
     "is_late",
@@ -281,6 +282,21 @@ def current_period(kind: str, today: datetime.date, deadline: str | int) -> Peri
 def is_late(submitted: datetime.date, period: Period, deadline: str | int) -> bool:
     """True when ``submitted`` is after the period's deadline (on the day is on time)."""
     return submitted > deadline_for(period, deadline)
+
+
+def check_started(period: Period, today: datetime.date) -> None:
+    """Refuse a period that has not started on ``today``: a year period starts on
+    1 January, the others on their first day. A report for the current year may be
+    filled during the year; next year's, or 2099's, may not be entered at all."""
+    if period.start > today:
+        raise PeriodError(
+            "period.not_started",
+            Text(
+                f"Kỳ báo cáo {period.label('vi')} chưa bắt đầu (bắt đầu ngày {period.start:%d/%m/%Y}): chưa nhập được số liệu cho kỳ này.",
+                f"The reporting period {period.label('en')} has not started (it starts on {period.start:%d/%m/%Y}): no figures can be entered for it yet.",
+            ),
+            period=str(period),
+        )
 
 
 def offered_periods(current: Period, back: int, also: Iterable[Period] = ()) -> list[Period]:

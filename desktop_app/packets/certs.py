@@ -10,8 +10,20 @@ The self-signed unit certificate (decided here, documented in the README):
 - EC P-256 (default) or RSA-2048, SHA-256, valid 5 years from 5 minutes ago (clock skew);
 - key usage digitalSignature + nonRepudiation (critical), basicConstraints CA:FALSE.
 
-A CA-issued certificate "names" a unit when one of its subject's ``serialNumber``, ``UID``
-or ``OU`` values is the code or ends with ":CODE" / " CODE" ("MĐV:02080", "MÃ ĐV: 02080").
+Which unit a certificate names (decided here, documented in the README; ``unit_codes``):
+
+- a CA-issued certificate names a unit by exactly one subject ``UID``
+  (0.9.2342.19200300.100.1.1) whose whole value is ``MĐV:`` followed by the unit's
+  official code as the catalogue writes it ("MĐV:02080"; MĐV = mã đơn vị). Nothing else
+  counts: not serialNumber, not OU, not a code at the end of a longer text ("Công ty ABC
+  Phòng 02080"), not "MĐV: 02080" with a space, not "2080" without its zero. No public
+  source was found saying how Vietnamese CAs write an administrative unit's code, so the
+  rule is strict and exact; another attribute or prefix can be added here when a CA's
+  real certificates show one. A certificate with two such UIDs names no single unit and
+  signs for none (``names_unit`` is False for both);
+- the application's own self-signed certificate (issuer = subject) names its unit by
+  ``serialNumber`` = the code (see ``unit_certificate``). It only ever signs once the
+  district has registered it for that unit, so the name is a check against slips.
 """
 
 from __future__ import annotations
@@ -38,7 +50,10 @@ CERT_YEARS = 5
 # BestAvailableEncryption writes PKCS#8 with only 2048 rounds, which a stolen office PC
 # would give up to a dictionary quickly; ~65 ms per load here, once per export.
 KEY_KDF_ROUNDS = 600_000
-_UNIT_ATTRIBUTES = (NameOID.SERIAL_NUMBER, NameOID.USER_ID, NameOID.ORGANIZATIONAL_UNIT_NAME)
+UNIT_PREFIX = "MĐV:"  # UID = "MĐV:02080" names unit 02080 (see the module docstring)
+# A unit code as the catalogue writes it: official codes are 2, 3 or 5 digits; custom
+# units' codes are short ASCII words. No spaces, nothing around it.
+_UNIT_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,31}", re.ASCII)
 
 
 def passphrase_bytes(passphrase: str) -> bytes:
@@ -161,18 +176,23 @@ def common_name(cert: x509.Certificate) -> str:
 
 
 def unit_codes(cert: x509.Certificate) -> list[str]:
-    """Every digit run that ends a serialNumber/UID/OU value: the unit codes it may name."""
-    found = []
-    for oid in _UNIT_ATTRIBUTES:
-        for value in _values(cert, oid):
-            match = re.search(r"(?:^|[\s:=])(\d{2,})\s*$", value.strip())
-            if match:
-                found.append(match.group(1))
-    return found
+    """The unit codes the certificate names, each once, in the rule of the module
+    docstring: UID values that are exactly "MĐV:CODE", and for a self-signed certificate
+    a serialNumber that is exactly a code. More than one code means it names no single
+    unit (``names_unit``)."""
+    found: list[str] = []
+    for value in _values(cert, NameOID.USER_ID):
+        text = nfc(value)
+        if text.startswith(UNIT_PREFIX) and _UNIT_CODE.fullmatch(text[len(UNIT_PREFIX) :]):
+            found.append(text[len(UNIT_PREFIX) :])
+    if cert.issuer == cert.subject:
+        found += [v for v in _values(cert, NameOID.SERIAL_NUMBER) if _UNIT_CODE.fullmatch(v)]
+    return list(dict.fromkeys(found))
 
 
 def names_unit(cert: x509.Certificate, unit_code: str) -> bool:
-    return unit_code in unit_codes(cert)
+    """Whether the certificate names exactly this one unit."""
+    return unit_codes(cert) == [unit_code]
 
 
 def is_self_signed(cert: x509.Certificate) -> bool:
@@ -237,6 +257,7 @@ def write_private(path: Path, data: bytes, mode: int = 0o600) -> None:
 __all__ = [
     "CERT_YEARS",
     "KEY_KDF_ROUNDS",
+    "UNIT_PREFIX",
     "certificate_bytes",
     "common_name",
     "describe_name",

@@ -123,6 +123,19 @@ def key_usage() -> AppError:
     )
 
 
+def weak(what: str) -> AppError:
+    """A key too short, or a certificate signed with SHA-1/MD5: the district refuses its
+    packets (``packet.weak_key``, ``packet.weak_algorithm``), so it is refused here."""
+    return AppError(
+        "identity.weak",
+        Text(
+            f"Chứng thư này dùng {what}, quá yếu: đơn vị cấp trên sẽ từ chối gói ký bằng nó. Cần khoá RSA từ 2048 bit hoặc đường cong elliptic từ 256 bit, ký bằng SHA-256.",
+            f"This certificate uses {what}, which is too weak: the parent unit would refuse packets signed with it. An RSA key of at least 2048 bits or an elliptic curve of at least 256 bits, signed with SHA-256, is needed.",
+        ),
+        weakness=what,
+    )
+
+
 def no_key(name: str) -> AppError:
     return AppError(
         "identity.no_key",

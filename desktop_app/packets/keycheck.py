@@ -11,21 +11,22 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from . import certs
 from . import identity_errors as errors
+from .signer_rules import key_weakness, may_sign, weak_certificate_digest
 
 
 def check_usable(cert: x509.Certificate, now: datetime.datetime | None = None) -> None:
-    """Refuse a certificate that is outside its validity or may not sign."""
+    """Refuse a certificate that is outside its validity, may not sign, or is weak (the
+    rules the receiving unit applies: ``signer_rules``)."""
     moment = now or datetime.datetime.now(datetime.UTC)
     if moment > cert.not_valid_after_utc:
         raise errors.expired(cert.not_valid_after_utc)
     if moment < cert.not_valid_before_utc:
         raise errors.not_yet_valid(cert.not_valid_before_utc)
-    try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return
-    if not (usage.digital_signature or usage.content_commitment):
+    if not may_sign(cert):
         raise errors.key_usage()
+    weakness = key_weakness(cert) or weak_certificate_digest(cert)
+    if weakness is not None:
+        raise errors.weak(weakness.upper() if weakness in ("sha1", "md5") else weakness)
 
 
 def open_pkcs12(data: bytes, passphrase: str, name: str) -> tuple[Any, x509.Certificate, list]:

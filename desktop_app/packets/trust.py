@@ -5,15 +5,20 @@ to come from. An anchor is either
 
 - a signer certificate (a commune's self-signed certificate, or a CA-issued one the
   district registered directly): the packet's signer must be exactly that certificate;
-- a CA certificate: the signer must chain to it and its subject must name the unit
-  (``certs.names_unit``).
+- a CA certificate: the signer must chain to it and its subject must name that one unit
+  and no other (``certs.names_unit``: exactly one UID "MĐV:CODE").
 
 An anchor bound to a unit code applies to that unit only. An unbound one (a certificate
 given with ``verify --trust FILE``) applies to whichever unit the signer certificate
 names, so one commune's certificate never vouches for another commune's packet.
 
+A certificate the trust list has **withdrawn** (revoked anywhere, or replaced for this
+unit) is refused whoever issued it: a trusted CA does not bring back a certificate the
+officer revoked (``TrustSource.withdrawn``). Only registering that very certificate again
+does.
+
 This module holds the static list built from files; the district's persistent trust list
-(a later issue) only needs to provide ``anchors_for``.
+is ``receiving.trust_store.DbTrustSource``.
 """
 
 from __future__ import annotations
@@ -40,9 +45,23 @@ class TrustAnchor:
         return certs.fingerprint(self.certificate)
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """A certificate the trust list no longer trusts: why ("revoked" | "replaced"), since
+    when (ISO 8601) and the officer's note."""
+
+    reason: str
+    at: str
+    note: str = ""
+
+
 class TrustSource(Protocol):
     def anchors_for(self, unit_code: str) -> Sequence[TrustAnchor]:
         """The anchors that may vouch for a packet from ``unit_code``."""
+        ...
+
+    def withdrawn(self, fingerprint: str, unit_code: str) -> Withdrawal | None:
+        """Whether the certificate was revoked, or replaced as ``unit_code``'s."""
         ...
 
 
@@ -61,6 +80,9 @@ class TrustList:
 
     def anchors_for(self, unit_code: str) -> Sequence[TrustAnchor]:
         return [a for a in self.anchors if a.unit_code in (None, unit_code)]
+
+    def withdrawn(self, fingerprint: str, unit_code: str) -> Withdrawal | None:
+        return None  # files given for one check: nothing was ever revoked
 
     @classmethod
     def from_files(cls, paths: Iterable[Path], unit_code: str | None = None) -> TrustList:
@@ -89,23 +111,38 @@ class TrustDecision:
 
     roots: list[x509.Certificate]
     pinned: bool  # the signer certificate itself is an anchor
-    problem: str | None = None  # "no_anchor" | "not_for_unit", when nothing can vouch
+    # When nothing can vouch: "no_anchor" | "not_for_unit" | "names_no_unit" |
+    # "names_several_units" | "withdrawn" (then ``withdrawal`` says how).
+    problem: str | None = None
+    withdrawal: Withdrawal | None = None
+    named: tuple[str, ...] = ()  # the units the signer certificate names
 
 
 def decide(signer: x509.Certificate, unit_code: str, source: TrustSource) -> TrustDecision:
+    """Pinned first (the very certificate registered for this unit, or given unbound and
+    naming it); then a withdrawn certificate is refused whatever CA issued it; then a
+    trusted CA vouches for a certificate naming exactly this unit."""
     anchors = source.anchors_for(unit_code)
+    named = tuple(certs.unit_codes(signer))
     for anchor in anchors:
         if anchor.is_ca or anchor.certificate != signer:
             continue
-        if anchor.unit_code == unit_code or certs.names_unit(signer, unit_code):
-            return TrustDecision([signer], pinned=True)
-        return TrustDecision([], pinned=False, problem="not_for_unit")
+        if anchor.unit_code == unit_code or named == (unit_code,):
+            return TrustDecision([signer], pinned=True, named=named)
+        return TrustDecision([], pinned=False, problem="not_for_unit", named=named)
+    withdrawal = source.withdrawn(certs.fingerprint(signer), unit_code)
+    if withdrawal is not None:
+        return TrustDecision([], False, problem="withdrawn", withdrawal=withdrawal, named=named)
     cas = [a.certificate for a in anchors if a.is_ca]
     if not cas:
-        return TrustDecision([], pinned=False, problem="no_anchor")
-    if not certs.names_unit(signer, unit_code):
-        return TrustDecision([], pinned=False, problem="not_for_unit")
-    return TrustDecision(cas, pinned=False)
+        return TrustDecision([], pinned=False, problem="no_anchor", named=named)
+    if not named:
+        return TrustDecision([], pinned=False, problem="names_no_unit", named=named)
+    if len(named) > 1:
+        return TrustDecision([], pinned=False, problem="names_several_units", named=named)
+    if named != (unit_code,):
+        return TrustDecision([], pinned=False, problem="not_for_unit", named=named)
+    return TrustDecision(cas, pinned=False, named=named)
 
 
-__all__ = ["TrustAnchor", "TrustDecision", "TrustList", "TrustSource", "decide"]
+__all__ = ["TrustAnchor", "TrustDecision", "TrustList", "TrustSource", "Withdrawal", "decide"]

@@ -129,7 +129,10 @@ class PacketVerifier:
     def _check_cms(
         self, members: Mapping[str, bytes], unit_code: str
     ) -> tuple[x509.Certificate, datetime.datetime, Any]:
+        from . import signer_refusals as refuse
         from .sigcheck import check_cms, preview_cms
+        from .signer_rules import weak_cms_digest
+        from .timecheck import check_times
 
         try:
             preview = preview_cms(members["manifest.json.p7s"])
@@ -141,6 +144,9 @@ class PacketVerifier:
                 f"The manifest.json.p7s signature cannot be read ({exc}).",
             ) from exc
         signer = preview.signer
+        weak = weak_cms_digest(preview.signed_data)
+        if weak is not None:  # pyHanko would call it untrusted, which misleads
+            raise refuse.weak_algorithm(weak, "signature", signer)
         now = self.clock()
         signed_at = preview.signed_at
         decision = decide(signer, unit_code, self.trust)
@@ -169,24 +175,7 @@ class PacketVerifier:
                 "The signing time in the signature is missing or in the future.",
                 signed_at=signed_at.isoformat() if signed_at else None,
             )
-        if decision.problem == "not_for_unit":
-            raise _reject(
-                "packet.signer_not_for_unit",
-                4,
-                f"Chứng thư của người ký ({name}) không dành cho đơn vị {unit_code}.",
-                f"The signer's certificate ({name}) is not one for unit {unit_code}.",
-                signer=name,
-                fingerprint=fp,
-            )
-        if decision.problem == "no_anchor":
-            raise _reject(
-                "packet.signer_untrusted",
-                4,
-                f"Người ký ({name}, vân tay {fp}) chưa được đăng ký tin cậy cho đơn vị {unit_code}.",
-                f"The signer ({name}, fingerprint {fp}) is not registered as trusted for unit {unit_code}.",
-                signer=name,
-                fingerprint=fp,
-            )
+        self._check_signer(decision, signer, unit_code)
         if not certs.valid_at(signer, signed_at):
             raise _reject(
                 "packet.cert_expired",
@@ -205,7 +194,37 @@ class PacketVerifier:
                 signer=name,
                 fingerprint=fp,
             )
+        check_times(members["manifest.json"], signed_at, now, CLOCK_TOLERANCE)
         return signer, signed_at, context
+
+    def _check_signer(self, decision: Any, signer: x509.Certificate, unit_code: str) -> None:
+        """Check 4's trust rules (``trust.decide``), then what the certificate itself must
+        be, pinned or CA-issued (``signer_rules``)."""
+        from . import signer_refusals as refuse
+        from .signer_rules import key_weakness, may_sign, weak_certificate_digest
+
+        name, fp = certs.common_name(signer), certs.fingerprint(signer)
+        if decision.problem == "withdrawn":
+            raise refuse.withdrawn(decision.withdrawal, signer)
+        if decision.problem in ("not_for_unit", "names_no_unit", "names_several_units"):
+            raise refuse.not_for_unit(decision, signer, unit_code)
+        if decision.problem == "no_anchor":
+            raise _reject(
+                "packet.signer_untrusted",
+                4,
+                f"Người ký ({name}, vân tay {fp}) chưa được đăng ký tin cậy cho đơn vị {unit_code}.",
+                f"The signer ({name}, fingerprint {fp}) is not registered as trusted for unit {unit_code}.",
+                signer=name,
+                fingerprint=fp,
+            )
+        weakness = key_weakness(signer)
+        if weakness is not None:
+            raise refuse.weak_key(weakness, signer)
+        digest = weak_certificate_digest(signer)
+        if digest is not None:
+            raise refuse.weak_algorithm(digest, "certificate", signer)
+        if not may_sign(signer):
+            raise refuse.key_usage(signer)
 
     # -- check 5 ------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Refusals that only the receiving unit can make: receiving check 7 (is the sender our
 child, is the revision new) and a sharper reason for an untrusted signer whose
-certificate the trust list knows (revoked, replaced, registered for another unit).
+certificate the trust list registered for another unit.
 Each has its own code and a Vietnamese and English message, like checks 1–6."""
 
 from __future__ import annotations
@@ -81,9 +81,10 @@ def replay(revision: int, held: Submission, *, known: bool = False) -> AppError:
 
 
 def explain_untrusted(db: Database, error: AppError, unit_code: str) -> AppError:
-    """``packet.signer_untrusted`` made specific when the trust list knows the signer:
-    its entry for this unit was revoked or replaced, or it is registered for another
-    unit (one commune's key signing for its neighbour)."""
+    """``packet.signer_untrusted`` made specific when the trust list knows the signer as
+    registered for another unit (one commune's key signing for its neighbour). A revoked
+    or replaced certificate is refused by check 4 itself (``packets.trust.decide``), so a
+    trusted CA cannot bring it back."""
     fingerprint = error.details.get("fingerprint")
     if error.code != "packet.signer_untrusted" or not fingerprint:
         return error
@@ -99,28 +100,7 @@ def explain_untrusted(db: Database, error: AppError, unit_code: str) -> AppError
             fingerprint=fingerprint,
             registered_for=other,
         )
-    ended = [e for e in entries if not e.active and e.unit_code in (None, unit_code)]
-    if not ended:
-        return error
-    entry = ended[0]
-    date = day(entry.ended_at)
-    if entry.end_reason == "revoked":
-        return _reject(
-            "packet.signer_revoked",
-            4,
-            f"Chứng thư ký gói nộp (vân tay {fingerprint}) đã bị thu hồi ngày {date}: {entry.end_note}.",
-            f"The signing certificate (fingerprint {fingerprint}) was revoked on {date}: {entry.end_note}.",
-            fingerprint=fingerprint,
-            revoked_at=entry.ended_at,
-        )
-    return _reject(
-        "packet.signer_replaced",
-        4,
-        f"Chứng thư ký gói nộp (vân tay {fingerprint}) đã được thay bằng chứng thư mới ngày {date}: đề nghị đơn vị ký lại bằng chứng thư mới.",
-        f"The signing certificate (fingerprint {fingerprint}) was replaced by a new one on {date}: ask the unit to sign again with the new one.",
-        fingerprint=fingerprint,
-        replaced_at=entry.ended_at,
-    )
+    return error
 
 
 __all__ = [

@@ -5,13 +5,18 @@ In order, each failure its own code (vi/en): the zip and its three members
 receipt.json hash (``receipt.invalid``, ``receipt.hash_mismatch``); issued by this unit's
 parent (``receipt.wrong_issuer``); the CMS signature valid over manifest.json
 (``receipt.signature_invalid``); the signer trusted for the parent unit
-(``receipt.signer_untrusted``, ``receipt.signer_not_parent``, ``receipt.cert_expired``).
+(``receipt.signer_untrusted``, ``receipt.signer_not_parent``, ``receipt.cert_expired``,
+``receipt.signer_revoked``, ``receipt.signer_replaced``); the signer's algorithms, key
+and key usage as for a packet (``receipt.weak_algorithm``, ``receipt.weak_key``,
+``receipt.signer_key_usage``).
 
 Whom to trust: the certificate registered for the parent in this unit's trust list (or
 a trusted CA's certificate naming the parent). When none is registered for the parent,
-a certificate that names the parent is accepted **on first use** and its fingerprint
-returned (``first_use``) for the clerk to confirm with the district by phone; opening
-the receipt then registers it, so any later receipt must come from the same key.
+a certificate that names the parent is **first use** (``first_use``): the receipt
+verifies, but ``receipt_open`` applies it only once the clerk has confirmed that very
+certificate (its file or its fingerprint read back by phone), and then registers it,
+so any later receipt must come from the same key. A certificate revoked or replaced
+here is never first use again.
 """
 
 from __future__ import annotations
@@ -67,6 +72,16 @@ def _roots(
 ) -> tuple[list[x509.Certificate], bool]:
     """(validation roots, first use) for the signer of a receipt from ``issuer_code``."""
     fp, name = certs.fingerprint(signer), certs.common_name(signer)
+    withdrawal = trust.withdrawn(fp, issuer_code)
+    if withdrawal is not None and not any(
+        a.certificate == signer for a in trust.anchors_for(issuer_code)
+    ):  # revoked or replaced here: not trusted again, not even "on first use"
+        raise _refuse(
+            f"receipt.signer_{withdrawal.reason}",
+            f"Chứng thư ký biên nhận ({name}, vân tay {fp}) đã bị {'thu hồi' if withdrawal.reason == 'revoked' else 'thay thế'} ở máy này: biên nhận không được áp dụng.",
+            f"The receipt's signing certificate ({name}, fingerprint {fp}) was {withdrawal.reason} here: the receipt is not applied.",
+            fingerprint=fp,
+        )
     if trust.anchors_for(issuer_code):
         decision = decide(signer, issuer_code, trust)
         if decision.problem is None:
@@ -87,6 +102,43 @@ def _roots(
     return [signer], True
 
 
+def _check_signer(signed_data: Any, signer: x509.Certificate) -> None:
+    """What a signer must be whoever vouches for it (``packets.signer_rules``), as for a
+    packet: no SHA-1 or MD5, no weak key, a key that may sign."""
+    from ..packets.signer_rules import (
+        key_weakness,
+        may_sign,
+        weak_certificate_digest,
+        weak_cms_digest,
+    )
+
+    fp = certs.fingerprint(signer)
+    weak = weak_cms_digest(signed_data) or weak_certificate_digest(signer)
+    if weak is not None:
+        shown = weak.upper().replace("SHA1", "SHA-1")
+        raise _refuse(
+            "receipt.weak_algorithm",
+            f"Biên nhận được ký bằng thuật toán băm {shown}, đã bị phá vỡ và không còn được chấp nhận.",
+            f"The receipt is signed with the {shown} digest, which is broken and no longer accepted.",
+            fingerprint=fp,
+        )
+    weakness = key_weakness(signer)
+    if weakness is not None:
+        raise _refuse(
+            "receipt.weak_key",
+            f"Khoá ký biên nhận ({weakness}) quá yếu.",
+            f"The receipt's signing key ({weakness}) is too weak.",
+            fingerprint=fp,
+        )
+    if not may_sign(signer):
+        raise _refuse(
+            "receipt.signer_key_usage",
+            "Chứng thư ký biên nhận không được phép dùng để ký.",
+            "The receipt's signing certificate may not be used for signing.",
+            fingerprint=fp,
+        )
+
+
 def _signature(
     raw_manifest: bytes, p7s: bytes, issuer_code: str, trust: TrustSource, now: datetime.datetime
 ) -> tuple[x509.Certificate, datetime.datetime, bool]:
@@ -100,6 +152,7 @@ def _signature(
     except Exception as exc:  # an untrusted blob: any parse failure is a refusal
         raise _refuse(*bad) from exc
     signer, signed_at = preview.signer, preview.signed_at
+    _check_signer(preview.signed_data, signer)
     roots, first_use = _roots(signer, issuer_code, trust)
     if signed_at is None or signed_at > now + CLOCK_TOLERANCE:
         raise _refuse(*bad, signed_at=signed_at.isoformat() if signed_at else None)

@@ -7,9 +7,13 @@ States, in the order the board groups them by default (what needs the officer fi
 ``returned``, ``submitted`` (received, not yet reviewed), ``accepted``.
 
 **On time** is judged by the date of the unit's *first* submission for the period (the
-``created_at`` its signed manifest gives, Vietnam time) against the form's deadline
+signing time of its CMS signature, Vietnam time) against the form's deadline
 (``core.periods.deadline_for``): a unit that sent on time and corrected a returned
-report later is not counted late. The current revision's own date is shown too.
+report later is not counted late. The manifest's ``created_at`` must agree with that
+signing time to be received at all (``packets.timecheck``), but a packet held from
+before that rule may not, so the signature decides. Beside it the board shows when the
+current revision was received here: the signing time is the sender's word, the
+received time the district's own.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ class BoardRow:
     state: str
     revision: int | None = None
     submitted_at: str | None = None  # the current revision's created_at (ISO, +07:00)
-    first_submitted_at: str | None = None  # the first revision's: judges on time or late
+    first_submitted_at: str | None = None  # the first revision's created_at
     received_at: str | None = None  # when the current revision was received here
     on_time: bool | None = None  # None: nothing submitted
     days_late: int = 0
@@ -54,6 +58,8 @@ class BoardRow:
     reviewed_at: str | None = None
     submission_id: int | None = None
     pending_ids: tuple[int, ...] = ()  # conflicting submissions waiting for a decision
+    signed_at: str | None = None  # the current revision's CMS signing time
+    first_signed_at: str | None = None  # the first revision's: judges on time or late
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,6 +101,10 @@ class Board:
         }
 
 
+def _instant(iso: str | None) -> datetime.datetime | None:
+    return datetime.datetime.fromisoformat(iso) if iso else None
+
+
 def sort_rows(
     rows: Iterable[BoardRow], key: str = "state", descending: bool = False
 ) -> list[BoardRow]:
@@ -112,10 +122,12 @@ def sort_rows(
             return vi_sort_key(row.unit_name)
         if key == "revision":
             return row.revision
+        # As instants: a signing time is kept in UTC as the signature gives it, a
+        # received time in the office's offset; their texts do not sort together.
         if key == "submitted":
-            return row.first_submitted_at
+            return _instant(row.first_signed_at)
         if key == "received":
-            return row.received_at
+            return _instant(row.received_at)
         return row.days_late if row.on_time is not None else None
 
     by_code = sorted(rows, key=lambda r: r.unit_code)
@@ -131,8 +143,9 @@ def _row(
     if current is None:
         return BoardRow(unit_code, unit_name, "missing")
     pending = tuple(s.id for s in held if s.state == "pending")
-    first = min((s.created_at for s in held), key=datetime.datetime.fromisoformat)
-    day = vietnam_time(datetime.datetime.fromisoformat(first)).date()  # the date in Vietnam
+    first = min(held, key=lambda s: datetime.datetime.fromisoformat(s.signed_at))
+    signed = datetime.datetime.fromisoformat(first.signed_at)
+    day = vietnam_time(signed).date()  # the date in Vietnam
     state = "conflict" if pending else current.review
     return BoardRow(
         unit_code=unit_code,
@@ -140,7 +153,7 @@ def _row(
         state=state,
         revision=current.revision,
         submitted_at=current.created_at,
-        first_submitted_at=first,
+        first_submitted_at=first.created_at,
         received_at=current.received_at,
         on_time=day <= deadline,
         days_late=max((day - deadline).days, 0),
@@ -149,6 +162,8 @@ def _row(
         reviewed_at=current.reviewed_at,
         submission_id=current.id,
         pending_ids=pending,
+        signed_at=current.signed_at,
+        first_signed_at=first.signed_at,
     )
 
 

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ..core.text import nfc
+from ..packets.manifest import vietnam_time
 from .status import STATE_LABELS, Board, BoardRow
 
 FONT = "Times New Roman"
@@ -35,8 +36,8 @@ HEADERS = (
     ("Tên đơn vị", 28),
     ("Tình trạng", 22),
     ("Lần nộp", 8),
-    ("Ngày nộp lần đầu", 13),
-    ("Ngày nộp lần này", 13),
+    ("Ngày ký lần đầu", 13),
+    ("Ngày ký lần này", 13),
     ("Đúng hạn", 10),
     ("Số ngày trễ", 9),
     ("Ngày nhận", 16),
@@ -51,7 +52,8 @@ def _moment(iso: str | None) -> datetime.datetime | None:
 
 
 def _day(iso: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(iso[:10]) if iso else None
+    # The day in Vietnam: a signing time is kept as the signature gives it (UTC).
+    return vietnam_time(datetime.datetime.fromisoformat(iso)).date() if iso else None
 
 
 def _cells(number: int, row: BoardRow) -> list[tuple[Any, str | None]]:
@@ -62,8 +64,8 @@ def _cells(number: int, row: BoardRow) -> list[tuple[Any, str | None]]:
         (nfc(row.unit_name), None),
         (STATE_LABELS[row.state].vi, None),
         (row.revision, "0"),
-        (_day(row.first_submitted_at), _DATE),
-        (_day(row.submitted_at), _DATE),
+        (_day(row.first_signed_at), _DATE),
+        (_day(row.signed_at), _DATE),
         (on_time, None),
         (row.days_late if row.on_time is False else None, "0"),
         (_moment(row.received_at), _DATETIME),

@@ -24,11 +24,13 @@ from cryptography import x509
 
 from ..core.text import clean_line
 from ..packets import certs
-from ..packets.trust import TrustAnchor
+from ..packets.signer_rules import public_key_id
+from ..packets.trust import TrustAnchor, Withdrawal
 from ..storage import Database
 from ..storage.trust_entries import (
     TrustEntry,
     active_for,
+    by_fingerprint,
     end_entry,
     insert_entry,
     list_entries,
@@ -36,7 +38,9 @@ from ..storage.trust_entries import (
 from .cert_input import (
     CertificateInput,
     check_expiry,
+    check_may_sign,
     check_names_unit,
+    check_strength,
     entry_fields,
     error,
     normalise_fingerprint,
@@ -45,6 +49,7 @@ from .cert_input import (
     unit_certificate,
 )
 from .office import Office
+from .revocation import revoke
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,20 @@ class DbTrustSource:
             TrustAnchor(self._certificate(e), e.unit_code, is_ca=e.is_ca)
             for e in active_for(self.db, unit_code)
         ]
+
+    def withdrawn(self, fingerprint: str, unit_code: str) -> Withdrawal | None:
+        """A revoked certificate (for any unit: its key is no longer the unit's alone) or
+        one replaced as this unit's; the latest ending wins. Checked after the active
+        entries, so registering the certificate again is what brings it back."""
+        ended = [
+            e for e in by_fingerprint(self.db, fingerprint)
+            if not e.active and not e.is_ca
+            and (e.end_reason == "revoked" or e.unit_code == unit_code)
+        ]  # fmt: skip
+        if not ended:
+            return None
+        entry = max(ended, key=lambda e: e.ended_at or "")
+        return Withdrawal(entry.end_reason or "revoked", entry.ended_at or "", entry.end_note or "")
 
 
 def _check_unit(office: Office, unit_code: str) -> str:
@@ -115,6 +134,24 @@ def _current_for(db: Database, code: str, fingerprint: str, replace: bool) -> li
     return current
 
 
+def _check_key_unique(db: Database, cert: x509.Certificate, code: str) -> None:
+    """One key signs for one unit: another certificate over the same key (a second
+    certificate issued for one USB token) registered for another unit is refused."""
+    key = public_key_id(cert)
+    for entry in list_entries(db):
+        if entry.is_ca or entry.unit_code == code:
+            continue
+        other = x509.load_der_x509_certificate(entry.der)
+        if public_key_id(other) == key:
+            raise error(
+                "trust.key_registered_elsewhere",
+                f"Khoá của chứng thư này cũng là khoá của chứng thư đã đăng ký cho đơn vị {entry.unit_code} (vân tay {entry.fingerprint}): một khoá chỉ ký cho một đơn vị.",
+                f"This certificate's key is also the key of the certificate registered for unit {entry.unit_code} (fingerprint {entry.fingerprint}): one key signs for one unit.",
+                unit_code=entry.unit_code,
+                fingerprint=entry.fingerprint,
+            )
+
+
 def register_certificate(
     office: Office,
     source: CertificateInput,
@@ -131,6 +168,8 @@ def register_certificate(
     code = _check_unit(office, unit_code)
     check_names_unit(cert, code)
     check_expiry(cert, now or datetime.datetime.now(datetime.UTC))
+    check_may_sign(cert)
+    check_strength(cert)
     fields = entry_fields(cert)
     fingerprint = certs.fingerprint(cert)
     db, note = office.db, clean_line(note)
@@ -139,6 +178,7 @@ def register_certificate(
         if same:
             return Registered(same[0], already=True)
         current = _current_for(db, code, fingerprint, replace)
+        _check_key_unique(db, cert, code)
         entry = insert_entry(db, unit_code=code, is_ca=False, user=office.user, note=note, **fields)
         replaced = None
         for old in current:
@@ -168,6 +208,7 @@ def trust_ca(
     with office.db.transaction():
         for cert in cas:
             check_expiry(cert, moment)
+            check_strength(cert)
             fields = entry_fields(cert)
             same = [e for e in list_entries(office.db) if e.fingerprint == fields["fingerprint"]]
             if same:
@@ -179,38 +220,6 @@ def trust_ca(
             )  # fmt: skip
             results.append(Registered(entry))
     return results
-
-
-def revoke(office: Office, target: str, reason: str) -> list[TrustEntry]:
-    """End the active entries for a unit code or a fingerprint, with the officer's reason.
-    Packets signed with a revoked certificate are refused from then on."""
-    reason = clean_line(reason or "")
-    if not reason:
-        raise error(
-            "trust.reason_required",
-            "Hãy ghi lý do thu hồi.",
-            "Give the reason for the revocation.",
-        )
-    fingerprint = normalise_fingerprint(target)
-    entries = list_entries(office.db)
-    if fingerprint is not None:
-        chosen = [e for e in entries if e.fingerprint == fingerprint]
-    else:
-        unit = office.catalogue.get(target)
-        code = unit.code if unit else target.strip()
-        chosen = [e for e in entries if e.unit_code == code and not e.is_ca]
-    if not chosen:
-        raise error(
-            "trust.not_found",
-            f"Không có chứng thư đang được tin cậy nào ứng với «{target}».",
-            f"No trusted certificate matches «{target}».",
-            target=target,
-        )
-    with office.db.transaction():
-        return [
-            end_entry(office.db, e.id, reason="revoked", note=reason, user=office.user)
-            for e in chosen
-        ]
 
 
 def list_trust(office: Office, *, include_ended: bool = False) -> list[TrustEntry]:

@@ -115,6 +115,37 @@ def insert_entry(
     return entry
 
 
+def insert_revoked(
+    db: Database,
+    *,
+    unit_code: str,
+    fingerprint: str,
+    subject: str,
+    issuer: str,
+    not_before: str,
+    not_after: str,
+    der: bytes,
+    user: str,
+    note: str,
+) -> TrustEntry:
+    """Record a certificate that was never registered (one a trusted CA issued) as
+    revoked for ``unit_code`` from now: an entry born ended, audited as ``trust_revoke``
+    only (it was never trusted through the list)."""
+    with db.transaction():
+        now = db.now()
+        cursor = db.execute(
+            "INSERT INTO trust_entries (unit_code, is_ca, fingerprint, subject, issuer,"
+            " not_before, not_after, der, added_at, added_by, note, ended_at, ended_by,"
+            " end_reason, end_note) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, 'revoked', ?)",
+            (unit_code, fingerprint, subject, issuer, not_before, not_after, der, now, user,
+             now, user, note),
+        )  # fmt: skip
+        write_audit(db, [(now, user, None, "trust_revoke", unit_code, fingerprint, note)])
+        entry = get_entry(db, int(cursor.lastrowid or 0))
+    assert entry is not None
+    return entry
+
+
 def end_entry(
     db: Database,
     entry_id: int,
@@ -161,5 +192,6 @@ __all__ = [
     "end_entry",
     "get_entry",
     "insert_entry",
+    "insert_revoked",
     "list_entries",
 ]

@@ -92,11 +92,13 @@ class ReportToolbar(QToolBar):
         # Until last period's deadline the clerk reports on it, but may start this one too.
         running = Period.containing(form.period_kind, self.today)
         # A period no version of the form covers could only answer with an error; one
-        # that holds a report is offered all the same (the error then says why).
+        # that holds a report is offered all the same (the error then says why). A period
+        # that has not started is never offered, even one holding a report entered before
+        # that rule: figures for it cannot be entered, exported or received.
         return [
             p
             for p in offered_periods(current, PERIODS_BACK, [running, *held])
-            if p in held or workspace.forms.covers(form_id, p.year)
+            if (p in held or workspace.forms.covers(form_id, p.year)) and p.start <= self.today
         ]
 
     def fill_periods(self, workspace: Workspace, chosen: str | None = None) -> None:

@@ -157,8 +157,9 @@ def _unit_reports(
             s.data_sha256,
             s.review,
         )
+        # dated by its signing time, as the status board judges it (issue 14 §3)
         return UnitReport(
-            s.unit_code, s.unit_name, form, typed, s.revision, s.created_at, (), (ref,)
+            s.unit_code, s.unit_name, form, typed, s.revision, s.signed_at, (), (ref,)
         )
 
     # typed as they are read: a province's raw texts are never all held at once

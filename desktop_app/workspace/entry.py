@@ -6,6 +6,7 @@ command with the reason for each bad value, and the database is left as it was.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 
 from ..core.forms import Form
 from ..core.messages import AppError, Text
-from ..core.periods import Period
+from ..core.periods import Period, check_started
 from ..core.text import clean_multiline
 from ..core.validation import ValidationResult, validate
 from ..core.values import (
@@ -142,11 +143,27 @@ def _save(
     return [c.field_id for c in changed]
 
 
+def today(ws: Workspace) -> datetime.date:
+    """Today in Vietnam, by the workspace's clock (a test's, or the system's)."""
+    from ..packets.manifest import vietnam_time
+    from ..storage.clock import local_now
+
+    return vietnam_time(ws.db.clock() if ws.db.clock else local_now()).date()
+
+
+def _entry_period(ws: Workspace, form_id: str, period_text: str) -> tuple[Form, Period]:
+    """The form and period figures are entered for: a period that has not started is
+    refused (``period.not_started``) before anything is read or written."""
+    form, period = ws.form_for(form_id, period_text)
+    check_started(period, today(ws))
+    return form, period
+
+
 def set_values(
     ws: Workspace, form_id: str, period_text: str, assignments: Mapping[str, str]
 ) -> SaveOutcome:
     """``values set``: FIELD=VALUE pairs as a person would type them."""
-    form, period = ws.form_for(form_id, period_text)
+    form, period = _entry_period(ws, form_id, period_text)
     typed, warnings = _check_all(form, assignments, parse_input)
     changed = _save(ws, form, period, typed)
     return SaveOutcome(_report(ws, form, period), changed, warnings)
@@ -206,7 +223,7 @@ def load_values(ws: Workspace, path: Path) -> SaveOutcome:
             f"tệp dành cho đơn vị {data['unit']}, không phải {profile.unit_code}",
             f"the file is for unit {data['unit']}, not {profile.unit_code}",
         )
-    form, period = ws.form_for(data["form"], data["period"])
+    form, period = _entry_period(ws, data["form"], data["period"])
     typed, warnings = _check_all(form, data["values"], from_json)
     comments = data.get("comments") or {}
     bad = [

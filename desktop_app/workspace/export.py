@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.messages import AppError, Text
+from ..core.periods import check_started
 from ..core.units import Catalogue
 from ..packets.data import build_data, canonical_json
 from ..packets.manifest import vietnam_time
@@ -211,6 +212,9 @@ def _export_report(
     assert state.report is not None
     expected = report_version(ws.db, state.report.id)
     moment = now or (ws.db.clock() if ws.db.clock else local_now())
+    # A report for a period still to come (entered before the rule) is not signed: the
+    # district would refuse it (packet.period_not_started).
+    check_started(state.period, vietnam_time(moment).date())
     data, duplicate = plan_data(ws, state, vietnam_time(moment).date())
     step(1)
     renderers = renderers or default_renderers()

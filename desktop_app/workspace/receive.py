@@ -75,8 +75,9 @@ def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> li
     return trust(office(ws), source, note=note)
 
 
-def revoke_trust(ws: Workspace, target: str, reason: str) -> list[Any]:
-    """Revoke by unit code or fingerprint → the ended ``TrustEntry`` rows."""
+def revoke_trust(ws: Workspace, target: str | Path, reason: str) -> list[Any]:
+    """Revoke by unit code, fingerprint or certificate (a file path or pasted PEM) → the
+    ended ``TrustEntry`` rows; a certificate a trusted CA issued is recorded revoked."""
     from ..receiving.trust_store import revoke
 
     return revoke(office(ws), target, reason)
@@ -195,11 +196,20 @@ def check_receipt(ws: Workspace, path: Path) -> Any:
     return check(office(ws), Path(path))
 
 
-def open_receipt(ws: Workspace, path: Path) -> Any:
-    """Check the receipt and mark the report accepted or returned → ``ReceiptCheck``."""
+def open_receipt(
+    ws: Workspace,
+    path: Path,
+    *,
+    trust_cert: Path | str | bytes | None = None,
+    fingerprint: str | None = None,
+) -> Any:
+    """Check the receipt and mark the report accepted or returned → ``ReceiptCheck``.
+    With no parent certificate registered yet, only on the clerk's explicit decision:
+    ``trust_cert`` (the parent's certificate) or ``fingerprint`` (read back by phone);
+    otherwise AppError ``receipt.parent_unconfirmed`` with the signer to confirm."""
     from ..receiving.receipt_open import open_receipt as apply
 
-    return apply(office(ws), Path(path))
+    return apply(office(ws), Path(path), trust_cert=trust_cert, fingerprint=fingerprint)
 
 
 # -- status board ----------------------------------------------------------------------

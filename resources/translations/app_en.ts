@@ -1699,6 +1699,39 @@ rank</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptTrustDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/receipt_trust_dialog.py" line="+24"/>
+        <source>Biên nhận đầu tiên của đơn vị cấp trên</source>
+        <translation>The parent unit&apos;s first receipt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa có chứng thư nào của đơn vị cấp trên %1 được đăng ký ở máy này. Biên nhận này được ký bởi:</source>
+        <translation>No certificate of the parent unit %1 is registered on this computer. This receipt is signed by:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Vân tay SHA-256:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hãy gọi điện cho đơn vị cấp trên và đọc đối chiếu vân tay này (đơn vị cấp trên xem ở Công cụ → Chữ ký số của đơn vị). Chỉ tin cậy khi vân tay khớp từng nhóm: từ đó mọi biên nhận phải được ký bằng đúng chứng thư này.</source>
+        <translation>Call the parent unit and read this fingerprint back to them (they see theirs under Tools → The unit&apos;s digital signature). Trust it only if every group matches: from then on every receipt must be signed with this very certificate.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vân tay khớp: tin cậy và mở biên nhận</source>
+        <translation>The fingerprint matches: trust it and open the receipt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDialog</name>
     <message>
         <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+75"/>
@@ -1871,7 +1904,7 @@ rank</translation>
         <translation>Pre-filled fields have a light blue background; each field&apos;s note says where the figure came from.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Mở biên nhận hoặc phiếu trả lại</source>
         <translation>Open a receipt or return note</translation>
     </message>
@@ -1886,8 +1919,8 @@ rank</translation>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+13"/>
+        <location line="+19"/>
+        <location line="+10"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
@@ -2298,7 +2331,17 @@ met</translation>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Thu hồi theo vân tay…</source>
+        <translation>Revoke by fingerprint…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thu hồi một chứng thư do CA tin cậy cấp mà không có trong danh sách: nhập vân tay SHA-256 của nó (xem ở kết quả nhận gói).</source>
+        <translation>Revoke a certificate a trusted CA issued that is not in the list: enter its SHA-256 fingerprint (shown with the received packets).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Hiện cả chứng thư đã thay thế hoặc thu hồi</source>
         <translation>Show replaced and revoked certificates too</translation>
     </message>
@@ -2334,11 +2377,12 @@ met</translation>
     </message>
     <message>
         <location line="+35"/>
+        <location line="+45"/>
         <source>CA</source>
         <translation>CA</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke the certificate</translation>
     </message>
@@ -2346,6 +2390,26 @@ met</translation>
         <location line="+2"/>
         <source>Lý do thu hồi chứng thư của %1 (gói ký bằng chứng thư này sẽ bị từ chối):</source>
         <translation>Why revoke the certificate of %1 (packets signed with it will be rejected):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Thu hồi chứng thư theo vân tay</source>
+        <translation>Revoke a certificate by its fingerprint</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vân tay SHA-256 của chứng thư cần thu hồi (64 chữ số hex):</source>
+        <translation>SHA-256 fingerprint of the certificate to revoke (64 hex digits):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lý do thu hồi (gói ký bằng chứng thư này sẽ bị từ chối):</source>
+        <translation>Reason for the revocation (packets signed with this certificate will be refused):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã thu hồi chứng thư %1 của đơn vị %2.</source>
+        <translation>Certificate %1 of unit %2 is revoked.</translation>
     </message>
 </context>
 <context>

@@ -118,10 +118,11 @@ class Kit:
     def resigned(self, members: dict[str, bytes]) -> dict[str, bytes]:
         from desktop_app.packets.signing import sign_detached
 
-        return {
-            **members,
-            "manifest.json.p7s": sign_detached(self.signer, members["manifest.json"]),
-        }
+        # Signed at the genuine packet's creation time, as its maker would: the signing
+        # time must agree with created_at (issue 14 §3), and a run longer than the
+        # tolerance would otherwise stop every re-signed packet there.
+        signature = sign_detached(self.signer, members["manifest.json"], self.created)
+        return {**members, "manifest.json.p7s": signature}
 
     def zipped(self, members: dict[str, bytes]) -> bytes:
         return zip_bytes({m: members[m] for m in MEMBERS}, self.created)

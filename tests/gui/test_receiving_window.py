@@ -265,8 +265,12 @@ def test_the_commune_opens_the_return_note_against_its_report(qtbot, district, c
         assert "&Tiếp nhận" not in [a.text() for a in window.menuBar().actions()]
         window.open_report("cntt-xa", "2026")
         assert "Đã xuất gói" in window.status_label.text()
+        from desktop_app.ui.receiving.receipt_trust_dialog import ReceiptTrustDialog
+
+        # The district's first note: its fingerprint is shown and confirmed first.
+        when_modal(ReceiptTrustDialog, lambda d: d.trust_button.click(), tries=800)
         window.receiving.receipt_action.trigger()
-        qtbot.waitUntil(lambda: dialogs.shown[-1][0] != "files", timeout=10000)
+        qtbot.waitUntil(lambda: dialogs.shown[-1][0] != "files", timeout=20000)
         kind, _title, text = dialogs.shown[-1]
         assert kind == "info"
         assert "trả lại" in text and "Thiếu số liệu" in text

@@ -374,17 +374,23 @@ def test_report_command(received, tmp_path):
 
 
 def test_next_period_compares_with_this_one_and_gives_a_trend(chodon, received, tmp_path):
+    from desktop_app.receiving.receive import receive_paths
+
     later = ["02020", "02026", "02080"]
     files = []
+    # 2027's reports are signed and received in 2027 (a period that has not started is
+    # refused: issue 14 §3), whatever today is.
+    signed = max(datetime.datetime(2027, 3, 2, 9, 0, tzinfo=F.VN), datetime.datetime.now(F.VN))
     for code in later:
         data = F.packet_data(chodon.communes[code].packet)
         data["period"] = "2027"
         signer, _ = F.commune_signer(chodon.communes[code].data_dir)
         path = tmp_path / f"{code}_cntt-xa_2027_r1.zip"
-        path.write_bytes(F.signed_packet(data, signer))
+        path.write_bytes(F.signed_packet(data, signer, moment=signed))
         files.append(path)
     with F.open_ws(_copy(received, tmp_path / "huyen")) as ws:
-        assert [o.verdict for o in use.receive(ws, files).outcomes] == ["accepted"] * 3
+        report = receive_paths(use.office(ws), files, clock=lambda: signed)
+        assert [o.verdict for o in report.outcomes] == ["accepted"] * 3
         next_year = D.consolidation_for(ws, "cntt-xa", "2027")
         whole = D.trend_for(ws, "cntt-xa", None, ["2025", "2026", "2027"])
         one = D.trend_for(ws, "cntt-xa", "02080")

@@ -14,6 +14,7 @@ import zipfile
 import pytest
 
 from desktop_app.core.messages import AppError
+from desktop_app.packets import certs
 from desktop_app.receiving.receipt_format import build_receipt
 from desktop_app.storage import get_report, history
 from desktop_app.storage.receipts import list_receipts
@@ -100,7 +101,7 @@ def test_commune_opens_the_receipt_and_its_report_is_accepted(district, commune)
         checked = use.check_receipt(ws, accepted.path)  # writes nothing
         assert checked.verified.first_use and checked.decision == "accepted"
         assert get_report(ws.db, A, "cntt-xa", "2026").status == "exported"
-        opened = use.open_receipt(ws, accepted.path)
+        opened = use.open_receipt(ws, accepted.path, fingerprint=checked.verified.fingerprint)
         assert opened.verified.fingerprint == accepted.fingerprint
         report = get_report(ws.db, A, "cntt-xa", "2026")
         assert report.status == "accepted"
@@ -116,7 +117,7 @@ def test_commune_opens_the_receipt_and_its_report_is_accepted(district, commune)
 def test_commune_opens_a_return_note(district, commune):
     _, _, returned, _ = district
     with commune(B) as ws:
-        opened = use.open_receipt(ws, returned.path)
+        opened = use.open_receipt(ws, returned.path, fingerprint=returned.fingerprint)
         report = get_report(ws.db, B, "cntt-xa", "2026")
         assert report.status == "returned" and opened.decision == "returned"
         assert "Cổng DVC" in opened.message().vi and "returned" in opened.message().en
@@ -157,13 +158,14 @@ def _receipt_of(path):
     return json.loads(_members(path)["receipt.json"])
 
 
-def _refused(ws, path, code):
+def _refused(ws, path, code, **confirm):
     before = F.table_dump(ws.db, skip=())
     with pytest.raises(AppError) as refused:
-        use.open_receipt(ws, path)
+        use.open_receipt(ws, path, **confirm)
     assert refused.value.code == code, refused.value.message.en
     assert refused.value.message.vi and refused.value.message.en
     assert F.table_dump(ws.db, skip=()) == before
+    return refused.value
 
 
 def test_forged_tampered_and_misdirected_receipts_are_refused(district, commune, tmp_path):
@@ -185,7 +187,8 @@ def test_forged_tampered_and_misdirected_receipts_are_refused(district, commune,
         )
         _refused(ws, other_issuer, "receipt.wrong_issuer")
 
-        use.open_receipt(ws, accepted.path)  # registers the district's certificate
+        # registers the district's certificate
+        use.open_receipt(ws, accepted.path, fingerprint=accepted.fingerprint)
         impostor = pki.signer_for(*pki.self_signed(F.DISTRICT, "Huyện Chợ Đồn"))
         _refused(ws, _crafted(data_dir, accepted, tmp_path, impostor), "receipt.signer_untrusted")
         set_values(ws, "cntt-xa", "2026", {"so_bai_dang": "45"})  # edited since: revision 2
@@ -220,3 +223,56 @@ def test_an_identity_made_for_another_unit_signs_no_receipt(chodon, tmp_path):
             use.review(ws, A, "cntt-xa", "2026", "accepted", "", tmp_path / "out", secret=F.PASS)
         assert refused.value.code == "review.identity_not_for_unit"
         assert F.table_dump(ws.db, skip=()) == before and not (tmp_path / "out").exists()
+
+
+def test_a_first_receipt_is_not_trusted_on_sight(district, commune, tmp_path):
+    """Issue 14 §7: a forger's own "district 064" cannot mark the report accepted and so
+    lock the genuine district out. With no parent registered nothing is applied until the
+    clerk confirms the signer, by its fingerprint or the district's certificate file."""
+    data_dir, accepted, _, _ = district
+    forger_key, forger_cert = pki.self_signed(F.DISTRICT, "Huyện Chợ Đồn")
+    forged = _crafted(data_dir, accepted, tmp_path, pki.signer_for(forger_key, forger_cert))
+    with commune(A) as ws:
+        asked = _refused(ws, forged, "receipt.parent_unconfirmed")
+        forged_fp = certs.fingerprint(forger_cert)
+        assert asked.details["fingerprint"] == forged_fp and forged_fp in asked.message.vi
+        assert asked.details["parent_code"] == F.DISTRICT and asked.details["signer"]
+        # the clerk reads back the genuine district's fingerprint: the forgery is not it
+        _refused(ws, forged, "receipt.parent_mismatch", fingerprint=accepted.fingerprint)
+        genuine_cert = data_dir / "identity" / "unit-cert.pem"
+        _refused(ws, forged, "receipt.parent_mismatch", trust_cert=genuine_cert)
+        assert get_report(ws.db, A, "cntt-xa", "2026").status == "exported"
+        assert use.trust_list(ws) == []
+        opened = use.open_receipt(ws, accepted.path, trust_cert=genuine_cert)
+        assert opened.decision == "accepted" and opened.verified.first_use
+        [entry] = use.trust_list(ws)
+        assert (entry.unit_code, entry.fingerprint) == (F.DISTRICT, accepted.fingerprint)
+        _refused(ws, forged, "receipt.signer_untrusted")  # from now on: that key only
+
+
+def test_a_revoked_parent_certificate_is_not_trusted_again(district, commune, tmp_path):
+    """Revoked on the commune's side: its receipts are refused, even with the clerk's
+    confirmation (it is never a "first use" again)."""
+    data_dir, accepted, _, _ = district
+    with commune(A) as ws:
+        use.open_receipt(ws, accepted.path, fingerprint=accepted.fingerprint)
+        use.revoke_trust(ws, F.DISTRICT, "Huyện báo lộ khoá")
+        again = _crafted(data_dir, accepted, tmp_path, reason="Tiếp nhận lại")
+        _refused(ws, again, "receipt.signer_revoked", fingerprint=accepted.fingerprint)
+
+
+def test_a_receipt_signed_with_sha1_says_so(district, commune, tmp_path):
+    from tests import odd_certs as odd
+
+    data_dir, accepted, _, _ = district
+    signer = F.commune_signer(data_dir)[0]
+    members = _members(_crafted(data_dir, accepted, tmp_path))
+    members["manifest.json.p7s"] = odd.sign_detached_with(
+        signer, members["manifest.json"], "sha1", datetime.datetime.now(datetime.UTC)
+    )
+    with commune(A) as ws:
+        refused = _refused(
+            ws, _write(tmp_path / "sha1.zip", members), "receipt.weak_algorithm",
+            fingerprint=accepted.fingerprint,
+        )  # fmt: skip
+        assert "SHA-1" in refused.message.vi

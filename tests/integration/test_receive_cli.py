@@ -88,7 +88,17 @@ def test_officer_and_clerk_from_the_command_line(chodon, tmp_path):
     assert c.fingerprint in revoked.out
 
     clerk = shutil.copytree(a.data_dir, tmp_path / "xa")
-    opened = run(clerk, "receipt", "open", str(receipt), "--json", check=0).json
+    # The first receipt from the district is applied only on the clerk's explicit word.
+    asked = run(clerk, "receipt", "open", str(receipt), "--json", check=1).json["error"]
+    assert asked["code"] == "receipt.parent_unconfirmed"
+    district_fp = asked["fingerprint"]
+    assert district_fp in run(clerk, "receipt", "open", str(receipt), check=1).err
+    wrong = run(clerk, "receipt", "open", str(receipt), "--fingerprint", a.fingerprint,
+                "--json", check=1)  # fmt: skip
+    assert wrong.json["error"]["code"] == "receipt.parent_mismatch"
+    assert run(clerk, "status", "--json", check=0).json["reports"][0]["status"] == "exported"
+    opened = run(clerk, "receipt", "open", str(receipt), "--fingerprint",
+                 district_fp.replace(":", "").lower(), "--json", check=0).json  # fmt: skip
     assert opened["decision"] == "accepted" and opened["first_use"]
     own = run(clerk, "status", "--json", check=0).json
     assert own["reports"][0]["status"] == "accepted"

@@ -11,6 +11,7 @@ from desktop_app.core.periods import (
     LAST_YEAR,
     Period,
     PeriodError,
+    check_started,
     current_period,
     deadline_for,
     is_late,
@@ -413,3 +414,18 @@ def test_offered_periods_newest_first_each_once_within_the_calendar():
     assert [str(p) for p in offered] == ["2026", "2025", "2024", "2021"]
     first = Period(current.kind, FIRST_YEAR, 1)
     assert [str(p) for p in offered_periods(first, 4)] == [str(first)]  # nothing before it
+
+
+# ---------------------------------------------------------------- started (issue 14 §3)
+
+
+def test_a_period_is_started_from_its_first_day():
+    check_started(Period.parse("2026"), date(2026, 1, 1))  # the current year, from 1 January
+    check_started(Period.parse("2026"), date(2026, 6, 30))  # filled during the year
+    check_started(Period.parse("2026-Q3"), date(2026, 7, 1))
+    for text, today in (("2026", date(2025, 12, 31)), ("2099", date(2026, 12, 2)),
+                        ("2026-Q3", date(2026, 6, 30)), ("2026-09", date(2026, 8, 31))):  # fmt: skip
+        with pytest.raises(PeriodError) as refused:
+            check_started(Period.parse(text), today)
+        assert refused.value.code == "period.not_started"
+        assert refused.value.message.vi != refused.value.message.en

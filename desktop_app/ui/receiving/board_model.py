@@ -37,7 +37,7 @@ COLUMNS = (
     ("name", Text("Đơn vị", "Unit")),
     ("state", Text("Tình trạng", "Status")),
     ("revision", Text("Lần sửa", "Revision")),
-    ("submitted", Text("Ngày lập gói", "Signed on")),
+    ("submitted", Text("Ngày ký", "Signed")),
     ("late", Text("Hạn nộp", "Deadline")),
     ("received", Text("Ngày nhận", "Received on")),
     ("note", Text("Ghi chú", "Note")),
@@ -52,6 +52,11 @@ def local_time(iso: str | None) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(VIETNAM)
     return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def _instant(iso: str | None) -> datetime.datetime | None:
+    """An ISO time as an instant, so times kept in different offsets sort together."""
+    return datetime.datetime.fromisoformat(iso) if iso else None
 
 
 class BoardModel(QAbstractTableModel):
@@ -85,6 +90,8 @@ class BoardModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("submitted", "received"):
+            return self._times_tip(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, key)
         if role == SORT_ROLE:
@@ -109,8 +116,8 @@ class BoardModel(QAbstractTableModel):
             return self.state_labels[row.state].pick(self.lang)
         if key == "revision":
             return str(row.revision) if row.revision else ""
-        if key == "submitted":
-            return local_time(row.first_submitted_at)
+        if key == "submitted":  # the signing time judges on time or late (issue 14 §3)
+            return local_time(row.first_signed_at)
         if key == "received":
             return local_time(row.received_at)
         if key == "late":
@@ -128,6 +135,26 @@ class BoardModel(QAbstractTableModel):
             ).pick(self.lang)
         return row.review_reason or ""  # a note the officer gave when accepting
 
+    def _times_tip(self, row: Any) -> str:
+        """Both times of the current revision and, when it is not the first, the first
+        one's signing time that judged it on time or late."""
+        if not row.signed_at:
+            return ""
+        lines = [
+            Text(
+                f"Lần {row.revision}: ký {local_time(row.signed_at)}, nhận {local_time(row.received_at)}",
+                f"Revision {row.revision}: signed {local_time(row.signed_at)}, received {local_time(row.received_at)}",
+            ).pick(self.lang)
+        ]
+        if row.first_signed_at != row.signed_at:
+            lines.append(
+                Text(
+                    f"Đúng hạn hay trễ tính theo lần nộp đầu, ký {local_time(row.first_signed_at)}",
+                    f"On time or late is judged by the first submission, signed {local_time(row.first_signed_at)}",
+                ).pick(self.lang)
+            )
+        return "\n".join(lines)
+
     def _sort_value(self, row: Any, key: str) -> Any:
         # Blanks (a missing unit has no dates) sort after every value.
         if key == "state":
@@ -138,8 +165,8 @@ class BoardModel(QAbstractTableModel):
             return (0, row.unit_code)
         value = {
             "revision": row.revision,
-            "submitted": row.first_submitted_at,
-            "received": row.received_at,
+            "submitted": _instant(row.first_signed_at),
+            "received": _instant(row.received_at),
             "late": row.days_late if row.on_time is not None else None,
         }.get(key, self._text(row, key) or None)
         return (1, "") if value is None else (0, value, row.unit_code)

@@ -204,8 +204,10 @@ class ReceivingActions(QObject):
 
     # -- the unit's own report -------------------------------------------------------------
 
-    def open_receipt(self, path: Path | None = None) -> None:
-        """Open a receipt or return note about this unit's report and show what it says."""
+    def open_receipt(self, path: Path | None = None, fingerprint: str | None = None) -> None:
+        """Open a receipt or return note about this unit's report and show what it says.
+        The first one from the parent is applied only once the clerk has seen its
+        signer's fingerprint and trusted it (``ReceiptTrustDialog``)."""
         from ..export_dialog import default_export_dir
 
         window = self.window
@@ -222,12 +224,12 @@ class ReceivingActions(QObject):
                 return
             path = Path(chosen[0])
         from ...workspace.receive import open_receipt
-        from ..background import BackgroundTask, error_text, in_workspace
+        from ..background import BackgroundTask, in_workspace
 
         target = path
 
         def job(ws: Any, _progress: Any) -> Any:
-            return open_receipt(ws, target)
+            return open_receipt(ws, target, fingerprint=fingerprint)
 
         self.task = BackgroundTask(
             window,
@@ -235,12 +237,22 @@ class ReceivingActions(QObject):
             in_workspace(window.workspace.data_dir, job),
         )
         self.task.finished.connect(self._receipt_opened)
-        self.task.failed.connect(
-            lambda error: window.dialogs.error(
-                window, self.tr("Biên nhận"), error_text(error, window.lang)
-            )
-        )
+        self.task.failed.connect(lambda error: self._receipt_refused(error, target))
         self.task.start()
+
+    def _receipt_refused(self, error: Any, path: Path) -> None:
+        from ...core.messages import AppError
+        from ..background import error_text
+
+        window = self.window
+        if isinstance(error, AppError) and error.code == "receipt.parent_unconfirmed":
+            from .receipt_trust_dialog import ReceiptTrustDialog
+
+            dialog = ReceiptTrustDialog(error.details, window)
+            if dialog.exec() == ReceiptTrustDialog.DialogCode.Accepted:
+                self.open_receipt(path, fingerprint=dialog.fingerprint)
+            return
+        window.dialogs.error(window, self.tr("Biên nhận"), error_text(error, window.lang))
 
     def _receipt_opened(self, check: Any) -> None:
         window = self.window

@@ -107,12 +107,22 @@ class TrustDialog(QDialog):
         self.revoke_button = QPushButton(self.tr("Thu hồi…"), self)
         self.revoke_button.setObjectName("trustRevoke")
         self.revoke_button.clicked.connect(self.revoke)
+        # A certificate a trusted CA issued is not in the list until it is revoked.
+        self.revoke_other_button = QPushButton(self.tr("Thu hồi theo vân tay…"), self)
+        self.revoke_other_button.setObjectName("trustRevokeByFingerprint")
+        self.revoke_other_button.setToolTip(
+            self.tr(
+                "Thu hồi một chứng thư do CA tin cậy cấp mà không có trong danh sách: nhập "
+                "vân tay SHA-256 của nó (xem ở kết quả nhận gói)."
+            )
+        )
+        self.revoke_other_button.clicked.connect(self.revoke_by_fingerprint)
         self.show_ended = QCheckBox(self.tr("Hiện cả chứng thư đã thay thế hoặc thu hồi"), self)
         self.show_ended.setObjectName("trustShowEnded")
         self.show_ended.toggled.connect(lambda _on: self.refresh())
         close = QPushButton(self.tr("Đóng"), self)
         close.clicked.connect(self.accept)
-        for widget in (add, add_ca, self.revoke_button):
+        for widget in (add, add_ca, self.revoke_button, self.revoke_other_button):
             buttons.addWidget(widget)
         buttons.addSpacing(16)
         buttons.addWidget(self.show_ended)
@@ -206,6 +216,37 @@ class TrustDialog(QDialog):
             self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
             return
         self.refresh()
+
+    def revoke_by_fingerprint(self) -> None:
+        """Revoke any certificate by its fingerprint: one in the list, or one a trusted CA
+        issued whose packet was received here (it is then refused whoever issued it)."""
+        from ...workspace.receive import revoke_trust
+
+        title = self.tr("Thu hồi chứng thư theo vân tay")
+        fingerprint = self.dialogs.ask_text(
+            self, title, self.tr("Vân tay SHA-256 của chứng thư cần thu hồi (64 chữ số hex):")
+        )
+        if not fingerprint or not fingerprint.strip():
+            return
+        reason = self.dialogs.ask_text(
+            self, title, self.tr("Lý do thu hồi (gói ký bằng chứng thư này sẽ bị từ chối):")
+        )
+        if reason is None:
+            return
+        try:
+            ended = revoke_trust(self.workspace, fingerprint.strip(), reason)
+        except AppError as error:
+            self.dialogs.error(self, title, error_text(error, self.lang))
+            return
+        self.show_ended.setChecked(True)  # a revoked certificate shows with the history
+        self.refresh()
+        self.dialogs.info(
+            self,
+            title,
+            self.tr("Đã thu hồi chứng thư %1 của đơn vị %2.")
+            .replace("%1", ended[0].fingerprint)
+            .replace("%2", ended[0].unit_code or self.tr("CA")),
+        )
 
 
 __all__ = ["TrustDialog"]

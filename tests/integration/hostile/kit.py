@@ -73,10 +73,16 @@ def rezip(raw: bytes, **replace: bytes) -> bytes:
 
 
 def resigned(raw: bytes, signer, manifest: bytes | None = None) -> bytes:
+    """``raw`` with its manifest (or ``manifest``) signed again by ``signer``, at the time
+    the manifest says it was made, as its maker would (issue 14 §3: the two must agree)."""
     members = unpack(raw)
     if manifest is not None:
         members["manifest.json"] = manifest
-    members["manifest.json.p7s"] = signing.sign_detached(signer, members["manifest.json"])
+    try:
+        made = datetime.datetime.fromisoformat(json.loads(members["manifest.json"])["created_at"])
+    except (ValueError, KeyError, TypeError):  # a manifest the case broke on purpose
+        made = None
+    members["manifest.json.p7s"] = signing.sign_detached(signer, members["manifest.json"], made)
     return make_zip(list(members.items()))
 
 

@@ -206,6 +206,16 @@ def test_import_refusals(store, tmp_path):
     with pytest.raises(AppError) as caught:
         identities.import_pkcs12(db, data_dir, encryption_only, "pw-12345")
     assert _code(caught) == "identity.key_usage"
+    from tests import odd_certs as odd
+
+    short_key, short_cert = odd.issued(
+        ca_key, ca_cert, odd.naming("MĐV:02080"), key=odd.weak_key("rsa1024")
+    )
+    short = tmp_path / "rsa1024.p12"
+    short.write_bytes(pki.p12_bytes(short_key, short_cert, (), "pw-12345"))
+    with pytest.raises(AppError) as caught:
+        identities.import_pkcs12(db, data_dir, short, "pw-12345")
+    assert _code(caught) == "identity.weak" and "RSA 1024" in caught.value.message.vi
     assert identities.current_identity(db, data_dir) is None  # nothing half-imported
 
 
@@ -225,11 +235,38 @@ def test_export_certificate_pem_and_der(store, tmp_path):
     assert out.strip().endswith(info.fingerprint)
 
 
-def test_names_unit_reads_codes_the_way_cas_write_them():
+def test_a_ca_issued_certificate_names_its_unit_one_way_exactly():
+    """UID = "MĐV:" + the code, once, and nothing else (issue 14 §2): a code at the end of
+    a longer text, another attribute, a space or a dropped zero names nothing, and two
+    units named make neither named."""
+    from cryptography.hazmat.primitives import hashes
+
     ca_key, ca_cert = pki.make_ca()
-    for uid in ("MĐV:02080", "MÃ ĐV: 02080", "02080"):
+    _, exact = pki.issue(ca_key, ca_cert, uid="MĐV:02080")
+    assert certs.unit_codes(exact) == ["02080"] and certs.names_unit(exact, "02080")
+    assert not certs.names_unit(exact, "2080")
+    for uid in ("MÃ ĐV: 02080", "MĐV: 02080", "02080", "Công ty ABC Phòng 02080", "mđv:02080"):
         _, cert = pki.issue(ca_key, ca_cert, uid=uid)
-        assert certs.names_unit(cert, "02080"), uid
-        assert not certs.names_unit(cert, "2080")
+        assert certs.unit_codes(cert) == [] and not certs.names_unit(cert, "02080"), uid
     _, nameless = pki.issue(ca_key, ca_cert, uid=None)
     assert not certs.names_unit(nameless, "02080")
+
+    def with_subject(*attributes):
+        key = certs.new_key()
+        return (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(*a) for a in attributes]))
+            .issuer_name(ca_cert.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(pki.now())
+            .not_valid_after(pki.now() + datetime.timedelta(days=30))
+            .sign(ca_key, hashes.SHA256())
+        )
+
+    two = with_subject((NameOID.USER_ID, "MĐV:02080"), (NameOID.USER_ID, "MĐV:02083"))
+    assert certs.unit_codes(two) == ["02080", "02083"]
+    assert not certs.names_unit(two, "02080") and not certs.names_unit(two, "02083")
+    by_ou = with_subject((NameOID.ORGANIZATIONAL_UNIT_NAME, "Công ty ABC Phòng 02080"))
+    by_serial = with_subject((NameOID.SERIAL_NUMBER, "02080"))  # not self-signed
+    assert certs.unit_codes(by_ou) == certs.unit_codes(by_serial) == []

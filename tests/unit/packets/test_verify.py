@@ -55,7 +55,8 @@ def _resigned(members, key, cert, **changes) -> dict[str, bytes]:
         manifest["files"][name] = sha256_hex(updated[name])
     raw = manifest_bytes(manifest)
     updated["manifest.json"] = raw
-    updated["manifest.json.p7s"] = signing.sign_detached(pki.signer_for(key, cert), raw)
+    made = datetime.datetime.fromisoformat(manifest["created_at"])  # signed when made
+    updated["manifest.json.p7s"] = signing.sign_detached(pki.signer_for(key, cert), raw, made)
     return updated
 
 
@@ -381,3 +382,28 @@ def test_members_constant_is_the_design():
         "report.pdf",
         "manifest.json.p7s",
     }
+
+
+def test_a_pinned_certificate_whose_key_may_not_sign(forms, sample_data):
+    """pyHanko checks key usage only on a path to a CA; a pinned certificate is its own
+    trust root, so the verifier checks it (issue 14 §2)."""
+    ca_key, ca_cert = pki.make_ca()
+    key, cert = pki.issue(ca_key, ca_cert, uid="MĐV:02080", key_kind="ec", signing=False)
+    packet = _zip(pki.make_members(sample_data, key, cert, chain=[ca_cert]))
+    pinned = TrustList()
+    pinned.add(cert, "02080")
+    with PacketVerifier(forms, pinned) as v:
+        assert _code(v, packet) == "packet.signer_key_usage"
+
+
+def test_created_at_must_agree_with_the_signing_time(forms, genuine_members, unit_key_cert):
+    key, cert = unit_key_cert
+    manifest = json.loads(genuine_members["manifest.json"])
+    manifest["created_at"] = "2000-01-01T08:00:00+07:00"
+    raw = manifest_bytes(manifest)
+    lying = {**genuine_members, "manifest.json": raw}
+    lying["manifest.json.p7s"] = signing.sign_detached(pki.signer_for(key, cert), raw)  # now
+    trusted = TrustList()
+    trusted.add(cert, "02080")
+    with PacketVerifier(forms, trusted) as v:
+        assert _code(v, _zip(lying)) == "packet.created_at_mismatch"

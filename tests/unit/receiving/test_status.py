@@ -107,3 +107,17 @@ def test_a_legacy_district_receives_its_communes_not_its_own_form(district):
     office = use.office(district)
     assert len(office.children_for("commune")) == 20 and office.children_for("district") == []
     assert office.parent.code == "06"
+
+
+def test_signing_times_sort_as_instants():
+    """A signing time is kept in UTC, as the signature gives it; sorted as text beside
+    one written at +07:00 it would come out in the wrong order."""
+    from desktop_app.receiving.status import BoardRow
+
+    utc = BoardRow(
+        "02080", "Xã Bình Trung", "submitted", 1, first_signed_at="2027-01-10T00:30:00+00:00"
+    )
+    vn = BoardRow(
+        "02083", "Xã Yên Phong", "submitted", 1, first_signed_at="2027-01-10T07:00:00+07:00"
+    )
+    assert [r.unit_code for r in sort_rows([utc, vn], "submitted")] == ["02083", "02080"]

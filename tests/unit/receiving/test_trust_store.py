@@ -140,3 +140,128 @@ def test_expired_certificate_is_not_registered(district, tmp_path):
     _, cert = pki.self_signed("02080", "Xã Bình Trung", moment=old)
     refused = _code(lambda: use.register_certificate(district, _pem(tmp_path, cert), "02080"))
     assert refused == "trust.cert_expired"
+
+
+# -- issue 14 §2: only the registered signer, for exactly its unit, until revoked --------
+
+
+def test_revoking_a_registered_certificate_wins_over_the_ca_that_issued_it(
+    district, keys, tmp_path
+):
+    ca_key, ca_cert = keys["ca"]
+    use.trust_ca(district, _pem(tmp_path, ca_cert, "ca.pem"))
+    _, leaf = pki.issue(ca_key, ca_cert, uid="MĐV:02080", key_kind="ec")
+    use.register_certificate(district, _pem(tmp_path, leaf, "leaf.pem"), "02080")
+    source = DbTrustSource(district.db)
+    assert decide(leaf, "02080", source).pinned
+    use.revoke_trust(district, "02080", "Mất USB ký số")
+    refused = decide(leaf, "02080", source)
+    assert (refused.problem, refused.roots) == ("withdrawn", [])
+    assert (refused.withdrawal.reason, refused.withdrawal.note) == ("revoked", "Mất USB ký số")
+    # another certificate the CA issued for the unit still signs (the CA is still trusted)
+    _, renewed = pki.issue(ca_key, ca_cert, uid="MĐV:02080", key_kind="ec")
+    assert decide(renewed, "02080", source).roots == [ca_cert]
+    # registering the revoked certificate again is the one way to bring it back
+    use.register_certificate(district, _pem(tmp_path, leaf, "leaf.pem"), "02080")
+    assert decide(leaf, "02080", source).pinned
+
+
+def test_a_replaced_certificate_is_not_brought_back_by_the_ca(district, keys, tmp_path):
+    ca_key, ca_cert = keys["ca"]
+    use.trust_ca(district, _pem(tmp_path, ca_cert, "ca.pem"))
+    _, leaf = pki.issue(ca_key, ca_cert, uid="MĐV:02080", key_kind="ec")
+    use.register_certificate(district, _pem(tmp_path, leaf, "leaf.pem"), "02080")
+    use.register_certificate(
+        district, _pem(tmp_path, keys["02080"][1], "moi.pem"), "02080", replace=True
+    )
+    refused = decide(leaf, "02080", DbTrustSource(district.db))
+    assert (refused.problem, refused.withdrawal.reason) == ("withdrawn", "replaced")
+
+
+def test_a_ca_issued_certificate_is_revoked_by_its_file(district, keys, tmp_path):
+    """Never registered (the CA vouched for it), so revoked as that certificate."""
+    ca_key, ca_cert = keys["ca"]
+    use.trust_ca(district, _pem(tmp_path, ca_cert, "ca.pem"))
+    _, leaf = pki.issue(ca_key, ca_cert, uid="MĐV:02083", key_kind="ec")
+    fingerprint = certs.fingerprint(leaf)
+    unknown = _code(lambda: use.revoke_trust(district, fingerprint, "Lộ khoá"))
+    assert unknown == "trust.not_found"  # no file, and no packet of it received here
+    [entry] = use.revoke_trust(district, _pem(tmp_path, leaf, "leaf.pem"), "Lộ khoá")
+    assert (entry.unit_code, entry.fingerprint, entry.end_reason) == (
+        "02083",
+        fingerprint,
+        "revoked",
+    )
+    assert decide(leaf, "02083", DbTrustSource(district.db)).problem == "withdrawn"
+    again = _code(lambda: use.revoke_trust(district, pki.pem(leaf).decode(), "lại"))
+    assert again == "trust.already_revoked"
+    kinds = [a.kind for a in history(district.db, None)]
+    assert kinds.count("trust_revoke") == 1 and kinds.count("trust_add") == 1  # the CA's
+
+
+def test_key_usage_is_checked_for_a_registered_certificate(district, keys, tmp_path):
+    _, no_signing = pki.issue(*keys["ca"], uid="MĐV:02080", key_kind="ec", signing=False)
+    path = _pem(tmp_path, no_signing)
+    assert _code(lambda: use.register_certificate(district, path, "02080")) == "trust.key_usage"
+    assert use.trust_list(district) == []
+
+
+def test_weak_keys_and_digests_are_refused(district, keys, tmp_path):
+    from tests import odd_certs as odd
+
+    ca_key, ca_cert = keys["ca"]
+    subject = odd.naming("MĐV:02080")
+    for kind in ("rsa1024", "p192"):
+        _, weak = odd.issued(ca_key, ca_cert, subject, key=odd.weak_key(kind))
+        path = _pem(tmp_path, weak, f"{kind}.pem")
+        refused = _code(lambda path=path: use.register_certificate(district, path, "02080"))
+        assert refused == "trust.weak_key", kind
+    _, good = odd.issued(ca_key, ca_cert, subject)
+    sha1 = _pem(tmp_path, odd.resign(good, ca_key, "sha1"), "sha1.pem")
+    with pytest.raises(AppError) as refused:
+        use.register_certificate(district, sha1, "02080")
+    assert refused.value.code == "trust.weak_digest" and "SHA-1" in refused.value.message.vi
+    old_ca = _pem(tmp_path, odd.ca_with_key(odd.weak_key("rsa1024")), "old-ca.pem")
+    assert _code(lambda: use.trust_ca(district, old_ca)) == "trust.weak_key"
+    assert use.trust_list(district) == []
+
+
+def test_one_key_signs_for_one_unit(district, keys, tmp_path):
+    from tests import odd_certs as odd
+
+    ca_key, ca_cert = keys["ca"]
+    key = pki.make_key("ec")
+    _, first = odd.issued(ca_key, ca_cert, odd.naming(), key=key)  # names no unit
+    _, second = odd.issued(ca_key, ca_cert, odd.naming(), key=key)  # same key, new cert
+    use.register_certificate(district, _pem(tmp_path, first, "1.pem"), "02080")
+    refused = _code(lambda: use.register_certificate(district, _pem(tmp_path, second), "02083"))
+    assert refused == "trust.key_registered_elsewhere"
+    renewed = use.register_certificate(district, _pem(tmp_path, second), "02080", replace=True)
+    assert renewed.replaced is not None  # the same unit renewing over its key is fine
+
+
+def test_a_certificate_naming_two_units_is_not_registered(district, keys, tmp_path):
+    from tests import odd_certs as odd
+
+    _, both = odd.issued(*keys["ca"], odd.naming("MĐV:02080", "MĐV:02083"))
+    path = _pem(tmp_path, both)
+    refused = _code(lambda: use.register_certificate(district, path, "02080"))
+    assert refused == "trust.names_several_units"
+
+
+def test_a_self_signed_ca_true_certificate_is_pinned_to_one_unit(district, tmp_path):
+    """What ``openssl req -x509`` makes by default: registering it for one unit is less
+    than trusting it as a CA, and the officer is not pushed to --ca."""
+    from desktop_app.receiving.cert_input import preview_certificates
+    from tests import odd_certs as odd
+
+    _, cert = odd.self_signed_ca_true("02080")
+    path = _pem(tmp_path, cert)
+    [preview] = preview_certificates(path)
+    assert not preview.is_ca and preview.unit_codes == ("02080",)
+    entry = use.register_certificate(district, path, "02080").entry
+    assert (entry.unit_code, entry.is_ca) == ("02080", False)
+    source = DbTrustSource(district.db)
+    assert decide(cert, "02080", source).pinned
+    _, issued_by_it = pki.issue(odd.self_signed_ca_true("02083")[0], cert, uid="MĐV:02083")
+    assert decide(issued_by_it, "02083", source).problem == "no_anchor"  # vouches for nothing
