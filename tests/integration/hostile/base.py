@@ -22,6 +22,8 @@ from .kit import (
     unpack,
 )
 
+DAY = datetime.timedelta(days=1)
+
 CASES = {
     "not a zip": (lambda k: b"Kinh gui UBND huyen: bao cao dinh kem.", "packet.not_zip"),
     "empty file": (lambda k: b"", "packet.not_zip"),
@@ -89,7 +91,10 @@ CASES = {
         "packet.hash_mismatch",
     ),
     "unregistered key": (
-        lambda k: resigned(k["genuine"], pki.signer_for(*pki.self_signed(A, "Xã Bình Trung"))),
+        lambda k: resigned(
+            k["genuine"],
+            pki.signer_for(*pki.self_signed(A, "Xã Bình Trung", moment=pki.now() - DAY * 30)),
+        ),
         "packet.signer_untrusted",
     ),
     "another commune's registered key": (
