@@ -140,18 +140,20 @@ def plan_data(
     ws: Workspace, state: ReportState, today: datetime.date
 ) -> tuple[dict[str, Any], bool]:
     """(data.json, duplicate): the revision and date of an earlier export of the current
-    revision when the data are the same, else the next revision dated today."""
+    revision when the data are the same, else the next revision dated today.
+
+    Built once: the revision and the date are two top-level members that nothing else in
+    data.json depends on, so the next revision is the same build with those two changed."""
     assert state.report is not None
-    unit = _unit(ws)
     revision = state.report.revision
     earlier = list_exports(ws.db, state.report.id, revision)
+    first_date = datetime.date.fromisoformat(earlier[0].report_date) if earlier else today
+    data = _data(ws, state, _unit(ws), revision, first_date)
     if not earlier:
-        return _data(ws, state, unit, revision, today), False
-    first = earlier[0]
-    data = _data(ws, state, unit, revision, datetime.date.fromisoformat(first.report_date))
-    if _sha(data) == first.data_sha256:
+        return data, False
+    if _sha(data) == earlier[0].data_sha256:
         return data, True
-    return _data(ws, state, unit, revision + 1, today), False
+    return {**data, "revision": revision + 1, "date": today.isoformat()}, False
 
 
 def export_report(
