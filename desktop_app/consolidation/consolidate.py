@@ -60,6 +60,9 @@ class Consolidation:
     missing: list[ExpectedUnit]  # expected, no report
     unexpected: list[str] = field(default_factory=list)  # reports from units not expected
     merges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # new code → old codes
+    # the level of the unit the reports were sent to ("Toàn tỉnh" for a province over its
+    # communes); None for plain inputs (see core.levels.whole_of)
+    receiving_level: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -162,10 +165,12 @@ def consolidate(
     expected: Iterable[ExpectedUnit],
     merges: Mapping[str, str] | None = None,
     merged_names: Mapping[str, str] | None = None,
+    receiving_level: str | None = None,
 ) -> Consolidation:
     """Consolidate ``reports`` (one per child unit, of ``form``) against the ``expected``
     children. ``merges`` maps old unit codes to new ones (see the module's notes); the
-    expected list may use either."""
+    expected list may use either. ``receiving_level``: the level of the unit consolidating
+    (its reports' words: "Toàn huyện", "Toàn tỉnh")."""
     mapping, names = dict(merges or {}), dict(merged_names or {})
     reports = [r for r in reports if r.form.id == form.id]
     if mapping:
@@ -185,4 +190,5 @@ def consolidate(
         missing=[u for u in expected_units if u.code not in by_code],
         unexpected=sorted(c for c in by_code if c not in expected_codes),
         merges={r.unit_code: r.merged_from for r in reports if r.merged_from},
+        receiving_level=receiving_level,
     )

@@ -215,16 +215,15 @@ def _gather(
     return _Gathered(kept, mapping, names, tuple(sorted(aside)), left_out)
 
 
-_LEVEL_VI = {"commune": "xã", "district": "huyện", "province": "tỉnh"}
-
-
 def _no_children(office: Office, form: Form) -> AppError:
-    level = _LEVEL_VI.get(form.level or "", form.level)
+    from ..core.levels import level_name
+
+    level = level_name(form.level)
     return AppError(
         "report.no_children",
         Text(
-            f"{office.unit.name} không có đơn vị trực thuộc nào điền biểu mẫu {form.id} (biểu mẫu cấp {level}).",
-            f"{office.unit.name} has no units under it that fill form {form.id} (a {form.level} form).",
+            f"{office.unit.name} không có đơn vị trực thuộc nào điền biểu mẫu {form.id} (biểu mẫu {level.vi}).",
+            f"{office.unit.name} has no units under it that fill form {form.id} (a {level.en} form).",
         ),
         form=form.id,
     )
@@ -240,7 +239,9 @@ def _consolidate(
         raise _no_children(office, form)
     gathered = _gather(ws, office, form, period, include_returned)
     expected = [ExpectedUnit(u.code, u.name) for u in children]
-    c = consolidate(form, gathered.reports, expected, gathered.mapping, gathered.names)
+    c = consolidate(
+        form, gathered.reports, expected, gathered.mapping, gathered.names, office.unit.level
+    )
     return c, gathered
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.forms import Form
 from ..core.messages import AppError, Text
 from ..core.values import Value
-from .district import _LEVEL_VI, _consolidate, _nothing_received, _office, _period
+from .district import _consolidate, _nothing_received, _office, _period
 from .workspace import Workspace
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def prefill_own_report(
     ``overwrite``. What was pre-filled is recorded for ``prefilled_fields``; pre-filling
     again with nothing new writes nothing."""
     from ..consolidation import prefill_parent_form
-    from ..consolidation.statements import UNIT_WORDS
+    from ..core.levels import level_name, units_word
     from ..core.values import ValueRejected, check_value, from_storage, to_storage
     from ..storage import get_comments, get_or_create_report, get_values, save_values, set_comment
     from ..storage.audit import write_audit
@@ -126,8 +126,8 @@ def prefill_own_report(
         raise AppError(
             "prefill.wrong_level",
             Text(
-                f"Biểu mẫu {form.id} là của cấp {_LEVEL_VI.get(form.level, form.level)}, không phải của {office.unit.name}.",
-                f"Form {form.id} is a {form.level} form, not one {office.unit.name} fills.",
+                f"Biểu mẫu {form.id} là của {level_name(form.level).vi}, không phải của {office.unit.name}.",
+                f"Form {form.id} is a {level_name(form.level).en} form, not one {office.unit.name} fills.",
             ),
             form=form.id,
         )
@@ -137,7 +137,7 @@ def prefill_own_report(
     if not c.reports:
         raise _nothing_received(child_version, text)
     prefill = prefill_parent_form(form, c)
-    word = UNIT_WORDS.get(child_version.level, Text("đơn vị", "units")).vi
+    word = units_word(child_version.level).vi
 
     rejected = []
     planned: dict[str, tuple[Value, str | None, str]] = {}

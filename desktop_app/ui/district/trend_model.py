@@ -10,9 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...consolidation import Trend
-from ...consolidation.statements import UNIT_WORDS
 from ...core.forms.model import Form
-from ...core.messages import Text
+from ...core.levels import units_word
 from ...core.numbers import format_number
 from ...core.values import Value
 from .sorting import NO_PARENT, RIGHT, period_label
@@ -71,7 +70,7 @@ class TrendModel(QAbstractTableModel):
         if row_id == RANK:
             return str(value)
         if self.is_count(row_id):
-            word = UNIT_WORDS.get(self.form.level, Text("đơn vị", "units")).pick(self.lang)
+            word = units_word(self.form.level).pick(self.lang)
             return f"{value} {word}"
         return value_text(self.form.fields[row_id], value, self.lang)
 

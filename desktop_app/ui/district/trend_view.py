@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...consolidation import Trend
-from ...consolidation.statements import SCOPE_WORDS
 from ...core.forms.model import Form
-from ...core.messages import Text
+from ...core.levels import whole_of
 from ...core.numbers import format_number
 from .sorting import period_label
 from .trend_chart import ChartSeries, TrendChart
@@ -57,7 +56,7 @@ class TrendView(QWidget):
         self.unit_label = QLabel(self.tr("Đơn vị:"), self)
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("trendUnit")
-        scope = SCOPE_WORDS.get(form.level, Text("Toàn đơn vị", "Overall")).pick(lang)
+        scope = whole_of(trend.receiving_level, form.level).pick(lang)
         self.unit_combo.addItem(scope, None)
         for code, name in units:
             self.unit_combo.addItem(name, code)
