@@ -58,6 +58,8 @@ def submission_fields(packet: VerifiedPacket) -> dict[str, Any]:
     return {
         "unit_code": manifest["unit"]["code"],
         "unit_name": manifest["unit"]["name"],
+        # the packet's own word for its parent: an old unit's names its old district
+        "parent_code": packet.data["unit"].get("parent_code"),
         "form_id": manifest["form"]["id"],
         "form_version": manifest["form"]["version"],
         "period": manifest["period"],

@@ -70,6 +70,14 @@ def test_the_declared_table(chodon, province):
     assert "02053" not in codes and "02080" not in codes  # old units are not expected
 
 
+def test_each_submission_keeps_the_parent_its_packet_names(chodon, province):
+    from desktop_app.storage.submissions import find_submissions
+
+    with F.open_ws(province) as ws:
+        held = find_submissions(ws.db, "cntt-xa", "2026", with_data=False)
+    assert {s.unit_code: s.parent_code for s in held} == dict.fromkeys(INTO, "064")
+
+
 def test_old_units_are_consolidated_into_their_new_unit(chodon, province):
     with F.open_ws(province) as ws:
         merged = D.consolidation_for(ws, "cntt-xa", "2026")
