@@ -77,7 +77,9 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
-def _secret(variable: str | None) -> str | None:
+def secret_from_env(variable: str | None) -> str | None:
+    """The passphrase or PIN in the environment variable named (``--passphrase-env``,
+    ``--pin-env``); AppError ``cli.env_missing`` when it is not set."""
     if variable is None:
         return None
     value = os.environ.get(variable)
@@ -129,11 +131,11 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     command = args.identity_command
     if command == "new":
         info = use.create_unit_identity(
-            ws, _secret(args.passphrase_env) or "", key_kind=args.key, replace=args.replace
+            ws, secret_from_env(args.passphrase_env) or "", key_kind=args.key, replace=args.replace
         )
     elif command == "import":
         info = use.import_identity(
-            ws, args.file, _secret(args.passphrase_env) or "", replace=args.replace
+            ws, args.file, secret_from_env(args.passphrase_env) or "", replace=args.replace
         )
     elif command == "use-token":
         info = use.use_token_identity(
@@ -142,7 +144,7 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             token=args.token,
             key_label=args.key_label,
             cert_label=args.cert_label,
-            pin=_secret(args.pin_env),
+            pin=secret_from_env(args.pin_env),
             replace=args.replace,
         )
     elif command == "export-cert":
@@ -167,7 +169,7 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     from ..workspace.export import export_report
 
-    secret = _secret(args.passphrase_env or args.pin_env)
+    secret = secret_from_env(args.passphrase_env or args.pin_env)
     result = export_report(ws, args.form, args.period, args.out, secret=secret)
     if args.json:
         print_json(
@@ -223,4 +225,4 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     return 1 if rejected else 0
 
 
-__all__ = ["add_packet_parsers", "cmd_export", "cmd_identity", "cmd_verify"]
+__all__ = ["add_packet_parsers", "cmd_export", "cmd_identity", "cmd_verify", "secret_from_env"]

@@ -197,9 +197,9 @@ def cmd_decide(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 def _review(ws: Workspace, args: argparse.Namespace, lang: str, decision: str) -> int:
     from ..workspace.receive import review
-    from .packet_commands import _secret
+    from .packet_commands import secret_from_env
 
-    secret = _secret(args.passphrase_env or args.pin_env)
+    secret = secret_from_env(args.passphrase_env or args.pin_env)
     result = review(
         ws, args.unit, args.form, args.period, decision, args.reason or "", args.out, secret=secret
     )
