@@ -3,7 +3,10 @@
 commands, so ``--help`` and the other commands do not pay for them.
 
 Secrets never appear on the command line (where ``ps`` and the shell history would show
-them): ``--passphrase-env VAR`` / ``--pin-env VAR`` name an environment variable."""
+them): ``--passphrase-env VAR`` / ``--pin-env VAR`` name an environment variable.
+
+May import: ``cli``, ``workspace``, ``packets`` (error wording), ``core``; never Qt.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,10 @@ unit with children) and, for the unit that sent a report, ``receipt open|check``
 
 Heavy modules (cryptography, pyHanko, openpyxl) are imported inside the commands.
 Secrets only through ``--passphrase-env`` / ``--pin-env``. Exit 1 when any packet is
-rejected or an input is refused."""
+rejected or an input is refused.
+
+May import: ``cli``, ``workspace``, ``receiving`` (its wording), ``core``; never Qt.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ scores and key indicators, the units that have not reported, and the signatures.
 
 Tables use plain strings styled per column, not a Paragraph per cell: a province's
 3,321-row ranking then renders in seconds. Output is deterministic (``invariant``).
+
+May import: ``consolidation``, ``packets`` (fonts), ``core``; reportlab.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ use: "20/20 xã có mạng nội bộ (LAN)", "18/20 xã đạt chỉ tiêu: T�
 
 Everything is derived from the form: its yes/no fields consolidated as ``count_true`` and
 its targets, so next year's form brings next year's statements without code.
+
+May import: ``consolidation``, ``core``.
 """
 
 from __future__ import annotations

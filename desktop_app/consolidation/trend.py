@@ -3,6 +3,8 @@ table (periods × indicators) a window table or chart, or a report, can show as 
 
 Field ids are stable across form versions (forms/README.md), so a series is matched by id;
 a period whose form lacks the field, or a unit that did not report, gives a blank, never 0.
+
+May import: ``consolidation``, ``core``.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ resources/units/{name}.jsonl, written by scripts/build_unit_catalogue.py from th
 
 Codes are strings, zero-padded as officially written: province 2 digits, district 3,
 commune 5 (wards, townships and special zones are all level "commune").
+
+May import: ``core`` only, and ``desktop_app.paths`` to find its data file.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ transaction: the submission, its values, and what it replaces.
 
 Each is one audit row, kind ``receive``, target ``unit/form/period``: old = the revision
 and data hash it replaces or challenges, new = its own.
+
+May import: ``receiving``, ``packets``, ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -22,6 +22,8 @@ No backup is made of a database identical to the newest backup: the newest is ke
 "Newest" is by the time in the name, except that a name dated after the present moment
 was made under a clock set ahead (or the clock is behind now): it was made before any
 backup made now, so it sorts after every backup dated up to now.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

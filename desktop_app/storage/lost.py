@@ -12,6 +12,8 @@ cannot be read, a ``-wal`` or ``-journal`` left behind — nothing is created an
 ``LostDataError`` ("storage.data_missing") says what happened and names the newest good
 backup. Starting empty anyway is an explicit choice (``start_empty``): what was left
 beside the database is first moved into the backups folder, never deleted.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ old copy of the application cannot damage what a newer one wrote.
 
 Migrations receive a ``sqlite_utils.Database``: later ones can use ``table.transform()``
 for the column changes SQLite's ALTER TABLE cannot do.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

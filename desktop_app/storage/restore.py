@@ -5,6 +5,8 @@ too damaged to read, copied raw beside the backups; or, missing or zero bytes, w
 left beside it moved there); and the restored file takes the database's name in one
 rename, so a power cut leaves the old database or the restored one, never half of
 either.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ carries the same ``data.json``: re-exporting an unchanged report re-uses the rev
 the report date recorded at its first export (a harmless duplicate for the district);
 if anything in it changed (an edit reopens the report with the next revision; a renamed
 clerk or leader does not), the packet gets the next revision.
+
+May import: ``packets``, ``storage``, ``core``, and ``workspace``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """A trend as a table: one row per key indicator (and, for one unit, its total score and
 rank), one column per period. Blank stays blank: a period whose form lacks the field, or
-a unit that did not report, is not a zero."""
+a unit that did not report, is not a zero.
+
+May import: Qt, ``ui``, and plain data from the layers below (``consolidation``, ``core``).
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@ chosen one as a chart, with the form's target as a dashed line.
 
 The view shows a ``consolidation.Trend``; it does not gather periods itself. Choosing
 another unit asks the owner (``unit_changed``), who builds that unit's trend with
-``consolidation.trend`` and hands it back through ``set_trend``."""
+``consolidation.trend`` and hands it back through ``set_trend``.
+
+May import: Qt, ``ui``, and plain data from the layers below (``consolidation``, ``core``).
+"""
 
 from __future__ import annotations
 
