@@ -51,7 +51,7 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     cert = sub.add_parser(
         "export-cert",
         parents=[common],
-        help="xuất chứng thư cho huyện / certificate for the district",
+        help="xuất chứng thư cho đơn vị cấp trên / certificate for the unit you report to",
     )
     cert.add_argument("out", type=Path, metavar="OUT.pem|OUT.cer")
     sub.add_parser("show", parents=[common], help="xem chứng thư / show the identity")
@@ -156,10 +156,11 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             print_json({"ok": True, "path": str(path), "fingerprint": info.fingerprint})
         else:
             say(Text(f"Đã ghi {path}", f"Wrote {path}").pick(lang))
+            to = ws.reports_to()
             say(
                 Text(
-                    f"Vân tay SHA-256 (đọc cho huyện qua điện thoại): {info.fingerprint}",
-                    f"SHA-256 fingerprint (read it to the district by phone): {info.fingerprint}",
+                    f"Vân tay SHA-256 (đọc cho {to.vi} qua điện thoại): {info.fingerprint}",
+                    f"SHA-256 fingerprint (read it to {to.en} by phone): {info.fingerprint}",
                 ).pick(lang)
             )
         return 0

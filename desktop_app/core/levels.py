@@ -30,25 +30,38 @@ class LevelWords:
     units: Text  # its units, counted: "20/20 xã", "20/20 communes"
     level: Text  # the level itself: "biểu mẫu cấp xã", "a commune form"
     whole: Text  # the whole of one unit of the level, opening an overall figure
+    one: Text  # one unit of the level in running text: "gửi huyện", "send it to the district"
 
 
 LEVEL_WORDS: dict[str, LevelWords] = {
     "commune": LevelWords(
-        Text("xã", "communes"), Text("cấp xã", "commune"), Text("Toàn xã", "Commune-wide")
+        Text("xã", "communes"),
+        Text("cấp xã", "commune"),
+        Text("Toàn xã", "Commune-wide"),
+        Text("xã", "the commune"),
     ),
     "district": LevelWords(
         Text("huyện", "districts"),
         Text("cấp huyện", "district"),
         Text("Toàn huyện", "District-wide"),
+        Text("huyện", "the district"),
     ),
     "province": LevelWords(
         Text("tỉnh", "provinces"),
         Text("cấp tỉnh", "province"),
         Text("Toàn tỉnh", "Province-wide"),
+        Text("tỉnh", "the province"),
     ),
 }
 # a level the catalogue does not know (a custom form's): the neutral words
-ANY_LEVEL = LevelWords(Text("đơn vị", "units"), Text("mọi cấp", "any-level"), Text("Toàn đơn vị", "Overall"))  # fmt: skip
+ANY_LEVEL = LevelWords(
+    Text("đơn vị", "units"),
+    Text("mọi cấp", "any-level"),
+    Text("Toàn đơn vị", "Overall"),
+    Text("đơn vị", "the unit"),
+)
+# the unit reported to, when the unit has none in the catalogue (a province)
+UNIT_ABOVE = Text("đơn vị cấp trên", "the unit you report to")
 
 # Who received a level's reports in the three-level structure (before July 2025). Used
 # only where nothing says which unit receives: a consolidation made from plain inputs
@@ -81,6 +94,19 @@ def whole_of(receiving_level: str | None, children_level: str | None = None) -> 
     return words(level).whole
 
 
+def reports_to(parent_level: str | None) -> Text:
+    """The unit a unit sends its packets to, in running text, by that unit's level:
+    "huyện" for a commune of the three-level structure, "tỉnh" for one of the current
+    structure (and for a district); "đơn vị cấp trên" when there is none."""
+    found = LEVEL_WORDS.get(parent_level or "")
+    return found.one if found else UNIT_ABOVE
+
+
+def capitalized(text: Text) -> Text:
+    """ "huyện" → "Huyện", "the district" → "The district": a word opening a sentence."""
+    return Text(text.vi[:1].upper() + text.vi[1:], text.en[:1].upper() + text.en[1:])
+
+
 def committee(name: str) -> str:
     """A unit's People's Committee in running text: "Huyện Chợ Đồn" → "UBND huyện Chợ Đồn",
     "Thành phố Bắc Kạn" → "UBND thành phố Bắc Kạn"; a name without a type word (an agency
@@ -104,11 +130,14 @@ def is_committee(name: str) -> bool:
 __all__ = [
     "ANY_LEVEL",
     "LEVEL_WORDS",
+    "UNIT_ABOVE",
     "LevelWords",
     "agency_heading",
+    "capitalized",
     "committee",
     "is_committee",
     "level_name",
+    "reports_to",
     "units_word",
     "whole_of",
     "words",

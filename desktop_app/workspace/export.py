@@ -22,7 +22,6 @@ from typing import Any
 
 from ..core.messages import AppError, Text
 from ..core.periods import check_started
-from ..core.units import Catalogue
 from ..packets.data import build_data, canonical_json
 from ..packets.manifest import vietnam_time
 from ..packets.packet import PacketContent, assemble, zip_bytes
@@ -103,10 +102,7 @@ def refusal(state: ReportState) -> AppError | None:
 
 
 def _unit(ws: Workspace) -> dict[str, str | None]:
-    profile = ws.require_profile()
-    catalogue = Catalogue.load(profile.catalogue)
-    unit = catalogue.require(profile.unit_code)
-    parent = catalogue.get(unit.parent_code) if unit.parent_code else None
+    unit, parent = ws.unit_and_parent()
     return {
         "code": unit.code,
         "name": unit.name,
