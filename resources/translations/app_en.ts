@@ -518,7 +518,7 @@ All current data are replaced by this backup; every change made after that time 
     </message>
     <message>
         <location line="+5"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại xã nếu cần, rồi chọn bản được dùng và ghi lý do.</source>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại đơn vị nếu cần, rồi chọn bản được dùng và ghi lý do.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) sent two packets of revision %3 with different data. The one in use has not been replaced. Compare them, ask the unit if needed, then choose the one to use and give the reason.</translation>
     </message>
     <message>
@@ -545,8 +545,8 @@ All current data are replaced by this backup; every change made after that time 
     </message>
     <message>
         <location line="+17"/>
-        <source>Ví dụ: đã gọi điện, xã xác nhận bản mới là bản đúng</source>
-        <translation>E.g. phoned the commune; it confirmed the new one is right</translation>
+        <source>Ví dụ: đã gọi điện, đơn vị xác nhận bản mới là bản đúng</source>
+        <translation>E.g. phoned the unit; it confirmed the new one is right</translation>
     </message>
     <message>
         <location line="+2"/>
