@@ -3,7 +3,10 @@
 commands, so ``--help`` and the other commands do not pay for them.
 
 Secrets never appear on the command line (where ``ps`` and the shell history would show
-them): ``--passphrase-env VAR`` / ``--pin-env VAR`` name an environment variable."""
+them): ``--passphrase-env VAR`` / ``--pin-env VAR`` name an environment variable.
+
+May import: ``cli``, ``workspace``, ``packets`` (error wording), ``core``; never Qt.
+"""
 
 from __future__ import annotations
 
@@ -48,7 +51,7 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     cert = sub.add_parser(
         "export-cert",
         parents=[common],
-        help="xuất chứng thư cho huyện / certificate for the district",
+        help="xuất chứng thư cho đơn vị cấp trên / certificate for the unit you report to",
     )
     cert.add_argument("out", type=Path, metavar="OUT.pem|OUT.cer")
     sub.add_parser("show", parents=[common], help="xem chứng thư / show the identity")
@@ -77,7 +80,9 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
-def _secret(variable: str | None) -> str | None:
+def secret_from_env(variable: str | None) -> str | None:
+    """The passphrase or PIN in the environment variable named (``--passphrase-env``,
+    ``--pin-env``); AppError ``cli.env_missing`` when it is not set."""
     if variable is None:
         return None
     value = os.environ.get(variable)
@@ -129,11 +134,11 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     command = args.identity_command
     if command == "new":
         info = use.create_unit_identity(
-            ws, _secret(args.passphrase_env) or "", key_kind=args.key, replace=args.replace
+            ws, secret_from_env(args.passphrase_env) or "", key_kind=args.key, replace=args.replace
         )
     elif command == "import":
         info = use.import_identity(
-            ws, args.file, _secret(args.passphrase_env) or "", replace=args.replace
+            ws, args.file, secret_from_env(args.passphrase_env) or "", replace=args.replace
         )
     elif command == "use-token":
         info = use.use_token_identity(
@@ -142,7 +147,7 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             token=args.token,
             key_label=args.key_label,
             cert_label=args.cert_label,
-            pin=_secret(args.pin_env),
+            pin=secret_from_env(args.pin_env),
             replace=args.replace,
         )
     elif command == "export-cert":
@@ -151,10 +156,11 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             print_json({"ok": True, "path": str(path), "fingerprint": info.fingerprint})
         else:
             say(Text(f"Đã ghi {path}", f"Wrote {path}").pick(lang))
+            to = ws.reports_to()
             say(
                 Text(
-                    f"Vân tay SHA-256 (đọc cho huyện qua điện thoại): {info.fingerprint}",
-                    f"SHA-256 fingerprint (read it to the district by phone): {info.fingerprint}",
+                    f"Vân tay SHA-256 (đọc cho {to.vi} qua điện thoại): {info.fingerprint}",
+                    f"SHA-256 fingerprint (read it to {to.en} by phone): {info.fingerprint}",
                 ).pick(lang)
             )
         return 0
@@ -167,7 +173,7 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     from ..workspace.export import export_report
 
-    secret = _secret(args.passphrase_env or args.pin_env)
+    secret = secret_from_env(args.passphrase_env or args.pin_env)
     result = export_report(ws, args.form, args.period, args.out, secret=secret)
     if args.json:
         print_json(
@@ -223,4 +229,4 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     return 1 if rejected else 0
 
 
-__all__ = ["add_packet_parsers", "cmd_export", "cmd_identity", "cmd_verify"]
+__all__ = ["add_packet_parsers", "cmd_export", "cmd_identity", "cmd_verify", "secret_from_env"]

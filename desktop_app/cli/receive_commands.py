@@ -4,7 +4,10 @@ unit with children) and, for the unit that sent a report, ``receipt open|check``
 
 Heavy modules (cryptography, pyHanko, openpyxl) are imported inside the commands.
 Secrets only through ``--passphrase-env`` / ``--pin-env``. Exit 1 when any packet is
-rejected or an input is refused."""
+rejected or an input is refused.
+
+May import: ``cli``, ``workspace``, ``receiving`` (its wording), ``core``; never Qt.
+"""
 
 from __future__ import annotations
 
@@ -197,9 +200,9 @@ def cmd_decide(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 def _review(ws: Workspace, args: argparse.Namespace, lang: str, decision: str) -> int:
     from ..workspace.receive import review
-    from .packet_commands import _secret
+    from .packet_commands import secret_from_env
 
-    secret = _secret(args.passphrase_env or args.pin_env)
+    secret = secret_from_env(args.passphrase_env or args.pin_env)
     result = review(
         ws, args.unit, args.form, args.period, decision, args.reason or "", args.out, secret=secret
     )

@@ -1,11 +1,18 @@
 """Consolidation of the children's reports: figures, scores and ranks, targets and district
-statements, the district's own pre-filled form, trends, and the consolidated workbook and PDF.
+statements, units merged in the 2025 rearrangement, the district's own pre-filled form,
+trends, and the consolidated workbook and PDF.
 
-Plain Python over plain inputs (``UnitReport``): it does not know how received packets are
-stored, so the receiving side, the CLI and the window all feed it the same way.
+The rules are plain Python over plain inputs (``UnitReport``), so the CLI, the window and
+the tests feed them the same way; one module reads those inputs from the receiving
+unit's database (``received``: which submission counts, typed with its packet).
+
+May import: ``packets`` (fonts and layout, for the PDF), ``storage`` (reading the
+received reports in ``received``, durable files in ``reports``, the merge table's and
+pre-fill records' types), ``core``. Never ``receiving``, ``workspace`` or Qt.
 """
 
-from .consolidate import Consolidation, FigureTrace, consolidate, merge_units
+from .consolidate import Consolidation, FigureTrace, consolidate
+from .merges import Merged, apply_merges, merge_units
 from .model import ExpectedUnit, PacketRef, ReportInfo, UnitReport, typed_inputs
 from .prefill import Prefill, PrefilledValue, prefill_parent_form
 from .ranking import Ranking, RankRow, rank_units
@@ -16,6 +23,7 @@ __all__ = [
     "Consolidation",
     "ExpectedUnit",
     "FigureTrace",
+    "Merged",
     "PacketRef",
     "Prefill",
     "PrefilledValue",
@@ -25,6 +33,7 @@ __all__ = [
     "Statement",
     "Trend",
     "UnitReport",
+    "apply_merges",
     "consolidate",
     "district_statements",
     "merge_units",

@@ -3,6 +3,8 @@
 ``UnitReport.values`` holds the typed *input* values (``core.values``: ``int``, ``Decimal``,
 ``bool``, ``str``, ``date``); computed fields are always recomputed here from the inputs, so
 a consolidation never trusts a ratio it did not compute itself.
+
+May import: ``core``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ class PacketRef:
     sha256: str
     data_sha256: str = ""
     review: str = "submitted"  # the officer's review: submitted | accepted | returned
+    # the parent unit the packet names: tells an old unit's packet from a new unit's that
+    # kept its code (merges.apply_merges)
+    parent_code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 national motto with their rules, the place-and-date line, page numbers from page 2, and
 the signature blocks. The same fonts and wording as the packet's ``report.pdf``
 (``packets.fonts``, ``packets.layout.MOTTO``); drawn for a wider frame.
+
+May import: ``consolidation``, ``packets`` (fonts, the packet report's layout), ``core``; reportlab.
 """
 
 from __future__ import annotations

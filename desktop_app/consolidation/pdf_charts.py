@@ -4,6 +4,8 @@ Horizontal bars, one per unit, the unit's name on the axis: long Vietnamese name
 better than under vertical bars. With many units (a province's 3,321 communes) a chart
 shows the top ``limit`` and says so in its title; a reference line marks the
 district-wide figure or the plan target.
+
+May import: ``consolidation``, ``packets`` (fonts), ``core``; reportlab.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ matched to the children's form by its id, without a new key in the form format:
 The prefix names the children (``xa_`` for communes); any one word works. A prefill field
 the rules do not match is reported in ``unmatched`` rather than guessed. Each value comes
 with its source, so the window can mark it and the officer can override it with a comment.
+
+May import: ``consolidation``, ``core``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Scoring is ``core.scoring`` (linear, stepped, relative to the best unit, yes/no)
 standard competition ranking (17, 17, 19). Items scored *relative to the best unit* depend
 on every unit's figure, so while expected units are missing those scores — and the ranks
 built on them — are provisional, and the ranking says so in words the report prints.
+
+May import: ``consolidation``, ``core``.
 """
 
 from __future__ import annotations

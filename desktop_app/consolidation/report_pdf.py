@@ -4,6 +4,8 @@ scores and key indicators, the units that have not reported, and the signatures.
 
 Tables use plain strings styled per column, not a Paragraph per cell: a province's
 3,321-row ranking then renders in seconds. Output is deterministic (``invariant``).
+
+May import: ``consolidation``, ``packets`` (fonts), ``core``; reportlab.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from ..core.dates import format_place_date
+from ..core.levels import LEVEL_WORDS, agency_heading, level_name
 from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.text import nfc
@@ -51,7 +54,7 @@ from .pdf_blocks import (
 )
 from .pdf_charts import Reference, bar_chart
 from .ranking import Ranking
-from .statements import UNIT_WORDS, Statement
+from .statements import Statement
 
 CHART_LIMIT = 40  # more units than this: charts show the top 30
 CHART_TOP = 30
@@ -168,12 +171,11 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
 
 def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
     name, parent = nfc(info.unit_name), nfc(info.parent_name or "")
-    agency = [(f"UBND {parent.upper()}", SERIF)] if parent else []
+    agency = [(agency_heading(parent), SERIF)] if parent else []
     agency += [("ỦY BAN NHÂN DÂN", SERIF_BOLD), (name.upper(), SERIF_BOLD)]
     number = f"Số: {info.number or '……/BC-UBND'}"
     place = format_place_date(nfc(info.place), datetime.date.fromisoformat(info.date))
-    word = UNIT_WORDS.get(c.form.level)
-    level = f" cấp {word.vi}" if word else ""
+    level = f" {level_name(c.form.level).vi}" if c.form.level in LEVEL_WORDS else ""
     period = Period.parse(info.period).label("vi")
     summary = f"Tổng hợp, đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin{level} {period[:1].lower()}{period[1:]}"
     return [HeaderBlock(agency, number, place), Spacer(1, 14), para("BÁO CÁO", _TITLE),

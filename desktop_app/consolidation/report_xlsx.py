@@ -11,6 +11,8 @@ it is appended, so a province's 3,321 units × a hundred indicators never sit in
 cell objects. Everything a sheet shows before its rows (column widths, frozen panes, page
 setup, repeated header rows) is therefore set before the first row; a merged range is
 only a note in the sheet's tail and may be added at any time.
+
+May import: ``consolidation``, ``core``; openpyxl.
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@ one call: rank, state, and write the workbook and the PDF side by side.
 
 Both files are written under temporary names and put in place only once both are made:
 a cancelled or failed run leaves the folder as it was (no half-written workbook beside
-an old PDF)."""
+an old PDF).
+
+May import: ``consolidation``, ``storage`` (durable files), ``core``.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ use: "20/20 xã có mạng nội bộ (LAN)", "18/20 xã đạt chỉ tiêu: T�
 
 Everything is derived from the form: its yes/no fields consolidated as ``count_true`` and
 its targets, so next year's form brings next year's statements without code.
+
+May import: ``consolidation``, ``core``.
 """
 
 from __future__ import annotations
@@ -13,22 +15,12 @@ from decimal import Decimal
 
 from ..core.collation import vi_sort_key
 from ..core.forms.model import Field, Form, Target
+from ..core.levels import units_word, whole_of
 from ..core.messages import Text
 from ..core.numbers import format_number
 from ..core.targets import TargetResult, evaluate_target, evaluate_targets
 from .consolidate import Consolidation
 
-# what the reporting children are called, by the level of the form they fill
-UNIT_WORDS = {
-    "commune": Text("xã", "communes"),
-    "district": Text("huyện", "districts"),
-    "province": Text("tỉnh", "provinces"),
-}
-SCOPE_WORDS = {
-    "commune": Text("Toàn huyện", "District-wide"),
-    "district": Text("Toàn tỉnh", "Province-wide"),
-    "province": Text("Toàn quốc", "Nationwide"),
-}
 _OPS_VI = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
@@ -132,10 +124,12 @@ def _returned(c: Consolidation, word: Text) -> Statement | None:
 
 def district_statements(consolidation: Consolidation) -> list[Statement]:
     """Counts of yes answers, target attainment by unit, and the district-wide figures
-    against the targets; first, when units are missing, how many."""
+    against the targets; first, when units are missing, how many. The children are counted
+    by the word for their form's level ("xã"), the overall figures open with the receiving
+    unit's ("Toàn tỉnh" for a province, whichever level its children are)."""
     form: Form = consolidation.form
-    word = UNIT_WORDS.get(form.level, Text("đơn vị", "units"))
-    scope = SCOPE_WORDS.get(form.level, Text("Toàn đơn vị", "Overall"))
+    word = units_word(form.level)
+    scope = whole_of(consolidation.receiving_level, form.level)
     out: list[Statement] = []
     m, total = len(consolidation.reports), len(consolidation.expected)
     out.append(

@@ -3,6 +3,8 @@ table (periods × indicators) a window table or chart, or a report, can show as 
 
 Field ids are stable across form versions (forms/README.md), so a series is matched by id;
 a period whose form lacks the field, or a unit that did not report, gives a blank, never 0.
+
+May import: ``consolidation``, ``core``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Trend:
     series: dict[str, tuple[Value, ...]]  # field → one value per period
     totals: tuple[Decimal | None, ...]  # the unit's total score (a unit's trend only)
     ranks: tuple[int | None, ...]
+    receiving_level: str | None = None  # the consolidating unit's (its "Toàn tỉnh")
 
     def rows(self) -> list[tuple[str, list[Value]]]:
         """Table form: one row per indicator, one column per period."""
@@ -64,4 +67,5 @@ def trend(
         found = row.by_code().get(unit) if row is not None and unit is not None else None
         totals.append(found.total if found else None)
         ranks.append(found.rank if found else None)
-    return Trend(unit, periods, chosen, labels, series, tuple(totals), tuple(ranks))
+    receiving = by_period[periods[-1]].receiving_level
+    return Trend(unit, periods, chosen, labels, series, tuple(totals), tuple(ranks), receiving)

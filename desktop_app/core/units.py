@@ -9,6 +9,8 @@ resources/units/{name}.jsonl, written by scripts/build_unit_catalogue.py from th
 
 Codes are strings, zero-padded as officially written: province 2 digits, district 3,
 commune 5 (wards, townships and special zones are all level "commune").
+
+May import: ``core`` only, and ``desktop_app.paths`` to find its data file.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ CODE_WIDTHS = {"province": 2, "district": 3, "commune": 5}
 TYPE_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Tỉnh", "Huyện", "Quận", "Phường", "Xã")
 
 
+def type_word(name: str) -> str | None:
+    """ "Xã", "Phường", "Huyện", "Thành phố" …, as ``name`` starts; None for a name that
+    is not a commune's, district's or province's."""
+    return next((word for word in TYPE_WORDS if name.startswith(word + " ")), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     code: str
@@ -44,10 +52,7 @@ class Unit:
     @property
     def type_word(self) -> str | None:
         """ "Xã", "Phường", "Huyện", "Thành phố" …, as the name starts."""
-        for word in TYPE_WORDS:
-            if self.name.startswith(word + " "):
-                return word
-        return None
+        return type_word(self.name)
 
     @property
     def proper_name(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from ..core.levels import UNIT_ABOVE
 from ..core.messages import AppError, Text
 
 KINDS = {
@@ -32,8 +33,8 @@ def exists(kind: str) -> AppError:
     return AppError(
         "identity.exists",
         Text(
-            f"Đơn vị đã có chứng thư ký số ({label.vi}). Thay bằng chứng thư khác thì huyện phải đăng ký lại; nếu chắc chắn, thêm --replace.",
-            f"The unit already has a signing certificate ({label.en}). Replacing it means the district must register the new one; if you are sure, add --replace.",
+            f"Đơn vị đã có chứng thư ký số ({label.vi}). Thay bằng chứng thư khác thì {UNIT_ABOVE.vi} phải đăng ký lại; nếu chắc chắn, thêm --replace.",
+            f"The unit already has a signing certificate ({label.en}). Replacing it means {UNIT_ABOVE.en} must register the new one; if you are sure, add --replace.",
         ),
         kind=kind,
     )
@@ -211,8 +212,8 @@ def certificate_changed(expected: str, found: str) -> AppError:
     return AppError(
         "identity.certificate_changed",
         Text(
-            "Chứng thư trên thiết bị khác chứng thư đã đăng ký với phần mềm. Nếu đã được cấp chứng thư mới, chọn lại nó (identity use-token/import) và gửi chứng thư mới cho huyện.",
-            "The certificate on the device is not the one registered with the application. If a new certificate was issued, select it again (identity use-token/import) and send it to the district.",
+            f"Chứng thư trên thiết bị khác chứng thư đã đăng ký với phần mềm. Nếu đã được cấp chứng thư mới, chọn lại nó (identity use-token/import) và gửi chứng thư mới cho {UNIT_ABOVE.vi}.",
+            f"The certificate on the device is not the one registered with the application. If a new certificate was issued, select it again (identity use-token/import) and send it to {UNIT_ABOVE.en}.",
         ),
         expected=expected,
         found=found,

@@ -21,10 +21,10 @@ from typing import Any, Literal
 
 from ..core.dates import format_date, format_place_date
 from ..core.forms.model import Band, Field, Form, ScoringItem
+from ..core.levels import agency_heading, committee, is_committee
 from ..core.numbers import format_number, from_canonical
 from ..core.periods import Period
 from ..core.text import nfc
-from ..core.units import TYPE_WORDS
 
 Raw = int | Decimal | datetime.date | str | None
 
@@ -155,16 +155,6 @@ class ReportLayout:
     approver: Signature
     recipients: tuple[str, ...]
     metadata_title: str
-
-
-def _type_word(name: str) -> str | None:
-    return next((w for w in TYPE_WORDS if name.startswith(w + " ")), None)
-
-
-def _short_agency(name: str) -> str:
-    """ "Huyện Chợ Đồn" → "UBND huyện Chợ Đồn" (for running text); other names unchanged."""
-    word = _type_word(name)
-    return f"UBND {word.lower()}{name[len(word) :]}" if word else name
 
 
 def typed_value(field: Field, raw: Any) -> Any:
@@ -360,16 +350,14 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
     unit = data["unit"]
     name = nfc(unit["name"])
     parent = nfc(unit.get("parent_name") or "")
-    is_ubnd = _type_word(name) is not None  # a commune, district or province People's Committee
+    is_ubnd = is_committee(name)  # a commune, district or province People's Committee
     symbol = "BC-UBND" if is_ubnd else "BC"
     number = nfc(str(data.get("number") or "")).strip()
     number_text = number if "/" in number else f"{number or '……'}/{symbol}"
     date = datetime.date.fromisoformat(data["date"])
     period = Period.parse(data["period"])
     header = Header(
-        parent_agency=(f"UBND {parent.upper()}" if _type_word(parent) else parent.upper())
-        if parent
-        else None,
+        parent_agency=agency_heading(parent) if parent else None,
         issuer=("ỦY BAN NHÂN DÂN", name.upper()) if is_ubnd else (name.upper(),),
         number=f"Số: {number_text}",
         place_date=format_place_date(nfc(data.get("place") or ""), date),
@@ -378,9 +366,9 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
     )
     rows, general = _rows(form, data)
     reference = (
-        f"(Kèm theo Báo cáo số {number_text} ngày {format_date(date)} của {_short_agency(name)})"
+        f"(Kèm theo Báo cáo số {number_text} ngày {format_date(date)} của {committee(name)})"
     )
-    recipients = [f"- {_short_agency(parent)} (để b/c);"] if parent else []
+    recipients = [f"- {committee(parent)} (để b/c);"] if parent else []
     recipients.append("- Lưu: VT.")
     return ReportLayout(
         header=header,

@@ -10,6 +10,8 @@ transaction: the submission, its values, and what it replaces.
 
 Each is one audit row, kind ``receive``, target ``unit/form/period``: old = the revision
 and data hash it replaces or challenges, new = its own.
+
+May import: ``receiving``, ``packets``, ``storage``, ``core``.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def submission_fields(packet: VerifiedPacket) -> dict[str, Any]:
     return {
         "unit_code": manifest["unit"]["code"],
         "unit_name": manifest["unit"]["name"],
+        # the packet's own word for its parent: an old unit's names its old district
+        "parent_code": packet.data["unit"].get("parent_code"),
         "form_id": manifest["form"]["id"],
         "form_version": manifest["form"]["version"],
         "period": manifest["period"],

@@ -9,12 +9,15 @@ The receiving modules take an ``Office`` rather than a workspace: ``workspace.re
 builds one from the profile, tests and tools can build one directly.
 
 **Units merged away (the 2025 rearrangement).** The catalogue data carry no mapping from
-old units to new ones, so the officer declares one (``workspace.district_merges.declare_merges``,
-kept in the setting ``unit_merges``: old code → the new unit it became part of, with the
-old unit's name and parent as its packets name them). Such an old unit is one of the
-office's ``former_units``: its packets (of the periods before the merge) are received like
-a child's, and consolidation adds them up into the new unit. It is not a child: the status
-board does not list it as missing.
+old units to new ones, so the officer declares one (``workspace.district_merges``, kept by
+``storage.merges``: old code → the new unit it became part of, with the old unit's name
+and parent as its packets name them). Which declarations an office accepts is its rule
+(``merge_entry``): the new unit must be one of its children. Such an old unit is one of
+the office's ``former_units``: its packets (of the periods before the merge) are received
+like a child's, and consolidation adds them up into the new unit. It is not a child: the
+status board does not list it as missing.
+
+May import: ``receiving``, ``packets``, ``storage``, ``core``.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ..core.forms import FormRegistry
+from ..core.messages import AppError, Text
 from ..core.units import Catalogue, Unit
-from ..storage import Database, child_units, get_setting
-
-MERGES_SETTING = "unit_merges"
+from ..storage import Database, child_units
+from ..storage.merges import MergeEntry, unit_merges
 
 
 @dataclass
@@ -63,19 +67,57 @@ class Office:
         return found
 
     @cached_property
+    def merges(self) -> dict[str, MergeEntry]:
+        """Old code → the declared merge into one of the children (see the module's notes)."""
+        return {e.old_code: e for e in unit_merges(self.db) if e.into in self.children}
+
+    @cached_property
     def former_units(self) -> dict[str, Unit]:
-        """Code → old unit merged into one of the children (see the module's notes), as
-        its own packets describe it (name, level and its old parent)."""
-        table = get_setting(self.db, MERGES_SETTING) or {}
-        return {
-            code: Unit(code, e["name"], e["level"], e.get("parent_code"), e["catalogue"])
-            for code, e in table.items()
-            if e.get("into") in self.children
-        }
+        """Code → old unit merged into one of the children, as its own packets describe
+        it (name, level and its old parent)."""
+        return {code: e.old_unit for code, e in self.merges.items()}
+
+    def merge_entry(self, old: Unit, new_code: str, catalogue: str) -> MergeEntry:
+        """The declaration that ``old`` (a unit of ``catalogue``) became part of the child
+        ``new_code``; AppError ``merge.not_child`` (not one of this unit's children),
+        ``merge.same_unit`` or ``merge.code_kept`` (the old code lives on in another
+        child: only that child can have kept it)."""
+        new = self.children.get(str(new_code).strip()) or self.catalogue.get(new_code)
+        if new is None or new.code not in self.children:
+            raise _merge_error(
+                "merge.not_child",
+                f"Đơn vị mới {new_code} không phải đơn vị trực thuộc {self.unit.name}: chỉ gộp được vào một đơn vị trực thuộc.",
+                f"The new unit {new_code} is not under {self.unit.name}: old units can only be merged into one of its units.",
+                unit_code=str(new_code),
+            )  # fmt: skip
+        if old.code == new.code and old.catalogue == new.catalogue:
+            raise _merge_error(
+                "merge.same_unit",
+                f"{old.name} ({old.code}) không thể gộp vào chính nó.",
+                f"{old.name} ({old.code}) cannot be merged into itself.",
+                unit_code=old.code,
+            )
+        if old.code in self.children and old.code != new.code and old.catalogue != new.catalogue:
+            # a code that lives on in a current unit was kept by the unit the old one became
+            # part of; mapping it elsewhere would also move that current unit's place
+            kept = self.children[old.code]
+            raise _merge_error(
+                "merge.code_kept",
+                f"Mã {old.code} của {old.name} nay là mã của {kept.name}: đơn vị cũ này chỉ có thể được gộp vào {kept.name}.",
+                f"Code {old.code} of {old.name} is now the code of {kept.name}: this old unit can only have become part of {kept.name}.",
+                unit_code=old.code,
+            )  # fmt: skip
+        return MergeEntry(
+            old.code, old.name, old.parent_code, old.level, catalogue, new.code, new.name
+        )
 
     def children_for(self, level: str | None) -> list[Unit]:
         """The children that fill a form of ``level`` (all of them if it names none)."""
         return [u for u in self.children.values() if level is None or u.level == level]
+
+
+def _merge_error(code: str, vi: str, en: str, **details: Any) -> AppError:
+    return AppError(code, Text(vi, en), **details)
 
 
 __all__ = ["Office"]

@@ -22,6 +22,8 @@ No backup is made of a database identical to the newest backup: the newest is ke
 "Newest" is by the time in the name, except that a name dated after the present moment
 was made under a clock set ahead (or the clock is behind now): it was made before any
 backup made now, so it sorts after every backup dated up to now.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ def is_automatic(reason: str) -> bool:
     return _AUTOMATIC.match(reason) is not None
 
 
-def _local(now: datetime | None) -> datetime:
+def local_moment(now: datetime | None) -> datetime:
+    """``now`` (default: the clock) as naive local time to the second: backup names."""
     return (now or local_now()).astimezone().replace(tzinfo=None, microsecond=0)
 
 
@@ -116,7 +119,7 @@ def list_backups(
     found: list[tuple[bool, datetime, int, BackupInfo]] = []
     if not policy.directory.is_dir():
         return []
-    present = _local(now)
+    present = local_moment(now)
     for path in policy.directory.iterdir():
         parsed = _parse(path)
         if parsed is None or (stem is not None and parsed[0] != stem):
@@ -145,7 +148,8 @@ def _database_stem(conn: sqlite3.Connection) -> tuple[Path, str]:
     raise ValueError("only a database stored in a file can be backed up")
 
 
-def _partial_path(target: Path) -> Path:
+def partial_path(target: Path) -> Path:
+    """Where a copy to ``target`` is written before it is renamed into place."""
     return target.with_name(f".{target.name}.partial")
 
 
@@ -155,7 +159,8 @@ def _own_partial(directory: Path, stem: str) -> Path:
     return directory / f".{stem}-{os.getpid()}-{secrets.token_hex(4)}{SUFFIX}.partial"
 
 
-def _discard(path: Path) -> None:
+def discard_quietly(path: Path) -> None:
+    """Remove a half-written copy if it is there."""
     # A read-only file system says EROFS even for a file that is not there: cleaning up
     # must never hide the failure being reported.
     with contextlib.suppress(OSError):
@@ -178,18 +183,19 @@ def _write_partial(source: sqlite3.Connection, partial: Path) -> None:
 
 def write_copy(source: sqlite3.Connection, target: Path) -> None:
     """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole)."""
-    partial = _partial_path(target)
-    _discard(partial)
+    partial = partial_path(target)
+    discard_quietly(partial)
     try:
         _write_partial(source, partial)
         os.replace(partial, target)
         fsync_path(target.parent)
     except BaseException:
-        _discard(partial)
+        discard_quietly(partial)
         raise
 
 
-def _backup_failed(path: Path, exc: Exception) -> AppError:
+def backup_failed(path: Path, exc: Exception) -> AppError:
+    """``storage.backup_failed`` for a copy that could not be written in ``path``."""
     return AppError(
         "storage.backup_failed",
         Text(
@@ -256,7 +262,7 @@ def backup_now(
     Call it outside a transaction: the backup reads through ``conn``, so it would also
     copy that transaction's uncommitted changes."""
     db_file, stem = _database_stem(conn)
-    moment = _local(now)
+    moment = local_moment(now)
     stamp = moment.strftime(_TIME_FORMAT)
     slug = _slug(reason)
     partial = _own_partial(policy.directory, stem)
@@ -268,7 +274,7 @@ def backup_now(
             last = found[0]
             kept = _promote(last) if not is_automatic(slug) and not last.manual else last.path
             if kept is not None:
-                _discard(partial)
+                discard_quietly(partial)
                 return kept
         seq = _next_seq(policy.directory, stem, stamp)
         target = policy.directory / (
@@ -277,15 +283,15 @@ def backup_now(
         os.replace(partial, target)
         fsync_path(target.parent)
     except sqlite3.Error as exc:
-        _discard(partial)
+        discard_quietly(partial)
         # A copy that cannot be written is the backups folder's fault, not the database's.
         error = translate(exc, db_file)
         if error is None or error.code in ("storage.cannot_open", "storage.readonly"):
-            error = _backup_failed(policy.directory, exc)
+            error = backup_failed(policy.directory, exc)
         raise error from exc
     except OSError as exc:
-        _discard(partial)
-        raise _backup_failed(policy.directory, exc) from exc
+        discard_quietly(partial)
+        raise backup_failed(policy.directory, exc) from exc
     _rotate(policy, stem, keep=(target, spare), now=moment)
     return target
 
@@ -316,7 +322,7 @@ def maybe_backup_on_open(
     _, stem = _database_stem(conn)
     backups = list_backups(policy, stem, now=now)
     if backups:
-        age = (_local(now) - backups[0].created).total_seconds()
+        age = (local_moment(now) - backups[0].created).total_seconds()
         # A negative age (only backups dated in the future) means the clock was turned
         # back since: back up then too.
         if 0 <= age < policy.min_interval_s:
@@ -330,12 +336,16 @@ __all__ = [
     "MANUAL",
     "BackupInfo",
     "BackupPolicy",
+    "backup_failed",
     "backup_now",
+    "discard_quietly",
     "is_automatic",
     "list_backups",
+    "local_moment",
     "manual_reason",
     "maybe_backup_on_open",
     "newest_with_data",
+    "partial_path",
     "read_content",
     "write_copy",
 ]

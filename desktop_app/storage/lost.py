@@ -12,6 +12,8 @@ cannot be read, a ``-wal`` or ``-journal`` left behind — nothing is created an
 ``LostDataError`` ("storage.data_missing") says what happened and names the newest good
 backup. Starting empty anyway is an explicit choice (``start_empty``): what was left
 beside the database is first moved into the backups folder, never deleted.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.messages import AppError, Text
-from .backups import BackupInfo, BackupPolicy, _local, list_backups, newest_with_data
+from .backups import BackupInfo, BackupPolicy, list_backups, local_moment, newest_with_data
 from .content import Content, has_rows, integrity_ok, read_content
 from .durable import fsync_path
 
@@ -221,7 +223,7 @@ def set_aside_left_behind(
     beside = left_behind(db_path) if file_state(db_path) is not None else []
     if not beside:
         return []
-    stamp = _local(now).strftime("%Y%m%dT%H%M%S")
+    stamp = local_moment(now).strftime("%Y%m%dT%H%M%S")
     policy.directory.mkdir(parents=True, exist_ok=True)
     moved = []
     for path in beside:

@@ -8,10 +8,13 @@ old copy of the application cannot damage what a newer one wrote.
 
 Migrations receive a ``sqlite_utils.Database``: later ones can use ``table.transform()``
 for the column changes SQLite's ALTER TABLE cannot do.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -260,7 +263,34 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite_utils.Database) -> None:
+    """The parent unit each submission's packet names (``unit.parent_code`` of its
+    data.json), in a column of its own: it tells an old unit's packet from the packet of
+    a new unit that kept its code (``consolidation.merges``), which consolidation read
+    again from every data.json. Filled from the data.json already stored (verified on
+    receipt, so it parses), a few hundred at a time: a province holds thousands."""
+    db.execute("ALTER TABLE submissions ADD COLUMN parent_code TEXT")
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT id, data_json FROM submissions WHERE id > ? ORDER BY id LIMIT 500", (last,)
+        ).fetchall()
+        if not rows:
+            return
+        db.conn.executemany(
+            "UPDATE submissions SET parent_code = ? WHERE id = ?",
+            [(_named_parent(text), row_id) for row_id, text in rows],
+        )
+        last = rows[-1][0]
+
+
+def _named_parent(data_json: str) -> str | None:
+    unit = json.loads(data_json).get("unit") or {}
+    parent = unit.get("parent_code")
+    return parent if isinstance(parent, str) else None
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

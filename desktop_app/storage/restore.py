@@ -5,6 +5,8 @@ too damaged to read, copied raw beside the backups; or, missing or zero bytes, w
 left beside it moved there); and the restored file takes the database's name in one
 rename, so a power cut leaves the old database or the restored one, never half of
 either.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from pathlib import Path
 
 from .backups import (
     BackupPolicy,
-    _backup_failed,
-    _discard,
-    _local,
-    _partial_path,
+    backup_failed,
     backup_now,
+    discard_quietly,
+    local_moment,
+    partial_path,
     write_copy,
 )
 from .durable import fsync_path
@@ -51,7 +53,7 @@ def check_restorable(backup_path: Path) -> int:
 
 def _set_aside(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Path:
     """Raw copies of a database SQLite cannot read, kept in case someone can rescue it."""
-    stamp = _local(now).strftime("%Y%m%dT%H%M%S")
+    stamp = local_moment(now).strftime("%Y%m%dT%H%M%S")
     policy.directory.mkdir(parents=True, exist_ok=True)
     aside = policy.directory / f"{db_path.name}.damaged-{stamp}"
     shutil.copy2(db_path, aside)
@@ -75,7 +77,7 @@ def _safety_copy(
     except sqlite3.Error as exc:
         error = translate(exc, db_path)
         if error is None or error.code != "storage.corrupt":
-            raise (error or _backup_failed(policy.directory, exc)) from exc
+            raise (error or backup_failed(policy.directory, exc)) from exc
         return _set_aside(db_path, policy, now)
     finally:
         conn.close()
@@ -102,7 +104,7 @@ def discard_interrupted_copies(
     Returns what was removed."""
     db_path = Path(db_path)
     staged = staged_restore_path(db_path)
-    candidates = [staged, _partial_path(staged)]
+    candidates = [staged, partial_path(staged)]
     if policy.directory.is_dir():
         oldest = (time.time() if now is None else now) - STALE_PARTIAL_S
         for partial in sorted(policy.directory.glob(".*.partial")):
@@ -152,11 +154,11 @@ def restore_backup(
         os.replace(staged, db_path)
         fsync_path(db_path.parent)
     except sqlite3.Error as exc:
-        raise (translate(exc, db_path) or _backup_failed(db_path.parent, exc)) from exc
+        raise (translate(exc, db_path) or backup_failed(db_path.parent, exc)) from exc
     except OSError as exc:
-        raise _backup_failed(db_path.parent, exc) from exc
+        raise backup_failed(db_path.parent, exc) from exc
     finally:
-        _discard(staged)
+        discard_quietly(staged)
     return safety
 
 

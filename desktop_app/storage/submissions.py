@@ -7,6 +7,10 @@ them with SQL and ``json.loads`` and never through a binary float.
 index makes sure), ``superseded`` (an older revision, kept for the diff), ``pending`` (a
 same-revision conflict waiting for the officer) or ``discarded`` (set aside by the
 officer's decision). ``review``: ``submitted`` → ``accepted`` | ``returned``.
+``parent_code`` (v5): the parent unit the packet names, which tells an old unit's packet
+from a new unit's that kept its code.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ REVIEWS = ("submitted", "accepted", "returned")
 KINDS = ("input", "computed", "comment")
 
 _COLUMNS = (
-    "id, unit_code, unit_name, form_id, form_version, period, revision, data_sha256, "
+    "id, unit_code, unit_name, parent_code, form_id, form_version, period, revision, data_sha256, "
     "created_at, signed_at, received_at, packet_path, signer_fingerprint, signer_name, "
     "data_json, state, review, reviewed_at, reviewed_by, review_reason"
 )
@@ -34,6 +38,7 @@ class Submission:
     id: int
     unit_code: str
     unit_name: str
+    parent_code: str | None  # the parent its packet names (schema v5): the old one for an old unit
     form_id: str
     form_version: str
     period: str

@@ -27,6 +27,7 @@ from ..workspace import Workspace
 from ..workspace.diagnostics import Diagnostics, collect, format_size, write_bundle
 from ..workspace.logs import tail
 from .dialogs import Dialogs
+from .unit_words import receiver
 
 LOG_LINES = 200
 
@@ -59,9 +60,9 @@ class AboutDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "Khi cần hỗ trợ: bấm «Lưu gói chẩn đoán…» và gửi tệp đó cho cán bộ CNTT của "
-                "huyện. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo "
+                "%1. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo "
                 "cáo, không có khóa ký số."
-            ),
+            ).replace("%1", receiver(workspace, lang)),
             self,
         )
         hint.setWordWrap(True)
@@ -172,8 +173,10 @@ class AboutDialog(QDialog):
             self.windowTitle(),
             self.tr(
                 "Đã lưu gói chẩn đoán:\n%1\n\nGói gồm thông tin trên và nhật ký; không có "
-                "cơ sở dữ liệu, không có khóa ký số. Gửi tệp này cho cán bộ CNTT của huyện."
-            ).replace("%1", str(target)),
+                "cơ sở dữ liệu, không có khóa ký số. Gửi tệp này cho cán bộ CNTT của %2."
+            )
+            .replace("%1", str(target))
+            .replace("%2", receiver(self.workspace, self.lang)),
         )
         return target
 

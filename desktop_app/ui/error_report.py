@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.messages import AppError
 from .dialogs import Dialogs
+from .unit_words import receiver
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,11 @@ class ErrorReporter(QObject):
             "Đã xảy ra lỗi không lường trước (%1).\n\n"
             "Số liệu đã lưu không bị mất; hãy kiểm tra lại ô vừa nhập. Chi tiết đã được "
             "ghi vào nhật ký. Nếu lỗi lặp lại, hãy gửi gói chẩn đoán (Trợ giúp → Giới "
-            "thiệu và chẩn đoán… → Lưu gói chẩn đoán…) cho cán bộ CNTT của huyện."
-        ).replace("%1", type(error).__name__)
+            "thiệu và chẩn đoán… → Lưu gói chẩn đoán…) cho cán bộ CNTT của %2."
+        )
+        text = text.replace("%1", type(error).__name__).replace(
+            "%2", receiver(getattr(window, "workspace", None), lang)
+        )
         dialogs.error(window, title, text)
 
 

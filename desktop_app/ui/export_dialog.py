@@ -27,6 +27,7 @@ from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
 from .identity_panel import IdentityPanel, grouped_fingerprint
+from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
 DEFAULT_FOLDER = "BaoCaoCNTT"  # ASCII: the folder is copied to USB sticks and old PCs
@@ -227,9 +228,12 @@ class ExportDialog(QDialog):
             f"<b>{result.path.name}</b>",
             self.tr("trong thư mục %1").replace("%1", str(result.path.parent)),
         ]
+        to = receiver(self.workspace, self.lang)
         if result.duplicate:
-            lines.append(self.tr("Số liệu giống lần xuất trước: huyện sẽ coi là bản trùng."))
-        lines.append(self.tr("Vân tay chứng thư (đọc cho huyện nếu được hỏi):"))
+            lines.append(
+                self.tr("Số liệu giống lần xuất trước: %1 sẽ coi là bản trùng.").replace("%1", to)
+            )
+        lines.append(self.tr("Vân tay chứng thư (đọc cho %1 nếu được hỏi):").replace("%1", to))
         lines.append(f"<tt>{grouped_fingerprint(result.fingerprint).replace(chr(10), '<br>')}</tt>")
         self.done_label.setText("<br>".join(lines))
         self.done_label.show()

@@ -1,5 +1,6 @@
 """The unit's signing identity: see it, make a self-signed one, import a CA-issued .p12,
-use a USB token, and hand the certificate to the district.
+use a USB token, and hand the certificate to the unit it reports to (the district, or
+since 2025 the province: ``unit_words``).
 
 Making or opening a key is slow on an old PC (key derivation, token login), so it runs
 in the background; passphrases and PINs are passed on and never kept."""
@@ -18,6 +19,7 @@ from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
 from .fields_dialog import FieldsDialog, Input
 from .identity_panel import IdentityPanel, grouped_fingerprint
+from .unit_words import own_unit, receiver
 
 TOKEN_MODULE_SETTING = "pkcs11_module"
 
@@ -40,10 +42,13 @@ class IdentityDialog(QDialog):
         layout.addWidget(self.panel)
         hint = QLabel(
             self.tr(
-                "Huyện chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho xã. Khi đổi chữ ký, "
-                "hãy xuất chứng thư mới gửi huyện và đọc vân tay qua điện thoại để huyện "
+                "%1 chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho %2. Khi đổi chữ ký, "
+                "hãy xuất chứng thư mới gửi %3 và đọc vân tay qua điện thoại để %3 "
                 "đối chiếu."
-            ),
+            )
+            .replace("%1", receiver(workspace, lang, capital=True))
+            .replace("%2", own_unit(workspace, lang))
+            .replace("%3", receiver(workspace, lang)),
             self,
         )
         hint.setWordWrap(True)
@@ -52,7 +57,10 @@ class IdentityDialog(QDialog):
         self.create_button = self._button(self.tr("Tạo chữ ký tự cấp…"), self.create_self_signed)
         self.import_button = self._button(self.tr("Nhập tệp .p12/.pfx…"), self.import_p12)
         self.token_button = self._button(self.tr("Dùng USB ký số…"), self.use_token)
-        self.export_button = self._button(self.tr("Xuất chứng thư gửi huyện…"), self.export_cert)
+        self.export_button = self._button(
+            self.tr("Xuất chứng thư gửi %1…").replace("%1", receiver(workspace, lang)),
+            self.export_cert,
+        )
         for button in (
             self.create_button,
             self.import_button,
@@ -93,9 +101,9 @@ class IdentityDialog(QDialog):
             self,
             self.windowTitle(),
             self.tr(
-                "Đơn vị đã có chữ ký số. Thay bằng chữ ký mới thì huyện phải đăng ký lại "
+                "Đơn vị đã có chữ ký số. Thay bằng chữ ký mới thì %1 phải đăng ký lại "
                 "chứng thư mới; các gói đã nộp vẫn hợp lệ. Tiếp tục?"
-            ),
+            ).replace("%1", receiver(self.workspace, self.lang)),
         )
         return True if agreed else None
 
@@ -219,12 +227,14 @@ class IdentityDialog(QDialog):
             self,
             self.windowTitle(),
             self.tr(
-                "Đã thiết lập chữ ký số. Hãy xuất chứng thư gửi huyện và đọc vân tay "
-                "SHA-256 để huyện đối chiếu:\n%1"
-            ).replace("%1", grouped_fingerprint(info.fingerprint)),
+                "Đã thiết lập chữ ký số. Hãy xuất chứng thư gửi %2 và đọc vân tay "
+                "SHA-256 để %2 đối chiếu:\n%1"
+            )
+            .replace("%1", grouped_fingerprint(info.fingerprint))
+            .replace("%2", receiver(self.workspace, self.lang)),
         )
 
-    # -- the certificate for the district ------------------------------------------------
+    # -- the certificate for the unit reported to -----------------------------------------
 
     def export_cert(self) -> None:
         from platformdirs import user_documents_dir
@@ -249,11 +259,10 @@ class IdentityDialog(QDialog):
         self.dialogs.info(
             self,
             self.windowTitle(),
-            self.tr(
-                "Đã ghi %1.\nGửi tệp này cho huyện, rồi đọc vân tay SHA-256 qua điện thoại:\n%2"
-            )
+            self.tr("Đã ghi %1.\nGửi tệp này cho %3, rồi đọc vân tay SHA-256 qua điện thoại:\n%2")
             .replace("%1", str(path))
-            .replace("%2", grouped_fingerprint(info.fingerprint)),
+            .replace("%2", grouped_fingerprint(info.fingerprint))
+            .replace("%3", receiver(self.workspace, self.lang)),
         )
 
 

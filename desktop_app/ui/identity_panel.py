@@ -68,9 +68,7 @@ class IdentityPanel(QWidget):
         self.labels["kind"].setText(KINDS[info.kind].pick(lang))
         self.labels["subject"].setText(data["subject"])
         self.labels["issuer"].setText(
-            self.tr("tự cấp (huyện đăng ký theo vân tay)")
-            if data["self_signed"]
-            else data["issuer"]
+            self.tr("tự cấp (đăng ký theo vân tay)") if data["self_signed"] else data["issuer"]
         )
         self.labels["valid"].setText(f"{_date(data['not_before'])} – {_date(data['not_after'])}")
         self.labels["fingerprint"].setText(grouped_fingerprint(info.fingerprint))

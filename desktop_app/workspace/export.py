@@ -5,6 +5,8 @@ carries the same ``data.json``: re-exporting an unchanged report re-uses the rev
 the report date recorded at its first export (a harmless duplicate for the district);
 if anything in it changed (an edit reopens the report with the next revision; a renamed
 clerk or leader does not), the packet gets the next revision.
+
+May import: ``packets``, ``storage``, ``core``, and ``workspace``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from typing import Any
 
 from ..core.messages import AppError, Text
 from ..core.periods import check_started
-from ..core.units import Catalogue
 from ..packets.data import build_data, canonical_json
 from ..packets.manifest import vietnam_time
 from ..packets.packet import PacketContent, assemble, zip_bytes
@@ -101,10 +102,7 @@ def refusal(state: ReportState) -> AppError | None:
 
 
 def _unit(ws: Workspace) -> dict[str, str | None]:
-    profile = ws.require_profile()
-    catalogue = Catalogue.load(profile.catalogue)
-    unit = catalogue.require(profile.unit_code)
-    parent = catalogue.get(unit.parent_code) if unit.parent_code else None
+    unit, parent = ws.unit_and_parent()
     return {
         "code": unit.code,
         "name": unit.name,
@@ -140,18 +138,20 @@ def plan_data(
     ws: Workspace, state: ReportState, today: datetime.date
 ) -> tuple[dict[str, Any], bool]:
     """(data.json, duplicate): the revision and date of an earlier export of the current
-    revision when the data are the same, else the next revision dated today."""
+    revision when the data are the same, else the next revision dated today.
+
+    Built once: the revision and the date are two top-level members that nothing else in
+    data.json depends on, so the next revision is the same build with those two changed."""
     assert state.report is not None
-    unit = _unit(ws)
     revision = state.report.revision
     earlier = list_exports(ws.db, state.report.id, revision)
+    first_date = datetime.date.fromisoformat(earlier[0].report_date) if earlier else today
+    data = _data(ws, state, _unit(ws), revision, first_date)
     if not earlier:
-        return _data(ws, state, unit, revision, today), False
-    first = earlier[0]
-    data = _data(ws, state, unit, revision, datetime.date.fromisoformat(first.report_date))
-    if _sha(data) == first.data_sha256:
+        return data, False
+    if _sha(data) == earlier[0].data_sha256:
         return data, True
-    return _data(ws, state, unit, revision + 1, today), False
+    return {**data, "revision": revision + 1, "date": today.isoformat()}, False
 
 
 def export_report(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.units import Catalogue
 from ..packets import identities
 from ..packets.identities import IdentityInfo
 from .workspace import Workspace
@@ -15,10 +14,7 @@ def create_unit_identity(
     ws: Workspace, passphrase: str, *, key_kind: str = "ec", replace: bool = False
 ) -> IdentityInfo:
     """A self-signed certificate naming the profile's unit and its parent."""
-    profile = ws.require_profile()
-    catalogue = Catalogue.load(profile.catalogue)
-    unit = catalogue.require(profile.unit_code)
-    parent = catalogue.get(unit.parent_code) if unit.parent_code else None
+    unit, parent = ws.unit_and_parent()
     return identities.create_self_signed(
         ws.db,
         ws.data_dir,

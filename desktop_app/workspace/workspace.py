@@ -1,4 +1,7 @@
-"""One data directory: its database, the forms the application ships, and the unit profile."""
+"""One data directory: its database, the forms the application ships, and the unit profile.
+
+May import: ``storage``, ``core``, ``desktop_app.paths``.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 from ..core.forms import Form, FormRegistry
 from ..core.messages import AppError, Text
 from ..core.periods import Period
+from ..core.units import Unit
 from ..paths import cache_dir, default_data_dir, forms_dir
 from ..storage import BackupPolicy, Database, get_setting
 from ..storage.settings import os_user, peek_setting
@@ -127,6 +131,25 @@ class Workspace:
         if profile and profile.clerk:
             return profile.clerk
         return os_user()
+
+    def unit_and_parent(self) -> tuple[Unit, Unit | None]:
+        """The profile's unit and the unit it reports to, from the profile's catalogue."""
+        from ..core.units import Catalogue
+
+        profile = self.require_profile()
+        catalogue = Catalogue.load(profile.catalogue)
+        unit = catalogue.require(profile.unit_code)
+        return unit, catalogue.get(unit.parent_code) if unit.parent_code else None
+
+    def reports_to(self) -> Text:
+        """The unit this one sends its packets to, in running text ("huyện", "tỉnh": the
+        words of ``core.levels``); "đơn vị cấp trên" before a unit is set up."""
+        from ..core.levels import UNIT_ABOVE, reports_to
+
+        if self.profile is None:
+            return UNIT_ABOVE
+        _, parent = self.unit_and_parent()
+        return reports_to(parent.level if parent else None)
 
     def form_for(self, form_id: str, period_text: str) -> tuple[Form, Period]:
         """The form version that applies to a period, with the period checked against it."""

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/about_dialog.py" line="+50"/>
+        <location filename="../../desktop_app/ui/about_dialog.py" line="+51"/>
         <source>Giới thiệu và chẩn đoán</source>
         <translation>About and diagnostics</translation>
     </message>
@@ -15,8 +15,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Khi cần hỗ trợ: bấm «Lưu gói chẩn đoán…» và gửi tệp đó cho cán bộ CNTT của huyện. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo cáo, không có khóa ký số.</source>
-        <translation>When you need help: click «Save a diagnostics bundle…» and send that file to the district&apos;s IT officer. It holds only the information below and the log; no report data, no signing key.</translation>
+        <source>Khi cần hỗ trợ: bấm «Lưu gói chẩn đoán…» và gửi tệp đó cho cán bộ CNTT của %1. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo cáo, không có khóa ký số.</source>
+        <translation>When you need help: click «Save a diagnostics bundle…» and send that file to the IT officer of %1. It holds only the information below and the log; no report data, no signing key.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -133,11 +133,11 @@
         <source>Đã lưu gói chẩn đoán:
 %1
 
-Gói gồm thông tin trên và nhật ký; không có cơ sở dữ liệu, không có khóa ký số. Gửi tệp này cho cán bộ CNTT của huyện.</source>
+Gói gồm thông tin trên và nhật ký; không có cơ sở dữ liệu, không có khóa ký số. Gửi tệp này cho cán bộ CNTT của %2.</source>
         <translation>Saved the diagnostics bundle:
 %1
 
-It holds the information above and the log; no database, no signing key. Send this file to the district&apos;s IT officer.</translation>
+It holds the information above and the log; no database, no signing key. Send this file to the IT officer of %2.</translation>
     </message>
 </context>
 <context>
@@ -518,7 +518,7 @@ All current data are replaced by this backup; every change made after that time 
     </message>
     <message>
         <location line="+5"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại xã nếu cần, rồi chọn bản được dùng và ghi lý do.</source>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại đơn vị nếu cần, rồi chọn bản được dùng và ghi lý do.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) sent two packets of revision %3 with different data. The one in use has not been replaced. Compare them, ask the unit if needed, then choose the one to use and give the reason.</translation>
     </message>
     <message>
@@ -545,8 +545,8 @@ All current data are replaced by this backup; every change made after that time 
     </message>
     <message>
         <location line="+17"/>
-        <source>Ví dụ: đã gọi điện, xã xác nhận bản mới là bản đúng</source>
-        <translation>E.g. phoned the commune; it confirmed the new one is right</translation>
+        <source>Ví dụ: đã gọi điện, đơn vị xác nhận bản mới là bản đúng</source>
+        <translation>E.g. phoned the unit; it confirmed the new one is right</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -720,7 +720,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop_app/ui/error_report.py" line="+86"/>
+        <location filename="../../desktop_app/ui/error_report.py" line="+87"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
@@ -728,16 +728,16 @@ All current data are replaced by this backup; every change made after that time 
         <location line="+5"/>
         <source>Đã xảy ra lỗi không lường trước (%1).
 
-Số liệu đã lưu không bị mất; hãy kiểm tra lại ô vừa nhập. Chi tiết đã được ghi vào nhật ký. Nếu lỗi lặp lại, hãy gửi gói chẩn đoán (Trợ giúp → Giới thiệu và chẩn đoán… → Lưu gói chẩn đoán…) cho cán bộ CNTT của huyện.</source>
+Số liệu đã lưu không bị mất; hãy kiểm tra lại ô vừa nhập. Chi tiết đã được ghi vào nhật ký. Nếu lỗi lặp lại, hãy gửi gói chẩn đoán (Trợ giúp → Giới thiệu và chẩn đoán… → Lưu gói chẩn đoán…) cho cán bộ CNTT của %2.</source>
         <translation>An unexpected error occurred (%1).
 
-Saved data are not lost; check the field you just typed. The details were written to the log. If it happens again, send a diagnostics bundle (Help → About and diagnostics… → Save a diagnostics bundle…) to the district&apos;s IT officer.</translation>
+Saved data are not lost; check the field you just typed. The details were written to the log. If it happens again, send a diagnostics bundle (Help → About and diagnostics… → Save a diagnostics bundle…) to the IT officer of %2.</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+67"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+68"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -827,14 +827,14 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>in the folder %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Số liệu giống lần xuất trước: huyện sẽ coi là bản trùng.</source>
-        <translation>Same data as the previous export: the district will treat it as a duplicate.</translation>
+        <location line="+5"/>
+        <source>Số liệu giống lần xuất trước: %1 sẽ coi là bản trùng.</source>
+        <translation>Same data as the previous export: %1 will treat it as a duplicate.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Vân tay chứng thư (đọc cho huyện nếu được hỏi):</source>
-        <translation>Certificate fingerprint (read it to the district if asked):</translation>
+        <location line="+2"/>
+        <source>Vân tay chứng thư (đọc cho %1 nếu được hỏi):</source>
+        <translation>Certificate fingerprint (read it to %1 if asked):</translation>
     </message>
 </context>
 <context>
@@ -886,17 +886,12 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="+37"/>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="+39"/>
         <source>Chữ ký số của đơn vị</source>
         <translation>The unit&apos;s digital signature</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Huyện chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho xã. Khi đổi chữ ký, hãy xuất chứng thư mới gửi huyện và đọc vân tay qua điện thoại để huyện đối chiếu.</source>
-        <translation>The district accepts only packets signed with the certificate it registered for the commune. After changing the signature, export the new certificate for the district and read its fingerprint to them by phone.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Tạo chữ ký tự cấp…</source>
         <translation>Create a self-signed signature…</translation>
     </message>
@@ -911,19 +906,24 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Use a signing token…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Xuất chứng thư gửi huyện…</source>
-        <translation>Export the certificate for the district…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Đơn vị đã có chữ ký số. Thay bằng chữ ký mới thì huyện phải đăng ký lại chứng thư mới; các gói đã nộp vẫn hợp lệ. Tiếp tục?</source>
-        <translation>The unit already has a digital signature. If you replace it, the district must register the new certificate; packets already sent stay valid. Continue?</translation>
+        <location line="-27"/>
+        <source>%1 chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho %2. Khi đổi chữ ký, hãy xuất chứng thư mới gửi %3 và đọc vân tay qua điện thoại để %3 đối chiếu.</source>
+        <translation>%1 accepts only packets signed with the certificate it registered for %2. After changing the signature, export the new certificate for %3 and read its fingerprint to %3 by phone.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Xuất chứng thư gửi %1…</source>
+        <translation>Export the certificate for %1…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Đơn vị đã có chữ ký số. Thay bằng chữ ký mới thì %1 phải đăng ký lại chứng thư mới; các gói đã nộp vẫn hợp lệ. Tiếp tục?</source>
+        <translation>The unit already has a digital signature. If you replace it, %1 must register the new certificate; packets already sent stay valid. Continue?</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1032,13 +1032,22 @@ Saved data are not lost; check the field you just typed. The details were writte
     </message>
     <message>
         <location line="+27"/>
-        <source>Đã thiết lập chữ ký số. Hãy xuất chứng thư gửi huyện và đọc vân tay SHA-256 để huyện đối chiếu:
+        <source>Đã thiết lập chữ ký số. Hãy xuất chứng thư gửi %2 và đọc vân tay SHA-256 để %2 đối chiếu:
 %1</source>
-        <translation>The digital signature is set up. Export the certificate for the district and read them its SHA-256 fingerprint:
+        <translation>The digital signature is set up. Export the certificate for %2 and read its SHA-256 fingerprint to %2:
 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
+        <source>Đã ghi %1.
+Gửi tệp này cho %3, rồi đọc vân tay SHA-256 qua điện thoại:
+%2</source>
+        <translation>Wrote %1.
+Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
+%2</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Xuất chứng thư</source>
         <translation>Export the certificate</translation>
     </message>
@@ -1046,15 +1055,6 @@ Saved data are not lost; check the field you just typed. The details were writte
         <location line="+2"/>
         <source>Chứng thư PEM (*.pem);;Chứng thư DER (*.cer)</source>
         <translation>PEM certificate (*.pem);;DER certificate (*.cer)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Đã ghi %1.
-Gửi tệp này cho huyện, rồi đọc vân tay SHA-256 qua điện thoại:
-%2</source>
-        <translation>Wrote %1.
-Send this file to the district, then read them the SHA-256 fingerprint by phone:
-%2</translation>
     </message>
 </context>
 <context>
@@ -1091,8 +1091,8 @@ Send this file to the district, then read them the SHA-256 fingerprint by phone:
     </message>
     <message>
         <location line="+23"/>
-        <source>tự cấp (huyện đăng ký theo vân tay)</source>
-        <translation>self-signed (the district registers it by its fingerprint)</translation>
+        <source>tự cấp (đăng ký theo vân tay)</source>
+        <translation>self-signed (registered by its fingerprint)</translation>
     </message>
 </context>
 <context>
@@ -2225,7 +2225,7 @@ met</translation>
 <context>
     <name>TrendModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/trend_model.py" line="+48"/>
+        <location filename="../../desktop_app/ui/district/trend_model.py" line="+50"/>
         <source>Tổng điểm</source>
         <translation>Total score</translation>
     </message>
@@ -2248,7 +2248,7 @@ met</translation>
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../desktop_app/ui/district/trend_view.py" line="+57"/>
+        <location filename="../../desktop_app/ui/district/trend_view.py" line="+59"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>

@@ -4,6 +4,7 @@ as a signed packet (in the background, cancellable), check packet files."""
 from __future__ import annotations
 
 import datetime
+import json
 import zipfile
 
 import pytest
@@ -218,3 +219,71 @@ def test_the_window_exports_from_its_menu_and_shows_the_new_status(qtbot, filled
     window.packets.export_action.trigger()
     assert done and done[0].path.exists()
     assert window.status_label.text() == "Trạng thái: Đã xuất gói · lần sửa 1"
+
+
+@pytest.fixture
+def current_commune(tmp_path):
+    """Xã Chợ Đồn of the current structure (since July 2025): it reports to Tỉnh Thái
+    Nguyên directly, there is no district any more."""
+    ws = Workspace.open(tmp_path / "xa-cho-don")
+    setup_unit(ws, "02020", "current", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Nam")
+    values = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    values["unit"] = "02020"
+    own = tmp_path / "cntt-xa_2026_02020.json"
+    own.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    load_values(ws, own)
+    create_unit_identity(ws, PASS)
+    yield ws
+    ws.close()
+
+
+def _words(widget) -> str:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    shown = [w.text() for w in widget.findChildren(QLabel)]
+    return "\n".join(shown + [b.text() for b in widget.findChildren(QAbstractButton)])
+
+
+def test_a_commune_of_the_current_structure_is_told_to_send_to_the_province(
+    qtbot, current_commune, tmp_path
+):
+    from desktop_app.ui.identity_dialog import IdentityDialog
+
+    cert_file = tmp_path / "chung-thu-02020.pem"
+    dialogs = ScriptedDialogs(answers=[False], files=[str(cert_file)])
+    dialog = IdentityDialog(current_commune, "vi", dialogs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.export_button.text() == "Xuất chứng thư gửi tỉnh…"
+    assert "Tỉnh chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho xã." in _words(dialog)
+    dialog.create_self_signed()  # declined
+    assert "thì tỉnh phải đăng ký lại" in dialogs.shown[-1][2]
+    dialog.export_cert()
+    assert "Gửi tệp này cho tỉnh," in dialogs.shown[-1][2]
+
+    out = tmp_path / "goi"
+    export = open_export(qtbot, current_commune, dialogs, out)
+    for _ in range(2):  # the second time: the same data again
+        export.secret.setText(PASS)
+        with qtbot.waitSignal(export.exported, timeout=30000):
+            export.start_export()
+    assert "đọc cho tỉnh nếu được hỏi" in export.done_label.text()
+    assert "tỉnh sẽ coi là bản trùng" in export.done_label.text()
+    said = [_words(dialog), _words(export), *(m[2] for m in dialogs.shown)]
+    assert not [text for text in said if "huyện" in text.casefold()], said
+
+
+def test_in_english_the_current_structures_commune_sends_to_the_province(qtbot, current_commune):
+    from desktop_app.ui.identity_dialog import IdentityDialog
+
+    try:
+        assert install_language("en")
+        dialog = IdentityDialog(current_commune, "en", ScriptedDialogs())
+        qtbot.addWidget(dialog)
+        assert dialog.export_button.text() == "Export the certificate for the province…"
+        assert (
+            "The province accepts only packets signed with the certificate it registered for "
+            "the commune." in _words(dialog)
+        )
+    finally:
+        install_language("vi")

@@ -70,6 +70,14 @@ def test_the_declared_table(chodon, province):
     assert "02053" not in codes and "02080" not in codes  # old units are not expected
 
 
+def test_each_submission_keeps_the_parent_its_packet_names(chodon, province):
+    from desktop_app.storage.submissions import find_submissions
+
+    with F.open_ws(province) as ws:
+        held = find_submissions(ws.db, "cntt-xa", "2026", with_data=False)
+    assert {s.unit_code: s.parent_code for s in held} == dict.fromkeys(INTO, "064")
+
+
 def test_old_units_are_consolidated_into_their_new_unit(chodon, province):
     with F.open_ws(province) as ws:
         merged = D.consolidation_for(ws, "cntt-xa", "2026")
@@ -95,6 +103,20 @@ def test_old_units_are_consolidated_into_their_new_unit(chodon, province):
         chodon.communes[code].packet.name for code in INTO
     )
     assert [r.rank for r in merged.ranking.rows] in ([1, 2], [1, 1])
+
+
+def test_a_province_over_its_communes_words_the_whole_province(province):
+    """Since 2025 a province receives from its communes: its overall figures are the
+    province's ("Toàn tỉnh"), not a district's, though its children fill a commune form."""
+    with F.open_ws(province) as ws:
+        merged = D.consolidation_for(ws, "cntt-xa", "2026")
+        series = D.trend_for(ws, "cntt-xa", None)
+    overall = [s.text for s in merged.statements if s.id.endswith(".overall")]
+    assert overall and all(t.vi.startswith("Toàn tỉnh: ") for t in overall), overall
+    assert all(t.en.startswith("Province-wide: ") for t in overall)
+    assert merged.statements[0].text.vi.startswith("2/")  # the children are still "xã"
+    assert merged.statements[0].text.vi.endswith(" xã đã nộp báo cáo")
+    assert series.receiving_level == "province"
 
 
 def test_a_new_unit_that_reported_itself_is_not_added_to_its_old_parts(chodon, province, tmp_path):

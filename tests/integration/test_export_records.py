@@ -124,3 +124,38 @@ def test_unexplained_warning_blocks_the_export_until_explained(ws, tmp_path):
         data = json.loads(archive.read("data.json"))
     [warning] = [w for w in data["warnings"] if w["rule"] == "r_bai_dang_it"]
     assert warning["explanation"] == "Trang mới đưa vào vận hành từ tháng 10."
+
+
+def test_data_json_is_built_once_whatever_the_revision_turns_out_to_be(ws, tmp_path, monkeypatch):
+    """First export, unchanged re-export, and a changed report (the next revision, dated
+    today): each plans its data.json from one build, and the changed one is exactly what
+    building it afresh with the next revision and today's date gives."""
+    from desktop_app.packets.data import canonical_json
+    from desktop_app.workspace import export
+    from desktop_app.workspace.entry import check_report
+
+    builds: list[int] = []
+    real = export.build_data
+
+    def counted(*args, **kwargs):
+        builds.append(kwargs["revision"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export, "build_data", counted)
+    first_day, later = datetime.date(2026, 12, 15), datetime.date(2026, 12, 20)
+    data, duplicate = export.plan_data(ws, check_report(ws, "cntt-xa", "2026"), first_day)
+    assert (data["revision"], data["date"], duplicate, len(builds)) == (1, "2026-12-15", False, 1)
+    export_report(ws, "cntt-xa", "2026", tmp_path / "out", secret=PASS,
+                  now=datetime.datetime(2026, 12, 15, 9, tzinfo=VN))  # fmt: skip
+    builds.clear()
+    again, duplicate = export.plan_data(ws, check_report(ws, "cntt-xa", "2026"), later)
+    assert (again["revision"], again["date"], duplicate, len(builds)) == (1, "2026-12-15", True, 1)
+    setup_unit(ws, "02080", "legacy", leader="Lò Văn Pọm")  # not an edit: same revision held
+    builds.clear()
+    changed, duplicate = export.plan_data(ws, check_report(ws, "cntt-xa", "2026"), later)
+    assert (changed["revision"], changed["date"], duplicate) == (2, "2026-12-20", False)
+    assert len(builds) == 1
+    monkeypatch.setattr(export, "build_data", real)
+    state = check_report(ws, "cntt-xa", "2026")
+    fresh = export._data(ws, state, export._unit(ws), 2, later)
+    assert canonical_json(changed) == canonical_json(fresh)

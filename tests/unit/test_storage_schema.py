@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -15,6 +16,7 @@ from desktop_app.storage import LATEST_VERSION, Database, list_backups, now_iso
 from desktop_app.storage.backups import BackupPolicy
 from desktop_app.storage.errors import translate
 from desktop_app.storage.migrations import MIGRATIONS, migrate
+from desktop_app.storage.submissions import find_submissions
 
 VN = timezone(timedelta(hours=7))
 
@@ -46,7 +48,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (4,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (5,)
         assert {
             "units",
             "settings",
@@ -137,13 +139,46 @@ def test_a_version_3_database_gains_the_prefills_table_and_keeps_its_reports(pat
     conn.close()
     policy = BackupPolicy(path.parent / "backups")
     with Database.open(path, backups=policy) as db:
-        assert db.fetchone("PRAGMA user_version") == (4,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,)
         assert "prefills" in _tables(db.conn)
         assert db.fetchall("SELECT unit_code, form_id FROM reports") == [("064", "cntt-huyen")]
         db.execute("INSERT INTO prefills VALUES (1, 'xa_so_don_vi', '20', 's', '{}', 'x', 'u')")
         with pytest.raises(sqlite3.IntegrityError):  # a pre-fill belongs to a report
             db.execute("INSERT INTO prefills VALUES (9, 'f', '1', 's', '{}', 'x', 'u')")
-    assert [b.reason for b in list_backups(policy)] == ["before-v4"]
+    assert [b.reason for b in list_backups(policy)] == [f"before-v{LATEST_VERSION}"]
+
+
+def test_a_version_4_database_gains_each_submissions_parent_code_from_its_data_json(path):
+    """The parent unit a packet names was read again from every data.json at each
+    consolidation; version 5 keeps it in its own column, filled from what is stored."""
+    path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(sqlite_utils.Database(conn), path, migrations=MIGRATIONS[:4])
+    units = {
+        "02080": {"code": "02080", "name": "Xã Bình Trung", "parent_code": "064"},
+        "02083": {"code": "02083", "name": "Xã Yên Phong", "parent_code": "19"},
+        "064": {"code": "064", "name": "Huyện Chợ Đồn", "parent_code": None},
+        "02047": {"code": "02047", "name": "Xã Lương Bằng"},  # a packet naming no parent
+    }
+    for index, (code, unit) in enumerate(units.items(), start=1):
+        data = json.dumps({"format": "cntt-data/1", "unit": unit, "values": {}})
+        conn.execute(
+            "INSERT INTO submissions (unit_code, unit_name, form_id, form_version, period,"
+            " revision, data_sha256, created_at, signed_at, received_at, packet_path,"
+            " signer_fingerprint, signer_name, data_json, state) VALUES"
+            " (?, ?, 'cntt-xa', '2026.1', '2026', 1, ?, 'x', 'x', 'x', 'p.zip', 'AA', 's', ?,"
+            " 'current')",
+            (code, unit["name"], str(index) * 64, data),
+        )
+    conn.close()
+    policy = BackupPolicy(path.parent / "backups")
+    with Database.open(path, backups=policy) as db:
+        assert db.fetchone("PRAGMA user_version") == (5,) == (LATEST_VERSION,)
+        found = dict(db.fetchall("SELECT unit_code, parent_code FROM submissions"))
+        assert found == {"02080": "064", "02083": "19", "064": None, "02047": None}
+        [held] = find_submissions(db, "cntt-xa", "2026", "02083", with_data=False)
+        assert held.parent_code == "19" and held.unit_name == "Xã Yên Phong"
+    assert [b.reason for b in list_backups(policy)] == ["before-v5"]
 
 
 def test_a_failing_migration_leaves_the_previous_version(path):

@@ -1,6 +1,9 @@
 """A trend as a table: one row per key indicator (and, for one unit, its total score and
 rank), one column per period. Blank stays blank: a period whose form lacks the field, or
-a unit that did not report, is not a zero."""
+a unit that did not report, is not a zero.
+
+May import: Qt, ``ui``, and plain data from the layers below (``consolidation``, ``core``).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...consolidation import Trend
-from ...consolidation.statements import UNIT_WORDS
 from ...core.forms.model import Form
-from ...core.messages import Text
+from ...core.levels import units_word
 from ...core.numbers import format_number
 from ...core.values import Value
 from .sorting import NO_PARENT, RIGHT, period_label
@@ -71,7 +73,7 @@ class TrendModel(QAbstractTableModel):
         if row_id == RANK:
             return str(value)
         if self.is_count(row_id):
-            word = UNIT_WORDS.get(self.form.level, Text("đơn vị", "units")).pick(self.lang)
+            word = units_word(self.form.level).pick(self.lang)
             return f"{value} {word}"
         return value_text(self.form.fields[row_id], value, self.lang)
 

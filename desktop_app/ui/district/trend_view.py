@@ -3,7 +3,10 @@ chosen one as a chart, with the form's target as a dashed line.
 
 The view shows a ``consolidation.Trend``; it does not gather periods itself. Choosing
 another unit asks the owner (``unit_changed``), who builds that unit's trend with
-``consolidation.trend`` and hands it back through ``set_trend``."""
+``consolidation.trend`` and hands it back through ``set_trend``.
+
+May import: Qt, ``ui``, and plain data from the layers below (``consolidation``, ``core``).
+"""
 
 from __future__ import annotations
 
@@ -24,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...consolidation import Trend
-from ...consolidation.statements import SCOPE_WORDS
 from ...core.forms.model import Form
-from ...core.messages import Text
+from ...core.levels import whole_of
 from ...core.numbers import format_number
 from .sorting import period_label
 from .trend_chart import ChartSeries, TrendChart
@@ -57,7 +59,7 @@ class TrendView(QWidget):
         self.unit_label = QLabel(self.tr("Đơn vị:"), self)
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("trendUnit")
-        scope = SCOPE_WORDS.get(form.level, Text("Toàn đơn vị", "Overall")).pick(lang)
+        scope = whole_of(trend.receiving_level, form.level).pick(lang)
         self.unit_combo.addItem(scope, None)
         for code, name in units:
             self.unit_combo.addItem(name, code)

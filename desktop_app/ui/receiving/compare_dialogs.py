@@ -195,7 +195,7 @@ class ConflictDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "<b>%1</b> (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. "
-                "Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại xã nếu cần, rồi chọn "
+                "Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại đơn vị nếu cần, rồi chọn "
                 "bản được dùng và ghi lý do."
             )
             .replace("%1", pending.unit_name)
@@ -241,7 +241,7 @@ class ConflictDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("conflictReason")
         self.reason.setPlaceholderText(
-            self.tr("Ví dụ: đã gọi điện, xã xác nhận bản mới là bản đúng")
+            self.tr("Ví dụ: đã gọi điện, đơn vị xác nhận bản mới là bản đúng")
         )
         self.reason_label = QLabel(self.tr("Lý do chọn (bắt buộc):"), self)
         reason_row.addRow(self.reason_label, self.reason)
