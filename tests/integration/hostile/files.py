@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import io
+import json
 import struct
+import zipfile
+from decimal import Decimal
 
+from tests import pki
 from tests.unit.receiving import fleet as F
 
 from .kit import unpack
@@ -138,6 +143,189 @@ def zip64_end(kit) -> bytes:
     return raw[:-22] + record + locator + classic
 
 
+# -- what report.pdf would do when opened ---------------------------------------------------
+
+
+def _data(kit) -> dict:
+    return json.loads(json.dumps(kit["data"], default=str))  # a deep copy, decimals as text
+
+
+def with_reports(kit, *, xlsx: bytes | None = None, pdf: bytes | None = None, data=None) -> bytes:
+    """A packet for ``data`` (default: commune A's report) signed by commune A, whose
+    reports are the real ones unless ``xlsx`` or ``pdf`` (unsigned bytes) is given."""
+    from desktop_app.packets.packet import assemble, zip_bytes
+
+    data = data or _data(kit)
+    real_xlsx, rendered = pki.real_reports(data)
+    if pdf is not None:
+        rendered = pki.Rendered(pdf, rendered.signature_page, rendered.signature_box)
+    moment = datetime.datetime.now(datetime.UTC)
+    content = assemble(kit["signer_a"], data["unit"]["name"], data, xlsx=xlsx or real_xlsx,
+                       pdf=rendered, created_at=moment)  # fmt: skip
+    return zip_bytes(content.members, moment)
+
+
+def _name(text: str):
+    from pyhanko.pdf_utils import generic
+
+    return generic.NameObject(text)
+
+
+def _dict(**entries):
+    """A PDF dictionary: keyword ``S="/JavaScript"`` → ``/S /JavaScript``; text stays text."""
+    from pyhanko.pdf_utils import generic
+
+    def value(v):
+        if isinstance(v, str):
+            return _name(v) if v.startswith("/") else generic.TextStringObject(v)
+        return v
+
+    return generic.DictionaryObject({_name("/" + k): value(v) for k, v in entries.items()})
+
+
+def pdf_changed(kit, change) -> bytes:
+    """The real report.pdf with ``change(writer)`` applied as an update before it is
+    signed (the signature then covers it), in a packet signed by commune A."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    _, rendered = pki.real_reports(_data(kit))
+    writer = IncrementalPdfFileWriter(io.BytesIO(rendered.content), strict=False)
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return with_reports(kit, pdf=out.getvalue())
+
+
+def _on_catalog(**entries):
+    def change(writer):
+        for key, value in entries.items():
+            writer.root[_name("/" + key)] = value(writer) if callable(value) else value
+        writer.update_root()
+
+    return change
+
+
+def _annotation_on_first_page(annotation):
+    def change(writer):
+        from pyhanko.pdf_utils import generic
+
+        page_ref = writer.root["/Pages"].raw_get("/Kids")[0]
+        page = page_ref.get_object()
+        annot = _dict(Type="/Annot", Rect=generic.ArrayObject(map(generic.FloatObject, (50, 50, 150, 80))),
+                      **annotation)  # fmt: skip
+        page[_name("/Annots")] = generic.ArrayObject([writer.add_object(annot)])
+        writer.update_container(page)
+
+    return change
+
+
+def _names(kind: str, target):
+    def value(writer):
+        from pyhanko.pdf_utils import generic
+
+        tree = _dict(
+            Names=generic.ArrayObject(
+                [generic.TextStringObject("x"), writer.add_object(target(writer))]
+            )
+        )
+        return _dict(**{kind: writer.add_object(tree)})
+
+    return value
+
+
+def _javascript(writer):
+    return _dict(S="/JavaScript", JS="app.alert('Xin chao')")
+
+
+def _embedded(writer):
+    from pyhanko.pdf_utils import generic
+
+    stream = generic.StreamObject(_dict(Type="/EmbeddedFile"), stream_data=b"MZ fake program")
+    return _dict(Type="/Filespec", F="bao-cao.exe", EF=_dict(F=writer.add_object(stream)))
+
+
+def _page_actions(writer):
+    page_ref = writer.root["/Pages"].raw_get("/Kids")[0]
+    page = page_ref.get_object()
+    page[_name("/AA")] = _dict(O=_dict(S="/Named", N="/Print"))  # prints on opening the page
+    writer.update_container(page)
+
+
+def _xfa(writer):
+    from pyhanko.pdf_utils import generic
+
+    stream = generic.StreamObject(_dict(), stream_data=b"<xdp:xdp><template/></xdp:xdp>")
+    return _dict(Fields=generic.ArrayObject(), XFA=writer.add_object(stream))
+
+
+def action_after_signature(kit) -> bytes:
+    """The genuine signed report.pdf with an update appended after its signature (an
+    OpenAction), the manifest re-signed over the new hash by commune A's own key."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    members = unpack(kit["genuine"])
+    writer = IncrementalPdfFileWriter(io.BytesIO(members["report.pdf"]), strict=False)
+    writer.root[_name("/OpenAction")] = writer.add_object(_javascript(writer))
+    writer.update_root()
+    out = io.BytesIO()
+    writer.write(out)
+    members["report.pdf"] = out.getvalue()
+    data = json.loads(members["data.json"], parse_float=Decimal)
+    return resigned_members(members, kit["signer_a"], data)
+
+
+# -- reports that disagree with data.json --------------------------------------------------------
+
+
+def _render(kit, change):
+    from desktop_app.workspace.workspace import shipped_forms
+
+    data = _data(kit)
+    change(data)
+    form = shipped_forms().by_version(data["form"]["id"], data["form"]["version"])
+    return form, data
+
+
+def pdf_showing_999(kit) -> bytes:
+    from desktop_app.packets.pdf import render_pdf
+
+    form, shown = _render(kit, lambda d: d["values"].update(cbcc_tong=999))
+    return with_reports(kit, pdf=render_pdf(form, shown).content)
+
+
+def xlsx_showing_999(kit) -> bytes:
+    from desktop_app.packets.excel import render_xlsx
+
+    form, shown = _render(kit, lambda d: d["values"].update(cbcc_tong=999))
+    return with_reports(kit, xlsx=render_xlsx(form, shown))
+
+
+def _xlsx_edited(kit, edit) -> bytes:
+    real, _ = pki.real_reports(_data(kit))
+    parts = unpack(real)
+    edit(parts)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return with_reports(kit, xlsx=buffer.getvalue())
+
+
+def _formula(parts):
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    at = sheet.index(b'<c r="D13"')
+    value_at = sheet.index(b"<v>", at)
+    parts["xl/worksheets/sheet1.xml"] = sheet[:value_at] + b"<f>999-975</f>" + sheet[value_at:]
+
+
+def _literal_format(parts):
+    """Every "#,##0" number shown through a format that prints 999 whatever the value."""
+    styles = parts["xl/styles.xml"]
+    parts["xl/styles.xml"] = styles.replace(b'<numFmts count="', b'<numFmts count="1').replace(
+        b"</numFmts>", b'<numFmt numFmtId="3" formatCode="&quot;999&quot;"/></numFmts>'
+    )
+
+
 # name: (make(kit) -> packet bytes, the reason code it must be refused with)
 CASES: dict = {
     "local header names another member": (local_renamed, "packet.zip_headers_disagree"),
@@ -148,6 +336,71 @@ CASES: dict = {
     "self-extracting stub in front": (self_extracting, "packet.zip_prepended_data"),
     "overlapping members": (overlapping, "packet.zip_overlap"),
     "zip64 end record": (zip64_end, "packet.zip64"),
+    "pdf with document JavaScript": (
+        lambda k: pdf_changed(k, _on_catalog(Names=_names("JavaScript", _javascript))),
+        "packet.pdf_javascript",
+    ),
+    "pdf with an OpenAction": (
+        lambda k: pdf_changed(k, _on_catalog(OpenAction=lambda w: _dict(S="/Named", N="/Print"))),
+        "packet.pdf_open_action",
+    ),
+    "pdf with a Launch action": (
+        lambda k: pdf_changed(
+            k, _annotation_on_first_page({"Subtype": "/Link", "A": _dict(S="/Launch", F="cmd.exe")})
+        ),
+        "packet.pdf_launch",
+    ),
+    "pdf with an embedded file": (
+        lambda k: pdf_changed(k, _on_catalog(Names=_names("EmbeddedFiles", _embedded))),
+        "packet.pdf_embedded_file",
+    ),
+    "pdf with additional actions (/AA)": (
+        lambda k: pdf_changed(k, _page_actions),
+        "packet.pdf_additional_actions",
+    ),
+    "pdf with a URI action": (
+        lambda k: pdf_changed(
+            k,
+            _annotation_on_first_page(
+                {"Subtype": "/Link", "A": _dict(S="/URI", URI="http://example.invalid/x")}
+            ),
+        ),
+        "packet.pdf_uri",
+    ),
+    "pdf with an XFA form": (
+        lambda k: pdf_changed(k, _on_catalog(AcroForm=_xfa)),
+        "packet.pdf_xfa",
+    ),
+    "pdf with rich media": (
+        lambda k: pdf_changed(k, _annotation_on_first_page({"Subtype": "/RichMedia"})),
+        "packet.pdf_rich_media",
+    ),
+    "pdf action added after its signature": (
+        action_after_signature,
+        "packet.pdf_signature_invalid",
+    ),
+    "report.pdf showing 999 where data.json has the real figure": (
+        pdf_showing_999,
+        "packet.report_pdf_mismatch",
+    ),
+    "report.xlsx showing 999 where data.json has the real figure": (
+        xlsx_showing_999,
+        "packet.report_xlsx_mismatch",
+    ),
+    "report.xlsx with a formula": (
+        lambda k: _xlsx_edited(k, _formula),
+        "packet.report_xlsx_mismatch",
+    ),
+    "report.xlsx number format printing 999": (
+        lambda k: _xlsx_edited(k, _literal_format),
+        "packet.report_xlsx_mismatch",
+    ),
+    "report.xlsx with a macro": (
+        lambda k: _xlsx_edited(
+            k, lambda parts: parts.update({"xl/vbaProject.bin": b"\xd0\xcf macro"})
+        ),
+        "packet.xlsx_active_content",
+    ),
 }
 
 # Kinds tested outside CASES (by their own tests), counted towards the set's size.

@@ -1,0 +1,257 @@
+"""Receiving check 6, the reports say what ``data.json`` says: a packet whose signed
+``report.pdf`` shows 999 where its ``data.json`` holds 23 is refused, because the district
+merges the one and the leadership reads the other.
+
+Both reports are drawn from ``data.json`` and the form alone (``layout.build_layout``),
+so what each must say is known exactly. Rendering them again and comparing bytes would
+be the simplest proof, but costs ~30 times the rest of the receiving; instead:
+
+- ``report.xlsx``: every non-empty cell of both sheets, value and number format, equal to
+  what ``excel.render_xlsx`` writes for the layout, and nothing that could show or do
+  something else: no other part in the workbook (macros, pictures, comments, external
+  links, shared strings), no formula, no hidden sheet, row or column, no conditional
+  formatting, no header or footer but the page number;
+- ``report.pdf``: the text its pages show, in drawing order (``pdftext``), equal to the
+  text ``pdf.render_pdf`` draws for the layout.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..core.forms import Form
+from ..core.messages import AppError, Text
+from .layout import ReportLayout, build_layout
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PARTS = {
+    "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
+    "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml",
+    "xl/worksheets/sheet1.xml",
+}  # fmt: skip
+_SCORE_PART = "xl/worksheets/sheet2.xml"
+_SHEET_PARTS = ("xl/worksheets/sheet1.xml", _SCORE_PART)
+_ACTIVE = re.compile(r"vbaProject|activeX|embeddings|externalLink|oleObject|macrosheet", re.I)
+_PAGE_NUMBER_HEADER = '&C&"Times New Roman,Regular"&13 &P'
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"|state="(?:very)?[hH]idden"')
+_FORBIDDEN = (b"<f>", b"<f ", b"<conditionalFormatting", b"<dataValidations", b"<hyperlinks",
+              b"<drawing", b"<legacyDrawing", b"<oleObjects", b"<controls")  # fmt: skip
+# Number formats Excel knows by id without writing them (ECMA-376 §18.8.30), as openpyxl names them.
+_BUILTIN_FORMATS = {
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    14: "mm-dd-yy",
+    49: "@",
+}
+
+
+def _refuse(code: str, member: str, vi: str, en: str, **details: Any) -> AppError:
+    return AppError(
+        code,
+        Text(
+            f"{member} không khớp với data.json: {vi}. Báo cáo đã ký phải thể hiện đúng số liệu gửi lên.",
+            f"{member} does not agree with data.json: {en}. A signed report must show the figures it sends.",
+        ),
+        check=6,
+        member=member,
+        **details,
+    )
+
+
+def _xlsx_refused(vi: str, en: str, **details: Any) -> AppError:
+    return _refuse("packet.report_xlsx_mismatch", "report.xlsx", vi, en, **details)
+
+
+def _xlsx_active(part: str) -> AppError:
+    return AppError(
+        "packet.xlsx_active_content",
+        Text(
+            f"report.xlsx chứa thành phần có thể tự chạy hoặc mở nội dung ngoài ({part}): báo cáo của phần mềm không có thành phần này.",
+            f"report.xlsx holds a part that can run or fetch something ({part}): the application's report has none.",
+        ),
+        check=6,
+        member="report.xlsx",
+        part=part,
+    )
+
+
+def _cell_ref(row: int, column: int) -> str:
+    return f"{chr(64 + column)}{row}"
+
+
+def _split_ref(ref: str) -> tuple[int, int]:
+    letters = ref.rstrip("0123456789")
+    if len(letters) != 1 or not letters.isalpha() or not ref[len(letters) :].isdigit():
+        raise ValueError(ref)
+    return int(ref[len(letters) :]), ord(letters.upper()) - 64
+
+
+def _formats(styles: bytes) -> list[str]:
+    """Each cell style's number format code, by style index."""
+    from lxml import etree
+
+    root = etree.fromstring(styles)
+    custom = {int(f.get("numFmtId")): f.get("formatCode")
+              for f in root.iter(f"{_MAIN}numFmt")}  # fmt: skip
+    xfs = root.find(f"{_MAIN}cellXfs")
+    found = []
+    for xf in [] if xfs is None else xfs.findall(f"{_MAIN}xf"):
+        number = int(xf.get("numFmtId", "0"))
+        found.append(custom.get(number) or _BUILTIN_FORMATS.get(number, f"#{number}"))
+    return found
+
+
+def _sheet_cells(xml: bytes, formats: list[str]) -> dict[tuple[int, int], tuple[Any, str]]:
+    from lxml import etree
+
+    for forbidden in _FORBIDDEN:
+        if forbidden in xml:
+            raise _xlsx_refused("có công thức hoặc phần tử có thể hiện khác giá trị ô",
+                                "it has formulas or elements that can show other than a cell's value",
+                                element=forbidden.decode().strip("<> "))  # fmt: skip
+    if _HIDDEN.search(xml):
+        raise _xlsx_refused(
+            "có hàng, cột hoặc trang tính bị ẩn", "it has hidden rows, columns or sheets"
+        )
+    root = etree.fromstring(xml)
+    cells: dict[tuple[int, int], tuple[Any, str]] = {}
+    for cell in root.iter(f"{_MAIN}c"):
+        kind = cell.get("t", "n")
+        if kind == "inlineStr":
+            value: Any = "".join(t.text or "" for t in cell.iter(f"{_MAIN}t"))
+        else:
+            found = cell.find(f"{_MAIN}v")
+            if found is None or found.text is None:
+                continue
+            if kind != "n":
+                raise _xlsx_refused(
+                    f"ô kiểu «{kind}» không được dùng", f"cells of type «{kind}» are not used"
+                )
+            value = float(found.text)  # a spreadsheet holds every number as a double
+        if value == "":
+            continue
+        style = int(cell.get("s", "0"))
+        cells[_split_ref(cell.get("r", ""))] = (
+            value,
+            formats[style] if style < len(formats) else "?",
+        )
+    footer = root.find(f"{_MAIN}headerFooter")
+    for part in [] if footer is None else footer:
+        if (part.text or "") not in ("", _PAGE_NUMBER_HEADER):
+            raise _xlsx_refused(
+                "đầu trang hoặc chân trang khác", "its page header or footer differs"
+            )
+    return cells
+
+
+def _comparable(value: Any) -> Any:
+    import datetime
+
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, Decimal)):
+        return float(value)
+    if isinstance(value, datetime.date):
+        from openpyxl.utils.datetime import to_excel
+
+        return float(to_excel(value))
+    return value
+
+
+def check_xlsx(layout: ReportLayout, xlsx: bytes) -> None:
+    """AppError (check 6) unless the workbook says exactly what ``render_xlsx`` writes."""
+    from .excel import expected_cells
+
+    expected = expected_cells(layout)
+    try:
+        with zipfile.ZipFile(io.BytesIO(xlsx)) as book:
+            names = set(book.namelist())
+            for name in sorted(names):
+                if _ACTIVE.search(name):
+                    raise _xlsx_active(name)
+            want = _PARTS | ({_SCORE_PART} if len(expected) > 1 else set())
+            if names != want:
+                extra, missing = sorted(names - want), sorted(want - names)
+                raise _xlsx_refused(f"thành phần khác (thừa {extra or '—'}, thiếu {missing or '—'})",
+                                    f"other parts (extra {extra or '—'}, missing {missing or '—'})")  # fmt: skip
+            workbook = book.read("xl/workbook.xml")
+            if _HIDDEN.search(workbook) or b"<externalReferences" in workbook:
+                raise _xlsx_refused(
+                    "có trang tính bị ẩn hoặc tham chiếu ngoài",
+                    "it has hidden sheets or external references",
+                )
+            formats = _formats(book.read("xl/styles.xml"))
+            sheets = [
+                _sheet_cells(book.read(part), formats) for part in _SHEET_PARTS[: len(expected)]
+            ]
+    except AppError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise _xlsx_refused(
+            "không đọc được", "it cannot be read", problem=type(exc).__name__
+        ) from exc
+    except Exception as exc:  # lxml's parse errors and the like, on a hostile workbook
+        raise _xlsx_refused(
+            "không đọc được", "it cannot be read", problem=type(exc).__name__
+        ) from exc
+    for (title, want_cells), got in zip(expected.items(), sheets, strict=True):
+        for key in sorted(set(want_cells) | set(got)):
+            want_value, want_format = want_cells.get(key, (None, ""))
+            got_value, got_format = got.get(key, (None, ""))
+            if _comparable(want_value) != got_value or (
+                want_value is not None and want_format != got_format
+            ):
+                shown = "trống" if got_value is None else str(got_value)
+                shown_en = "empty" if got_value is None else str(got_value)
+                should = "trống" if want_value is None else str(want_value)
+                should_en = "empty" if want_value is None else str(want_value)
+                ref = _cell_ref(*key)
+                raise _xlsx_refused(
+                    f"trang «{title}», ô {ref} ghi «{shown}», data.json cho «{should}»",
+                    f"sheet «{title}», cell {ref} shows «{shown_en}» where data.json gives «{should_en}»",
+                    sheet=title,
+                    cell=ref,
+                )
+
+
+def check_pdf(layout: ReportLayout, reader: Any) -> None:
+    """AppError (check 6) unless the PDF's pages show the text ``render_pdf`` draws."""
+    from .pdftext import expected_text, shown_text
+
+    try:
+        shown = shown_text(reader)
+    except Exception as exc:  # a structure the text reader cannot follow
+        raise _refuse("packet.report_pdf_mismatch", "report.pdf", "không đọc được chữ trên các trang",
+                      "the text of its pages cannot be read", problem=type(exc).__name__) from exc  # fmt: skip
+    expected = expected_text(layout)
+    if shown != expected:
+        at = next((i for i, (a, b) in enumerate(zip(shown, expected, strict=False)) if a != b),
+                  min(len(shown), len(expected)))  # fmt: skip
+        got, want = shown[max(0, at - 20) : at + 20], expected[max(0, at - 20) : at + 20]
+        raise _refuse(
+            "packet.report_pdf_mismatch",
+            "report.pdf",
+            f"chữ trên trang là «…{got}…» ở chỗ data.json cho «…{want}…»",
+            f"its pages read «…{got}…» where data.json gives «…{want}…»",
+        )
+
+
+def check_reports(
+    form: Form, data: Mapping[str, Any], members: Mapping[str, bytes], reader: Any
+) -> None:
+    """Both reports against ``data.json`` (``reader``: report.pdf already opened)."""
+    layout = build_layout(form, data)
+    check_xlsx(layout, members["report.xlsx"])
+    check_pdf(layout, reader)
+
+
+__all__ = ["check_pdf", "check_reports", "check_xlsx"]
