@@ -69,6 +69,9 @@ def _number_format(decimals: int) -> str:
 
 def _put(ws: Worksheet, row: int, col: int, value: Cell | str, **style: Any) -> None:
     """Write one cell: numbers as numbers, dates as dates, anything else as plain text."""
+    if isinstance(ws, _Recorder):  # only what the cell says, not how it looks
+        ws.put(row, col, value)
+        return
     target = ws.cell(row=row, column=col)
     cell = value if isinstance(value, Cell) else Cell(value or None, value)
     if cell.is_number:
@@ -124,6 +127,8 @@ def _fit_rows(ws: Worksheet, widths: Sequence[float]) -> None:
 
 
 def _frame(ws: Worksheet, row: int, columns: int) -> None:
+    if isinstance(ws, _Recorder):
+        return
     for col in range(1, columns + 1):
         ws.cell(row=row, column=col).border = _BOX
 
@@ -299,23 +304,26 @@ class _StampedZip(zipfile.ZipFile):
             self.writestr(arcname or filename, handle.read())
 
 
-class _Written:
-    """One cell as ``_put`` leaves it (what ``expected_cells`` reads back)."""
-
-    value: Any = None
-    number_format: str = "General"
-
-
 class _Recorder:
-    """A stand-in for a worksheet that keeps only what each cell says: the placement
-    code above runs unchanged, without openpyxl's cost of building a workbook."""
+    """A stand-in for a worksheet that keeps only what each cell says (value and number
+    format, as ``_put`` would set them): the placement code above runs unchanged,
+    without the cost of building a workbook."""
 
     def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], _Written] = {}
+        self.cells: dict[tuple[int, int], tuple[Any, str]] = {}
         self.print_title_rows = ""
 
-    def cell(self, row: int, column: int) -> _Written:
-        return self.cells.setdefault((row, column), _Written())
+    def put(self, row: int, col: int, value: Cell | str) -> None:
+        if isinstance(value, Cell):
+            if value.is_number:
+                self.cells[(row, col)] = (value.value, _number_format(value.decimals))
+                return
+            if isinstance(value.value, datetime.date):
+                self.cells[(row, col)] = (value.value, "dd/mm/yyyy")
+                return
+            value = value.text
+        if value:
+            self.cells[(row, col)] = (value, "General")
 
     def merge_cells(self, **_: int) -> None:
         pass
@@ -336,12 +344,7 @@ def expected_cells(layout: ReportLayout) -> dict[str, dict[tuple[int, int], Expe
         score: Any = _Recorder()
         _score_rows(score, layout)
         sheets["Tự chấm điểm"] = score
-    return {
-        title: {
-            k: (c.value, c.number_format) for k, c in sheet.cells.items() if c.value is not None
-        }
-        for title, sheet in sheets.items()
-    }
+    return {title: sheet.cells for title, sheet in sheets.items()}
 
 
 def render_xlsx(form: Form, data: Mapping[str, Any]) -> bytes:
