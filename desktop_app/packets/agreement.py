@@ -310,7 +310,20 @@ def check_reports(
     form: Form, data: Mapping[str, Any], members: Mapping[str, bytes], reader: Any
 ) -> None:
     """Both reports against ``data.json`` (``reader``: report.pdf already opened)."""
-    layout = build_layout(form, data)
+    try:
+        layout = build_layout(form, data)
+    except AppError:
+        raise
+    except Exception as exc:  # data check 6 lets through but no report can show
+        raise AppError(
+            "packet.data_invalid",
+            Text(
+                "data.json: có giá trị không thể trình bày thành báo cáo (ví dụ phần tự chấm điểm sai cấu trúc).",
+                "data.json: it holds values no report can show (for example a malformed self-assessment).",
+            ),
+            check=6,
+            problem=type(exc).__name__,
+        ) from exc
     check_xlsx(layout, members["report.xlsx"])
     check_pdf(layout, reader)
 
