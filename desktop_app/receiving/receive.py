@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
-import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -35,12 +33,12 @@ from ..storage.exclusive import exclusive
 from ..storage.received import insert_received, is_named
 from ..storage.submissions import Submission
 from . import files
+from .folders import PACKET_SUFFIX, Skipped, collect
 from .judge import Plan, judge
 from .office import Office
 from .outcome import ReceiveOutcome, claimed_fields, manifest_fields
 from .reasons import check_failed, explain_untrusted, not_a_file
 
-PACKET_SUFFIX = ".zip"
 LOCK_NAME = ".receiving.lock"
 WAITING = Text(
     "Một lượt nhận gói nộp khác đang chạy trên thư mục dữ liệu này; đang chờ lượt đó xong…",
@@ -48,19 +46,6 @@ WAITING = Text(
 )
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """Something in a folder that is not received, and why (``receive.skipped_*``)."""
-
-    path: Path
-    code: str
-    reason: Text
-
-    def as_dict(self) -> dict[str, str]:
-        return {"path": str(self.path), "code": self.code, "vi": self.reason.vi,
-                "en": self.reason.en}  # fmt: skip
 
 
 @dataclass
@@ -94,69 +79,6 @@ class ReceiveCancelled(Cancelled):
     def __init__(self, report: ReceiveReport) -> None:
         super().__init__()
         self.report = report
-
-
-def _natural(path: Path) -> list[Any]:
-    # r2 before r10: a folder holding several revisions is received oldest first.
-    return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", path.name)]
-
-
-_SKIP_REASONS = {
-    "folder": Text(
-        "thư mục con (không đọc thư mục con)", "a sub-folder (sub-folders are not read)"
-    ),
-    "link": Text("liên kết (symlink/shortcut), không đi theo", "a link (symlink), not followed"),
-    "fifo": Text("đường ống (FIFO), không phải tệp", "a pipe (FIFO), not a file"),
-    "socket": Text("socket, không phải tệp", "a socket, not a file"),
-    "device": Text(
-        "thiết bị (như /dev/zero), không phải tệp", "a device (like /dev/zero), not a file"
-    ),
-    "not_zip": Text("không phải tệp .zip", "not a .zip file"),
-}
-
-
-def _skipped(path: Path, kind: str) -> Skipped:
-    return Skipped(path, f"receive.skipped_{kind}", _SKIP_REASONS[kind])
-
-
-def _folder_items(folder: Path) -> tuple[list[Path], list[Skipped]]:
-    """A folder's packets, and what else it holds with the reason each is not read.
-
-    Entries are looked at without following links and only regular files are read: a
-    FIFO would hang the read, a device such as /dev/zero never ends, a link can lead
-    anywhere (out of the folder, into a loop)."""
-    chosen: list[Path] = []
-    skipped: list[Skipped] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            item = Path(entry.path)
-            try:
-                kind = files.file_kind(entry.stat(follow_symlinks=False).st_mode)
-            except OSError:
-                kind = "file"  # vanished or unreadable: receiving it says which
-            if kind != "file":
-                skipped.append(_skipped(item, kind))
-            elif item.suffix.lower() == PACKET_SUFFIX and not item.name.startswith("."):
-                chosen.append(item)
-            else:
-                skipped.append(_skipped(item, "not_zip"))
-    return chosen, skipped
-
-
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
-    """(files to receive, what is skipped and why): a folder gives its ``.zip`` files (not
-    its sub-folders, links or special files); files named explicitly are all received,
-    whatever their name (and refused if they are not regular files)."""
-    chosen: list[Path] = []
-    skipped: list[Skipped] = []
-    for path in map(Path, paths):
-        if not path.is_dir():
-            chosen.append(path)
-            continue
-        found, passed = _folder_items(path)
-        chosen += found
-        skipped += passed
-    return sorted(chosen, key=_natural), sorted(skipped, key=lambda s: _natural(s.path))
 
 
 class Receiver:
