@@ -53,6 +53,8 @@ _REASONS: dict[str, tuple[str, str]] = {
                               "has rich media (video, Flash, 3D)"),
     "packet.pdf_action": ("có lệnh gửi dữ liệu hoặc mở tài liệu khác",
                           "has an action that sends data or opens another document"),
+    "packet.pdf_annotation": ("có ghi chú, dấu hoặc ô chữ đè lên trang (annotation)",
+                              "has notes, stamps or text boxes drawn over its pages (annotations)"),
     "packet.pdf_structure": ("có cấu trúc quá lớn hoặc không đọc được",
                              "has a structure too large or unreadable"),
 }  # fmt: skip
@@ -104,6 +106,13 @@ def _judge(obj: generic.DictionaryObject) -> str | None:
         return "packet.pdf_rich_media"
     if action in _REMOTE_ACTIONS:
         return "packet.pdf_action"
+    if subtype is not None and (kind == "/Annot" or "/Rect" in keys) and subtype not in _MEDIA:
+        # The report's only annotation is its signature's box; a note, stamp, text box or
+        # form field would draw its own appearance over the page, unread by the checks
+        # of what the page says.
+        field_type = _name(obj.raw_get("/FT")) if "/FT" in keys else None
+        if not (subtype == "/Widget" and field_type == "/Sig"):
+            return "packet.pdf_annotation"
     return None
 
 
@@ -112,6 +121,7 @@ def check_active_content(reader: Any) -> None:
     carries anything a viewer would run, call or open."""
     try:
         stack: list[Any] = [reader.trailer_view.raw_get("/Root")]
+        overlay = False
         seen: set[tuple[int, int]] = set()
         while stack:
             item = stack.pop()
@@ -125,7 +135,9 @@ def check_active_content(reader: Any) -> None:
                 item = item.get_object()
             if isinstance(item, generic.DictionaryObject):
                 found = _judge(item)
-                if found:
+                if found == "packet.pdf_annotation":
+                    overlay = True  # said last: an action inside it is the sharper reason
+                elif found:
                     raise _refuse(found)
                 signature_field = item.get("/FT") == "/Sig" if "/FT" in item else False
                 stack.extend(
@@ -139,6 +151,8 @@ def check_active_content(reader: Any) -> None:
         raise
     except Exception as exc:  # a hostile structure the parser cannot follow
         raise _refuse("packet.pdf_structure", problem=type(exc).__name__) from exc
+    if overlay:
+        raise _refuse("packet.pdf_annotation")
 
 
 def open_pdf(pdf: bytes) -> Any:

@@ -375,6 +375,18 @@ CASES: dict = {
         lambda k: pdf_changed(k, _annotation_on_first_page({"Subtype": "/RichMedia"})),
         "packet.pdf_rich_media",
     ),
+    "pdf with a text box over a figure": (
+        lambda k: pdf_changed(
+            k, _annotation_on_first_page({"Subtype": "/FreeText", "Contents": "999"})
+        ),
+        "packet.pdf_annotation",
+    ),
+    "pdf with a form field over a figure": (
+        lambda k: pdf_changed(
+            k, _annotation_on_first_page({"Subtype": "/Widget", "FT": "/Tx", "V": "999"})
+        ),
+        "packet.pdf_annotation",
+    ),
     "pdf action added after its signature": (
         action_after_signature,
         "packet.pdf_signature_invalid",
