@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 PASS = "Mật khẩu thử 2026!"
 DISTRICT = "064"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: PDFs without the ASCII85 layer, checked against data.json
 
 
 def _communes() -> list[str]:

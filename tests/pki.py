@@ -5,12 +5,14 @@ PDF, and a genuine packet to tamper with."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -180,17 +182,42 @@ def xlsx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+_REPORTS: dict[str, tuple[bytes, Any]] = {}
+
+
+def real_reports(data) -> tuple[bytes, Any]:
+    """(report.xlsx, rendered report.pdf) as the export draws them for ``data`` (a
+    data.json object of a shipped form): what the receiving compares with data.json.
+    Kept per data.json, since drawing them costs a fraction of a second."""
+    from desktop_app.packets.data import canonical_json
+    from desktop_app.packets.excel import render_xlsx
+    from desktop_app.packets.pdf import render_pdf
+    from desktop_app.workspace.workspace import shipped_forms
+
+    key = hashlib.sha256(canonical_json(data)).hexdigest()
+    if key not in _REPORTS:
+        form = shipped_forms().by_version(data["form"]["id"], data["form"]["version"])
+        try:
+            _REPORTS[key] = (render_xlsx(form, data), render_pdf(form, data))
+        except Exception:  # data no report can be drawn from (refused before the reports)
+            _REPORTS[key] = (xlsx_bytes(), Rendered(small_pdf()))
+    return _REPORTS[key]
+
+
 def make_members(
     data, key, cert, *, moment=None, pdf: bytes | None = None, chain=()
 ) -> dict[str, bytes]:
+    """A packet's members for ``data``, with the real reports (or ``pdf``, then a
+    workbook that does not match: for tests that stop before check 6)."""
     from desktop_app.packets.packet import assemble
 
+    xlsx, rendered = real_reports(data) if pdf is None else (xlsx_bytes(), Rendered(pdf))
     content = assemble(
         signer_for(key, cert, chain),
         "Xã Bình Trung",
         data,
-        xlsx=xlsx_bytes(),
-        pdf=Rendered(pdf or small_pdf()),
+        xlsx=xlsx,
+        pdf=rendered,
         created_at=moment or datetime.datetime.now(datetime.UTC),
     )
     return dict(content.members)

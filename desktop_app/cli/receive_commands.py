@@ -155,9 +155,14 @@ def cmd_trust(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_receive(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    from ..receiving.receive import WAITING
     from ..workspace.receive import receive
 
-    report = receive(ws, args.paths)
+    def waiting() -> None:
+        sys.stderr.write(WAITING.pick(lang) + "\n")
+        sys.stderr.flush()
+
+    report = receive(ws, args.paths, waiting=waiting)
     if args.json:
         print_json(report.as_dict())
     else:
@@ -174,11 +179,11 @@ def cmd_receive(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
             say(f"    {o.message().pick(lang)}")
     for o in report.rejected:
         refuse(o.error)
-    for path in report.skipped:
+    for skipped in report.skipped:
         sys.stderr.write(
-            Text(f"Bỏ qua (không phải .zip): {path}", f"Skipped (not a .zip): {path}").pick(lang)
-            + "\n"
-        )
+            Text(f"Bỏ qua: {skipped.path} ({skipped.reason.vi})",
+                 f"Skipped: {skipped.path} ({skipped.reason.en})").pick(lang) + "\n"
+        )  # fmt: skip
     return 1 if report.rejected else 0
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.progress import Progress, no_progress
+from ..storage.durable import temporary_beside
 from .consolidate import Consolidation
 from .model import ReportInfo
 from .ranking import Ranking, rank_units
@@ -61,7 +62,7 @@ def write_reports(
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = report_stem(c, info)
     xlsx, pdf = out_dir / f"{stem}.xlsx", out_dir / f"{stem}.pdf"
-    parts = [out_dir / f".{xlsx.name}.part", out_dir / f".{pdf.name}.part"]
+    parts = [temporary_beside(xlsx), temporary_beside(pdf)]
     try:
         progress(0, STEPS)
         write_consolidated_xlsx(parts[0], c, ranking, statements, info)

@@ -16,6 +16,7 @@ the report date, so the same data gives the same bytes (a packet hashes its memb
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import math
 import zipfile
@@ -48,6 +49,7 @@ SCORE_WIDTHS = (5, 28, 8, 24, 9, 18)  # STT | Chỉ số | Tối đa | Cách tí
 _LEADING = 1.3  # line height / font size in Excel and LibreOffice
 
 
+@functools.cache  # style objects are values: one per look, shared by every cell that has it
 def _font(
     size: float = 12, bold: bool = False, italic: bool = False, underline: bool = False
 ) -> Font:
@@ -56,6 +58,7 @@ def _font(
     )
 
 
+@functools.cache
 def _align(horizontal: str = "left", vertical: str = "center") -> Alignment:
     return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
 
@@ -66,6 +69,9 @@ def _number_format(decimals: int) -> str:
 
 def _put(ws: Worksheet, row: int, col: int, value: Cell | str, **style: Any) -> None:
     """Write one cell: numbers as numbers, dates as dates, anything else as plain text."""
+    if isinstance(ws, _Recorder):  # only what the cell says, not how it looks
+        ws.put(row, col, value)
+        return
     target = ws.cell(row=row, column=col)
     cell = value if isinstance(value, Cell) else Cell(value or None, value)
     if cell.is_number:
@@ -121,6 +127,8 @@ def _fit_rows(ws: Worksheet, widths: Sequence[float]) -> None:
 
 
 def _frame(ws: Worksheet, row: int, columns: int) -> None:
+    if isinstance(ws, _Recorder):
+        return
     for col in range(1, columns + 1):
         ws.cell(row=row, column=col).border = _BOX
 
@@ -243,8 +251,13 @@ def _print_setup(ws: Worksheet, widths: Sequence[int], last_row: int) -> None:
 
 
 def _score_sheet(wb: Workbook, layout: ReportLayout) -> None:
-    assert layout.score is not None
     ws = wb.create_sheet("Tự chấm điểm")
+    _print_setup(ws, SCORE_WIDTHS, _score_rows(ws, layout))
+
+
+def _score_rows(ws: Worksheet, layout: ReportLayout) -> int:
+    """The self-assessment sheet's cells; returns its last row."""
+    assert layout.score is not None
     centre = _align("center")
     heading, title, reference = layout.score.heading
     _merge(ws, 1, 1, 6, heading, font=_font(14, bold=True), alignment=centre)
@@ -268,7 +281,7 @@ def _score_sheet(wb: Workbook, layout: ReportLayout) -> None:
         _put(ws, row, 6, item.note, font=_font(11), alignment=_align())
         _frame(ws, row, 6)
         row += 1
-    _print_setup(ws, SCORE_WIDTHS, row - 1)
+    return row - 1
 
 
 class _StampedZip(zipfile.ZipFile):
@@ -289,6 +302,49 @@ class _StampedZip(zipfile.ZipFile):
     def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
         with open(filename, "rb") as handle:  # worksheets arrive as temporary files
             self.writestr(arcname or filename, handle.read())
+
+
+class _Recorder:
+    """A stand-in for a worksheet that keeps only what each cell says (value and number
+    format, as ``_put`` would set them): the placement code above runs unchanged,
+    without the cost of building a workbook."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], tuple[Any, str]] = {}
+        self.print_title_rows = ""
+
+    def put(self, row: int, col: int, value: Cell | str) -> None:
+        if isinstance(value, Cell):
+            if value.is_number:
+                self.cells[(row, col)] = (value.value, _number_format(value.decimals))
+                return
+            if isinstance(value.value, datetime.date):
+                self.cells[(row, col)] = (value.value, "dd/mm/yyyy")
+                return
+            value = value.text
+        if value:
+            self.cells[(row, col)] = (value, "General")
+
+    def merge_cells(self, **_: int) -> None:
+        pass
+
+
+ExpectedCell = tuple[Any, str]  # (value: number, date or text; number format)
+
+
+def expected_cells(layout: ReportLayout) -> dict[str, dict[tuple[int, int], ExpectedCell]]:
+    """Sheet title → {(row, column): (value, number format)} of every non-empty cell
+    ``render_xlsx`` writes for ``layout``: what a received workbook must say."""
+    report: Any = _Recorder()
+    row = _header(report, layout)
+    _table_header(report, row, TABLE_HEADERS)
+    _closing(report, layout, _report_rows(report, layout, row + 1))
+    sheets = {"Báo cáo": report}
+    if layout.score is not None:
+        score: Any = _Recorder()
+        _score_rows(score, layout)
+        sheets["Tự chấm điểm"] = score
+    return {title: sheet.cells for title, sheet in sheets.items()}
 
 
 def render_xlsx(form: Form, data: Mapping[str, Any]) -> bytes:
@@ -317,4 +373,4 @@ def render_xlsx(form: Form, data: Mapping[str, Any]) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["render_xlsx"]
+__all__ = ["ExpectedCell", "expected_cells", "render_xlsx"]

@@ -13,6 +13,7 @@ national motto, "Số: …/BC-UBND", place and date, document type and summary, 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -70,6 +71,11 @@ BLANK = Cell(None, "")
 
 
 def number_cell(value: int | Decimal, decimals: int) -> Cell:
+    return _number_cell(value, decimals, type(value))
+
+
+@functools.lru_cache(maxsize=4096)  # the same figures recur from report to report
+def _number_cell(value: int | Decimal, decimals: int, kind: type) -> Cell:
     return Cell(value, format_number(value, decimals), decimals)
 
 

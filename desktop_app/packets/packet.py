@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..storage.durable import temporary_beside
 from .data import canonical_json
 from .manifest import build_manifest, manifest_bytes, sha256_hex, vietnam_time
 from .signing import Stamp, sign_detached, sign_pdf
@@ -122,7 +123,7 @@ def write_packet(content: PacketContent, out_dir: Path) -> Path:
     created = datetime.datetime.fromisoformat(content.manifest["created_at"])
     data = zip_bytes(content.members, created)
     target = out_dir / content.name
-    temporary = out_dir / f".{content.name}.part"
+    temporary = temporary_beside(target)
     with open(temporary, "wb") as handle:
         handle.write(data)
         handle.flush()

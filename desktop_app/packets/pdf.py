@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -339,7 +340,13 @@ def render_pdf(form: Form, data: Mapping[str, Any]) -> RenderedPdf:
         initialFontSize=13,
         invariant=1,
     )
-    doc.build(_story(layout, signatures))
+    # Streams compressed without the ASCII85 layer: 20 % smaller, and read back (the
+    # receiving compares the text shown with data.json) by zlib alone.
+    ascii85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(_story(layout, signatures))
+    finally:
+        rl_config.useA85 = ascii85
     return RenderedPdf(out.getvalue(), signatures.page, signatures.box)
 
 

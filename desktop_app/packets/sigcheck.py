@@ -125,10 +125,13 @@ async def check_cms(data: bytes, preview: CmsPreview, context: ValidationContext
     )
 
 
-async def check_pdf(pdf: bytes, context: ValidationContext) -> SignatureFacts:
-    """The PDF's one signature; ``problem`` says why if it cannot even be read."""
+async def check_pdf(
+    pdf: bytes, context: ValidationContext, reader: PdfFileReader | None = None
+) -> SignatureFacts:
+    """The PDF's one signature; ``problem`` says why if it cannot even be read. ``reader``:
+    the same bytes already opened (the checks that follow then reuse what this parses)."""
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        reader = reader or PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
     except Exception as exc:  # any parse failure of an untrusted file is a refusal
         return SignatureFacts(None, None, False, False, False, False, False, f"unreadable: {exc}")

@@ -104,13 +104,19 @@ class PacketVerifier:
         self.close()
 
     def verify(self, source: Path | bytes) -> VerifiedPacket:
+        from .agreement import check_reports
+        from .pdfcheck import check_active_content, open_pdf
+
         members = read_members(source, self.limits)  # check 1
         manifest = parse_manifest(members["manifest.json"])  # check 2
         unit_code = manifest["unit"]["code"]
         signer, signed_at, context = self._check_cms(members, unit_code)  # checks 3, 4
         self._check_hashes(manifest, members)  # check 5
-        self._check_pdf(members["report.pdf"], signer, context)
+        reader = open_pdf(members["report.pdf"])  # one parse for the checks of report.pdf
+        self._check_pdf(members["report.pdf"], signer, context, reader)
+        check_active_content(reader)
         data, form, result = check_data(self.forms, manifest, members["data.json"])  # check 6
+        check_reports(form, data, members, reader)
         return VerifiedPacket(
             source=str(source) if isinstance(source, Path) else "<bytes>",
             manifest=manifest,
@@ -239,11 +245,13 @@ class PacketVerifier:
                     member=name,
                 )
 
-    def _check_pdf(self, pdf: bytes, signer: x509.Certificate, context: Any) -> None:
+    def _check_pdf(
+        self, pdf: bytes, signer: x509.Certificate, context: Any, reader: Any = None
+    ) -> None:
         from .sigcheck import check_pdf
 
         try:
-            facts = self._loop.run_until_complete(check_pdf(pdf, context))
+            facts = self._loop.run_until_complete(check_pdf(pdf, context, reader))
         except Exception as exc:
             raise _reject(
                 "packet.pdf_signature_invalid",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import stat
-import struct
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from ..core.messages import AppError, Text
 from .packet import MEMBERS
+from .zipcheck import EndRecord, check_members, whole_archive
 
 
 @dataclass(frozen=True)
@@ -95,36 +95,6 @@ def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits) -> None:
         )
 
 
-_END_RECORD = struct.Struct("<4s4H2LH")  # the zip's end of central directory record
-
-
-def _check_whole(raw: bytes) -> None:
-    """Refuse a zip whose end record is not where a complete file has it.
-
-    ``zipfile`` searches the tail for any end record and forgives data before the
-    archive; a packet cut short inside its stored ``report.xlsx`` (itself a zip) would
-    then be read as that workbook's members and refused for the wrong reason. A whole
-    packet ends with its end record (after an optional comment), and its central
-    directory ends exactly where the record starts: nothing prepended, nothing missing.
-    """
-    tail_start = max(0, len(raw) - _END_RECORD.size - 0xFFFF)
-    position = raw.rfind(b"PK\x05\x06", tail_start)
-    while position >= 0:
-        record = raw[position : position + _END_RECORD.size]
-        if len(record) == _END_RECORD.size:
-            *_, directory_size, directory_offset, comment_size = _END_RECORD.unpack(record)
-            if position + _END_RECORD.size + comment_size == len(raw):
-                if directory_offset + directory_size == position:
-                    return
-                break
-        position = raw.rfind(b"PK\x05\x06", tail_start, position)
-    raise _refuse(
-        "packet.not_zip",
-        "Tệp không phải gói nộp dạng zip hoặc bị cắt cụt (tải về chưa hết?).",
-        "The file is not a zip packet or is cut short (an incomplete download?).",
-    )
-
-
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     with archive.open(info) as handle:
         data = handle.read(limit + 1)
@@ -154,10 +124,10 @@ def read_members(
             ) from exc
     if len(raw) > limits.max_file_bytes:
         raise _too_large("tệp", "the file", limits.max_file_bytes, size=len(raw))
-    _check_whole(raw)
+    record = whole_archive(raw)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            return _read_archive(archive, limits, tuple(members))
+            return _read_archive(archive, limits, tuple(members), raw, record)
     except zipfile.BadZipFile as exc:
         raise _refuse(
             "packet.not_zip",
@@ -174,7 +144,11 @@ def read_members(
 
 
 def _read_archive(
-    archive: zipfile.ZipFile, limits: ZipLimits, expected: tuple[str, ...] = MEMBERS
+    archive: zipfile.ZipFile,
+    limits: ZipLimits,
+    expected: tuple[str, ...],
+    raw: bytes,
+    record: EndRecord,
 ) -> dict[str, bytes]:
     entries = archive.infolist()
     if len(entries) > limits.max_entries:
@@ -204,6 +178,7 @@ def _read_archive(
             extra=extra,
             missing=missing,
         )
+    check_members(raw, entries, record)
     total = sum(info.file_size for info in entries)
     if total > limits.max_total_bytes:
         raise _too_large("tổng dung lượng", "the total size", limits.max_total_bytes)

@@ -22,6 +22,42 @@ def _reject(code: str, check: int, vi: str, en: str, **details: Any) -> AppError
     return AppError(code, Text(vi, en), check=check, **details)
 
 
+_KINDS = {
+    "folder": Text("một thư mục", "a folder"),
+    "fifo": Text("một đường ống (FIFO)", "a pipe (FIFO)"),
+    "socket": Text("một socket", "a socket"),
+    "device": Text("một thiết bị (như /dev/zero)", "a device (like /dev/zero)"),
+    "link": Text("một liên kết", "a link"),
+}
+
+
+def not_a_file(path: Any, kind: str) -> AppError:
+    """A path named for receiving that is not a regular file: refused unread."""
+    what = _KINDS.get(kind, _KINDS["device"])
+    return _reject(
+        "packet.not_a_file",
+        1,
+        f"«{path}» là {what.vi}, không phải tệp gói nộp: không đọc.",
+        f"«{path}» is {what.en}, not a packet file: not read.",
+        kind=kind,
+    )
+
+
+def check_failed(exc: BaseException, check: int | None = None) -> AppError:
+    """A check that failed in a way nobody foresaw: this file is refused (the log holds
+    the details), the others are still received."""
+    what = type(exc).__name__
+    return AppError(
+        "packet.check_failed",
+        Text(
+            f"Không kiểm tra được gói nộp này (lỗi không lường trước: {what}), nên gói bị từ chối; các gói khác vẫn được nhận. Nhật ký của phần mềm ghi chi tiết.",
+            f"This packet could not be checked (an unforeseen error: {what}), so it is refused; the other packets are still received. The application's log has the details.",
+        ),
+        check=check,
+        error=what,
+    )
+
+
 def not_child(unit_code: str, unit_name: str, receiver: str, why: Text) -> AppError:
     return _reject(
         "packet.not_child",
@@ -104,10 +140,12 @@ def explain_untrusted(db: Database, error: AppError, unit_code: str) -> AppError
 
 
 __all__ = [
+    "check_failed",
     "day",
     "explain_untrusted",
     "form_not_for_period",
     "form_wrong_level",
+    "not_a_file",
     "not_child",
     "replay",
     "unit_mismatch",

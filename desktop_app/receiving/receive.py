@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,15 +29,21 @@ from typing import Any
 from ..core.messages import AppError, Text
 from ..core.progress import Cancelled, Progress, no_progress
 from ..packets.zipread import DEFAULT_LIMITS, ZipLimits
-from ..storage.received import insert_received
+from ..storage.exclusive import exclusive
+from ..storage.received import insert_received, is_named
 from ..storage.submissions import Submission
 from . import files
+from .folders import PACKET_SUFFIX, Skipped, collect
 from .judge import Plan, judge
 from .office import Office
 from .outcome import ReceiveOutcome, claimed_fields, manifest_fields
-from .reasons import explain_untrusted
+from .reasons import check_failed, explain_untrusted, not_a_file
 
-PACKET_SUFFIX = ".zip"
+LOCK_NAME = ".receiving.lock"
+WAITING = Text(
+    "Một lượt nhận gói nộp khác đang chạy trên thư mục dữ liệu này; đang chờ lượt đó xong…",
+    "Another receive is running on this data folder; waiting for it to finish…",
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +51,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class ReceiveReport:
     outcomes: list[ReceiveOutcome] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)  # not .zip files found in a folder
+    skipped: list[Skipped] = field(default_factory=list)  # what a folder held besides packets
 
     @property
     def rejected(self) -> list[ReceiveOutcome]:
@@ -63,7 +68,8 @@ class ReceiveReport:
             "ok": not self.rejected,
             "counts": self.counts(),
             "packets": [o.as_dict() for o in self.outcomes],
-            "skipped": [str(p) for p in self.skipped],
+            "skipped": [str(s.path) for s in self.skipped],  # as before, for scripts
+            "skipped_reasons": [s.as_dict() for s in self.skipped],
         }
 
 
@@ -73,30 +79,6 @@ class ReceiveCancelled(Cancelled):
     def __init__(self, report: ReceiveReport) -> None:
         super().__init__()
         self.report = report
-
-
-def _natural(path: Path) -> list[Any]:
-    # r2 before r10: a folder holding several revisions is received oldest first.
-    return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", path.name)]
-
-
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """(files to receive, files skipped): a folder gives its ``.zip`` files (not its
-    sub-folders); files named explicitly are all received, whatever their name."""
-    chosen: list[Path] = []
-    skipped: list[Path] = []
-    for path in map(Path, paths):
-        if not path.is_dir():
-            chosen.append(path)
-            continue
-        for item in path.iterdir():
-            if not item.is_file():
-                continue
-            if item.suffix.lower() == PACKET_SUFFIX and not item.name.startswith("."):
-                chosen.append(item)
-            else:
-                skipped.append(item)
-    return sorted(chosen, key=_natural), sorted(skipped, key=_natural)
 
 
 class Receiver:
@@ -133,10 +115,19 @@ class Receiver:
         self.close()
 
     def receive(self, path: Path) -> ReceiveOutcome:
-        """Receive one file: its outcome, with the ``received_files`` row always written."""
+        """Receive one file: its outcome, with the ``received_files`` row always written.
+
+        Whatever a file holds, it gets a verdict: a check that fails in a way nobody
+        foresaw (a library's error on a hostile file, a bug) refuses that file
+        (``packet.check_failed``) and the next file is received. Only the data folder
+        failing (``storage.*``) or the user stopping ends the batch, and then the copy
+        kept for the file in flight is removed unless a row already names it."""
         path = Path(path)
         try:
             incoming = files.read_incoming(path, self.limits.max_file_bytes)
+        except files.NotAFile as exc:
+            return self._record(path, files.Incoming(path, 0, "", None), None,
+                                error=not_a_file(path, exc.kind))  # fmt: skip
         except OSError as exc:
             error = AppError(
                 "packet.unreadable",
@@ -148,23 +139,61 @@ class Receiver:
         # the packet (the disk waits, the checks compute); it is on disk before the row
         # that names it is written.
         keeping = self._keeper.submit(files.keep, self.office.data_dir, incoming)
+        try:
+            return self._check_and_record(path, incoming, keeping)
+        except BaseException:
+            self._discard_orphan(keeping)
+            raise
+
+    def _check_and_record(
+        self, path: Path, incoming: files.Incoming, keeping: Future[str | None]
+    ) -> ReceiveOutcome:
         source = incoming.data if incoming.data is not None else incoming.path
         try:
             packet = self.verifier.verify(source)
         except AppError as error:
             if error.code.startswith("storage."):
-                wait([keeping])
                 raise  # the database failed, not the packet: stop the batch
-            stored = keeping.result()
+            return self._refuse(path, incoming, keeping.result(), error)
+        except Exception as exc:  # unforeseen: this file is refused, the batch goes on
+            log.error("receive %s: check failed", path.name, exc_info=True)
+            return self._refuse(path, incoming, keeping.result(), check_failed(exc))
+        stored = keeping.result()
+        try:
+            return self._record(path, incoming, stored, packet=packet)
+        except AppError as refused:  # raised while merging; its transaction rolled back
+            if refused.code.startswith("storage."):
+                raise
+            error = refused
+        except Exception as exc:  # unforeseen: refused, the batch goes on
+            log.error("receive %s: merge failed", path.name, exc_info=True)
+            error = check_failed(exc, check=7)
+        claimed = manifest_fields(packet.manifest)
+        return self._record(path, incoming, stored, error=error, claimed=claimed)
+
+    def _refuse(
+        self, path: Path, incoming: files.Incoming, stored: str | None, error: AppError
+    ) -> ReceiveOutcome:
+        try:
             claimed = claimed_fields(incoming.data)
-            unit = claimed.get("unit_code")
-            if unit:
-                error = explain_untrusted(self.office.db, error, unit)
-            return self._record(path, incoming, stored, error=error, claimed=claimed)
-        except BaseException:
-            wait([keeping])  # the copy is not left half-written behind a failure
-            raise
-        return self._record(path, incoming, keeping.result(), packet=packet)
+        except Exception:  # only shown: a file that breaks it claims nothing
+            claimed = {}
+        unit = claimed.get("unit_code")
+        if unit:
+            error = explain_untrusted(self.office.db, error, unit)
+        return self._record(path, incoming, stored, error=error, claimed=claimed)
+
+    def _discard_orphan(self, keeping: Future[str | None]) -> None:
+        wait([keeping])  # the copy is not left half-written behind a failure
+        stored = None if keeping.exception() else keeping.result()
+        if stored is None:
+            return
+        try:
+            orphan = not is_named(self.office.db, stored)
+        except Exception:  # the database is what failed: keep the copy
+            return
+        if orphan:
+            files.discard(self.office.data_dir, stored)
 
     def _record(
         self,
@@ -191,7 +220,12 @@ class Receiver:
                 try:
                     plan = judge(self.office, packet)
                 except AppError as refused:
+                    if refused.code.startswith("storage."):
+                        raise
                     error = refused
+                except Exception as exc:  # unforeseen: refused, the batch goes on
+                    log.error("receive %s: check 7 failed", path.name, exc_info=True)
+                    error = check_failed(exc, check=7)
             if error is not None or plan is None:
                 assert error is not None
                 if claimed is None:  # refused by check 7 (a verified manifest) or unreadable
@@ -247,15 +281,21 @@ def receive_paths(
     *,
     limits: ZipLimits = DEFAULT_LIMITS,
     clock: Callable[[], datetime.datetime] | None = None,
+    waiting: Callable[[], None] = lambda: log.info(WAITING.en),
 ) -> ReceiveReport:
     """Receive files and folders' ``.zip`` files, ``progress(done, total)`` after each
-    (committed) file; ``ReceiveCancelled`` if the callback cancels."""
+    (committed) file; ``ReceiveCancelled`` if the callback cancels. One receive at a
+    time per data folder: if another process is receiving into it, ``waiting()`` is
+    called once (to say so: ``WAITING``) and this one waits for it to finish."""
     chosen, skipped = collect(paths)
     report = ReceiveReport(skipped=skipped)
     total = len(chosen)
     try:
         progress(0, total)
-        with Receiver(office, limits=limits, clock=clock) as receiver:
+        with (
+            exclusive(Path(office.data_dir) / LOCK_NAME, waiting),
+            Receiver(office, limits=limits, clock=clock) as receiver,
+        ):
             for done, path in enumerate(chosen, 1):
                 outcome = receiver.receive(path)
                 report.outcomes.append(outcome)
@@ -282,10 +322,13 @@ def _log_outcome(outcome: ReceiveOutcome) -> None:
 
 
 __all__ = [
+    "LOCK_NAME",
     "PACKET_SUFFIX",
+    "WAITING",
     "ReceiveCancelled",
     "ReceiveReport",
     "Receiver",
+    "Skipped",
     "collect",
     "receive_paths",
 ]

@@ -22,6 +22,7 @@ from ..core.text import clean_multiline
 from ..packets import certs
 from ..packets.manifest import sha256_hex, vietnam_time
 from ..storage.audit import write_audit
+from ..storage.durable import temporary_beside
 from ..storage.receipts import ReceiptRow, insert_receipt
 from ..storage.submissions import (
     Submission,
@@ -170,7 +171,7 @@ def _record(
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / made.name
-    temporary = out_dir / f".{made.name}.part"
+    temporary = temporary_beside(target)
     with open(temporary, "wb") as handle:
         handle.write(made.content)
         handle.flush()

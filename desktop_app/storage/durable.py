@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 
@@ -20,4 +21,12 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["fsync_path"]
+def temporary_beside(target: Path) -> Path:
+    """A temporary name in ``target``'s folder that no other writer uses: two processes
+    writing the same file at once (two exports, two receives) each write their own, and
+    the rename puts one whole file under the real name. Starts with a dot (hidden)."""
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    return Path(target).with_name(f".{Path(target).name}.{token}.part")
+
+
+__all__ = ["fsync_path", "temporary_beside"]

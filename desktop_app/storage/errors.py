@@ -9,6 +9,7 @@ a Vietnamese/English sentence saying what to do.
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,3 +97,23 @@ def translating(path: Path | str) -> Iterator[None]:
         if error is None:
             raise
         raise error from exc
+
+
+# What a failed write of a file (not the database) says, by errno: a full disk, a quota or
+# a file-size limit are all "no room"; a read-only medium or a refused permission cannot
+# be written; anything else is the disk's (or the USB stick's) own failure.
+_DISK_ERRORS = {
+    errno.ENOSPC: "storage.full",
+    getattr(errno, "EDQUOT", -1): "storage.full",
+    errno.EFBIG: "storage.full",
+    errno.EROFS: "storage.readonly",
+    errno.EACCES: "storage.readonly",
+    errno.EPERM: "storage.readonly",
+}
+
+
+def disk_error(exc: OSError, path: Path | str) -> AppError:
+    """A failed file write as one of the storage messages (``storage.full`` for a full
+    disk), naming ``path``."""
+    code = _DISK_ERRORS.get(exc.errno or 0, "storage.io")
+    return storage_error(code, path, exc.strerror or str(exc))

@@ -106,11 +106,18 @@ def files_of_submissions(db: Database, form_id: str, period: str) -> dict[int, R
     return found
 
 
+def is_named(db: Database, stored_path: str) -> bool:
+    """Whether any row names this kept copy (else it is an orphan that can go)."""
+    return db.fetchone("SELECT 1 FROM received_files WHERE stored_path = ? LIMIT 1",
+                       (stored_path,)) is not None  # fmt: skip
+
+
 __all__ = [
     "VERDICTS",
     "ReceivedFile",
     "files_of_submissions",
     "get_received",
     "insert_received",
+    "is_named",
     "list_received",
 ]

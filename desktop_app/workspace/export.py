@@ -27,6 +27,7 @@ from ..packets.manifest import vietnam_time
 from ..packets.packet import PacketContent, assemble, zip_bytes
 from ..storage import ExportRow, ReportRow, list_exports, record_export, report_version
 from ..storage.clock import local_now
+from ..storage.durable import temporary_beside
 from .entry import ReportState, check_report
 from .workspace import Workspace
 
@@ -258,7 +259,7 @@ def _write_and_record(
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / content.name
-    temporary = out_dir / f".{content.name}.part"
+    temporary = temporary_beside(target)
     with open(temporary, "wb") as handle:
         created = datetime.datetime.fromisoformat(content.manifest["created_at"])
         handle.write(zip_bytes(content.members, created))

@@ -10,7 +10,7 @@ catalogue. Each function opens nothing itself: a worker thread calls them on its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -92,12 +92,19 @@ def trust_list(ws: Workspace, *, include_ended: bool = False) -> list[Any]:
 # -- receiving ---------------------------------------------------------------------------
 
 
-def receive(ws: Workspace, paths: Iterable[Path], progress: Progress = no_progress) -> Any:
+def receive(
+    ws: Workspace,
+    paths: Iterable[Path],
+    progress: Progress = no_progress,
+    waiting: Callable[[], None] | None = None,
+) -> Any:
     """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
-    ``Cancelled``, with ``.report``) if ``progress`` cancels."""
+    ``Cancelled``, with ``.report``) if ``progress`` cancels. ``waiting()`` is called
+    if another process is receiving into the same data folder (this one then waits)."""
     from ..receiving.receive import receive_paths
 
-    return receive_paths(office(ws), list(paths), progress)
+    more = {"waiting": waiting} if waiting is not None else {}
+    return receive_paths(office(ws), list(paths), progress, **more)
 
 
 def received_files(ws: Workspace, **filters: Any) -> list[Any]:

@@ -1734,7 +1734,7 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+75"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+83"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
@@ -1794,7 +1794,7 @@ rank</translation>
         <translation>Folder holding the packets</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Đang kiểm tra và nhận gói nộp…</source>
         <translation>Checking and receiving packets…</translation>
     </message>
@@ -1802,6 +1802,11 @@ rank</translation>
         <location line="+10"/>
         <source>Đang nhận…</source>
         <translation>Receiving…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Một lượt nhận gói nộp khác đang chạy trên thư mục dữ liệu này (cửa sổ dòng lệnh hoặc máy khác); đang chờ lượt đó xong…</source>
+        <translation>Another receive is running on this data folder (a command window or another computer); waiting for it to finish…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1814,12 +1819,12 @@ rank</translation>
         <translation>%1 file(s).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Bỏ qua %1 tệp không phải .zip.</source>
-        <translation>Skipped %1 file(s) that are not .zip.</translation>
+        <location line="+5"/>
+        <source>Bỏ qua %1 tệp không nhận (không phải .zip, thư mục con, liên kết hoặc tệp đặc biệt).</source>
+        <translation>Skipped %1 items not received (not .zip, sub-folders, links or special files).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Đã dừng theo yêu cầu: các gói trong bảng đã được xử lý, các tệp còn lại chưa nhận.</source>
         <translation>Stopped as asked: the packets in the table were processed; the remaining files were not received.</translation>
     </message>

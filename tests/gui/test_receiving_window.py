@@ -277,3 +277,19 @@ def test_the_commune_opens_the_return_note_against_its_report(qtbot, district, c
         assert "Bị trả lại" in window.status_label.text()
         assert "Thiếu số liệu" in window.status_label.toolTip()
         window.close()
+
+
+def test_the_receive_dialog_says_when_it_waits_for_another_receive(qtbot, district, chodon):
+    from desktop_app.receiving.receive import LOCK_NAME
+    from desktop_app.storage.exclusive import exclusive
+    from desktop_app.ui.receiving.receive_dialog import ReceiveDialog
+
+    dialog = ReceiveDialog(district, "vi", ScriptedDialogs())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with exclusive(district.data_dir / LOCK_NAME):  # the command line is receiving
+        dialog.receive([chodon.communes["02083"].packet])
+        qtbot.waitUntil(lambda: "đang chờ lượt đó xong" in dialog.summary.text(), timeout=30000)
+        assert dialog.report is None
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60000)
+    assert [o.verdict for o in dialog.report.outcomes] == ["accepted"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,12 @@ def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [p for p in paths if p.is_dir() or p.suffix.lower() == ".zip"]
 
 
+class _Waiting(QObject):
+    """Carries "another receive holds the data folder" from the worker to the dialog."""
+
+    said = Signal()
+
+
 class ReceiveDialog(QDialog):
     received = Signal(object)  # receiving.receive.ReceiveReport
 
@@ -71,6 +77,8 @@ class ReceiveDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.report: Any = None
         self.steps: list[tuple[int, int]] = []  # progress seen, files done of total
+        self.waiting = _Waiting(self)  # emitted from the worker, shown on this thread
+        self.waiting.said.connect(self._waiting)
         self.setObjectName("receiveDialog")
         self.setWindowTitle(self.tr("Nhận gói nộp của đơn vị cấp dưới"))
         self.setAcceptDrops(True)
@@ -159,9 +167,11 @@ class ReceiveDialog(QDialog):
         from ...receiving.receive import ReceiveCancelled
         from ...workspace.receive import receive
 
+        said = self.waiting.said
+
         def job(ws: Workspace, progress: Any) -> tuple[Any, bool]:
             try:
-                return receive(ws, paths, progress), False
+                return receive(ws, paths, progress, waiting=said.emit), False
             except ReceiveCancelled as stopped:  # those received so far are committed
                 return stopped.report, True
 
@@ -181,6 +191,14 @@ class ReceiveDialog(QDialog):
         self.steps = []
         self.task.progressed.connect(self._progress)
         self.task.start()
+
+    def _waiting(self) -> None:
+        self.summary.setText(
+            self.tr(
+                "Một lượt nhận gói nộp khác đang chạy trên thư mục dữ liệu này (cửa sổ dòng "
+                "lệnh hoặc máy khác); đang chờ lượt đó xong…"
+            )
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.steps.append((done, total))
@@ -204,9 +222,9 @@ class ReceiveDialog(QDialog):
         if parts:
             text += " " + " · ".join(parts) + "."
         if report.skipped:
-            text += " " + self.tr("Bỏ qua %1 tệp không phải .zip.").replace(
-                "%1", str(len(report.skipped))
-            )
+            text += " " + self.tr(
+                "Bỏ qua %1 tệp không nhận (không phải .zip, thư mục con, liên kết hoặc tệp đặc biệt)."
+            ).replace("%1", str(len(report.skipped)))
         if cancelled:
             text += " " + self.tr(
                 "Đã dừng theo yêu cầu: các gói trong bảng đã được xử lý, các tệp còn lại chưa nhận."

@@ -113,7 +113,7 @@ def test_a_packet_cut_short_anywhere_is_not_a_zip(genuine_zip):
     assert codes == {"packet.not_zip"}
     with pytest.raises(AppError) as prefixed:
         read_members(b"prefix" + raw)  # data before the archive is not a packet either
-    assert prefixed.value.code == "packet.not_zip"
+    assert prefixed.value.code == "packet.zip_prepended_data"  # and is told apart
 
 
 def test_path_traversal_member(verifier, genuine_members):

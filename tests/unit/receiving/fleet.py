@@ -165,17 +165,18 @@ def packet_data(packet: Path) -> dict:
 
 
 def signed_packet(data: dict, signer, *, moment: datetime.datetime | None = None) -> bytes:
-    """A packet for ``data`` signed by ``signer`` (a small PDF and workbook: the checks
-    only need them signed and hashed), as zip bytes."""
+    """A packet for ``data`` signed by ``signer``, with the reports the export draws for
+    it (the receiving compares them with data.json), as zip bytes."""
     from desktop_app.packets.packet import assemble, zip_bytes
     from tests import pki
 
+    xlsx, pdf = pki.real_reports(data)
     content = assemble(
         signer,
         data["unit"]["name"],
         data,
-        xlsx=pki.xlsx_bytes(),
-        pdf=pki.Rendered(pki.small_pdf()),
+        xlsx=xlsx,
+        pdf=pdf,
         created_at=moment or datetime.datetime.now(datetime.UTC),
     )
     return zip_bytes(content.members, moment or datetime.datetime.now(VN))
