@@ -1,6 +1,7 @@
-"""Receiving check 6: ``data.json`` is canonical, agrees with the signed manifest, names a
-form version known here (same definition, by hash), and re-checking it against that form
-gives the same computed results and no errors."""
+"""Receiving check 6: ``data.json`` is canonical, has the format's shape (``datashape``:
+types, depth, characters, lengths), agrees with the signed manifest, names a form version
+known here (same definition, by hash), and re-checking it against that form gives the
+same computed results and no errors. Nothing but an ``AppError`` comes out."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..core.messages import AppError, Text
 from ..core.periods import Period
 from ..core.validation import ValidationResult
 from .data import DATA_FORMAT, canonical_json, recheck
+from .datashape import check_depth, check_shape, check_texts, too_deep
 
 # What data.json repeats from the manifest; the manifest is what was signed.
 _SHARED = ("form", "period", "revision", "prepared_by", "approved_by")
@@ -31,8 +33,11 @@ def _invalid(vi: str, en: str) -> AppError:
 def _parse(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
-    except (ValueError, RecursionError) as exc:  # also a number too long, nesting too deep
+    except RecursionError as exc:  # the parser's own guard: deeper than Python's stack
+        raise too_deep() from exc
+    except ValueError as exc:  # also a number too long for Python
         raise _invalid("không đọc được JSON", "not readable JSON") from exc
+    check_depth(data)  # before anything below walks the tree recursively
     if not isinstance(data, dict) or data.get("format") != DATA_FORMAT:
         raise _invalid(f"không phải định dạng {DATA_FORMAT}", f"not in format {DATA_FORMAT}")
     try:
@@ -86,8 +91,10 @@ def check_data(
 ) -> tuple[dict[str, Any], Form, ValidationResult]:
     """(data, form, re-checked result) for the ``data.json`` bytes; AppError (check 6)."""
     data = _parse(raw)
+    check_shape(data)
     _compare(manifest, data)
     form = _form(forms, manifest)
+    check_texts(form, data)
     try:
         Period.parse(manifest["period"], form.period_kind)
         result = recheck(form, data)

@@ -25,6 +25,7 @@ from ..core.numbers import format_number, from_canonical
 from ..core.periods import Period
 from ..core.text import nfc
 from ..core.units import TYPE_WORDS
+from .textpieces import chunks, paragraphs
 
 Raw = int | Decimal | datetime.date | str | None
 
@@ -75,22 +76,6 @@ def number_cell(value: int | Decimal, decimals: int) -> Cell:
 
 def text_cell(text: str) -> Cell:
     return Cell(nfc(text), nfc(text)) if text else BLANK
-
-
-def paragraphs(text: str, limit: int = 1200) -> list[str]:
-    """Free text as printed rows: its non-blank paragraphs, a very long one cut between
-    words. A table row cannot break across a PDF page, and a spreadsheet row is at most
-    409 points high; 1,200 characters fit either."""
-    pieces: list[str] = []
-    for paragraph in text.split("\n"):
-        while len(paragraph) > limit:
-            cut = paragraph.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
-            pieces.append(paragraph[:cut])
-            paragraph = paragraph[cut:].lstrip()
-        if paragraph.strip():
-            pieces.append(paragraph)
-    return pieces
 
 
 def own_decimals(value: int | Decimal) -> int:
@@ -412,6 +397,7 @@ __all__ = [
     "ScoreTable",
     "Signature",
     "build_layout",
+    "chunks",
     "number_cell",
     "own_decimals",
     "paragraphs",
