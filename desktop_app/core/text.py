@@ -147,6 +147,16 @@ def kept_text_problem(text: str, limit: int) -> Text | None:
     return None
 
 
+def printable(text: str) -> str:
+    """Text received or saved before these checks, as a report prints it: cleaned as
+    typed text is, and any character still refused shown as U+FFFD (�) rather than
+    hidden, so the text is never lost and no writer (openpyxl) fails on it."""
+    if first_unwanted(text) is None:
+        return text
+    cleaned = nfc(text).replace("\r\n", "\n").translate(_TABLE)
+    return "".join("\ufffd" if _refused(char) else char for char in cleaned)
+
+
 def _normalise(value: str, multiline: bool) -> str:
     text = nfc(value).replace("\r\n", "\n").translate(_TABLE)
     if not multiline:
@@ -208,4 +218,5 @@ __all__ = [
     "first_unwanted",
     "kept_text_problem",
     "nfc",
+    "printable",
 ]

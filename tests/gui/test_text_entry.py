@@ -135,3 +135,16 @@ def test_setup_refuses_a_name_no_packet_could_carry(qtbot, tmp_path):
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialogs.shown[-1][0] == "error" and "200" in dialogs.shown[-1][2]
     assert QApplication.focusWidget() in (dialog.leader, None)
+
+
+def test_the_officer_sees_a_received_decimal_as_sent(qtbot):
+    """The conflict and changes views read data.json numbers the Vietnamese way: a
+    budget of 1,234 (sent as "1.234") was shown as 1.234 — a thousand times more."""
+    from desktop_app.ui.receiving.compare_dialogs import shown_value
+    from desktop_app.workspace.workspace import shipped_forms
+
+    form = shipped_forms().get("cntt-xa", 2026)
+    assert shown_value(form, "kinh_phi_cntt", "1.234", "vi") == "1,234"
+    assert shown_value(form, "kinh_phi_cntt", "112.5", "vi") == "112,5"
+    assert shown_value(form, "cbcc_tong", 1234, "vi") == "1.234"
+    assert shown_value(form, "kho_khan_vuong_mac", "Mạng\x07", "vi") == "Mạng\x07"

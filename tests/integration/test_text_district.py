@@ -88,3 +88,25 @@ def test_the_district_sees_the_communes_long_names(district):
         [(data_json,)] = conn.execute("select data_json from submissions")
     data = json.loads(data_json)
     assert data["approved_by"] == LONG_NAME and data["prepared_by"] == NO_SPACE
+
+
+def test_report_survives_a_packet_accepted_before_texts_were_checked(district, tmp_path):
+    """Issue 14 §5: on the district, a packet carrying a Word line break was accepted and
+    then every ``report`` failed (openpyxl) until that commune sent a new revision. Such
+    a packet is refused now; one already held is printed, its text whole."""
+    held = shutil.copytree(district, tmp_path / "huyen")
+    with sqlite3.connect(held / "data.sqlite3") as conn:
+        changed = conn.execute(
+            "update submission_values set value = ? where field_id = 'kho_khan_vuong_mac'"
+            " and kind = 'input'",
+            (json.dumps("Mạng chập chờn\vMáy cũ\x07 hay treo", ensure_ascii=False),),
+        ).rowcount
+    assert changed == 1
+    out = tmp_path / "tong-hop"
+    run = cli(held, "report", "--form", "cntt-xa", "--period", "2026", "--out", str(out))
+    assert run.code == 0, run.err
+    [xlsx] = out.glob("*.xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.read_bytes()))
+    texts = [c.value for ws in workbook for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)]  # fmt: skip
+    assert "Mạng chập chờn\nMáy cũ\ufffd hay treo" in texts
