@@ -30,14 +30,14 @@ def _invalid(vi: str, en: str) -> AppError:
     return _reject("packet.data_invalid", f"data.json: {vi}", f"data.json: {en}")
 
 
-def _parse(raw: bytes) -> dict[str, Any]:
+def _parse(raw: bytes) -> tuple[dict[str, Any], list[str]]:
     try:
         data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
     except RecursionError as exc:  # the parser's own guard: deeper than Python's stack
         raise too_deep() from exc
     except ValueError as exc:  # also a number too long for Python
         raise _invalid("không đọc được JSON", "not readable JSON") from exc
-    check_depth(data)  # before anything below walks the tree recursively
+    texts = check_depth(data)  # before anything below walks the tree recursively
     if not isinstance(data, dict) or data.get("format") != DATA_FORMAT:
         raise _invalid(f"không phải định dạng {DATA_FORMAT}", f"not in format {DATA_FORMAT}")
     try:
@@ -48,7 +48,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
     # from a conflict by this hash.
     if canonical != raw:
         raise _invalid("không ở dạng chuẩn (canonical JSON)", "not canonical JSON")
-    return data
+    return data, texts
 
 
 def _compare(manifest: Mapping[str, Any], data: Mapping[str, Any]) -> None:
@@ -90,11 +90,11 @@ def check_data(
     forms: FormRegistry, manifest: Mapping[str, Any], raw: bytes
 ) -> tuple[dict[str, Any], Form, ValidationResult]:
     """(data, form, re-checked result) for the ``data.json`` bytes; AppError (check 6)."""
-    data = _parse(raw)
-    check_shape(data)
+    data, texts = _parse(raw)
+    check_shape(data, texts)
     _compare(manifest, data)
     form = _form(forms, manifest)
-    check_texts(form, data)
+    check_texts(form, data, texts)
     try:
         Period.parse(manifest["period"], form.period_kind)
         result = recheck(form, data)

@@ -45,17 +45,31 @@ def too_deep() -> AppError:
     )
 
 
-def check_depth(tree: Any) -> None:
-    """``packet.data_too_deep`` past ``MAX_DEPTH``; iterative, so no depth can exhaust
-    Python's stack here (the recursive readers after it then cannot either)."""
-    stack = [(tree, 1)]
-    while stack:
-        node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node
-        if isinstance(node, (dict, list)):
-            if depth > MAX_DEPTH:
-                raise too_deep()
-            stack.extend((child, depth + 1) for child in children)
+def check_depth(tree: Any) -> list[str]:
+    """``packet.data_too_deep`` past ``MAX_DEPTH``; level by level, never recursive, so
+    no depth can exhaust Python's stack here (the recursive readers after it then
+    cannot either). Returns every text met on the way, for ``check_shape`` and
+    ``check_texts`` (without paths: ``_strings`` finds the path of a bad one)."""
+    texts: list[str] = []
+    level = [tree]
+    depth = 0
+    while level:
+        below: list[Any] = []
+        containers = False
+        for node in level:
+            if isinstance(node, str):
+                texts.append(node)
+            elif isinstance(node, dict):
+                below.extend(node.values())
+                containers = True
+            elif isinstance(node, list):
+                below.extend(node)
+                containers = True
+        depth += containers
+        if depth > MAX_DEPTH:
+            raise too_deep()
+        level = below
+    return texts
 
 
 # -- types -----------------------------------------------------------------------------
@@ -208,9 +222,7 @@ def _strings(tree: Any, path: str = ""):
             yield from _strings(value, f"{path}[{index}]")
 
 
-def check_shape(data: Any) -> None:
-    """Types, known fields and characters of a parsed ``data.json`` (depth checked)."""
-    DATA(data, "")
+def _refuse_control_character(data: Any) -> None:
     for path, text in _strings(data):
         at = first_unwanted(text)
         if at is not None:
@@ -224,6 +236,16 @@ def check_shape(data: Any) -> None:
                 path=path,
                 character=code,
             )
+
+
+def check_shape(data: Any, texts: list[str]) -> None:
+    """Types, known fields and characters of a parsed ``data.json``; ``texts`` are its
+    texts as ``check_depth`` returned them."""
+    DATA(data, "")
+    # all the texts at once (the usual case: none has such a character); the slow walk
+    # with paths only to name the one that has
+    if first_unwanted("".join(texts)) is not None:
+        _refuse_control_character(data)
     try:
         datetime.date.fromisoformat(data["date"])
     except ValueError as exc:
@@ -249,7 +271,7 @@ def _too_long(path: str, length: int, limit: int) -> AppError:
     )
 
 
-def check_texts(form: Form, data: Mapping[str, Any]) -> None:
+def check_texts(form: Form, data: Mapping[str, Any], texts: list[str]) -> None:
     """Comments are on the form's fields; every text is within its limit: a text field
     its ``text_limit``, a comment or an explanation ``COMMENT_MAX_LENGTH``, names, the
     place and the number ``NAME_MAX_LENGTH``."""
@@ -280,6 +302,8 @@ def check_texts(form: Form, data: Mapping[str, Any]) -> None:
     for path, (text, limit) in limits.items():
         if len(text) > limit:
             raise _too_long(path, len(text), limit)
+    if max(map(len, texts), default=0) <= OTHER_TEXT_LIMIT:
+        return  # the usual case; else find the long one and its path
     for path, text in _strings(data):
         if len(text) > OTHER_TEXT_LIMIT and path not in limits:
             raise _too_long(path, len(text), OTHER_TEXT_LIMIT)
