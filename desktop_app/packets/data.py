@@ -167,11 +167,13 @@ def typed_inputs(form: Form, data: Mapping[str, Any]) -> dict[str, Value]:
                 # canonical text ("1.234" is one point two three four), not the Vietnamese
                 # way of writing, where "1.234" would be a thousand
                 typed[fid] = check_digits(from_canonical(value, integer=field.type == "integer"))
-                problem = check_value(field, typed[fid])
-                if problem is not None:
-                    raise ValueRejected(field, "number.bound", problem, value)
             else:
                 typed[fid] = from_json(field, value).value
+            # before anything computes with it: 10^39 of a part over 1 of a whole made
+            # the ratio's rounding raise decimal.InvalidOperation
+            problem = check_value(field, typed[fid])
+            if problem is not None:
+                raise ValueRejected(field, "number.bound", problem, value)
         except AppError as exc:
             reason = exc.message
             raise _bad_data(

@@ -123,6 +123,10 @@ CASES: dict = {
         swapped_data(set_value("values.cbcc_tong", "NESTED"), deep=100_000),
         "packet.data_too_deep",
     ),
+    "a part 10^39 times its whole": (  # the ratio's rounding raised InvalidOperation
+        _with(lambda d: d["values"].update(cbcc_co_may_tinh=10**39, cbcc_tong=1)),
+        "packet.data_invalid",
+    ),
     "a value of 45 digits": (
         _with(set_value("values.cbcc_tong", 10**44)),
         "packet.data_invalid",

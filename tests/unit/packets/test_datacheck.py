@@ -195,3 +195,15 @@ def test_a_huge_exponent_is_refused_at_once():
     with pytest.raises(AppError) as info:
         _check(None, raw)
     assert info.value.code == "packet.data_invalid"  # not canonical JSON: Decimal text
+
+
+@pytest.mark.parametrize("value", [10**39, 10**25, -(10**39)])
+def test_a_value_out_of_bounds_is_refused_before_anything_computes_with_it(value):
+    """Found while checking that nothing but an AppError comes out: a JSON integer past
+    the field's maximum reached the ratios, and quantizing 10^41 % raised
+    decimal.InvalidOperation (a crash of ``receive``, not a refusal)."""
+
+    def change(data):
+        data["values"].update(cbcc_co_may_tinh=value, cbcc_tong=1)
+
+    assert _code(change) == "packet.data_invalid"
