@@ -205,3 +205,9 @@ def test_export_refuses_a_comment_an_older_version_saved_with_a_word_line_break(
               "--passphrase-env", "PW", "--json", env=env)  # fmt: skip
     assert run.code == 1, run.err
     assert run.json["error"]["code"] == "export.bad_text" and "U+000B" in run.err
+
+
+def test_forms_show_gives_each_text_fields_limit(tmp_path):
+    form = cli(tmp_path / "d", "forms", "show", "cntt-xa", "--json", check=0).json
+    texts = [f for s in form["sections"] for f in s["fields"] if f["type"] == "text"]
+    assert texts and all(f["max_length"] == 4000 for f in texts)

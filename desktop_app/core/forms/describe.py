@@ -37,7 +37,9 @@ def field_as_dict(f: Field) -> dict[str, Any]:
         data["previous_ids"] = list(f.previous_ids)
     if f.prefill:
         data["prefill"] = f.prefill
-    if f.max_length:
+    if f.type == "text":
+        data["max_length"] = f.text_limit  # its own, or the default (core.text)
+    elif f.max_length:
         data["max_length"] = f.max_length
     return data
 
