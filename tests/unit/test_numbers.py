@@ -545,12 +545,13 @@ def test_format_integer_with_decimals_round_trips(value, decimals):
     assert parse_number(format_number(value, decimals)).value == value
 
 
-@given(st.text(max_size=25), st.booleans())
-def test_parse_number_never_raises_anything_else(text, integer):
+@given(st.text(max_size=25), st.booleans(), st.booleans())
+def test_parse_number_never_raises_anything_else(text, integer, percent):
     try:
-        parsed = parse_number(text, integer=integer)
+        parsed = parse_number(text, integer=integer, percent=percent)
     except NumberFormatError as error:
-        assert error.code in ("number.invalid", "number.not_integer")
+        codes = ("number.invalid", "number.not_integer", "number.percent_sign")
+        assert error.code in codes[: 3 - percent]
     else:
         assert isinstance(parsed.value, int if integer else Decimal)
         assert not isinstance(parsed.value, bool)
