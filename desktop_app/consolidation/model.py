@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.forms.model import Form
+from ..core.numbers import from_canonical
+from ..core.text import printable
 from ..core.validation import compute
 from ..core.values import Value, from_json
 
@@ -69,14 +71,24 @@ class UnitReport:
 
 
 def typed_inputs(form: Form, raw: Mapping[str, Any]) -> dict[str, Value]:
-    """JSON values (``data.json`` or a ``values load`` file, read with ``parse_float=Decimal``)
-    as typed inputs. Computed and unknown fields are left out: they are recomputed."""
+    """``data.json`` values (read with ``parse_float=Decimal``) as typed inputs. Computed
+    and unknown fields are left out: they are recomputed.
+
+    A number written as text is canonical (``"1.234"`` is one point two three four),
+    never read the Vietnamese way, where it would be a thousand times more. A text is
+    printed as held: one received before texts were checked may carry a control
+    character, shown rather than stopping every consolidated report."""
     typed: dict[str, Value] = {}
     for field_id, value in raw.items():
         f = form.fields.get(form.renamed.get(field_id, field_id))
         if f is None or f.is_computed:
             continue
-        typed[f.id] = from_json(f, value).value
+        if f.is_numeric and isinstance(value, str):
+            typed[f.id] = from_canonical(value, integer=f.type == "integer")
+        elif f.type == "text" and isinstance(value, str):
+            typed[f.id] = printable(value) or None
+        else:
+            typed[f.id] = from_json(f, value).value
     return typed
 
 

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from ..packets.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC
 from ..packets.layout import MOTTO
+from ..packets.pdf_cells import pieces
 
 MM = 72 / 25.4
 PAGE = landscape(A4)
@@ -96,15 +97,23 @@ class Rule(Flowable):
 
 
 def signatures(preparer: str, approver: str, titles: tuple[str, ...]) -> Table:
-    """NGƯỜI LẬP BIỂU left, TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH right, room to sign between."""
+    """NGƯỜI LẬP BIỂU left, TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH right, room to sign between.
+    A name too long for one row (a profile kept by an older version had no limit) goes
+    on in the rows under it, which may run onto the next page."""
     bold, italic = style(13, SERIF_BOLD, TA_CENTER), style(13, SERIF_ITALIC, TA_CENTER)
     left = [para("NGƯỜI LẬP BIỂU", bold), para("(Ký, ghi rõ họ tên)", italic)]
     right = [para("\n".join(titles), bold)]
-    names = [para(preparer, style(14, SERIF_BOLD, TA_CENTER))]
-    names.append(para(approver, style(14, SERIF_BOLD, TA_CENTER)))
-    rows = [[left, right], ["", ""], names]
-    table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2], rowHeights=[None, 24 * MM, None])
-    table.setStyle([("FONTNAME", (0, 0), (-1, -1), SERIF)])  # empty cells would name Helvetica
+    name = style(14, SERIF_BOLD, TA_CENTER)
+    columns = [pieces(preparer, name, WIDTH / 2), pieces(approver, name, WIDTH / 2)]
+    names = [
+        [column[i] if i < len(column) else "" for column in columns]
+        for i in range(max(map(len, columns)))
+    ]
+    rows = [[left, right], ["", ""], *names]
+    heights = [None, 24 * MM] + [None] * len(names)
+    table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2], rowHeights=heights)
+    table.setStyle([("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells would name Helvetica
+                    ("VALIGN", (0, 2), (-1, -1), "TOP")])  # fmt: skip
     return table
 
 

@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.forms.model import Field, Section
-from ..core.text import nfc
+from ..core.text import nfc, printable
 from .consolidate import Consolidation
 from .model import ReportInfo
 from .ranking import Ranking
@@ -73,7 +73,9 @@ def _cell_value(f: Field, value: Any) -> Any:
         label = f.choice_label(value)
         return label.vi if label else value
     if f.type == "text":
-        return nfc(str(value))  # a text starting like a formula stays text: see _Cells
+        # a text starting like a formula stays text (see _Cells); a control character a
+        # packet accepted before data.json was checked for them is shown, not fatal
+        return printable(str(value))
     return value
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "MAX_DIGITS",
     "NumberFormatError",
     "ParsedNumber",
+    "check_digits",
     "format_number",
     "from_canonical",
     "parse_number",
@@ -217,9 +218,19 @@ def _read_body(text: str, body: str, sign: str) -> _Reading:
     return _Reading("".join(groups), None)
 
 
-def _split_sign(text: str, s: str) -> tuple[bool, str, str]:
-    """(negative, sign as typed, the rest) with a trailing ``%`` dropped."""
+def _split_sign(text: str, s: str, percent: bool) -> tuple[bool, str, str]:
+    """(negative, sign as typed, the rest) with a trailing ``%`` dropped where the field
+    is a percentage; anywhere else "5%" is refused, never read as 5."""
     if s.endswith("%"):
+        if not percent:
+            raise _refuse(
+                text,
+                "«{q}»: dấu % chỉ dùng cho ô tỷ lệ phần trăm; ô này nhận một số "
+                "(số lượng, số tiền…): hãy nhập số, không có dấu %.",
+                "«{q}»: % belongs only in a percentage; this field takes a number (a count, "
+                "an amount…): type the number without %.",
+                "number.percent_sign",
+            )
         s = s[:-1].rstrip()
     sign = ""
     if s[:1] in _SIGNS:
@@ -239,22 +250,24 @@ def _split_sign(text: str, s: str) -> tuple[bool, str, str]:
     return sign in _MINUS, "-" if sign in _MINUS else "", s
 
 
-def parse_number(text: str, *, integer: bool = False) -> ParsedNumber:
+def parse_number(text: str, *, integer: bool = False, percent: bool = False) -> ParsedNumber:
     """What a person typed → an exact number, with a warning when the reading was a guess.
 
     ``integer=True`` asks for a whole number: the result is an ``int``, ``12,0`` is 12 and
-    ``12,5`` is refused (code ``number.not_integer``). Everything else that is not a
-    number, including ``1e5``, ``inf`` and ``nan``, is refused with ``number.invalid``.
+    ``12,5`` is refused (code ``number.not_integer``). ``percent=True`` (a percentage
+    field) allows a trailing ``%``; elsewhere it is refused (``number.percent_sign``).
+    Everything else that is not a number, including ``1e5``, ``inf`` and ``nan``, is
+    refused with ``number.invalid``.
     """
     s = text.translate(_INVISIBLE).strip()
     if not s:
         raise NumberFormatError(text, Text("Chưa nhập số.", "No number was entered."))
-    negative, sign, body = _split_sign(text, s)
+    negative, sign, body = _split_sign(text, s, percent)
     if not all(c in _DIGITS or c in ".," or c.isspace() for c in body):
         raise _refuse(
             text,
-            "«{q}» không phải là số: chỉ được dùng chữ số 0–9, dấu chấm, dấu phẩy, dấu cách, dấu trừ ở đầu và dấu % ở cuối.",
-            "«{q}» is not a number: use only the digits 0–9, dots, commas, spaces, a leading minus and a trailing %.",
+            "«{q}» không phải là số: chỉ được dùng chữ số 0–9, dấu chấm, dấu phẩy, dấu cách và dấu trừ ở đầu (ô tỷ lệ: thêm dấu % ở cuối).",
+            "«{q}» is not a number: use only the digits 0–9, dots, commas, spaces and a leading minus (a percentage may end in %).",
         )
     if not any(c in _DIGITS for c in body):
         raise _refuse(text, "«{q}» không có chữ số nào.", "«{q}» has no digits.")
@@ -278,6 +291,38 @@ def parse_number(text: str, *, integer: bool = False) -> ParsedNumber:
             )
         return ParsedNumber(int(value), reading.warning)
     return ParsedNumber(value.copy_abs() if value.is_zero() else value, reading.warning)
+
+
+def _head(value: int) -> str:
+    """The first digits of a huge integer, for a message (``str`` refuses beyond 4,300)."""
+    try:
+        return str(value)[:12] + "…"
+    except ValueError:
+        return "…"
+
+
+def check_digits(value: int | Decimal) -> int | Decimal:
+    """``value`` if written out in full it has at most ``MAX_DIGITS`` digits; else
+    ``number.too_long``. A number read from JSON (``1e9999999``, 4,000 digits) is checked
+    before anything computes with it: turning 1e9999999 into an ``int``, or printing it,
+    would take minutes."""
+    if isinstance(value, int):
+        fits = -(10**MAX_DIGITS) < value < 10**MAX_DIGITS
+        shown = "" if fits else _head(value)
+    else:
+        _, digits, exponent = value.as_tuple()
+        fits = isinstance(exponent, int) and (
+            max(0, len(digits) + exponent) + max(0, -exponent) <= MAX_DIGITS
+        )
+        shown = str(value)
+    if not fits:
+        raise _refuse(
+            shown,
+            f"«{{q}}» dài quá {MAX_DIGITS} chữ số.",
+            f"«{{q}}» has more than {MAX_DIGITS} digits.",
+            "number.too_long",
+        )
+    return value
 
 
 def _check(value: object) -> Decimal:

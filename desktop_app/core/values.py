@@ -16,8 +16,22 @@ from typing import Any
 from .dates import DateFormatError, format_date, parse_date
 from .forms.model import NUMERIC_TYPES, Field
 from .messages import AppError, Text
-from .numbers import NumberFormatError, format_number, from_canonical, parse_number, to_canonical
-from .text import clean_line, clean_multiline, nfc
+from .numbers import (
+    NumberFormatError,
+    check_digits,
+    format_number,
+    from_canonical,
+    parse_number,
+    to_canonical,
+)
+from .text import (
+    COMMENT_MAX_LENGTH,
+    TextRejected,
+    clean_line,
+    clean_text,
+    kept_text_problem,
+    nfc,
+)
 
 Value = int | Decimal | bool | str | datetime.date | None
 
@@ -60,7 +74,7 @@ def _parse_boolean(field: Field, raw: str) -> bool:
 
 
 def _parse_choice(field: Field, raw: str) -> str:
-    wanted = clean_line(raw)
+    wanted = clean_line(raw, _named(field))
     for choice in field.choices:
         if wanted in (choice.value, choice.label.vi, choice.label.en):
             return choice.value
@@ -74,14 +88,22 @@ def _parse_choice(field: Field, raw: str) -> str:
     )
 
 
+def _named(field: Field) -> Text:
+    return Text(f"«{field.label.vi}» ({field.id})", f"«{field.label.en}» ({field.id})")
+
+
 def parse_input(field: Field, raw: str) -> Parsed:
-    """What a person typed (the window, ``values set``) → a typed value. Blank → None."""
+    """What a person typed (the window, ``values set``) → a typed value. Blank → None.
+    Text is cleaned as ``core.text`` says: a control character or a text over the
+    field's limit is refused here, with the same message in the window and the CLI."""
     text = nfc(raw)
     if not text.strip():
         return Parsed(None)
     try:
         if field.is_numeric:
-            number = parse_number(text, integer=field.type == "integer")
+            number = parse_number(
+                text, integer=field.type == "integer", percent=field.type == "percent"
+            )
             return Parsed(number.value, number.warning)
         if field.type == "boolean":
             return Parsed(_parse_boolean(field, text))
@@ -89,9 +111,27 @@ def parse_input(field: Field, raw: str) -> Parsed:
             return Parsed(_parse_choice(field, text))
         if field.type == "date":
             return Parsed(parse_date(text))
+        cleaned = clean_text(text, multiline=field.multiline, max_length=field.text_limit)
     except (NumberFormatError, DateFormatError) as exc:
         raise ValueRejected(field, exc.code, exc.message, raw) from exc
-    return Parsed(clean_multiline(text) if field.multiline else clean_line(text))
+    except TextRejected as exc:
+        raise ValueRejected(field, exc.code, exc.reason, raw) from exc
+    return Parsed(cleaned or None)
+
+
+def parse_comment(field: Field, raw: str) -> str:
+    """The clerk's comment on ``field`` as stored ("" for none): free text cleaned as
+    ``core.text`` says, at most ``COMMENT_MAX_LENGTH`` characters; ``TextRejected``
+    naming the field otherwise."""
+    what = Text(f"Ghi chú của «{field.label.vi}» ({field.id})",
+                f"The comment on «{field.label.en}» ({field.id})")  # fmt: skip
+    return clean_text(raw, what=what, max_length=COMMENT_MAX_LENGTH)
+
+
+def parse_explanation(rule_id: str, raw: str) -> str:
+    """The clerk's explanation of a warning, as ``parse_comment``."""
+    what = Text(f"Giải trình cảnh báo {rule_id}", f"The explanation of warning {rule_id}")
+    return clean_text(raw, what=what, max_length=COMMENT_MAX_LENGTH)
 
 
 def from_json(field: Field, raw: Any) -> Parsed:
@@ -103,6 +143,10 @@ def from_json(field: Field, raw: Any) -> Parsed:
     if field.type == "boolean" and isinstance(raw, bool):
         return Parsed(raw)
     if field.is_numeric and isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
+        try:
+            check_digits(raw)  # before int(): int(Decimal("1e9999999")) takes minutes
+        except NumberFormatError as exc:
+            raise ValueRejected(field, exc.code, exc.message, raw) from exc
         if field.type == "integer":
             if raw != int(raw):
                 raise _refuse(
@@ -137,10 +181,12 @@ def check_value(field: Field, value: Value) -> Text | None:
             return Text(f"phải ≤ {high}{unit}", f"must be ≤ {high}")
         if field.type == "percent" and not 0 <= value <= 100:
             return Text("tỷ lệ phải từ 0 đến 100", "a percentage must be between 0 and 100")
-    if field.type in ("text", "choice") and field.max_length and len(value) > field.max_length:
-        return Text(
-            f"dài quá {field.max_length} ký tự", f"longer than {field.max_length} characters"
-        )
+    if field.type == "text":
+        # as typed it was cleaned; kept by an older version it may not be
+        return kept_text_problem(value, field.text_limit)
+    if field.type == "choice" and field.max_length and len(value) > field.max_length:
+        limit = field.max_length
+        return Text(f"dài quá {limit} ký tự", f"longer than {limit} characters")
     return None
 
 
@@ -205,6 +251,8 @@ __all__ = [
     "display",
     "from_json",
     "from_storage",
+    "parse_comment",
+    "parse_explanation",
     "parse_input",
     "to_json",
     "to_storage",

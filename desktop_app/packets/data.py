@@ -35,7 +35,7 @@ from typing import Any
 
 from ..core.forms import Form
 from ..core.messages import AppError, Text
-from ..core.numbers import from_canonical
+from ..core.numbers import check_digits, from_canonical
 from ..core.scoring import UnitScore, best_values, score_unit
 from ..core.text import nfc
 from ..core.validation import ValidationResult, validate
@@ -166,12 +166,14 @@ def typed_inputs(form: Form, data: Mapping[str, Any]) -> dict[str, Value]:
             if field.is_numeric and isinstance(value, str):
                 # canonical text ("1.234" is one point two three four), not the Vietnamese
                 # way of writing, where "1.234" would be a thousand
-                typed[fid] = from_canonical(value, integer=field.type == "integer")
-                problem = check_value(field, typed[fid])
-                if problem is not None:
-                    raise ValueRejected(field, "number.bound", problem, value)
+                typed[fid] = check_digits(from_canonical(value, integer=field.type == "integer"))
             else:
                 typed[fid] = from_json(field, value).value
+            # before anything computes with it: 10^39 of a part over 1 of a whole made
+            # the ratio's rounding raise decimal.InvalidOperation
+            problem = check_value(field, typed[fid])
+            if problem is not None:
+                raise ValueRejected(field, "number.bound", problem, value)
         except AppError as exc:
             reason = exc.message
             raise _bad_data(
@@ -185,11 +187,13 @@ def typed_inputs(form: Form, data: Mapping[str, Any]) -> dict[str, Value]:
 def recheck(form: Form, data: Mapping[str, Any]) -> ValidationResult:
     """Re-validate a ``data.json`` and refuse it if its computed results differ from what
     the form computes from its inputs."""
+    warnings = data.get("warnings")  # a list of objects: check 6 checked the shape first
     explanations = {
         w["rule"]: w["explanation"]
-        for w in data.get("warnings") or []
-        if isinstance(w, dict) and w.get("rule") and w.get("explanation")
-    }
+        for w in (warnings if isinstance(warnings, list) else [])
+        if isinstance(w, dict) and isinstance(w.get("rule"), str)
+        and isinstance(w.get("explanation"), str) and w["explanation"]
+    }  # fmt: skip
     result = validate(form, typed_inputs(form, data), explanations)
     expected = {
         fid: to_json(form.fields[fid], v) for fid, v in result.computed.items() if v is not None

@@ -1,6 +1,7 @@
-"""Receiving check 6: ``data.json`` is canonical, agrees with the signed manifest, names a
-form version known here (same definition, by hash), and re-checking it against that form
-gives the same computed results and no errors."""
+"""Receiving check 6: ``data.json`` is canonical, has the format's shape (``datashape``:
+types, depth, characters, lengths), agrees with the signed manifest, names a form version
+known here (same definition, by hash), and re-checking it against that form gives the
+same computed results and no errors. Nothing but an ``AppError`` comes out."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..core.messages import AppError, Text
 from ..core.periods import Period
 from ..core.validation import ValidationResult
 from .data import DATA_FORMAT, canonical_json, recheck
+from .datashape import check_depth, check_shape, check_texts, too_deep
 
 # What data.json repeats from the manifest; the manifest is what was signed.
 _SHARED = ("form", "period", "revision", "prepared_by", "approved_by")
@@ -28,11 +30,14 @@ def _invalid(vi: str, en: str) -> AppError:
     return _reject("packet.data_invalid", f"data.json: {vi}", f"data.json: {en}")
 
 
-def _parse(raw: bytes) -> dict[str, Any]:
+def _parse(raw: bytes) -> tuple[dict[str, Any], list[str]]:
     try:
         data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
-    except (ValueError, RecursionError) as exc:  # also a number too long, nesting too deep
+    except RecursionError as exc:  # the parser's own guard: deeper than Python's stack
+        raise too_deep() from exc
+    except ValueError as exc:  # also a number too long for Python
         raise _invalid("không đọc được JSON", "not readable JSON") from exc
+    texts = check_depth(data)  # before anything below walks the tree recursively
     if not isinstance(data, dict) or data.get("format") != DATA_FORMAT:
         raise _invalid(f"không phải định dạng {DATA_FORMAT}", f"not in format {DATA_FORMAT}")
     try:
@@ -43,7 +48,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
     # from a conflict by this hash.
     if canonical != raw:
         raise _invalid("không ở dạng chuẩn (canonical JSON)", "not canonical JSON")
-    return data
+    return data, texts
 
 
 def _compare(manifest: Mapping[str, Any], data: Mapping[str, Any]) -> None:
@@ -85,9 +90,11 @@ def check_data(
     forms: FormRegistry, manifest: Mapping[str, Any], raw: bytes
 ) -> tuple[dict[str, Any], Form, ValidationResult]:
     """(data, form, re-checked result) for the ``data.json`` bytes; AppError (check 6)."""
-    data = _parse(raw)
+    data, texts = _parse(raw)
+    check_shape(data, texts)
     _compare(manifest, data)
     form = _form(forms, manifest)
+    check_texts(form, data, texts)
     try:
         Period.parse(manifest["period"], form.period_kind)
         result = recheck(form, data)

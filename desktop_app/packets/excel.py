@@ -37,6 +37,7 @@ from .layout import (
     Cell,
     ReportLayout,
     build_layout,
+    chunks,
     paragraphs,
 )
 
@@ -47,6 +48,11 @@ _FORMULA_START = ("=", "+", "-", "@")
 REPORT_WIDTHS = (5, 37, 9, 12, 27)  # STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú
 SCORE_WIDTHS = (5, 28, 8, 24, 9, 18)  # STT | Chỉ số | Tối đa | Cách tính | Tự chấm | Giải trình
 _LEADING = 1.3  # line height / font size in Excel and LibreOffice
+# Longest text in one cell, in characters, so that a row never needs more than the 409
+# points a spreadsheet row can have, even in wide letters: a longer note or paragraph
+# continues in the rows under it.
+NOTE_CHUNK = 300  # the Ghi chú column (27 wide)
+TEXT_CHUNK = 800  # free text across Chỉ tiêu to Số liệu (58 wide), and general notes
 
 
 @functools.cache  # style objects are values: one per look, shared by every cell that has it
@@ -170,8 +176,18 @@ def _value_style(cell: Cell, bold: bool = False) -> dict[str, Any]:
     return {"font": _font(12, bold=bold), "alignment": _align(horizontal)}
 
 
+def _continue_notes(ws: Worksheet, row: int, notes: list[str]) -> int:
+    """The rest of a long note, one piece per row in the Ghi chú column."""
+    for piece in notes:
+        _put(ws, row, 5, piece, font=_font(12), alignment=_align("left", "top"))
+        _frame(ws, row, 5)
+        row += 1
+    return row
+
+
 def _report_rows(ws: Worksheet, layout: ReportLayout, row: int) -> int:
     for item in layout.rows:
+        notes = chunks(item.note, NOTE_CHUNK)
         _put(
             ws,
             row,
@@ -185,17 +201,24 @@ def _report_rows(ws: Worksheet, layout: ReportLayout, row: int) -> int:
         else:
             _put(ws, row, 2, item.label, font=_font(12, italic=item.computed), alignment=_align())
             _put(ws, row, 3, item.unit, font=_font(12), alignment=_align("center"))
-            _put(ws, row, 5, item.note, font=_font(12), alignment=_align())
+            _put(ws, row, 5, notes[0], font=_font(12), alignment=_align())
             if item.kind == "field":
                 _put(ws, row, 4, item.value, **_value_style(item.value))
         _frame(ws, row, 5)
         row += 1
-        if item.kind == "text" and item.value.text:
-            # the free text under its label, across Chỉ tiêu to Số liệu, one row per paragraph
-            for paragraph in paragraphs(item.value.text):
-                _merge(ws, row, 2, 4, paragraph, font=_font(12), alignment=_align("justify", "top"))
-                _frame(ws, row, 5)
-                row += 1
+        if item.kind != "text":
+            row = _continue_notes(ws, row, notes[1:])
+            continue
+        # the free text under its label, across Chỉ tiêu to Số liệu, one row per paragraph
+        # (or piece of a long one); the note continues beside it
+        body = paragraphs(item.value.text, TEXT_CHUNK) if item.value.text else []
+        for index, paragraph in enumerate(body):
+            _merge(ws, row, 2, 4, paragraph, font=_font(12), alignment=_align("justify", "top"))
+            if index + 1 < len(notes):
+                _put(ws, row, 5, notes[index + 1], font=_font(12), alignment=_align("left", "top"))
+            _frame(ws, row, 5)
+            row += 1
+        row = _continue_notes(ws, row, notes[len(body) + 1 :])
     return row
 
 
@@ -203,8 +226,9 @@ def _closing(ws: Worksheet, layout: ReportLayout, row: int) -> int:
     """General notes, the two signature blocks and "Nơi nhận:"; returns the last row."""
     if layout.general_notes:
         text = "Giải trình thêm:\n" + "\n".join(f"- {n}" for n in layout.general_notes)
-        _merge(ws, row, 1, 5, text, font=_font(12), alignment=_align("justify", "top"))
-        row += 1
+        for piece in chunks(text, TEXT_CHUNK):
+            _merge(ws, row, 1, 5, piece, font=_font(12), alignment=_align("justify", "top"))
+            row += 1
     row += 1
     centre = _align("center")
     preparer, approver = layout.preparer, layout.approver

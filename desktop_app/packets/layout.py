@@ -26,6 +26,7 @@ from ..core.levels import agency_heading, committee, is_committee
 from ..core.numbers import format_number, from_canonical
 from ..core.periods import Period
 from ..core.text import nfc
+from .textpieces import chunks, paragraphs
 
 Raw = int | Decimal | datetime.date | str | None
 
@@ -81,22 +82,6 @@ def _number_cell(value: int | Decimal, decimals: int, kind: type) -> Cell:
 
 def text_cell(text: str) -> Cell:
     return Cell(nfc(text), nfc(text)) if text else BLANK
-
-
-def paragraphs(text: str, limit: int = 1200) -> list[str]:
-    """Free text as printed rows: its non-blank paragraphs, a very long one cut between
-    words. A table row cannot break across a PDF page, and a spreadsheet row is at most
-    409 points high; 1,200 characters fit either."""
-    pieces: list[str] = []
-    for paragraph in text.split("\n"):
-        while len(paragraph) > limit:
-            cut = paragraph.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
-            pieces.append(paragraph[:cut])
-            paragraph = paragraph[cut:].lstrip()
-        if paragraph.strip():
-            pieces.append(paragraph)
-    return pieces
 
 
 def own_decimals(value: int | Decimal) -> int:
@@ -406,6 +391,7 @@ __all__ = [
     "ScoreTable",
     "Signature",
     "build_layout",
+    "chunks",
     "number_cell",
     "own_decimals",
     "paragraphs",

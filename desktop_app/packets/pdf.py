@@ -18,7 +18,6 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -49,6 +48,7 @@ from .layout import (
     build_layout,
     paragraphs,
 )
+from .pdf_cells import para, pieces, wrap_line
 
 MM = 72 / 25.4
 TOP, BOTTOM, LEFT, RIGHT = 20 * MM, 20 * MM, 30 * MM, 15 * MM
@@ -76,8 +76,7 @@ def _style(size: float, font: str = SERIF, align: int = TA_LEFT, **kw: Any) -> P
     )
 
 
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+_para = para
 
 
 def _fit(text: str, font: str, size: float, width: float) -> float:
@@ -146,18 +145,34 @@ class _Rule(_Lines):
 
 class _Signatures(_Lines):
     """NGƯỜI LẬP BIỂU on the left, TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH on the right, with the
-    empty box for the digital signature between the title and the leader's name."""
+    empty box for the digital signature between the title and the leader's name. A name
+    too long for its column is wrapped (at 12 pt past two lines) under the box."""
+
+    LEFT_X = WIDTH / 4  # the preparer's column is centred here…
+    RIGHT_X = LEFT_BLOCK + (WIDTH - LEFT_BLOCK) / 2  # …and the leader's here
+    ROOMS = (2 * (LEFT_BLOCK - LEFT_X) - 6, WIDTH - LEFT_BLOCK - 6)  # never overlapping
 
     def __init__(self, preparer: Signature, approver: Signature) -> None:
         self.preparer, self.approver = preparer, approver
         self.titles = max(len(approver.titles), len(preparer.titles) + bool(preparer.hint))
-        super().__init__(self.titles * 17 + 6 + BOX_H + 24)
+        self.size, self.leading = 14, 17
+        self.names = self._wrapped()
+        if max(len(lines) for lines in self.names) > 2:
+            self.size, self.leading = 12, 14.5
+            self.names = self._wrapped()
+        self.name_lines = max(len(lines) for lines in self.names)
+        extra = (self.name_lines - 1) * self.leading
+        super().__init__(self.titles * 17 + 6 + BOX_H + 24 + extra)
         self.page = 0
         self.box = (0.0, 0.0, 0.0, 0.0)
 
+    def _wrapped(self) -> tuple[list[str], list[str]]:
+        left = wrap_line(self.preparer.name, SERIF_BOLD, self.size, self.ROOMS[0])
+        return left, wrap_line(self.approver.name, SERIF_BOLD, self.size, self.ROOMS[1])
+
     def draw(self) -> None:
         half = WIDTH / 2
-        lx, rx = half / 2, LEFT_BLOCK + (WIDTH - LEFT_BLOCK) / 2
+        lx, rx = self.LEFT_X, self.RIGHT_X
         top = self.height - 14
         for i, title in enumerate(self.preparer.titles):
             self.text(lx, top - i * 17, title, SERIF_BOLD, 13, half)
@@ -168,8 +183,10 @@ class _Signatures(_Lines):
         for i, title in enumerate(self.approver.titles):
             self.text(rx, top - i * 17, title, SERIF_BOLD, 13, WIDTH - LEFT_BLOCK)
         box_top = top - (self.titles - 1) * 17 - 8
-        self.text(lx, 6, self.preparer.name, SERIF_BOLD, 14, half)
-        self.text(rx, 6, self.approver.name, SERIF_BOLD, 14, WIDTH - LEFT_BLOCK)
+        first = 6 + (self.name_lines - 1) * self.leading  # the names' first baseline
+        for x, lines, room in zip((lx, rx), self.names, self.ROOMS, strict=True):
+            for i, line in enumerate(lines):
+                self.text(x, first - i * self.leading, line, SERIF_BOLD, self.size, room)
         x1, y1 = self.canv.absolutePosition(rx - BOX_W / 2, box_top - BOX_H)
         self.box = (round(x1, 2), round(y1, 2), round(x1 + BOX_W, 2), round(y1 + BOX_H, 2))
         self.page = self.canv.getPageNumber() - 1
@@ -225,9 +242,26 @@ def _grid(framed: int, joined: set[int]) -> list[tuple]:
     return style
 
 
+_WIDTHS = tuple(w * MM for w in (11, 76, 19, 23, 36))  # STT | Chỉ tiêu | ĐVT | Số liệu | Ghi chú
+_TEXT_WIDTH = sum(_WIDTHS[1:4])  # free text runs across Chỉ tiêu to Số liệu
+
+
+def _continued(rows: list[list[Any]], joined: set[int], columns: dict[int, list[Any]]) -> None:
+    """Rows carrying the rest of texts cut into pieces (``pdf_cells``): piece ``i`` of
+    column ``c`` in the ``i``-th row, joined to the row above without a rule."""
+    for i in range(max(len(p) for p in columns.values())):
+        joined.add(len(rows))
+        row: list[Any] = ["", "", "", "", ""]
+        for column, flowables in columns.items():
+            if i < len(flowables):
+                row[column] = flowables[i]
+        rows.append(row)
+
+
 def _report_table(layout: ReportLayout, closing: list[Flowable]) -> LongTable:
     """The indicator table. ``closing`` (the signatures) is its last, borderless row, tied
-    to the row above it, so a page never holds the signatures alone (Decree 30)."""
+    to the row above it, so a page never holds the signatures alone (Decree 30). A long
+    label, note or free text continues in rows of its own, across pages if need be."""
     rows: list[list[Any]] = [[_para(h, _CENTRE_BOLD) for h in TABLE_HEADERS]]
     style: list[tuple] = []
     joined: set[int] = set()
@@ -238,25 +272,32 @@ def _report_table(layout: ReportLayout, closing: list[Flowable]) -> LongTable:
             # a section title never ends a page: it stays with its first row
             style += [("SPAN", (1, r), (-1, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
             continue
-        label = _para(row.label, _CELL_ITALIC if row.computed else _CELL)
-        note = _para(row.note, _CELL)
+        note = pieces(row.note, _CELL, _WIDTHS[4])
         if row.kind == "text":
-            rows.append([_para(row.number, _CENTRE), label, "", "", note])
+            label = pieces(row.label, _CELL, _TEXT_WIDTH)
+            rows.append([_para(row.number, _CENTRE), label[0], "", "", note[0]])
             style += [("SPAN", (1, r), (3, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
-            # one row per paragraph, so that a long text can run onto the next page
-            for text in paragraphs(row.value.text):
-                joined.add(len(rows))
-                rows.append(["", _para(text, _FREE_TEXT), "", "", ""])
-                style.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+            # the text under its label, one row per piece of each paragraph, so that a
+            # long text runs onto the next page; the note continues beside it
+            body = label[1:] + [p for text in paragraphs(row.value.text)
+                                for p in pieces(text, _FREE_TEXT, _TEXT_WIDTH)]  # fmt: skip
+            start = len(rows)
+            _continued(rows, joined, {1: body, 4: note[1:]})
+            style += [("SPAN", (1, i), (3, i)) for i in range(start, len(rows))]
             continue
+        label = pieces(row.label, _CELL_ITALIC if row.computed else _CELL, _WIDTHS[1])
         unit = _para(row.unit, _CENTRE)
-        rows.append([_para(row.number, _CENTRE), label, unit, _value(row.value), note])
-    framed = len(rows)
+        rows.append([_para(row.number, _CENTRE), label[0], unit, _value(row.value), note[0]])
+        _continued(rows, joined, {1: label[1:], 4: note[1:]})
     if layout.general_notes:
         notes = "\n".join(f"- {n}" for n in layout.general_notes)
-        rows.append([_para(f"Giải trình thêm:\n{notes}", _CELL), "", "", "", ""])
-        style.append(("SPAN", (0, framed), (-1, framed)))
-        framed += 1
+        start = len(rows)
+        for i, piece in enumerate(pieces(f"Giải trình thêm:\n{notes}", _CELL, sum(_WIDTHS))):
+            if i:
+                joined.add(len(rows))
+            rows.append([piece, "", "", "", ""])
+        style += [("SPAN", (0, i), (-1, i)) for i in range(start, len(rows))]
+    framed = len(rows)
     rows.append([closing, "", "", "", ""])
     style += [("SPAN", (0, framed), (-1, framed)), ("NOSPLIT", (0, framed - 1), (-1, framed))]
     style += [
@@ -264,8 +305,7 @@ def _report_table(layout: ReportLayout, closing: list[Flowable]) -> LongTable:
         ("RIGHTPADDING", (0, framed), (-1, framed), 0),
         ("TOPPADDING", (0, framed), (-1, framed), 18),
     ]
-    widths = [w * MM for w in (11, 76, 19, 23, 36)]
-    return _Table(rows, colWidths=widths, repeatRows=1, style=_grid(framed, joined) + style)
+    return _Table(rows, colWidths=list(_WIDTHS), repeatRows=1, style=_grid(framed, joined) + style)
 
 
 def _score_table(layout: ReportLayout) -> LongTable:

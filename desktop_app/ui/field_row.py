@@ -36,6 +36,22 @@ def _set_style_property(widget: QWidget, name: str, value: object) -> None:
     widget.style().polish(widget)
 
 
+def error_line(parent: QWidget) -> QLabel:
+    """A red message line, hidden until ``show_error`` (a refused comment or explanation
+    under its box, styled as a field's message)."""
+    label = QLabel("", parent)
+    label.setObjectName("fieldMessage")
+    label.setProperty("severity", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 class FieldRow(QObject):
     """Signals carry the field id so one page can listen to all its rows."""
 
@@ -116,8 +132,6 @@ class FieldRow(QObject):
             line.setPlaceholderText("dd/mm/yyyy")
         else:
             line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        if f.max_length:
-            line.setMaxLength(f.max_length)
         line.textEdited.connect(lambda t: self.edited.emit(f.id, t))
         line.returnPressed.connect(lambda: self._commit(move=True))
         line.editingFinished.connect(lambda: self._commit(move=False))

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.dates import format_date
+from ..core.messages import AppError
 from ..core.values import display
 from ..workspace.session import ReportSession
+from .field_row import error_line, show_error
 
 
 def when(iso: str) -> str:
@@ -49,6 +51,8 @@ class NotesDialog(QDialog):
         self.comment.setPlainText(session.comments.get(field_id, ""))
         self.comment.setFixedHeight(90)
         layout.addWidget(self.comment)
+        self.error = error_line(self)
+        layout.addWidget(self.error)
         layout.addWidget(QLabel(self.tr("Lịch sử thay đổi:"), self))
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("historyTable")
@@ -102,5 +106,12 @@ class NotesDialog(QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def save(self) -> None:
-        self.session.set_comment(self.field_id, self.comment.toPlainText())
+        """Save and close; a refused comment (a control character, too long) stays in
+        the box with the reason under it, and nothing is saved."""
+        try:
+            self.session.set_comment(self.field_id, self.comment.toPlainText())
+        except AppError as error:
+            show_error(self.error, error.message.pick(self.lang))
+            self.comment.setFocus()
+            return
         self.accept()

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.messages import AppError
 from ..core.validation import UNSAVED, Problem
 from ..workspace.session import ReportSession
+from .field_row import error_line, show_error
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,6 +53,7 @@ class ProblemsPanel(QWidget):
         self.explanation.setObjectName("explanationEdit")
         self.explanation.setTabChangesFocus(True)
         self.explanation.setFixedHeight(70)
+        self.explanation_error = error_line(self)
         self.save_explanation = QPushButton(self.tr("Lưu giải trình"), self)
         self.save_explanation.setObjectName("saveExplanation")
         self.save_explanation.clicked.connect(self._save_explanation)
@@ -58,6 +61,7 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.explain_label)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.explanation_error)
         layout.addWidget(self.save_explanation)
         self._show_explanation(None)
 
@@ -140,6 +144,7 @@ class ProblemsPanel(QWidget):
         explainable = problem is not None and not problem.is_error and problem.rule_id
         for widget in (self.explain_label, self.explanation, self.save_explanation):
             widget.setVisible(bool(explainable))
+        self.explanation_error.hide()
         if explainable:
             self.explanation.setPlainText(problem.explanation or "")
 
@@ -147,7 +152,13 @@ class ProblemsPanel(QWidget):
         problem = self._current_problem()
         if self.session is None or problem is None or not problem.rule_id:
             return
-        self.session.set_explanation(problem.rule_id, self.explanation.toPlainText())
+        try:
+            self.session.set_explanation(problem.rule_id, self.explanation.toPlainText())
+        except AppError as error:  # kept as typed, nothing saved: say why under the box
+            show_error(self.explanation_error, error.message.pick(self.lang))
+            self.explanation.setFocus()
+            return
+        self.explanation_error.hide()
         self.explanation_saved.emit()
         self.refresh()
 

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.messages import AppError
 from ..core.units import Catalogue
+from ..workspace.setup_unit import CLERK, LEADER, clean_name
 from ..workspace.workspace import Profile
 from .dialogs import Dialogs
 
@@ -217,6 +219,14 @@ class SetupDialog(QDialog):
             )
             self.search.setFocus()
             return
+        for editor, what in ((self.clerk, CLERK), (self.leader, LEADER)):
+            try:
+                clean_name(editor.text(), what)
+            except AppError as error:  # the same refusal as `setup --clerk/--leader`
+                lang = self.language.currentData() or "vi"
+                self.dialogs.error(self, self.windowTitle(), error.message.pick(lang))
+                editor.setFocus()
+                return
         self.accept()
 
     def choice(self) -> SetupChoice:

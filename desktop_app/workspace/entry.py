@@ -17,7 +17,7 @@ from typing import Any
 from ..core.forms import Form
 from ..core.messages import AppError, Text
 from ..core.periods import Period, check_started
-from ..core.text import clean_multiline
+from ..core.text import TextRejected
 from ..core.validation import ValidationResult, validate
 from ..core.values import (
     Parsed,
@@ -26,6 +26,8 @@ from ..core.values import (
     check_value,
     from_json,
     from_storage,
+    parse_comment,
+    parse_explanation,
     parse_input,
     to_storage,
 )
@@ -41,6 +43,9 @@ from ..storage import (
     set_explanation,
 )
 from .workspace import Workspace
+
+# A full commune report with every comment at its limit is well under 1 MB.
+VALUES_FILE_LIMIT = 2_000_000
 
 
 class InputRejected(AppError):
@@ -132,14 +137,15 @@ def _save(
     comments: Mapping[str, str] | None = None,
     explanations: Mapping[str, str] | None = None,
 ) -> list[str]:
+    """Write checked values, comments and explanations (already cleaned) at once."""
     report = _report(ws, form, period)
     changes = {fid: to_storage(form.fields[fid], value) for fid, value in typed.items()}
     with ws.db.transaction():
         changed = save_values(ws.db, report.id, changes, ws.user)
         for field_id, text in (comments or {}).items():
-            set_comment(ws.db, report.id, field_id, clean_multiline(text) or None, ws.user)
+            set_comment(ws.db, report.id, field_id, text or None, ws.user)
         for rule_id, text in (explanations or {}).items():
-            set_explanation(ws.db, report.id, rule_id, clean_multiline(text) or None, ws.user)
+            set_explanation(ws.db, report.id, rule_id, text or None, ws.user)
     return [c.field_id for c in changed]
 
 
@@ -173,14 +179,31 @@ def _file_error(path: Path, vi: str, en: str) -> AppError:
     return AppError("values.file", Text(f"{path.name}: {vi}", f"{path.name}: {en}"), path=str(path))
 
 
-def read_values_file(path: Path) -> dict[str, Any]:
-    """Parse a ``values load`` file; numbers come back exact (``Decimal``), never float."""
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refusing a file over ``VALUES_FILE_LIMIT`` without reading it
+    all (a device or a pipe such as /dev/zero has no size to ask for)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        with path.open("rb") as handle:
+            raw = handle.read(VALUES_FILE_LIMIT + 1)
     except OSError as exc:
         raise _file_error(
             path, f"không đọc được tệp ({exc})", f"cannot read the file ({exc})"
         ) from exc
+    if len(raw) > VALUES_FILE_LIMIT:
+        megabytes = VALUES_FILE_LIMIT // 1_000_000
+        raise _file_error(
+            path,
+            f"tệp lớn quá {megabytes} MB: một báo cáo không cần nhiều như vậy",
+            f"the file is over {megabytes} MB: no report needs that much",
+        )
+    return raw
+
+
+def read_values_file(path: Path) -> dict[str, Any]:
+    """Parse a ``values load`` file; numbers come back exact (``Decimal``), never float."""
+    raw = _read_bounded(path)
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
     except UnicodeDecodeError as exc:
         raise _file_error(path, "tệp không phải UTF-8", "the file is not UTF-8") from exc
     except json.JSONDecodeError as exc:
@@ -198,6 +221,10 @@ def read_values_file(path: Path) -> dict[str, Any]:
         for key in ("form", "period"):
             if not isinstance(data.get(key), str):
                 problems.append((f"thiếu khoá «{key}» (chuỗi)", f"missing «{key}» (a string)"))
+        if "unit" in data and not isinstance(data["unit"], str):
+            problems.append(
+                ("«unit» phải là chuỗi (mã đơn vị)", "«unit» must be text (a unit code)")
+            )
         for key in ("values", "comments", "explanations"):
             if key in data and not isinstance(data[key], dict):
                 problems.append((f"«{key}» phải là đối tượng", f"«{key}» must be an object"))
@@ -213,32 +240,38 @@ def read_values_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_values(ws: Workspace, path: Path) -> SaveOutcome:
-    """``values load FILE.json``: values and comments for one report, all or nothing."""
-    data = read_values_file(path)
-    profile = ws.require_profile()
-    if data.get("unit") not in (None, profile.unit_code):
-        raise _file_error(
-            path,
-            f"tệp dành cho đơn vị {data['unit']}, không phải {profile.unit_code}",
-            f"the file is for unit {data['unit']}, not {profile.unit_code}",
-        )
-    form, period = _entry_period(ws, data["form"], data["period"])
-    typed, warnings = _check_all(form, data["values"], from_json)
-    comments = data.get("comments") or {}
-    bad = [
-        _unknown_field(form, fid)
-        for fid in comments
-        if form.renamed.get(fid, fid) not in form.fields
-    ]
-    bad += [
-        _file_error(path, f"ghi chú của {fid} phải là chuỗi", f"the comment on {fid} must be text")
-        for fid, text in comments.items()
-        if not isinstance(text, str)
-    ]
-    explanations = data.get("explanations") or {}
+def _comments(
+    form: Form, path: Path, raw: Mapping[str, Any]
+) -> tuple[dict[str, str], list[AppError]]:
+    """A file's comments, cleaned, under the form's current field ids; and the refusals."""
+    cleaned: dict[str, str] = {}
+    bad: list[AppError] = []
+    for fid, text in raw.items():
+        field_id = form.renamed.get(fid, fid)
+        if field_id not in form.fields:
+            bad.append(_unknown_field(form, fid))
+        elif not isinstance(text, str):
+            bad.append(
+                _file_error(
+                    path, f"ghi chú của {fid} phải là chuỗi", f"the comment on {fid} must be text"
+                )
+            )
+        else:
+            try:
+                cleaned[field_id] = parse_comment(form.fields[field_id], text)
+            except TextRejected as exc:
+                bad.append(exc)
+    return cleaned, bad
+
+
+def _explanations(
+    form: Form, path: Path, raw: Mapping[str, Any]
+) -> tuple[dict[str, str], list[AppError]]:
+    """A file's explanations of warnings, cleaned; and the refusals."""
     rule_ids = {r.id for r in form.rules}
-    for rule_id, text in explanations.items():
+    cleaned: dict[str, str] = {}
+    bad: list[AppError] = []
+    for rule_id, text in raw.items():
         if rule_id not in rule_ids:
             bad.append(
                 _file_error(
@@ -255,9 +288,35 @@ def load_values(ws: Workspace, path: Path) -> SaveOutcome:
                     f"the explanation of {rule_id} must be text",
                 )
             )
+        else:
+            try:
+                cleaned[rule_id] = parse_explanation(rule_id, text)
+            except TextRejected as exc:
+                bad.append(exc)
+    return cleaned, bad
+
+
+def load_values(ws: Workspace, path: Path) -> SaveOutcome:
+    """``values load FILE.json``: values and comments for one report, all or nothing."""
+    data = read_values_file(path)
+    profile = ws.require_profile()
+    if data.get("unit") not in (None, profile.unit_code):
+        raise _file_error(
+            path,
+            f"tệp dành cho đơn vị {data['unit']}, không phải {profile.unit_code}",
+            f"the file is for unit {data['unit']}, not {profile.unit_code}",
+        )
+    form, period = _entry_period(ws, data["form"], data["period"])
+    bad: list[AppError] = []
+    try:
+        typed, warnings = _check_all(form, data["values"], from_json)
+    except InputRejected as exc:  # told together with the comments' and explanations'
+        bad, typed, warnings = list(exc.rejections), {}, []
+    comments, more = _comments(form, path, data.get("comments") or {})
+    explanations, most = _explanations(form, path, data.get("explanations") or {})
+    bad += more + most
     if bad:
         raise InputRejected(bad)
-    comments = {form.renamed.get(fid, fid): text for fid, text in comments.items()}
     changed = _save(ws, form, period, typed, comments, explanations)
     return SaveOutcome(_report(ws, form, period), changed, warnings)
 

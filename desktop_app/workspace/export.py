@@ -22,6 +22,7 @@ from typing import Any
 
 from ..core.messages import AppError, Text
 from ..core.periods import check_started
+from ..core.text import COMMENT_MAX_LENGTH, NAME_MAX_LENGTH, kept_text_problem
 from ..packets.data import build_data, canonical_json
 from ..packets.manifest import vietnam_time
 from ..packets.packet import PacketContent, assemble, zip_bytes
@@ -29,6 +30,7 @@ from ..storage import ExportRow, ReportRow, list_exports, record_export, report_
 from ..storage.clock import local_now
 from ..storage.durable import temporary_beside
 from .entry import ReportState, check_report
+from .setup_unit import CLERK, LEADER
 from .workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -64,6 +66,24 @@ class ExportResult:
     export: ExportRow
 
 
+def _kept_text_problems(state: ReportState) -> list[Text]:
+    """Comments and explanations saved by an older version that took any character
+    (a Word line break once broke the workbook): each to be entered again."""
+    found = []
+    for fid, text in state.comments.items():
+        problem = kept_text_problem(text, COMMENT_MAX_LENGTH)
+        field = state.form.fields.get(fid)
+        if problem is not None and field is not None:
+            found.append(Text(f"Ghi chú của «{field.label.vi}»: {problem.vi}",
+                              f"The comment on «{field.label.en}»: {problem.en}"))  # fmt: skip
+    for warning in state.result.warnings:
+        problem = kept_text_problem(warning.explanation or "", COMMENT_MAX_LENGTH)
+        if problem is not None:
+            found.append(Text(f"Giải trình cảnh báo {warning.rule_id}: {problem.vi}",
+                              f"The explanation of warning {warning.rule_id}: {problem.en}"))  # fmt: skip
+    return found
+
+
 def refusal(state: ReportState) -> AppError | None:
     """Why the report cannot be exported yet (nothing entered, errors, warnings without
     an explanation), or None when it can."""
@@ -86,6 +106,17 @@ def refusal(state: ReportState) -> AppError | None:
                 f"Cannot export: the report has {len(result.errors)} errors to fix:\n{lines_en}",
             ),
             errors=[p.as_dict() for p in result.errors],
+        )
+    kept = _kept_text_problems(state)
+    if kept:
+        return AppError(
+            "export.bad_text",
+            Text(
+                "Chưa xuất được: cần sửa lại ghi chú, giải trình:\n"
+                + "\n".join(f"  - {t.vi}" for t in kept[:10]),
+                "Cannot export: comments or explanations to fix:\n"
+                + "\n".join(f"  - {t.en}" for t in kept[:10]),
+            ),
         )
     unexplained = result.unexplained_warnings
     if unexplained:
@@ -117,6 +148,7 @@ def _data(
     ws: Workspace, state: ReportState, unit: dict, revision: int, date: datetime.date
 ) -> dict:
     profile = ws.require_profile()
+    _check_names(profile.clerk, profile.leader)
     return build_data(
         state.form,
         unit={k: unit[k] for k in ("code", "name", "parent_code", "parent_name")},
@@ -129,6 +161,27 @@ def _data(
         place=unit["place"] or "",
         date=date,
     )
+
+
+def _check_names(clerk: str, leader: str) -> None:
+    """Names kept by an older version had no limit; a packet's manifest holds 200
+    characters of each, on one line: say so rather than write a packet no one takes."""
+    problems = []
+    for name, what in ((clerk, CLERK), (leader, LEADER)):
+        problem = kept_text_problem(name, NAME_MAX_LENGTH)
+        if problem is None and "\n" in name:
+            problem = Text("có xuống dòng", "has a line break")
+        if problem is not None:
+            problems.append(Text(f"{what.vi}: {problem.vi}", f"{what.en}: {problem.en}"))
+    if problems:
+        return_to = Text("hãy sửa trong Cài đặt (hoặc setup)", "fix it in Settings (or setup)")
+        raise AppError(
+            "export.bad_text",
+            Text(
+                "Chưa xuất được: " + "; ".join(p.vi for p in problems) + f"; {return_to.vi}.",
+                "Cannot export: " + "; ".join(p.en for p in problems) + f"; {return_to.en}.",
+            ),
+        )
 
 
 def _sha(data: Mapping[str, Any]) -> str:

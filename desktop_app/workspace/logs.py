@@ -7,6 +7,8 @@ and restores, refusals by code, and unexpected errors with their tracebacks.
 
 Never a passphrase, a PIN or a value typed: callers log codes, file names, counts and
 verdicts, never what the clerk entered (a CLI line names its command, not its arguments).
+Tracebacks keep their frames but not what the exceptions say (``Redacting``): a library's
+message may quote the value it choked on (openpyxl's did, a whole pasted paragraph).
 
 The handler is a small rotating ``FileHandler`` rather than ``logging.handlers``: that
 module imports ``socket``, ~11 ms of the measured start-up for nothing used here.
@@ -18,7 +20,9 @@ import contextlib
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 LOG_DIR = "logs"
 LOG_NAME = "desktop-app.log"
@@ -100,6 +104,62 @@ class RotatingLog(logging.FileHandler):
         os.replace(base, f"{base}.1")
 
 
+WITHHELD = "(message withheld from the log: it may hold a typed value)"
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and the exceptions it was raised from or during, oldest first."""
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        cause = current.__cause__
+        current = (
+            cause if cause is not None or current.__suppress_context__ else current.__context__
+        )
+    return chain[::-1]
+
+
+def redacted_traceback(error: BaseException, tb: TracebackType | None = None) -> str:
+    """A traceback with every frame (file, line, function, source line) and each
+    exception's type, but none of their messages or notes; an ``AppError`` keeps its
+    code. Source lines are the application's code, never data."""
+    from ..core.messages import AppError
+
+    lines: list[str] = []
+    chain = _chain(error)
+    for index, item in enumerate(chain):
+        if index:
+            lines.append("\nThe above exception led to the following one:\n\n")
+        lines.append("Traceback (most recent call last):\n")
+        frames = item.__traceback__ if item is not error or tb is None else tb
+        lines.extend(traceback.format_list(traceback.extract_tb(frames)))
+        kind = type(item)
+        name = (
+            kind.__qualname__
+            if kind.__module__ == "builtins"
+            else f"{kind.__module__}.{kind.__qualname__}"
+        )
+        code = f" [{item.code}]" if isinstance(item, AppError) else ""
+        lines.append(f"{name}{code}: {WITHHELD}\n")
+    return "".join(lines).rstrip("\n")
+
+
+class Redacting(logging.Formatter):
+    """The log's formatter: tracebacks through ``redacted_traceback``."""
+
+    def formatException(self, ei) -> str:
+        kind, error, tb = ei
+        if error is None:
+            return f"{getattr(kind, '__qualname__', kind)}: {WITHHELD}"
+        return redacted_traceback(error, tb)
+
+    def formatStack(self, stack_info: str) -> str:
+        return stack_info  # frames only: logging's own stack_info holds no values
+
+
 def log_path(data_dir: Path) -> Path:
     return Path(data_dir) / LOG_DIR / LOG_NAME
 
@@ -131,7 +191,7 @@ def start_logging(data_dir: Path, kind: str) -> Path | None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fresh = RotatingLog(target)
-        fresh.setFormatter(logging.Formatter(FORMAT))
+        fresh.setFormatter(Redacting(FORMAT))
         fresh.stream = fresh._open()  # fails now, not at the first record
     except OSError as exc:
         print(f"desktop-app: cannot write the log {target}: {exc}", file=sys.stderr)
@@ -212,10 +272,12 @@ def log_refusal(logger: logging.Logger, action: str, error: BaseException) -> No
 __all__ = [
     "BACKUP_COUNT",
     "MAX_BYTES",
+    "Redacting",
     "RotatingLog",
     "log_files",
     "log_path",
     "log_refusal",
+    "redacted_traceback",
     "start_logging",
     "stop_logging",
     "tail",

@@ -16,7 +16,6 @@ from decimal import Decimal
 from ..core.forms import Form
 from ..core.messages import Text
 from ..core.periods import Period
-from ..core.text import clean_multiline
 from ..core.validation import ValidationResult, validate
 from ..core.values import (
     Parsed,
@@ -24,6 +23,8 @@ from ..core.values import (
     ValueRejected,
     check_value,
     from_storage,
+    parse_comment,
+    parse_explanation,
     parse_input,
     to_storage,
 )
@@ -218,7 +219,9 @@ class ReportSession:
     # -- comments, explanations, history --------------------------------------------------
 
     def set_comment(self, field_id: str, text: str) -> None:
-        cleaned = clean_multiline(text)
+        """Save the clerk's comment; ``TextRejected`` (nothing saved) for a control
+        character or a comment over its limit, with the same message as ``values load``."""
+        cleaned = parse_comment(self.form.fields[field_id], text)
         if cleaned == self.comments.get(field_id, ""):
             return
         report = self._ensure_report()
@@ -230,7 +233,8 @@ class ReportSession:
         self._reload_report()
 
     def set_explanation(self, rule_id: str, text: str) -> None:
-        cleaned = clean_multiline(text)
+        """Save the explanation of a warning; ``TextRejected`` as ``set_comment``."""
+        cleaned = parse_explanation(rule_id, text)
         if cleaned == self.explanations.get(rule_id, ""):
             return
         report = self._ensure_report()

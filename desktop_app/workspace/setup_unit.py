@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..core.text import clean_line
+from ..core.messages import Text
+from ..core.text import NAME_MAX_LENGTH, clean_line
 from ..core.units import Catalogue
 from ..storage import set_setting, upsert_units
 from .workspace import PROFILE_KEY, Profile, Workspace
+
+CLERK = Text("Tên người lập biểu", "The clerk's name")
+LEADER = Text("Tên lãnh đạo ký", "The signing leader's name")
+
+
+def clean_name(text: str, what: Text) -> str:
+    """A person's name as kept: printed under the signatures and carried in every
+    packet's manifest, so one line, no control characters, at most what a manifest
+    holds (``NAME_MAX_LENGTH``); ``TextRejected`` naming ``what`` otherwise."""
+    return clean_line(text, what, NAME_MAX_LENGTH)
 
 
 def setup_unit(
@@ -29,9 +40,9 @@ def setup_unit(
     if previous and previous.unit_code == unit.code:
         profile = replace(previous, catalogue=catalogue, unit_name=unit.name)
     if clerk is not None:
-        profile = replace(profile, clerk=clean_line(clerk))
+        profile = replace(profile, clerk=clean_name(clerk, CLERK))
     if leader is not None:
-        profile = replace(profile, leader=clean_line(leader))
+        profile = replace(profile, leader=clean_name(leader, LEADER))
     if language is not None:
         profile = replace(profile, language=language)
     with ws.db.transaction():

@@ -464,7 +464,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+108"/>
+        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+110"/>
         <source>Thay đổi so với lần nộp trước</source>
         <translation>Changes since the previous submission</translation>
     </message>
@@ -840,7 +840,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+96"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+112"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -850,7 +850,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>No</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+96"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -1416,7 +1416,7 @@ Close the application anyway?</numerusform>
 <context>
     <name>NotesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/notes_dialog.py" line="+38"/>
+        <location filename="../../desktop_app/ui/notes_dialog.py" line="+40"/>
         <source>Ghi chú và lịch sử: %1</source>
         <translation>Note and history: %1</translation>
     </message>
@@ -1426,7 +1426,7 @@ Close the application anyway?</numerusform>
         <translation>Note (printed in the report&apos;s Notes column):</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Lịch sử thay đổi:</source>
         <translation>History of changes:</translation>
     </message>
@@ -1528,17 +1528,17 @@ Close the application anyway?</numerusform>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+48"/>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+50"/>
         <source>Giải trình cho cảnh báo đã chọn:</source>
         <translation>Explanation of the selected warning:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Lưu giải trình</source>
         <translation>Save explanation</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Không có lỗi hay cảnh báo nào.</source>
         <translation>No errors or warnings.</translation>
     </message>
@@ -2077,7 +2077,7 @@ rank</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="+61"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="+63"/>
         <source>Thiết lập ban đầu</source>
         <translation>First-time setup</translation>
     </message>

@@ -510,6 +510,24 @@ def test_data_mutations_long(kit, args):
 
 
 @pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("warnings",), True),  # test_data_mutations_long's find: a TypeError in recheck
+        (("comments",), ["x"]),
+        (("score",), "75"),
+        (("values", "cbcc_tong"), 10**60),
+    ],
+)
+def test_data_mutations_the_long_run_found(kit, path, value):
+    """Signed by the trusted commune: refused at check 6 with the application's own
+    error, never a TypeError (every field of data.json is checked for its type first)."""
+    ops = [(_paths(kit.data).index(path), 5, value, "")]
+    raw, _ = _data_packet(kit, ops, True, True)
+    got = answer("packets.verify", lambda: kit.verifier.verify(raw))
+    assert isinstance(got, AppError) and got.code.startswith("packet.data_"), got
+
+
+@pytest.mark.parametrize(
     ("key", "value"),
     [
         ("created_at", "2026-13-45T99:99:99+07:00"),

@@ -24,8 +24,8 @@ class Run:
         return json.loads(self.out)
 
 
-def cli(data_dir: Path, *args: str, check: int | None = None) -> Run:
-    env = {k: v for k, v in os.environ.items() if k != "DESKTOP_APP_DATA_DIR"}
+def cli(data_dir: Path, *args: str, check: int | None = None, env: dict | None = None) -> Run:
+    env = {k: v for k, v in (env or os.environ).items() if k != "DESKTOP_APP_DATA_DIR"}
     env["PYTHONIOENCODING"] = "utf-8"
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],

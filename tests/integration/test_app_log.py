@@ -161,3 +161,35 @@ def test_two_processes_share_the_log_and_its_rotation(tmp_path):
     ]
     assert [line.split()[1] for line in lines] == [f"{i:02d}" for i in range(60)]
     assert all(p.stat().st_size <= 1_000 for p in log_files(tmp_path))
+
+
+def test_a_traceback_in_the_log_never_holds_what_an_exception_says(tmp_path):
+    """Issue 14 §5: export died on a Word line break, and openpyxl's message (the whole
+    pasted text) went into the log inside the traceback. Frames and types stay, so the
+    IT officer still sees where it failed; an AppError keeps its code."""
+    from desktop_app.core.messages import AppError, Text
+
+    typed = "Mạng chập chờn mã 73195"
+    start_logging(tmp_path, "test")
+    log = logging.getLogger("desktop_app.test")
+
+    def save(value: str) -> None:
+        try:
+            raise AppError("value.bound", Text(f"«{value}» quá lớn", f"«{value}» too big"))
+        except AppError as error:
+            raise ValueError(f"{value} cannot be used in worksheets.") from error
+
+    try:
+        save(typed)
+    except ValueError as error:
+        log.error("cli export failed", exc_info=error)
+    try:
+        {}[typed]
+    except KeyError:
+        log.exception("window: unexpected error")
+    stop_logging()
+    text = log_path(tmp_path).read_text(encoding="utf-8")
+    assert "73195" not in text
+    assert "ValueError" in text and "KeyError" in text and "[value.bound]" in text
+    assert 'raise ValueError(f"{value} cannot be used in worksheets.")' in text
+    assert text.count("Traceback (most recent call last)") == 3

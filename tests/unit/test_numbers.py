@@ -48,9 +48,6 @@ D = Decimal
         ("+5", D(5)),
         ("- 5", D(-5)),
         ("-1.234,5", D("-1234.5")),
-        ("58,5%", D("58.5")),
-        ("58,5 %", D("58.5")),
-        ("-3%", D(-3)),
         # Vietnamese style
         ("1.234,5", D("1234.5")),
         ("1234,5", D("1234.5")),
@@ -98,6 +95,23 @@ def test_parse_number_reads(typed, value):
     assert parsed.value == value
     assert type(parsed.value) is Decimal
     assert str(parsed.value) == str(value)  # same digits, not just the same value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("58,5%", D("58.5")), ("58,5 %", D("58.5")), ("-3%", D(-3)), ("100%", 100)]
+)
+def test_a_percentage_may_end_in_a_percent_sign(typed, value):
+    assert parse_number(typed, percent=True).value == value
+
+
+@pytest.mark.parametrize("typed", ["5%", "58,5 %", "100%", "1.234%"])
+@pytest.mark.parametrize("integer", [False, True])
+def test_a_percent_sign_is_refused_in_any_other_number(typed, integer):
+    """Issue 14 §5: "5%" typed into a count or money field was stored as 5."""
+    with pytest.raises(NumberFormatError) as info:
+        parse_number(typed, integer=integer)
+    assert info.value.code == "number.percent_sign"
+    assert "%" in info.value.message.vi and "%" in info.value.message.en
 
 
 def test_negative_zero_is_plain_zero():
@@ -239,7 +253,7 @@ def test_unambiguous_input_gives_no_warning(typed):
 )
 def test_parse_number_refuses(typed):
     with pytest.raises(NumberFormatError) as info:
-        parse_number(typed)
+        parse_number(typed, percent=True)
     error = info.value
     assert isinstance(error, AppError)
     assert error.code == "number.invalid"
@@ -285,7 +299,6 @@ def test_grouping_error_names_the_separator_and_an_example():
         ("-7", -7),
         ("-0", 0),
         ("1 500", 1500),
-        ("100%", 100),
     ],
 )
 def test_integer_mode_gives_ints(typed, value):
@@ -532,12 +545,13 @@ def test_format_integer_with_decimals_round_trips(value, decimals):
     assert parse_number(format_number(value, decimals)).value == value
 
 
-@given(st.text(max_size=25), st.booleans())
-def test_parse_number_never_raises_anything_else(text, integer):
+@given(st.text(max_size=25), st.booleans(), st.booleans())
+def test_parse_number_never_raises_anything_else(text, integer, percent):
     try:
-        parsed = parse_number(text, integer=integer)
+        parsed = parse_number(text, integer=integer, percent=percent)
     except NumberFormatError as error:
-        assert error.code in ("number.invalid", "number.not_integer")
+        codes = ("number.invalid", "number.not_integer", "number.percent_sign")
+        assert error.code in codes[: 3 - percent]
     else:
         assert isinstance(parsed.value, int if integer else Decimal)
         assert not isinstance(parsed.value, bool)

@@ -124,3 +124,68 @@ def test_display_vietnamese(fields):
     assert display(fields["muc_do"], "mot_phan") == "Một phần"
     assert display(fields["ngay_ke_hoach"], datetime.date(2026, 1, 5)) == "05/01/2026"
     assert display(fields["ty_le_may_tinh"], Decimal("66.7")) == "66,7"
+
+
+# -- text from the real world, limits, and numbers from JSON (issue 14 §5, §8) ----------
+
+
+def test_a_word_line_break_in_a_text_is_a_line_break(fields):
+    # Word's Shift+Enter pastes a vertical tab; saved as typed it broke the workbook
+    assert parse_input(fields["kho_khan"], "Mất điện\vthường xuyên").value == (
+        "Mất điện\nthường xuyên"
+    )
+
+
+def test_another_control_character_is_refused_naming_the_field(fields):
+    with pytest.raises(ValueRejected) as info:
+        parse_input(fields["kho_khan"], "Mất điện\x07")
+    error = info.value
+    assert error.code == "text.control_character" and error.field_id == "kho_khan"
+    assert error.message.vi.startswith("«Khó khăn» (kho_khan): ")
+    assert "U+0007" in error.message.en
+
+
+def test_a_text_field_has_a_default_limit(fields):
+    """kho_khan has no max_length of its own: free text takes the default (4,000)."""
+    assert fields["kho_khan"].max_length is None and fields["kho_khan"].text_limit == 4000
+    assert parse_input(fields["kho_khan"], "x" * 4000).value == "x" * 4000
+    with pytest.raises(ValueRejected) as info:
+        parse_input(fields["kho_khan"], "x" * 4001)
+    assert info.value.code == "text.too_long"
+    assert check_value(fields["kho_khan"], "x" * 4001) is not None  # kept ones too
+
+
+@pytest.mark.parametrize(("field_id", "typed"), [("cbcc_tong", "5%"), ("kinh_phi", "150,5 %")])
+def test_a_percent_sign_in_a_count_or_an_amount_is_refused(fields, field_id, typed):
+    """Issue 14 §5: "5%" typed into a count was stored as 5."""
+    with pytest.raises(ValueRejected) as info:
+        parse_input(fields[field_id], typed)
+    assert info.value.code == "number.percent_sign"
+
+
+@pytest.mark.parametrize("raw", [Decimal("1E+9999999"), Decimal("1E-50"), 10**41])
+def test_a_json_number_too_long_is_refused_before_use(fields, raw):
+    """``int(Decimal("1e9999999"))`` took minutes: the long values-file fuzzer's hang."""
+    for field_id in ("cbcc_tong", "kinh_phi"):
+        with pytest.raises(ValueRejected) as info:
+            from_json(fields[field_id], raw)
+        assert info.value.code == "number.too_long"
+
+
+def test_comments_and_explanations_have_their_limit(fields):
+    from desktop_app.core.text import TextRejected
+    from desktop_app.core.values import parse_comment, parse_explanation
+
+    assert parse_comment(fields["cbcc_tong"], " Gồm\v2 người ") == "Gồm\n2 người"
+    assert parse_comment(fields["cbcc_tong"], "x" * 1000) == "x" * 1000
+    for call in (
+        lambda: parse_comment(fields["cbcc_tong"], "x" * 1001),
+        lambda: parse_explanation("r_bai_viet", "x" * 1001),
+    ):
+        with pytest.raises(TextRejected) as info:
+            call()
+        assert info.value.code == "text.too_long"
+    with pytest.raises(TextRejected) as info:
+        parse_comment(fields["cbcc_tong"], "Gồm\x1b2 người")
+    assert info.value.code == "text.control_character"
+    assert "(cbcc_tong)" in info.value.message.vi

@@ -40,7 +40,9 @@ def field_as_dict(f: Field) -> dict[str, Any]:
         data["prefill"] = f.prefill
     if f.statement:
         data["statement"] = f.statement.as_dict()
-    if f.max_length:
+    if f.type == "text":
+        data["max_length"] = f.text_limit  # its own, or the default (core.text)
+    elif f.max_length:
         data["max_length"] = f.max_length
     return data
 

@@ -12,6 +12,7 @@ from graphlib import TopologicalSorter
 
 from ..expressions import Expression
 from ..messages import Text
+from ..text import LINE_MAX_LENGTH, TEXT_MAX_LENGTH
 
 NUMERIC_TYPES = frozenset({"integer", "decimal", "money", "percent"})
 DEFAULT_DECIMALS = {"integer": 0, "decimal": 2, "money": 1, "percent": 1}
@@ -54,6 +55,14 @@ class Field:
     @property
     def is_numeric(self) -> bool:
         return self.type in NUMERIC_TYPES
+
+    @property
+    def text_limit(self) -> int:
+        """A text field's maximum length in characters: its own ``max_length``, else the
+        default for free text or for one line (``core.text``)."""
+        if self.max_length:
+            return self.max_length
+        return TEXT_MAX_LENGTH if self.multiline else LINE_MAX_LENGTH
 
     @property
     def display_decimals(self) -> int:

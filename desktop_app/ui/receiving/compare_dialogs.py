@@ -43,11 +43,13 @@ def shown_value(form: Form | None, field_id: str, raw: Any, lang: str) -> str:
     field = form.fields.get(field_id) if form is not None else None
     if field is None:
         return str(raw)
-    from ...core.values import display, from_json
+    from ...core.messages import AppError
+    from ...core.values import display
+    from ...packets.layout import typed_value
 
-    try:
-        return display(field, from_json(field, raw).value, lang)
-    except (ValueError, TypeError, ArithmeticError):
+    try:  # canonical text: "1.234" in data.json is one point two three four
+        return display(field, typed_value(field, raw), lang)
+    except (AppError, ValueError, TypeError, ArithmeticError):
         return str(raw)
 
 

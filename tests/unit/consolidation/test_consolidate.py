@@ -90,3 +90,19 @@ def test_a_blank_part_makes_the_merged_figure_blank():
     assert "cbcc_co_may_tinh" not in merged.values
     assert merged.all_values()["ty_le_cbcc_co_may_tinh"] is None
     assert consolidate(form, [merged], [ExpectedUnit("9", "AB")]).complete
+
+
+def test_a_received_decimal_is_read_as_canonical_text_not_the_vietnamese_way():
+    """A commune's budget of 1,234 (one point two three four million, typed "1,234") is
+    "1.234" in data.json; read the Vietnamese way the district counted 1,234 million."""
+    from decimal import Decimal
+
+    from desktop_app.consolidation import typed_inputs
+    from desktop_app.workspace.workspace import shipped_forms
+
+    form = shipped_forms().get("cntt-xa", 2026)
+    typed = typed_inputs(form, {"kinh_phi_cntt": "1.234", "kinh_phi_da_chi": "112.5"})
+    assert typed == {"kinh_phi_cntt": Decimal("1.234"), "kinh_phi_da_chi": Decimal("112.5")}
+    # a text held from before texts were checked is shown, not fatal
+    held = typed_inputs(form, {"kho_khan_vuong_mac": "Mạng chập chờn\vMáy cũ\x07"})
+    assert held == {"kho_khan_vuong_mac": "Mạng chập chờn\nMáy cũ\ufffd"}
