@@ -1,42 +1,18 @@
-"""Where things live: bundled resources (source tree or PyInstaller bundle) and user data."""
+"""Where the user's files live: the data folder (chosen, from the environment, or the
+platform's default) and the cache. The files that ship with the application are found by
+``desktop_app.core.bundle``.
+
+May import: ``app_config`` and platformdirs (both only when asked).
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 APP_NAME = "desktop-app"
 APP_AUTHOR = "cntt-baocao"
 DATA_DIR_ENV = "DESKTOP_APP_DATA_DIR"
-
-
-def is_frozen() -> bool:
-    """True when running from the PyInstaller folder (``build.spec``), not from source."""
-    return bool(getattr(sys, "frozen", False))
-
-
-def project_root() -> Path:
-    """The folder holding ``forms/`` and ``resources/``: the source checkout, or in the
-    built folder the bundle directory (``sys._MEIPASS``: ``desktop-app/_internal``), where
-    ``build.spec`` puts them under the same names. Every bundled file is found through
-    this function, so the two layouts never diverge."""
-    if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
-    return Path(__file__).resolve().parent.parent
-
-
-def resource_path(*parts: str) -> Path:
-    return project_root().joinpath("resources", *parts)
-
-
-def forms_dir() -> Path:
-    return project_root() / "forms"
-
-
-def form_schema_path() -> Path:
-    """The JSON schema every form definition is validated against (``forms/README.md``)."""
-    return forms_dir() / "form.schema.json"
 
 
 def default_data_dir() -> Path:

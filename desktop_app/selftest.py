@@ -42,8 +42,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .core.bundle import form_schema_path, forms_dir, is_frozen, project_root, resource_path
 from .core.messages import AppError
-from .paths import form_schema_path, forms_dir, is_frozen, project_root, resource_path
 
 FLAG = "--selftest"
 NO_WINDOW = "--no-window"

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from desktop_app.core.collation import fold, vi_sort_key
 from desktop_app.core.messages import AppError, Text
 from desktop_app.core.text import nfc
-from desktop_app.paths import resource_path
+
+from .bundle import resource_path
 
 CATALOGUES = ("legacy", "current")
 LEVELS = ("province", "district", "commune")

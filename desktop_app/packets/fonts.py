@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from ..paths import resource_path
+from ..core.bundle import resource_path
 
 SERIF = "LiberationSerif"
 SERIF_BOLD = "LiberationSerif-Bold"

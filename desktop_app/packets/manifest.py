@@ -15,9 +15,9 @@ from functools import cache
 from typing import Any
 
 from .. import __version__
+from ..core.bundle import resource_path
 from ..core.messages import AppError, Text
 from ..core.text import nfc
-from ..paths import resource_path
 
 PACKET_FORMAT = "cntt-packet/1"
 FORMAT_PREFIX = "cntt-packet/"

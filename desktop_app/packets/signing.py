@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..paths import resource_path
+from ..core.bundle import resource_path
 
 STAMP_FONT = resource_path("fonts", "NotoSerif-Regular.ttf")
 FIELD_NAME = "ChuKySo"

@@ -17,8 +17,8 @@ from PySide6.QtCore import qVersion
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from ..core.bundle import resource_path
 from ..core.messages import AppError, Text
-from ..paths import resource_path
 from .dialogs import Dialogs
 from .i18n import install_language
 

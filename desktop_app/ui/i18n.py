@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ..paths import resource_path
+from ..core.bundle import resource_path
 
 LANGUAGES = ("vi", "en")
 _installed: list[QTranslator] = []

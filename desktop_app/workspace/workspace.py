@@ -9,11 +9,12 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
+from ..core.bundle import forms_dir
 from ..core.forms import Form, FormRegistry
 from ..core.messages import AppError, Text
 from ..core.periods import Period
 from ..core.units import Unit
-from ..paths import cache_dir, default_data_dir, forms_dir
+from ..paths import cache_dir, default_data_dir
 from ..storage import BackupPolicy, Database, get_setting
 from ..storage.settings import os_user, peek_setting
 

@@ -1,11 +1,11 @@
-"""Every bundled file is found through ``desktop_app.paths``: in the source tree, and in
+"""Every bundled file is found through ``desktop_app.core.bundle``: in the source tree, and in
 the built folder (PyInstaller sets ``sys.frozen`` and ``sys._MEIPASS``)."""
 
 from __future__ import annotations
 
 import sys
 
-from desktop_app import paths
+from desktop_app.core import bundle as paths
 from desktop_app.core.forms import schema
 from tests.conftest import PROJECT
 

@@ -3,10 +3,10 @@ import unicodedata
 
 import pytest
 
+from desktop_app.core.bundle import resource_path
 from desktop_app.core.collation import vi_sort_key
 from desktop_app.core.messages import AppError
 from desktop_app.core.units import CATALOGUES, Catalogue, Unit
-from desktop_app.paths import resource_path
 
 
 @pytest.fixture(scope="module")

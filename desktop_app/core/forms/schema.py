@@ -1,6 +1,6 @@
 """Where the form definitions' JSON schema lives (read by the loader, hashed by the cache)."""
 
-from ...paths import form_schema_path
+from ..bundle import form_schema_path
 
 # Through the one resource helper: beside the code in a checkout, in ``_internal/forms``
 # in the built folder.
