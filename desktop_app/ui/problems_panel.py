@@ -1,6 +1,7 @@
 """The problems panel: every error and warning of the report, each one a jump to its
 field; a warning selected here can be explained (the explanation travels in the packet
-and lets the report be exported)."""
+and lets the report be exported). Missing required fields are a count until the clerk
+has left their section or tried to export (FieldStates decides what is listed)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.validation import UNSAVED, Problem
+from ..workspace.field_state import FieldStates
 from ..workspace.session import ReportSession
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +32,8 @@ class ProblemsPanel(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.session: ReportSession | None = None
-        self.unsaved: list[Problem] = []  # typed in the window, not saved (listed first)
+        self.fields: FieldStates | None = None
+        self._listed: list[Problem] = []  # what the list shows, in order
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("problemsSummary")
@@ -61,26 +64,42 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.save_explanation)
         self._show_explanation(None)
 
-    def show_session(self, session: ReportSession) -> None:
+    def show_session(self, session: ReportSession, fields: FieldStates) -> None:
         self.session = session
-        self.unsaved = []
+        self.fields = fields
+        self._listed = []
+        self.list.clear()
         self.refresh()
 
-    def show_unsaved(self, unsaved: list[Problem]) -> None:
-        if unsaved != self.unsaved:
-            self.unsaved = unsaved
-            self.refresh()
-
     def refresh(self) -> None:
-        if self.session is None:
+        """The list and the summary from the open report; the list is rebuilt only when
+        what it lists changed (a keystroke in a field does not reset the selection)."""
+        if self.session is None or self.fields is None:
             return
+        unsaved = self.fields.unsaved_problems()
+        shown = self.fields.problems()
+        ordered = sorted(shown, key=lambda p: (not p.is_error, p.rule_id or ""))
+        listed = [*unsaved, *ordered]
+        self.summary.setText(self._summary(len(unsaved)))
+        if listed == self._listed:
+            return
+        self._listed = listed
         selected = self._current_problem()
-        result = self.session.result
         self.list.clear()
-        ordered = sorted(result.problems, key=lambda p: (not p.is_error, p.rule_id or ""))
-        for problem in [*self.unsaved, *ordered]:
+        for problem in listed:
             self.list.addItem(self._item(problem))
-        errors, warnings = len(result.errors), len(result.warnings)
+        if selected is not None:
+            for row in range(self.list.count()):
+                problem = self.list.item(row).data(PROBLEM_ROLE)
+                if (problem.rule_id, problem.field_id) == (selected.rule_id, selected.field_id):
+                    self.list.setCurrentRow(row)
+                    break
+
+    def _summary(self, unsaved: int) -> str:
+        result = self.session.result
+        missing = len(self.fields.missing())
+        errors = len(result.errors) - missing  # a missing field is counted apart
+        warnings = len(result.warnings)
         if not errors and not warnings:
             summary = self.tr("Không có lỗi hay cảnh báo nào.")
         else:
@@ -90,15 +109,11 @@ class ProblemsPanel(QWidget):
                 .replace("%2", str(warnings))
                 .replace("%3", str(len(result.unexplained_warnings)))
             )
-        if self.unsaved:
-            summary = self.tr("%n ô chưa lưu được.", "", len(self.unsaved)) + " " + summary
-        self.summary.setText(summary)
-        if selected is not None:
-            for row in range(self.list.count()):
-                problem = self.list.item(row).data(PROBLEM_ROLE)
-                if (problem.rule_id, problem.field_id) == (selected.rule_id, selected.field_id):
-                    self.list.setCurrentRow(row)
-                    break
+        if missing:
+            summary = self.tr("%n ô bắt buộc chưa nhập.", "", missing) + " " + summary
+        if unsaved:
+            summary = self.tr("%n ô chưa lưu được.", "", unsaved) + " " + summary
+        return summary
 
     def _item(self, problem: Problem) -> QListWidgetItem:
         form = self.session.form if self.session else None
@@ -118,10 +133,15 @@ class ProblemsPanel(QWidget):
             text += f"\n→ {where}"
         item = QListWidgetItem(text)
         item.setData(PROBLEM_ROLE, problem)
+        # Every item has its own colour: with none, a selected item is drawn in the
+        # palette's highlighted-text white on the style sheet's light background, i.e.
+        # an explained warning turned into a blank row.
         if problem.is_error:
             item.setForeground(QColor("#b71c1c"))
         elif not problem.explanation:
             item.setForeground(QColor("#8a5a00"))
+        else:
+            item.setForeground(QColor("#37474f"))
         return item
 
     def _current_problem(self) -> Problem | None:

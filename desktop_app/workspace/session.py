@@ -242,6 +242,17 @@ class ReportSession:
         self.result = self._validate()
         self._reload_report()
 
+    def last_edited_field(self) -> str | None:
+        """The input field last changed (its value or its note): where the clerk left off,
+        read from the audit log, so it survives a closed window and a power cut alike."""
+        if self.report is None:
+            return None
+        for row in history(self.ws.db, self.report.id, limit=200):
+            f = self.form.fields.get(row.target or "")
+            if row.kind in ("value", "comment") and f is not None and not f.is_computed:
+                return f.id
+        return None
+
     def history(self, field_id: str) -> list[AuditRow]:
         """Who changed the field (or its comment) when, newest first."""
         if self.report is None:
