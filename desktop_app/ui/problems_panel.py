@@ -133,15 +133,10 @@ class ProblemsPanel(QWidget):
             text += f"\n→ {where}"
         item = QListWidgetItem(text)
         item.setData(PROBLEM_ROLE, problem)
-        # Every item has its own colour: with none, a selected item is drawn in the
-        # palette's highlighted-text white on the style sheet's light background, i.e.
-        # an explained warning turned into a blank row.
         if problem.is_error:
             item.setForeground(QColor("#b71c1c"))
         elif not problem.explanation:
             item.setForeground(QColor("#8a5a00"))
-        else:
-            item.setForeground(QColor("#37474f"))
         return item
 
     def _current_problem(self) -> Problem | None:
