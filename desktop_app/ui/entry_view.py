@@ -6,14 +6,12 @@ and hands every edit and commit to them; it decides nothing about values itself.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -27,6 +25,7 @@ from ..core.values import display
 from ..workspace.field_state import FieldStates, editor_text
 from ..workspace.session import ReportSession
 from .field_row import FieldRow
+from .section_nav import SectionNav
 
 
 class SectionPage(QWidget):
@@ -89,20 +88,15 @@ class EntryView(QWidget):
         self._page = -1
         self._prefilled = self._read_prefilled()
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.nav = QListWidget(split)
-        self.nav.setObjectName("sectionNav")
-        self.nav.setMinimumWidth(200)
-        self.nav.setWordWrap(True)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav = SectionNav(session.form, lang, split)
         right = QWidget(split)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(right)
         # Pages are built when first shown: start-up pays for one section, not eight.
         self._built: set[int] = set()
-        for section in session.form.sections:
+        for _section in session.form.sections:
             self.pages.addWidget(QWidget(self.pages))
-            self.nav.addItem(QListWidgetItem(section.title.pick(lang)))
         self.help = QLabel(self)
         self.help.setObjectName("helpText")
         self.help.setWordWrap(True)
@@ -149,6 +143,7 @@ class EntryView(QWidget):
             row.focused.connect(self._focused)
             row.revert_requested.connect(self._revert)
             row.notes_requested.connect(self.notes_requested)
+            row.step_focus = lambda step, fid=fid: self._step_focus(fid, step)
             self._show_row(fid)
 
     def _show_page(self, index: int) -> None:
@@ -215,10 +210,17 @@ class EntryView(QWidget):
         self.go_to_section(self.nav.currentRow() - 1)
 
     def _focus_next(self, field_id: str) -> None:
+        self._step_focus(field_id, 1)
+
+    def _step_focus(self, field_id: str, step: int) -> bool:
+        """To the next (or previous) input field in form order, across sections; False
+        at either end of the form. The field left commits on losing the focus."""
         order = [f.id for f in self.session.form.input_fields]
-        position = order.index(field_id)
-        if position + 1 < len(order):
-            self.go_to_field(order[position + 1])
+        position = order.index(field_id) + step
+        if not 0 <= position < len(order):
+            return False
+        self.go_to_field(order[position])
+        return True
 
     # -- editing -------------------------------------------------------------------------
 
@@ -379,28 +381,4 @@ class EntryView(QWidget):
         ).replace("%1", display(row.field, prefilled[0], self.lang))
 
     def _refresh_nav(self) -> None:
-        # Typed text that cannot be saved is not in the session's result: counted apart,
-        # so a section never looks done while a field of it still holds unsaved text.
-        # Missing required fields are a count, red only once the clerk left the section.
-        for index, c in enumerate(self.fields.section_counts()):
-            section = self.session.form.sections[index]
-            item = self.nav.item(index)
-            flags = []
-            if c.unsaved:
-                flags.append(self.tr("%n chưa lưu", "", c.unsaved))
-            if c.missing:
-                flags.append(self.tr("%n chưa nhập", "", c.missing))
-            if c.errors:
-                flags.append(self.tr("%n lỗi", "", c.errors))
-            if c.warnings:
-                flags.append(self.tr("%n cảnh báo", "", c.warnings))
-            tail = " · ".join([f"{c.filled}/{c.total}", *flags])
-            item.setText(f"{section.title.pick(self.lang)}\n{tail}")
-            if c.errors or c.unsaved or (c.missing and c.flagged):
-                item.setForeground(QColor("#b71c1c"))
-            elif c.warnings:
-                item.setForeground(QColor("#8a5a00"))
-            elif c.filled == c.total:
-                item.setForeground(QColor("#1b5e20"))
-            else:
-                item.setForeground(self.palette().text().color())
+        self.nav.show_counts(self.fields.section_counts())

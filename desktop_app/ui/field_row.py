@@ -14,6 +14,8 @@ undoes the typing in progress), and a window shortcut the editor would take for 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -66,6 +68,9 @@ class FieldRow(QObject):
         self.window_keys = window_keys  # the window's shortcuts: never the editor's
         self._saved_text = ""  # the saved value last shown
         self._showing = False  # text set by show(), not typed
+        # Tab / Shift+Tab: the view moves to the next / previous field in form order,
+        # across sections; False at either end of the form (Qt's own order then).
+        self.step_focus: Callable[[int], bool] = lambda _step: False
         label_text = field.label.pick(lang) + (" *" if field.required else "")
         self.label = QLabel(label_text, parent)
         self.label.setWordWrap(True)
@@ -203,6 +208,16 @@ class FieldRow(QObject):
             # Reached the editor, so the window's action is disabled (nothing to undo):
             # the editor's own undo buffer is never the report's.
             return True
+        tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if tab and not ctrl:
+            # A section's last field is followed by the next section's first, as Enter
+            # does: Qt's own order left the form for the toolbar (where an arrow key
+            # switches the report).
+            back = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            return self.step_focus(-1 if back else 1)
         if event.key() == Qt.Key.Key_Escape and not isinstance(watched, QComboBox):
             if self.unchanged():
                 return False
@@ -213,7 +228,6 @@ class FieldRow(QObject):
         if isinstance(watched, QComboBox) and not watched.view().isVisible():
             self.commit_requested.emit(self.field.id, self.text(), True)
             return True
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if isinstance(watched, QPlainTextEdit) and ctrl:
             self._commit(move=True)
             return True
@@ -229,11 +243,15 @@ class FieldRow(QObject):
         if isinstance(editor, QLabel):
             editor.setText(saved or "—")
             return
+        moved = saved != self._saved_text
         self._saved_text = saved
         self._showing = True
         try:
             if typed is not None:
-                if self.text() != typed:
+                # A saved value changed under typed text (an undo elsewhere): setting
+                # the text empties the editor's history, which led back to a value no
+                # longer saved.
+                if self.text() != typed or moved:
                     self._set_text(typed)
             elif isinstance(editor, QLineEdit):
                 if editor.text() != saved or editor.isUndoAvailable() or editor.isRedoAvailable():

@@ -183,7 +183,10 @@ class ReportSession:
             if e.new is None:
                 self.inputs.pop(e.field_id, None)
             else:
-                self.inputs[e.field_id] = e.new
+                # What is stored, read back: 12,0 typed is 12 saved, and shown as 12 now
+                # as after reopening (the window shows the saved value, not the typing).
+                f = self.form.fields[e.field_id]
+                self.inputs[e.field_id] = from_storage(f, stored[e.field_id])
         if record:
             self._undo.push(edits)
         self.result = self._validate()

@@ -673,7 +673,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+359"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+361"/>
         <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
@@ -691,38 +691,6 @@ All current data are replaced by this backup; every change made after that time 
         <location line="+31"/>
         <source>Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4).</source>
         <translation>Differs from the figure consolidated from the subordinate units (%1): give the reason in the note (F4).</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n chưa lưu</source>
-        <translation>
-            <numerusform>%n unsaved</numerusform>
-            <numerusform>%n unsaved</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n chưa nhập</source>
-        <translation>
-            <numerusform>%n missing</numerusform>
-            <numerusform>%n missing</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n lỗi</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n cảnh báo</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -848,7 +816,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+113"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+118"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -858,7 +826,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>No</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -2042,6 +2010,41 @@ rank</translation>
         <location line="+4"/>
         <source>trong thư mục %1. Gửi tệp này cho đơn vị (thư điện tử, USB…).</source>
         <translation>in the folder %1. Send this file to the unit (e-mail, USB stick…).</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNav</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/section_nav.py" line="+37"/>
+        <source>%n chưa lưu</source>
+        <translation>
+            <numerusform>%n unsaved</numerusform>
+            <numerusform>%n unsaved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n chưa nhập</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n lỗi</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cảnh báo</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -284,3 +284,21 @@ def test_switching_language_saves_the_field_being_typed(qtbot, workspace):
     assert stored(window) == {"cbcc_tong": "12"}
     assert window.entry.rows["cbcc_tong"].text() == "12"
     assert focused() is window.entry.rows["cbcc_tong"].editor  # still where the clerk was
+
+
+def test_tab_goes_through_the_fields_in_form_order_across_sections(qtbot, workspace):
+    """Tab at a section's last field went to the toolbar's form choice, where an arrow
+    key switches the report; it goes on to the next section's first field, like Enter,
+    and Shift+Tab comes back."""
+    window = open_window(qtbot, workspace)
+    entry = window.entry
+    row = type_into(qtbot, window, "kinh_phi_da_chi", "50", k=Key.Key_Tab)
+    assert stored(window)["kinh_phi_da_chi"] == "50"
+    first_vii = window.session.form.sections[6].fields[0].id
+    assert focused() is entry.rows[first_vii].editor
+    assert entry.nav.currentRow() == 6
+    key(qtbot, Key.Key_Backtab, SHIFT)
+    assert focused() is row.editor and entry.nav.currentRow() == 5
+    key(qtbot, Key.Key_Tab)
+    key(qtbot, Key.Key_Tab)
+    assert focused() is entry.rows[window.session.form.sections[6].fields[2].id].editor

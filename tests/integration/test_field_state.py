@@ -153,3 +153,17 @@ def test_hints_and_section_counts(ws):
     fields.edit("cbcc_tong", "abc")
     first = fields.section_counts()[0]
     assert (first.filled, first.unsaved, first.missing) == (1, 1, 7)
+
+
+def test_a_saved_value_shows_as_it_will_after_reopening(ws):
+    fields = FieldStates(ReportSession.open(ws, "cntt-xa", "2026"))
+    fields.commit("kinh_phi_da_chi", "12,0")
+    fields.commit("kinh_phi_cntt", "1.234,50")
+    shown = (fields["kinh_phi_da_chi"].shown, fields["kinh_phi_cntt"].shown)
+    fields.session.undo()
+    fields.session.redo()
+    fields.sync()
+    again = FieldStates(ReportSession.open(ws, "cntt-xa", "2026"))
+    assert shown == ("12", "1.234,5")
+    assert (fields["kinh_phi_cntt"].shown, again["kinh_phi_cntt"].shown) == ("1.234,5",) * 2
+    assert again["kinh_phi_da_chi"].shown == "12"
