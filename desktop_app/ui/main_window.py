@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         """The fields whose typed text is still unsaved once the one being typed is saved."""
         if self.entry is None:
             return []
+        self.problems.commit_explanation()  # an explanation being typed is saved too
         self.entry.commit_pending()
         return self.entry.unsaved_fields()
 

@@ -5,7 +5,7 @@ has left their section or tried to export (FieldStates decides what is listed)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
@@ -54,6 +54,9 @@ class ProblemsPanel(QWidget):
         self.explanation.setObjectName("explanationEdit")
         self.explanation.setTabChangesFocus(True)
         self.explanation.setFixedHeight(70)
+        # Typed explanations are saved on leaving the box, like a field's text.
+        self.explanation.installEventFilter(self)
+        self._explaining: Problem | None = None  # the warning whose explanation is shown
         self.save_explanation = QPushButton(self.tr("Lưu giải trình"), self)
         self.save_explanation.setObjectName("saveExplanation")
         self.save_explanation.clicked.connect(self._save_explanation)
@@ -149,22 +152,50 @@ class ProblemsPanel(QWidget):
             self.jump_requested.emit(problem.field_id)
 
     def _selected(self, current: QListWidgetItem | None, _previous: object) -> None:
+        # Another warning chosen: what was typed for the one before is saved, not
+        # overwritten (the list is rebuilt after this handler, not inside it).
+        if self.commit_explanation(announce=False):
+            QTimer.singleShot(0, self, self._announce)
         self._show_explanation(current.data(PROBLEM_ROLE) if current else None)
 
     def _show_explanation(self, problem: Problem | None) -> None:
         explainable = problem is not None and not problem.is_error and problem.rule_id
         for widget in (self.explain_label, self.explanation, self.save_explanation):
             widget.setVisible(bool(explainable))
+        self._explaining = problem if explainable else None
         if explainable:
             self.explanation.setPlainText(problem.explanation or "")
 
-    def _save_explanation(self) -> None:
-        problem = self._current_problem()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        leaving = watched is self.explanation and event.type() == QEvent.Type.FocusOut
+        # Shown after the click that took the focus (it may be on this list's items).
+        if leaving and self.commit_explanation(announce=False):
+            QTimer.singleShot(0, self, self._announce)
+        return False
+
+    def commit_explanation(self, *, announce: bool = True) -> bool:
+        """Save the explanation typed in the box, if it changed (leaving the box, choosing
+        another warning, the button, leaving the report). True if something was saved."""
+        problem = self._explaining
         if self.session is None or problem is None or not problem.rule_id:
-            return
-        self.session.set_explanation(problem.rule_id, self.explanation.toPlainText())
+            return False
+        text = self.explanation.toPlainText()
+        if text == (problem.explanation or ""):
+            return False
+        self.session.set_explanation(problem.rule_id, text)
+        self._explaining = None  # the list, rebuilt, shows it saved
+        if announce:
+            self._announce()
+        return True
+
+    def _announce(self) -> None:
         self.explanation_saved.emit()
         self.refresh()
+
+    def _save_explanation(self) -> None:
+        # Leaving the box for the button saved it already; shown now, not a turn later.
+        if not self.commit_explanation():
+            self._announce()
 
     def focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from desktop_app.storage import get_or_create_report, save_values
 from desktop_app.ui.i18n import install_language
+from desktop_app.ui.problems_panel import PROBLEM_ROLE
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.gui.clerk import (
@@ -236,3 +237,34 @@ def test_ctrl_e_from_a_field_exports_under_x11(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines()[-1] == "EXPORT DIALOG 12", done.stdout
+
+
+def test_an_explanation_typed_is_saved_on_leaving_the_box(qtbot, workspace):
+    """Typed text in the explanation box was overwritten when another warning was
+    chosen, and dropped on closing: it is saved on leaving the box, like a field."""
+    report = get_or_create_report(workspace.db, "02080", "cntt-xa", "2026.1", "2026")
+    values = {"cbcc_tong": "10", "cbcc_co_may_tinh": "8", "may_tinh_tong": "2"}
+    save_values(workspace.db, report.id, {**values, "ho_so_tiep_nhan": "100"}, "x")
+    save_values(workspace.db, report.id, {"ho_so_tre_han": "40", "ho_so_da_giai_quyet": "90"}, "x")
+    window = open_window(qtbot, workspace)
+    panel = window.problems
+
+    def warning(n: int):  # the list grows as the jumps flag sections: found anew
+        return panel.list.item([i for i, t in enumerate(listed(window)) if "Cảnh báo" in t][n])
+
+    first = warning(0)
+    rule = first.data(PROBLEM_ROLE).rule_id
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(first).center())
+    click(qtbot, panel.explanation)
+    qtbot.keyClicks(panel.explanation, "Can bo dung may ca nhan")
+    second = warning(1)
+    click(qtbot, panel.list.viewport(), panel.list.visualItemRect(second).center())
+    qtbot.waitUntil(lambda: window.session.explanations.get(rule) == "Can bo dung may ca nhan")
+    qtbot.waitUntil(lambda: any("đã giải trình" in t for t in listed(window)))
+
+    # typed for the second one, then the window closed: saved, not dropped
+    rule = panel.list.currentItem().data(PROBLEM_ROLE).rule_id
+    click(qtbot, panel.explanation)
+    qtbot.keyClicks(panel.explanation, "Ho so cho bo sung")
+    assert window.close()
+    assert window.session.explanations.get(rule) == "Ho so cho bo sung"
