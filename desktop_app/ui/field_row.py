@@ -67,7 +67,7 @@ class FieldRow(QObject):
         self.lang = lang
         self.window_keys = window_keys  # the window's shortcuts: never the editor's
         self._saved_text = ""  # the saved value last shown
-        self._showing = False  # text set by show(), not typed
+        self._showing = False  # text set by show_text(), not typed
         # Tab / Shift+Tab: the view moves to the next / previous field in form order,
         # across sections; False at either end of the form (Qt's own order then).
         self.step_focus: Callable[[int], bool] = lambda _step: False
