@@ -32,11 +32,12 @@ build: setup
 test-build: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m build tests/packaging $(PYTEST_ARGS)
 
-# The long runs: 1,000 kills of a saving process and 300 of a receiving one, and at least
+# The long runs: 1,000 kills of a saving process and 300 of a receiving one, at least
 # 10,000 generated packets (plus forms, expressions, numbers, values files) through the
-# readers. About 8 minutes here. CI runs the fuzz part at a quarter size (test-fuzz).
+# readers, and 15,000 random clerk's steps in the entry window. About 20 minutes here.
+# CI runs the fuzz part at a quarter size (test-fuzz).
 test-long: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "crash_long or fuzz_long" tests/crash tests/fuzz $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "crash_long or fuzz_long or entry_long" tests/crash tests/fuzz tests/gui/test_entry_stateful.py $(PYTEST_ARGS)
 
 # The long fuzz tests at a fraction of their size (tests/fuzz/limits.py FUZZ_SCALE): CI runs
 # them after `make test`, so a reader that fails on a few thousand inputs never lands.

@@ -289,7 +289,10 @@ def parse_number(text: str, *, integer: bool = False, percent: bool = False) -> 
                 "«{q}» is not a whole number.",
                 "number.not_integer",
             )
-        return ParsedNumber(int(value), reading.warning)
+        # "1.500" read as 1 500 needs no word in a count: 1,5 is no count anyway. A
+        # comma reading ("1,000" → 1) keeps its warning, the thousand it may have meant.
+        warning = None if reading.fraction is None else reading.warning
+        return ParsedNumber(int(value), warning)
     return ParsedNumber(value.copy_abs() if value.is_zero() else value, reading.warning)
 
 

@@ -1,20 +1,17 @@
 """The data-entry area: the section navigator, one page per section generated from the
-form definition, and a help strip for the field in focus. It shows a ReportSession and
-hands every commit to it; it decides nothing about values itself."""
+form definition, and a help strip for the field in focus. It shows a ReportSession
+through its FieldStates (what each field shows and why, ``workspace/field_state.py``)
+and hands every edit and commit to them; it decides nothing about values itself."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -23,25 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms.model import Section
-from ..core.messages import AppError, Text
-from ..core.validation import ERROR, UNSAVED, Problem, progress
-from ..core.values import ValueRejected, display
+from ..core.validation import Problem
+from ..core.values import display
+from ..workspace.field_state import FieldStates, editor_text
 from ..workspace.session import ReportSession
 from .field_row import FieldRow
-
-
-def editor_text(session: ReportSession, field_id: str, lang: str) -> str:
-    """The stored value as the editor holds it: a choice's value (the combo's data),
-    Có/Không, or the Vietnamese way of writing a number or date."""
-    f = session.form.fields[field_id]
-    value = session.value(field_id)
-    if f.type == "choice":
-        return value or ""
-    return display(f, value, lang if f.is_computed else "vi")
+from .section_nav import SectionNav
 
 
 class SectionPage(QWidget):
-    def __init__(self, section: Section, lang: str, parent: QWidget) -> None:
+    def __init__(
+        self,
+        section: Section,
+        lang: str,
+        parent: QWidget,
+        window_keys: tuple[QKeySequence, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.section = section
         self.setObjectName(f"page_{section.id}")
@@ -55,7 +49,7 @@ class SectionPage(QWidget):
         self.rows: dict[str, FieldRow] = {}
         line = 1
         for f in section.fields:
-            row = FieldRow(f, lang, self)
+            row = FieldRow(f, lang, self, window_keys)
             self.rows[f.id] = row
             grid.addWidget(row.label, line, 0)
             grid.addWidget(row.editor, line, 1)
@@ -71,32 +65,38 @@ class EntryView(QWidget):
     save_failed = Signal(str, str)  # field id, why (disk full, read-only, locked)
     report_changed = Signal()  # status or revision changed
     field_focused = Signal(str)
-    unsaved_changed = Signal()  # a field's typed text became, or stopped being, unsavable
+    notes_requested = Signal(str)  # field id: its "Ghi chú" button was clicked
+    # What the problems panel lists changed: typed text became, or stopped being,
+    # unsavable; or a section's missing fields were flagged.
+    unsaved_changed = Signal()
 
-    def __init__(self, session: ReportSession, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ReportSession,
+        lang: str,
+        parent: QWidget | None = None,
+        window_keys: tuple[QKeySequence, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.lang = lang
+        self.window_keys = window_keys
+        self.fields = FieldStates(session)
         self.rows: dict[str, FieldRow] = {}
         self.current_field: str | None = None
-        self._read_hints: dict[str, str] = {}  # "1.500 read as 1 500" until the next edit
-        self._unsaved: dict[str, str] = {}  # typed, valid, but the save failed: why
+        self._started = False  # placed on its first field: leaving a section flags it
+        self._page = -1
         self._prefilled = self._read_prefilled()
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.nav = QListWidget(split)
-        self.nav.setObjectName("sectionNav")
-        self.nav.setMinimumWidth(200)
-        self.nav.setWordWrap(True)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav = SectionNav(session.form, lang, split)
         right = QWidget(split)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(right)
         # Pages are built when first shown: start-up pays for one section, not eight.
         self._built: set[int] = set()
-        for section in session.form.sections:
+        for _section in session.form.sections:
             self.pages.addWidget(QWidget(self.pages))
-            self.nav.addItem(QListWidgetItem(section.title.pick(lang)))
         self.help = QLabel(self)
         self.help.setObjectName("helpText")
         self.help.setWordWrap(True)
@@ -113,6 +113,9 @@ class EntryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.nav.currentRowChanged.connect(self._show_page)
+        # A click on a section puts the cursor in its first field (arrow keys in the list
+        # only turn the pages).
+        self.nav.itemClicked.connect(lambda item: self.go_to_section(self.nav.row(item)))
         self.unsaved_changed.connect(self._refresh_nav)
         self.nav.setCurrentRow(0)
         self.refresh()
@@ -123,7 +126,8 @@ class EntryView(QWidget):
         if index in self._built:
             return
         self._built.add(index)
-        page = SectionPage(self.session.form.sections[index], self.lang, self.pages)
+        section = self.session.form.sections[index]
+        page = SectionPage(section, self.lang, self.pages, self.window_keys)
         scroll = QScrollArea(self.pages)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -137,13 +141,36 @@ class EntryView(QWidget):
             row.commit_requested.connect(self._commit)
             row.edited.connect(self._edited)
             row.focused.connect(self._focused)
+            row.revert_requested.connect(self._revert)
+            row.notes_requested.connect(self.notes_requested)
+            row.step_focus = lambda step, fid=fid: self._step_focus(fid, step)
             self._show_row(fid)
 
     def _show_page(self, index: int) -> None:
         if index < 0:
             return
+        if self._started and 0 <= self._page != index:
+            self._left_section(self._page)
+        self._page = index
         self._build_page(index)
         self.pages.setCurrentIndex(index)
+
+    def _left_section(self, index: int) -> None:
+        """The clerk left a section: its missing required fields are marked from now on."""
+        if self.fields.flag(self.session.form.sections[index].id):
+            for f in self.session.form.sections[index].fields:
+                if f.id in self.rows:
+                    self._mark(f.id)
+            self.unsaved_changed.emit()
+
+    def start(self, field_id: str | None = None) -> None:
+        """Place the cursor where the clerk left off (``field_id``), else on the first
+        field; from then on, leaving a section flags its missing fields."""
+        if field_id in self.session.form.fields:
+            self.go_to_field(field_id)
+        else:
+            self.go_to_section(0)
+        self._started = True
 
     def row(self, field_id: str) -> FieldRow:
         """The field's row, building its section's page if it was not shown yet."""
@@ -183,107 +210,95 @@ class EntryView(QWidget):
         self.go_to_section(self.nav.currentRow() - 1)
 
     def _focus_next(self, field_id: str) -> None:
+        self._step_focus(field_id, 1)
+
+    def _step_focus(self, field_id: str, step: int) -> bool:
+        """To the next (or previous) input field in form order, across sections; False
+        at either end of the form. The field left commits on losing the focus."""
         order = [f.id for f in self.session.form.input_fields]
-        position = order.index(field_id)
-        if position + 1 < len(order):
-            self.go_to_field(order[position + 1])
+        position = order.index(field_id) + step
+        if not 0 <= position < len(order):
+            return False
+        self.go_to_field(order[position])
+        return True
 
     # -- editing -------------------------------------------------------------------------
 
     def _edited(self, field_id: str, raw: str) -> None:
         """As the clerk types: mark a malformed or out-of-range value, change nothing."""
-        row = self.rows[field_id]
-        try:
-            self.session.parse(field_id, raw)
-        except ValueRejected as rejected:
-            row.set_problem("error", rejected.message.pick(self.lang))
-        else:
-            self._read_hints.pop(field_id, None)
-            self._mark(field_id)
-        self.unsaved_changed.emit()
+        before = self.fields[field_id].reason
+        self.fields.edit(field_id, raw)
+        self._mark(field_id)
+        if self.fields[field_id].reason != before:
+            self.unsaved_changed.emit()
 
     def _commit(self, field_id: str, raw: str, move: bool) -> None:
-        row = self.rows[field_id]
-        try:
-            result = self.session.commit(field_id, raw)
-        except ValueRejected as rejected:
-            # Never changed behind the clerk's back: the text stays, marked, unsaved.
-            row.set_problem("error", rejected.message.pick(self.lang))
+        outcome = self.fields.commit(field_id, raw)
+        if not outcome.saved:
+            self._show_row(field_id)
+            if outcome.failure is not None:
+                self.save_failed.emit(field_id, outcome.failure.message.pick(self.lang))
             self.unsaved_changed.emit()
             return
-        except AppError as error:
-            # The disk is full, the folder read-only, the database held elsewhere: the
-            # text stays in the field (nothing typed is lost) until a retry saves it.
-            message = "\n".join(
-                [
-                    error.message.pick(self.lang),
-                    self.tr(
-                        "Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi "
-                        "khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại."
-                    ),
-                ]
-            )
-            self._unsaved[field_id] = message
-            row.set_problem("error", message)
-            self.save_failed.emit(field_id, error.message.pick(self.lang))
-            self.unsaved_changed.emit()
-            return
-        self._unsaved.pop(field_id, None)
-        self.unsaved_changed.emit()
-        if result.warning is not None:
-            self._read_hints[field_id] = result.warning.pick(self.lang)
-        if result.changed:
+        if outcome.changed:
+            self.refresh()
             self.saved.emit()
-        if result.new_revision is not None:
+        else:
+            self._show_row(field_id)
+            self.unsaved_changed.emit()
+        if outcome.new_revision is not None:
             self.report_changed.emit()
-        self.refresh()
         if move:
             self._focus_next(field_id)
 
+    def _revert(self, field_id: str) -> None:
+        """Escape: the saved value back in place of what was being typed."""
+        self.fields.revert(field_id)
+        self._show_row(field_id)
+        self.unsaved_changed.emit()
+
     def commit_pending(self) -> None:
-        """Commit the field being typed (Ctrl+S, closing, switching report)."""
-        for fid, row in self.rows.items():
-            if not row.field.is_computed and row.holds_uncommitted():
-                self._commit(fid, row.text(), False)
+        """Save what the fields hold (Ctrl+S, closing, switching report): the field being
+        typed first, then any other that holds typed text (a save that failed is tried
+        again; a refused text is refused again and stays)."""
+        typed = self.fields.typed_fields()
+        if self.current_field in typed:
+            typed.remove(self.current_field)
+            typed.insert(0, self.current_field)
+        for fid in typed:
+            if fid in self.rows:
+                self._commit(fid, self.rows[fid].text(), False)
 
     def unsaved_fields(self) -> list[str]:
-        """Fields whose typed text is not saved, in form order, after ``commit_pending``:
-        a value not accepted (still marked at the field) or a save that failed."""
-        return [
-            f.id
-            for f in self.session.form.input_fields
-            if f.id in self.rows and self.rows[f.id].holds_uncommitted()
-        ]
+        """Fields whose typed text is not saved, in form order; after ``commit_pending``
+        exactly those whose text was refused or whose save failed."""
+        return self.fields.typed_fields()
 
     def discard_unsaved(self) -> None:
         """Put the saved values back in the fields the clerk agreed to leave unsaved."""
-        for fid in self.unsaved_fields():
-            self._unsaved.pop(fid, None)
-            self.rows[fid].show_value(self.rows[fid].committed_text)
-            self._mark(fid)
+        for fid in self.fields.typed_fields():
+            self.fields.revert(fid)
+            if fid in self.rows:
+                self._show_row(fid)
         self.unsaved_changed.emit()
 
     def unsaved_problems(self) -> list[Problem]:
         """What is typed but cannot be saved (a value not accepted, a save that failed),
-        as errors for the problems panel, in form order. Text still being typed that is
-        valid is not among them: it is saved on Enter or on leaving the field."""
-        found = []
-        for f in self.session.form.input_fields:
-            row = self.rows.get(f.id)
-            if row is None or not row.holds_uncommitted():
-                continue
-            if f.id in self._unsaved:
-                why = Text(self._unsaved[f.id], self._unsaved[f.id])
-            else:
-                try:
-                    self.session.parse(f.id, row.text())
-                    continue
-                except ValueRejected as rejected:
-                    why = rejected.message
-            found.append(Problem(UNSAVED, ERROR, f.id, why))
-        return found
+        as errors for the problems panel, in form order."""
+        return self.fields.unsaved_problems()
+
+    def flag_all(self) -> None:
+        """Before an export: every missing required field is marked."""
+        if self.fields.flag_all():
+            for fid in self.rows:
+                self._mark(fid)
+            self.unsaved_changed.emit()
 
     def _focused(self, field_id: str) -> None:
+        if self._started and self.current_field is not None:
+            left = self.section_index(self.current_field)
+            if left != self.section_index(field_id):
+                self._left_section(left)
         self.current_field = field_id
         f = self.session.form.fields[field_id]
         parts = [f.label.pick(self.lang), f.help.pick(self.lang)]
@@ -297,6 +312,7 @@ class EntryView(QWidget):
 
     def refresh(self) -> None:
         """Values, computed results, markers and section counts from the session."""
+        self.fields.sync()
         self._prefilled = self._read_prefilled()
         for fid in self.rows:
             self._show_row(fid)
@@ -313,10 +329,11 @@ class EntryView(QWidget):
 
     def _show_row(self, fid: str) -> None:
         row = self.rows[fid]
-        if row.field.is_computed or not (
-            row.holds_uncommitted() and row.editor.property("problem") == "error"
-        ):
-            row.show_value(editor_text(self.session, fid, self.lang))
+        if row.field.is_computed:
+            row.show_text(editor_text(self.session, fid, self.lang))
+        else:
+            state = self.fields[fid]
+            row.show_text(state.saved, state.typed)
         comment = self.session.comments.get(fid, "")
         row.set_note_marker(bool(comment), comment)
         prefilled = self._prefilled.get(fid)
@@ -324,8 +341,6 @@ class EntryView(QWidget):
             row.set_prefilled("")
         else:
             value, same = prefilled
-            from ..core.values import display
-
             taken = display(row.field, value, self.lang)
             row.set_prefilled(
                 "same" if same else "overridden",
@@ -337,30 +352,22 @@ class EntryView(QWidget):
 
     def _mark(self, field_id: str) -> None:
         row = self.rows[field_id]
-        if field_id in self._unsaved:
-            if row.holds_uncommitted():  # the reason stays until a save succeeds
-                row.set_problem("error", self._unsaved[field_id])
-                return
-            del self._unsaved[field_id]  # typed back to what is saved: nothing lost
-        if not row.field.is_computed and row.holds_uncommitted():
-            try:
-                self.session.parse(field_id, row.text())
-            except ValueRejected as rejected:  # still as typed, still unsaved: say why
-                row.set_problem("error", rejected.message.pick(self.lang))
-                return
-        problems = [p for p in self.session.result.problems if p.field_id == field_id]
-        errors = [p for p in problems if p.is_error]
-        warnings = [p for p in problems if not p.is_error and not p.explanation]
-        if errors:
-            row.set_problem("error", "\n".join(p.message.pick(self.lang) for p in errors))
-        elif warnings:
-            row.set_problem("warning", "\n".join(p.message.pick(self.lang) for p in warnings))
+        severity, texts = self.fields.marker(field_id)
+        lines = [t.pick(self.lang) for t in texts]
+        if severity == "failed":
+            severity = "error"
+            lines.append(
+                self.tr(
+                    "Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi "
+                    "khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại."
+                )
+            )
+        if severity:
+            row.set_problem(severity, "\n".join(lines))
         elif (overridden := self._override_hint(row)) is not None:
             row.set_problem("hint", overridden)
-        elif (hint := self.session.outlier_hint(field_id)) is not None:
+        elif (hint := self.fields.hint(field_id)) is not None:
             row.set_problem("hint", hint.pick(self.lang))
-        elif field_id in self._read_hints:
-            row.set_problem("hint", self._read_hints[field_id])
         else:
             row.set_problem("", "")
 
@@ -369,36 +376,9 @@ class EntryView(QWidget):
         prefilled = self._prefilled.get(row.field.id)
         if prefilled is None or prefilled[1]:
             return None
-        from ..core.values import display
-
         return self.tr(
             "Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4)."
         ).replace("%1", display(row.field, prefilled[0], self.lang))
 
     def _refresh_nav(self) -> None:
-        # Typed text that cannot be saved is not in the session's result: counted apart,
-        # so a section never looks done while a field of it still holds unsaved text.
-        unsaved = Counter(
-            self.section_index(p.field_id) for p in self.unsaved_problems() if p.field_id
-        )
-        for index, p in enumerate(progress(self.session.form, self.session.result)):
-            section = self.session.form.sections[index]
-            item = self.nav.item(index)
-            counts = f"{p.filled}/{p.total}"
-            flags = []
-            if unsaved[index]:
-                flags.append(self.tr("%n chưa lưu", "", unsaved[index]))
-            if p.errors:
-                flags.append(self.tr("%n lỗi", "", p.errors))
-            if p.warnings:
-                flags.append(self.tr("%n cảnh báo", "", p.warnings))
-            tail = " · ".join([counts, *flags])
-            item.setText(f"{section.title.pick(self.lang)}\n{tail}")
-            if p.errors or unsaved[index]:
-                item.setForeground(QColor("#b71c1c"))
-            elif p.warnings:
-                item.setForeground(QColor("#8a5a00"))
-            elif p.filled == p.total:
-                item.setForeground(QColor("#1b5e20"))
-            else:
-                item.setForeground(self.palette().text().color())
+        self.nav.show_counts(self.fields.section_counts())

@@ -3,13 +3,21 @@ button and a message line under the input.
 
 The row never changes what the clerk typed: it reports edits and commits as signals and
 shows what the session decided (value, problem, hint). Enter commits and moves on; a
-multi-line text commits with Ctrl+Enter or on leaving it.
+multi-line text commits with Ctrl+Enter or on leaving it; Escape puts the saved value
+back in place of what is being typed.
+
+Keys the window owns reach the window: Ctrl+Z / Ctrl+Y are the report's undo and redo
+whenever the field's text is the saved value it shows (the editor's own undo only
+undoes the typing in progress), and a window shortcut the editor would take for itself
+(Ctrl+E is "end of line" under X11) goes to the window.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -24,6 +32,8 @@ from ..core.forms.model import Field
 
 NUMBER_WIDTH = 160
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# The window's undo and redo keys, whatever the platform calls its own.
+UNDO_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 
 def _set_style_property(widget: QWidget, name: str, value: object) -> None:
@@ -57,14 +67,26 @@ class FieldRow(QObject):
 
     edited = Signal(str, str)  # field id, raw text (as typed, not yet committed)
     commit_requested = Signal(str, str, bool)  # field id, raw text, move to next field
+    revert_requested = Signal(str)  # Escape: the saved value back in place of the typing
     notes_requested = Signal(str)
     focused = Signal(str)
 
-    def __init__(self, field: Field, lang: str, parent: QWidget) -> None:
+    def __init__(
+        self,
+        field: Field,
+        lang: str,
+        parent: QWidget,
+        window_keys: tuple[QKeySequence, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.field = field
         self.lang = lang
-        self._committed_text = ""
+        self.window_keys = window_keys  # the window's shortcuts: never the editor's
+        self._saved_text = ""  # the saved value last shown
+        self._showing = False  # text set by show_text(), not typed
+        # Tab / Shift+Tab: the view moves to the next / previous field in form order,
+        # across sections; False at either end of the form (Qt's own order then).
+        self.step_focus: Callable[[int], bool] = lambda _step: False
         label_text = field.label.pick(lang) + (" *" if field.required else "")
         self.label = QLabel(label_text, parent)
         self.label.setWordWrap(True)
@@ -120,19 +142,21 @@ class FieldRow(QObject):
             text = QPlainTextEdit(parent)
             text.setTabChangesFocus(True)
             text.setFixedHeight(90)
-            text.textChanged.connect(lambda: self.edited.emit(f.id, self.text()))
+            text.textChanged.connect(self._changed)
             return text
         line = QLineEdit(parent)
         if f.is_numeric:
+            # No placeholder: a grey "0" in a blank box reads as a zero already entered.
             line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line.setFixedWidth(NUMBER_WIDTH)
-            line.setPlaceholderText("0" if f.type == "integer" else "0,0")
         elif f.type == "date":
             line.setFixedWidth(NUMBER_WIDTH)
             line.setPlaceholderText("dd/mm/yyyy")
         else:
             line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        line.textEdited.connect(lambda t: self.edited.emit(f.id, t))
+        # textChanged, not textEdited: the editor's own undo and redo change the text too.
+        # No setMaxLength: pasted text over the limit is refused with a reason, never cut.
+        line.textChanged.connect(self._changed)
         line.returnPressed.connect(lambda: self._commit(move=True))
         line.editingFinished.connect(lambda: self._commit(move=False))
         return line
@@ -149,54 +173,121 @@ class FieldRow(QObject):
             return str(editor.currentData() or "")
         return ""
 
+    def _changed(self, *_args: object) -> None:
+        if not self._showing:
+            self.edited.emit(self.field.id, self.text())
+
     def _commit(self, *, move: bool) -> None:
-        raw = self.text()
-        if raw == self._committed_text and self.editor.property("problem") != "error":
-            if move:
-                self.commit_requested.emit(self.field.id, raw, True)
-            return
-        self.commit_requested.emit(self.field.id, raw, move)
+        # Always said: the view knows whether the text is saved already (it may hold a
+        # refused text equal to what the editor showed last).
+        self.commit_requested.emit(self.field.id, self.text(), move)
+
+    def unchanged(self) -> bool:
+        """The field holds the saved value it was shown with: nothing is being typed."""
+        return self.text() == self._saved_text
+
+    def _undo_key(self, event: QKeyEvent) -> bool:
+        return (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or QKeySequence(event.keyCombination()) in UNDO_KEYS
+        )
+
+    def _window_key(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(pressed == key for key in self.window_keys)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.editor:
-            if event.type() == QEvent.Type.FocusIn:
-                self.focused.emit(self.field.id)
-            elif event.type() == QEvent.Type.FocusOut and isinstance(watched, QPlainTextEdit):
-                self._commit(move=False)
-            elif (
-                event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in ENTER_KEYS
-            ):
-                if isinstance(watched, QComboBox) and not watched.view().isVisible():
-                    self.commit_requested.emit(self.field.id, self.text(), True)
-                    return True
-                ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-                if isinstance(watched, QPlainTextEdit) and ctrl:
-                    self._commit(move=True)
-                    return True
+        if watched is not self.editor:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self.focused.emit(self.field.id)
+        elif kind == QEvent.Type.FocusOut and isinstance(watched, QPlainTextEdit):
+            self._commit(move=False)
+        elif kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._undo_key(event):
+                # The report's undo and redo while the field holds its saved value; the
+                # editor's own (the typing in progress) while the clerk types.
+                event.setAccepted(not self.unchanged())
+                return True
+            if self._window_key(event):
+                event.ignore()  # not the editor's: the window's shortcut runs
+                return True
+        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key_pressed(watched, event)
+        return False
+
+    def _key_pressed(self, watched: QObject, event: QKeyEvent) -> bool:
+        if self._undo_key(event) and self.unchanged():
+            # Reached the editor, so the window's action is disabled (nothing to undo):
+            # the editor's own undo buffer is never the report's.
+            return True
+        tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if tab and not ctrl:
+            # A section's last field is followed by the next section's first, as Enter
+            # does: Qt's own order left the form for the toolbar (where an arrow key
+            # switches the report).
+            back = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            return self.step_focus(-1 if back else 1)
+        if event.key() == Qt.Key.Key_Escape and not isinstance(watched, QComboBox):
+            if self.unchanged():
+                return False
+            self.revert_requested.emit(self.field.id)
+            return True
+        if event.key() not in ENTER_KEYS:
+            return False
+        if isinstance(watched, QComboBox) and not watched.view().isVisible():
+            self.commit_requested.emit(self.field.id, self.text(), True)
+            return True
+        if isinstance(watched, QPlainTextEdit) and ctrl:
+            self._commit(move=True)
+            return True
         return False
 
     # -- what the session decided ----------------------------------------------------------
 
-    def show_value(self, shown: str) -> None:
-        """Show a committed (or computed) value."""
+    def show_text(self, saved: str, typed: str | None = None) -> None:
+        """Show the saved value, or (``typed``) text the clerk typed over it that is not
+        saved. Showing the saved value empties the editor's own undo: what it could undo
+        to is text from before, never to be shown again (Ctrl+Z is then the report's)."""
         editor = self.editor
         if isinstance(editor, QLabel):
-            editor.setText(shown or "—")
+            editor.setText(saved or "—")
             return
-        self._committed_text = shown
+        moved = saved != self._saved_text
+        self._saved_text = saved
+        self._showing = True
+        try:
+            if typed is not None:
+                # A saved value changed under typed text (an undo elsewhere): setting
+                # the text empties the editor's history, which led back to a value no
+                # longer saved.
+                if self.text() != typed or moved:
+                    self._set_text(typed)
+            elif isinstance(editor, QLineEdit):
+                if editor.text() != saved or editor.isUndoAvailable() or editor.isRedoAvailable():
+                    editor.setText(saved)  # setText empties the line's undo history
+            elif isinstance(editor, QPlainTextEdit):
+                if editor.toPlainText() != saved:
+                    editor.setPlainText(saved)
+                editor.document().clearUndoRedoStacks()
+            else:
+                self._set_text(saved)
+        finally:
+            self._showing = False
+
+    def _set_text(self, text: str) -> None:
+        editor = self.editor
         if isinstance(editor, QLineEdit):
-            if editor.text() != shown:
-                editor.setText(shown)  # also clears the editor's own undo: Ctrl+Z is ours
+            editor.setText(text)
         elif isinstance(editor, QPlainTextEdit):
-            if editor.toPlainText() != shown:
-                editor.blockSignals(True)
-                editor.setPlainText(shown)
-                editor.blockSignals(False)
+            editor.setPlainText(text)
         elif isinstance(editor, QComboBox):
-            index = editor.findData(self._committed_text)
-            editor.setCurrentIndex(max(index, 0))
+            editor.setCurrentIndex(max(editor.findData(text), 0))
 
     def set_problem(self, severity: str, text: str) -> None:
         """severity: "error", "warning", "hint" or "" (clear)."""
@@ -224,8 +315,5 @@ class FieldRow(QObject):
             self.editor.selectAll()
 
     @property
-    def committed_text(self) -> str:
-        return self._committed_text
-
-    def holds_uncommitted(self) -> bool:
-        return self.text() != self._committed_text
+    def saved_text(self) -> str:
+        return self._saved_text

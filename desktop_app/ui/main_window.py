@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         """The fields whose typed text is still unsaved once the one being typed is saved."""
         if self.entry is None:
             return []
+        self.problems.commit_explanation()  # an explanation being typed is saved too
         self.entry.commit_pending()
         return self.entry.unsaved_fields()
 
@@ -276,23 +277,27 @@ class MainWindow(QMainWindow):
             self._show_open_report()
             return
         self.toolbar.show_report(self.workspace, form_id, period)
-        self.entry = EntryView(self.session, self.lang, self)
-        self.entry.saved.connect(self._saved)
-        self.entry.save_failed.connect(self._save_failed)
-        self.entry.report_changed.connect(self._report_changed)
-        entry = self.entry
+        self.entry = entry = EntryView(self.session, self.lang, self, self._window_keys())
+        entry.saved.connect(lambda: self._saved(entry))
+        entry.save_failed.connect(self._save_failed)
+        entry.report_changed.connect(self._report_changed)
+        entry.notes_requested.connect(self.open_notes)
         entry.unsaved_changed.connect(lambda: self._unsaved_changed(entry))
-        self.setCentralWidget(self.entry)
-        self.problems.show_session(self.session)
+        self.setCentralWidget(entry)
+        self.problems.show_session(self.session, entry.fields)
         self.copy_action.setEnabled(bool(self.session.copy_candidates()))
         self.packets.export_action.setEnabled(True)
         self.update_status()
-        self.entry.go_to_section(0)
+        entry.start(self.session.last_edited_field())  # where the clerk left off
+
+    def _window_keys(self) -> tuple[QKeySequence, ...]:
+        """The window's shortcuts, which a field's editor must not take for itself."""
+        return tuple(key for action in self.actions() for key in action.shortcuts())
 
     def _unsaved_changed(self, entry: EntryView) -> None:
         # A view being replaced may still signal (its editors lose focus): not its panel.
         if entry is self.entry:
-            self.problems.show_unsaved(entry.unsaved_problems())
+            self.problems.refresh()
 
     def _show_no_unit(self) -> None:
         self._show_placeholder(self.tr("Máy này chưa có đơn vị báo cáo."))
@@ -317,11 +322,14 @@ class MainWindow(QMainWindow):
 
     # -- after edits ---------------------------------------------------------------------
 
-    def _saved(self) -> None:
+    def _saved(self, entry: EntryView | None = None) -> None:
+        """Something was saved; ``entry`` when that view saved it (and showed it already)."""
+        if entry is not None and entry is not self.entry:
+            return
         self.saved_label.setText(
             self.tr("Đã lưu lúc %1").replace("%1", datetime.datetime.now().strftime("%H:%M:%S"))
         )
-        self._after_change()
+        self._after_change(refresh_entry=entry is None)
 
     def _save_failed(self, _field_id: str, message: str) -> None:
         """A full disk, a read-only folder, a database held by another program: the
@@ -329,8 +337,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("Chưa lưu được!"))
         self.statusBar().showMessage(message, 30000)
 
-    def _after_change(self) -> None:
-        if self.entry is not None:
+    def _after_change(self, refresh_entry: bool = True) -> None:
+        if self.entry is not None and refresh_entry:
             self.entry.refresh()
         self.problems.refresh()
         self.update_status()
@@ -403,18 +411,16 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.session and self.entry:
             touched = self.session.undo()
-            self._after_change()
             if touched:
-                self.entry.go_to_field(touched[0])
                 self._saved()
+                self.entry.go_to_field(touched[0])
 
     def redo(self) -> None:
         if self.session and self.entry:
             touched = self.session.redo()
-            self._after_change()
             if touched:
-                self.entry.go_to_field(touched[0])
                 self._saved()
+                self.entry.go_to_field(touched[0])
 
     def go_to_field(self, field_id: str) -> None:
         if self.entry is not None:

@@ -29,6 +29,8 @@ class PacketActions(QObject):
         window = self.window
         if window.session is None or not window.report_saved():
             return  # a packet holds what is saved: the clerk first fixes what is marked
+        if window.entry is not None:
+            window.entry.flag_all()  # missing required fields are marked from now on
         from .export_dialog import ExportDialog
 
         session = window.session

@@ -1,10 +1,11 @@
 """The problems panel: every error and warning of the report, each one a jump to its
 field; a warning selected here can be explained (the explanation travels in the packet
-and lets the report be exported)."""
+and lets the report be exported). Missing required fields are a count until the clerk
+has left their section or tried to export (FieldStates decides what is listed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.messages import AppError
 from ..core.validation import UNSAVED, Problem
+from ..workspace.field_state import FieldStates
 from ..workspace.session import ReportSession
 from .field_row import error_line, show_error
 
@@ -32,7 +34,8 @@ class ProblemsPanel(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.session: ReportSession | None = None
-        self.unsaved: list[Problem] = []  # typed in the window, not saved (listed first)
+        self.fields: FieldStates | None = None
+        self._listed: list[Problem] = []  # what the list shows, in order
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("problemsSummary")
@@ -54,6 +57,9 @@ class ProblemsPanel(QWidget):
         self.explanation.setTabChangesFocus(True)
         self.explanation.setFixedHeight(70)
         self.explanation_error = error_line(self)
+        # Typed explanations are saved on leaving the box, like a field's text.
+        self.explanation.installEventFilter(self)
+        self._explaining: Problem | None = None  # the warning whose explanation is shown
         self.save_explanation = QPushButton(self.tr("Lưu giải trình"), self)
         self.save_explanation.setObjectName("saveExplanation")
         self.save_explanation.clicked.connect(self._save_explanation)
@@ -65,26 +71,42 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.save_explanation)
         self._show_explanation(None)
 
-    def show_session(self, session: ReportSession) -> None:
+    def show_session(self, session: ReportSession, fields: FieldStates) -> None:
         self.session = session
-        self.unsaved = []
+        self.fields = fields
+        self._listed = []
+        self.list.clear()
         self.refresh()
 
-    def show_unsaved(self, unsaved: list[Problem]) -> None:
-        if unsaved != self.unsaved:
-            self.unsaved = unsaved
-            self.refresh()
-
     def refresh(self) -> None:
-        if self.session is None:
+        """The list and the summary from the open report; the list is rebuilt only when
+        what it lists changed (a keystroke in a field does not reset the selection)."""
+        if self.session is None or self.fields is None:
             return
+        unsaved = self.fields.unsaved_problems()
+        shown = self.fields.problems()
+        ordered = sorted(shown, key=lambda p: (not p.is_error, p.rule_id or ""))
+        listed = [*unsaved, *ordered]
+        self.summary.setText(self._summary(len(unsaved)))
+        if listed == self._listed:
+            return
+        self._listed = listed
         selected = self._current_problem()
-        result = self.session.result
         self.list.clear()
-        ordered = sorted(result.problems, key=lambda p: (not p.is_error, p.rule_id or ""))
-        for problem in [*self.unsaved, *ordered]:
+        for problem in listed:
             self.list.addItem(self._item(problem))
-        errors, warnings = len(result.errors), len(result.warnings)
+        if selected is not None:
+            for row in range(self.list.count()):
+                problem = self.list.item(row).data(PROBLEM_ROLE)
+                if (problem.rule_id, problem.field_id) == (selected.rule_id, selected.field_id):
+                    self.list.setCurrentRow(row)
+                    break
+
+    def _summary(self, unsaved: int) -> str:
+        result = self.session.result
+        missing = len(self.fields.missing())
+        errors = len(result.errors) - missing  # a missing field is counted apart
+        warnings = len(result.warnings)
         if not errors and not warnings:
             summary = self.tr("Không có lỗi hay cảnh báo nào.")
         else:
@@ -94,15 +116,11 @@ class ProblemsPanel(QWidget):
                 .replace("%2", str(warnings))
                 .replace("%3", str(len(result.unexplained_warnings)))
             )
-        if self.unsaved:
-            summary = self.tr("%n ô chưa lưu được.", "", len(self.unsaved)) + " " + summary
-        self.summary.setText(summary)
-        if selected is not None:
-            for row in range(self.list.count()):
-                problem = self.list.item(row).data(PROBLEM_ROLE)
-                if (problem.rule_id, problem.field_id) == (selected.rule_id, selected.field_id):
-                    self.list.setCurrentRow(row)
-                    break
+        if missing:
+            summary = self.tr("%n ô bắt buộc chưa nhập.", "", missing) + " " + summary
+        if unsaved:
+            summary = self.tr("%n ô chưa lưu được.", "", unsaved) + " " + summary
+        return summary
 
     def _item(self, problem: Problem) -> QListWidgetItem:
         form = self.session.form if self.session else None
@@ -138,6 +156,10 @@ class ProblemsPanel(QWidget):
             self.jump_requested.emit(problem.field_id)
 
     def _selected(self, current: QListWidgetItem | None, _previous: object) -> None:
+        # Another warning chosen: what was typed for the one before is saved, not
+        # overwritten (the list is rebuilt after this handler, not inside it).
+        if self.commit_explanation(announce=False):
+            QTimer.singleShot(0, self, self._announce)
         self._show_explanation(current.data(PROBLEM_ROLE) if current else None)
 
     def _show_explanation(self, problem: Problem | None) -> None:
@@ -145,22 +167,46 @@ class ProblemsPanel(QWidget):
         for widget in (self.explain_label, self.explanation, self.save_explanation):
             widget.setVisible(bool(explainable))
         self.explanation_error.hide()
+        self._explaining = problem if explainable else None
         if explainable:
             self.explanation.setPlainText(problem.explanation or "")
 
-    def _save_explanation(self) -> None:
-        problem = self._current_problem()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        leaving = watched is self.explanation and event.type() == QEvent.Type.FocusOut
+        # Shown after the click that took the focus (it may be on this list's items).
+        if leaving and self.commit_explanation(announce=False):
+            QTimer.singleShot(0, self, self._announce)
+        return False
+
+    def commit_explanation(self, *, announce: bool = True) -> bool:
+        """Save the explanation typed in the box, if it changed (leaving the box, choosing
+        another warning, the button, leaving the report). True if something was saved."""
+        problem = self._explaining
         if self.session is None or problem is None or not problem.rule_id:
-            return
+            return False
+        text = self.explanation.toPlainText()
+        if text == (problem.explanation or ""):
+            return False
         try:
-            self.session.set_explanation(problem.rule_id, self.explanation.toPlainText())
+            self.session.set_explanation(problem.rule_id, text)
         except AppError as error:  # kept as typed, nothing saved: say why under the box
             show_error(self.explanation_error, error.message.pick(self.lang))
             self.explanation.setFocus()
-            return
+            return False
         self.explanation_error.hide()
+        self._explaining = None  # the list, rebuilt, shows it saved
+        if announce:
+            self._announce()
+        return True
+
+    def _announce(self) -> None:
         self.explanation_saved.emit()
         self.refresh()
+
+    def _save_explanation(self) -> None:
+        # Leaving the box for the button saved it already; shown now, not a turn later.
+        if not self.commit_explanation():
+            self._announce()
 
     def focus_list(self) -> None:
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)

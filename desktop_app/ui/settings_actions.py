@@ -87,8 +87,9 @@ class SettingsActions(QObject):
             return
         open_now = None
         if window.session is not None and window.entry is not None:
-            session = window.session
-            open_now = (session.form.id, str(session.period), window.entry.nav.currentRow())
+            session, entry = window.session, window.entry
+            where = entry.current_field
+            open_now = (session.form.id, str(session.period), where, set(entry.fields.flagged))
         if profile is not None:
             from ..workspace.setup_unit import setup_unit
 
@@ -96,11 +97,15 @@ class SettingsActions(QObject):
         install_language(lang)
         window.build()  # opens the current period's report
         if open_now is not None and window.session is not None:
-            form_id, period, section = open_now
+            form_id, period, where, flagged = open_now
             if (window.session.form.id, str(window.session.period)) != (form_id, period):
                 window.open_report(form_id, period)
-            if window.entry is not None:
-                window.entry.go_to_section(section)
+            if window.entry is not None and window.session.form.id == form_id:
+                window.entry.fields.flagged |= flagged
+                window.entry.refresh()
+                window.problems.refresh()
+                if where is not None:
+                    window.entry.go_to_field(where)
 
 
 __all__ = ["SettingsActions"]

@@ -1,5 +1,9 @@
 """The look: quiet, high-contrast, and colour never the only signal (every marked field
-also has a message line under it)."""
+also has a message line under it).
+
+A list whose ``::item`` is styled needs its ``::item:selected`` styled too: otherwise Qt
+draws the selected item in the palette's white highlighted text on no highlight, a
+blank row (the problems panel's warning being explained)."""
 
 STYLE_SHEET = """
 QLabel#sectionTitle { font-size: 13pt; font-weight: bold; color: #0d3c61; padding: 4px 0 8px 0; }
@@ -21,4 +25,5 @@ QToolButton[hasComment="false"] { color: #607d8b; }
 QListWidget#sectionNav::item { padding: 6px 4px; border-bottom: 1px solid #e0e6ec; }
 QListWidget#sectionNav::item:selected { background: #dbe9f7; color: #0d3c61; }
 QListWidget#problemsList::item { padding: 4px 0; border-bottom: 1px solid #eeeeee; }
+QListWidget#problemsList::item:selected { background: #dbe9f7; color: #0d3c61; }
 """

@@ -184,7 +184,10 @@ class ReportSession:
             if e.new is None:
                 self.inputs.pop(e.field_id, None)
             else:
-                self.inputs[e.field_id] = e.new
+                # What is stored, read back: 12,0 typed is 12 saved, and shown as 12 now
+                # as after reopening (the window shows the saved value, not the typing).
+                f = self.form.fields[e.field_id]
+                self.inputs[e.field_id] = from_storage(f, stored[e.field_id])
         if record:
             self._undo.push(edits)
         self.result = self._validate()
@@ -245,6 +248,17 @@ class ReportSession:
             self.explanations.pop(rule_id, None)
         self.result = self._validate()
         self._reload_report()
+
+    def last_edited_field(self) -> str | None:
+        """The input field last changed (its value or its note): where the clerk left off,
+        read from the audit log, so it survives a closed window and a power cut alike."""
+        if self.report is None:
+            return None
+        for row in history(self.ws.db, self.report.id, limit=200):
+            f = self.form.fields.get(row.target or "")
+            if row.kind in ("value", "comment") and f is not None and not f.is_computed:
+                return f.id
+        return None
 
     def history(self, field_id: str) -> list[AuditRow]:
         """Who changed the field (or its comment) when, newest first."""

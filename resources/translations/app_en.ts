@@ -673,12 +673,12 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+221"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+361"/>
         <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="-14"/>
         <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
         <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
     </message>
@@ -688,33 +688,9 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Changed from the consolidated figure (%1)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
         <source>Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4).</source>
         <translation>Differs from the figure consolidated from the subordinate units (%1): give the reason in the note (F4).</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+15"/>
-        <source>%n chưa lưu</source>
-        <translation>
-            <numerusform>%n unsaved</numerusform>
-            <numerusform>%n unsaved</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n lỗi</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n cảnh báo</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -840,7 +816,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+112"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+134"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -850,7 +826,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>No</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+165"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -1294,7 +1270,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>No report of this unit could be opened.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn chuyển?</source>
@@ -1308,7 +1284,7 @@ Move on anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1318,7 +1294,7 @@ Move on anyway?</numerusform>
         <translation>Set up the unit…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
@@ -1381,7 +1357,7 @@ Move on anyway?</numerusform>
         <translation>Everything is saved automatically as soon as each field is entered.</translation>
     </message>
     <message numerus="yes">
-        <location line="-158"/>
+        <location line="-165"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
@@ -1528,17 +1504,17 @@ Close the application anyway?</numerusform>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+50"/>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+53"/>
         <source>Giải trình cho cảnh báo đã chọn:</source>
         <translation>Explanation of the selected warning:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Lưu giải trình</source>
         <translation>Save explanation</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>Không có lỗi hay cảnh báo nào.</source>
         <translation>No errors or warnings.</translation>
     </message>
@@ -1549,6 +1525,14 @@ Close the application anyway?</numerusform>
     </message>
     <message numerus="yes">
         <location line="+6"/>
+        <source>%n ô bắt buộc chưa nhập.</source>
+        <translation>
+            <numerusform>%n required field is empty.</numerusform>
+            <numerusform>%n required fields are empty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n ô chưa lưu được.</source>
         <translation>
             <numerusform>%n field could not be saved.</numerusform>
@@ -1556,7 +1540,7 @@ Close the application anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Chưa lưu</source>
         <translation>Not saved</translation>
     </message>
@@ -2064,6 +2048,41 @@ rank</translation>
         <location line="+4"/>
         <source>trong thư mục %1. Gửi tệp này cho đơn vị (thư điện tử, USB…).</source>
         <translation>in the folder %1. Send this file to the unit (e-mail, USB stick…).</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNav</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/section_nav.py" line="+37"/>
+        <source>%n chưa lưu</source>
+        <translation>
+            <numerusform>%n unsaved</numerusform>
+            <numerusform>%n unsaved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n chưa nhập</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n lỗi</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cảnh báo</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -45,8 +45,10 @@ def test_vietnamese_and_plain_numbers_are_understood(ws):
     s = ReportSession.open(ws, "cntt-xa", "2026")
     assert s.commit("kinh_phi_cntt", "1.234,5").value == Decimal("1234.5")
     assert s.commit("kinh_phi_cntt", "1234.5").changed is False
-    ambiguous = s.commit("ho_so_tiep_nhan", "1.500")
+    ambiguous = s.commit("kinh_phi_da_chi", "1.500")  # money: could have meant 1,5
     assert ambiguous.value == 1500 and ambiguous.warning is not None
+    count = s.commit("ho_so_tiep_nhan", "1.500")  # a count cannot be 1,5: no warning
+    assert count.value == 1500 and count.warning is None
 
 
 def test_a_malformed_or_out_of_range_value_is_refused_and_nothing_changes(ws):

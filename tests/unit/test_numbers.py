@@ -150,6 +150,23 @@ def test_single_dot_before_three_digits_is_thousands_with_a_warning(typed, value
     assert "thousands" in parsed.warning.en
 
 
+@pytest.mark.parametrize(
+    ("typed", "value"), [("1.500", 1500), ("12.345", 12345), ("-1.000", -1000)]
+)
+def test_a_whole_number_grouped_with_one_dot_needs_no_warning(typed, value):
+    """A count (documents, dossiers) cannot be 1,5: a dot before three digits is only
+    thousands there, and saying "1.234 could mean 1,234" under it is noise."""
+    parsed = parse_number(typed, integer=True)
+    assert parsed.value == value and parsed.warning is None
+
+
+def test_a_whole_number_with_a_comma_before_three_digits_still_warns():
+    """«1,000» in a count reads as 1 (comma = decimal): the warning is what catches the
+    English-habit thousand."""
+    parsed = parse_number("1,000", integer=True)
+    assert parsed.value == 1 and parsed.warning is not None
+
+
 @pytest.mark.parametrize(("typed", "decimal"), [("1,500", "1.5"), ("12,345", "12.345")])
 def test_single_comma_before_three_digits_is_decimal_with_a_warning(typed, decimal):
     parsed = parse_number(typed)
@@ -315,12 +332,6 @@ def test_integer_mode_refuses_fractions(typed):
     assert f"«{typed}»" in info.value.message.vi
     assert "số nguyên" in info.value.message.vi
     assert "whole number" in info.value.message.en
-
-
-def test_integer_mode_keeps_the_thousands_warning():
-    parsed = parse_number("1.500", integer=True)
-    assert parsed.value == 1500
-    assert parsed.warning is not None
 
 
 def test_integer_mode_still_refuses_garbage_as_invalid():
