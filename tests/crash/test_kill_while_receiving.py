@@ -187,6 +187,7 @@ def _run_kills(tmp_path: Path, setting: Any, runs: int) -> dict[str, int]:
                 stats["unstarted"] += 1
             if any("finished" in line for line in lines):
                 stats["finished"] += 1
+                whole *= 0.8  # the folder went quicker than measured: kill sooner
             for _, name, verdict in held:
                 assert verdict == clean_verdicts[name], name
 
