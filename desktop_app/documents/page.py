@@ -3,7 +3,9 @@ right), page numbers from page 2, and building a PDF from a story of flowables.
 
 A PDF is built deterministically (reportlab ``invariant``: no creation time, fixed IDs),
 so the same story gives the same bytes: a packet hashes its members and a re-export must
-give the packet again.
+give the packet again. Builds take turns: reportlab keeps the stream filters and the
+fonts' subsets in the process, and two builds at once (an export on a worker thread
+while another report is made) gave other bytes or failed inside reportlab.
 
 May import: ``documents``; reportlab.
 """
@@ -11,6 +13,7 @@ May import: ``documents``; reportlab.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +26,7 @@ from .decree30 import MARGINS_MM
 from .fonts import SERIF, register_pdf_fonts
 
 MM = 72 / 25.4
+_BUILDING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -91,13 +95,12 @@ def build_pdf(
         initialFontSize=13,
         invariant=1,
     )
-    saved = rl_config.useA85
-    if not ascii85:
-        rl_config.useA85 = 0
-    try:
-        doc.build(list(story))
-    finally:
-        rl_config.useA85 = saved
+    with _BUILDING:
+        saved, rl_config.useA85 = rl_config.useA85, int(ascii85)
+        try:
+            doc.build(list(story))
+        finally:
+            rl_config.useA85 = saved
     return out.getvalue()
 
 
