@@ -6,9 +6,9 @@ The rules are plain Python over plain inputs (``UnitReport``), so the CLI, the w
 the tests feed them the same way; one module reads those inputs from the receiving
 unit's database (``received``: which submission counts, typed with its packet).
 
-May import: ``packets`` (fonts and layout, for the PDF), ``storage`` (reading the
+May import: ``documents`` (the Decree 30 furniture of the PDF), ``storage`` (reading the
 received reports in ``received``, durable files in ``reports``, the merge table's and
-pre-fill records' types), ``core``. Never ``receiving``, ``workspace`` or Qt.
+pre-fill records' types), ``core``. Never ``packets``, ``receiving``, ``workspace`` or Qt.
 """
 
 from .consolidate import Consolidation, FigureTrace, consolidate

@@ -5,79 +5,52 @@ scores and key indicators, the units that have not reported, and the signatures.
 Tables use plain strings styled per column, not a Paragraph per cell: a province's
 3,321-row ranking then renders in seconds. Output is deterministic (``invariant``).
 
-May import: ``consolidation``, ``packets`` (fonts), ``core``; reportlab.
+The decree's furniture (page, heading, signatures, table styles, charts) is
+``documents``'; this module lays out the consolidated report's own content on it.
+
+May import: ``consolidation``, ``documents``, ``core``.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    KeepTogether,
-    LongTable,
-    PageTemplate,
-    Spacer,
-)
-
 from ..core.dates import format_place_date
-from ..core.levels import LEVEL_WORDS, agency_heading, level_name
+from ..core.levels import LEVEL_WORDS, level_name
 from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.text import nfc
-from ..packets.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf_fonts
-from .consolidate import Consolidation
-from .model import ReportInfo
-from .pdf_blocks import (
-    BOTTOM,
-    HEIGHT,
-    LEFT,
-    LINE,
-    MM,
-    PAGE,
-    WIDTH,
-    HeaderBlock,
-    Rule,
-    page_number,
+from ..documents.blocks import Heading, TitleRule, signature_table
+from ..documents.charts import Reference, bar_chart
+from ..documents.decree30 import REPORT, agency, report_number, signatories
+from ..documents.flow import (
+    CENTRE,
+    JUSTIFY,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    LongTable,
+    Spacer,
     para,
-    signatures,
     style,
 )
-from .pdf_charts import Reference, bar_chart
+from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf_fonts
+from ..documents.page import LANDSCAPE, MM, build_pdf
+from ..documents.tables import string_table
+from .consolidate import Consolidation
+from .model import ReportInfo
 from .ranking import Ranking
 from .statements import Statement
 
+WIDTH = LANDSCAPE.width
 CHART_LIMIT = 40  # more units than this: charts show the top 30
 CHART_TOP = 30
 _HEADING = style(13, SERIF_BOLD, spaceBefore=8, spaceAfter=4)
-_BODY = style(13, SERIF, TA_JUSTIFY, leftIndent=10)
-_TITLE = style(14, SERIF_BOLD, TA_CENTER, spaceAfter=2)
-
-
-def _table(rows: list[list[str]], widths: Sequence[float], right_from: int) -> LongTable:
-    """A framed table with a repeated header; columns from ``right_from`` are numbers."""
-    st = [
-        ("FONTNAME", (0, 0), (-1, -1), SERIF),
-        ("FONTNAME", (0, 0), (-1, 0), SERIF_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 10),
-        ("LEADING", (0, 0), (-1, -1), 12),
-        ("GRID", (0, 0), (-1, -1), LINE, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("ALIGN", (right_from, 1), (-1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    return LongTable(rows, colWidths=widths, repeatRows=1, style=st)
+_BODY = style(13, SERIF, JUSTIFY, leftIndent=10)
+_TITLE = style(14, SERIF_BOLD, CENTRE, spaceAfter=2)
 
 
 def _header_rows(c: Consolidation, ranking: Ranking) -> list[str]:
@@ -113,7 +86,7 @@ def ranking_table(c: Consolidation, ranking: Ranking) -> LongTable:
     n = len(ranking.section_ids)
     fixed = [13, 15, 0, *([15] * n), 17, 12, 16, 16]
     fixed[2] = WIDTH / MM - sum(fixed)
-    table = _table(rows, [w * MM for w in fixed], 3)
+    table = string_table(rows, [w * MM for w in fixed], 3)
     table.setStyle([("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (-3, 1), (-3, -1), "CENTER")])
     table.setStyle([("FONTNAME", (3 + n, 1), (3 + n, -1), SERIF_BOLD)])
     return table
@@ -124,7 +97,7 @@ def _missing_table(c: Consolidation) -> Flowable:
         return para("Tất cả các đơn vị đã nộp báo cáo.", _BODY)
     rows = [["STT", "Mã", "Đơn vị"]]
     rows += [[str(i), u.code, nfc(u.name)] for i, u in enumerate(c.missing, start=1)]
-    return _table(rows, [15 * MM, 20 * MM, 110 * MM], 99)
+    return string_table(rows, [15 * MM, 20 * MM, 110 * MM], 99)
 
 
 def _chart_block(title: str, drawing: Flowable, lead: Sequence[Flowable] = ()) -> list[Flowable]:
@@ -148,7 +121,9 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
     totals = [r.total for r in ranking.rows]
     mean = sum(totals, Decimal(0)) / len(totals) if totals else Decimal(0)
     ref = [Reference(mean, f"Bình quân {format_number(mean, 2)}")]
-    drawing = bar_chart([nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2)
+    drawing = bar_chart(
+        [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=WIDTH
+    )
     lead = [para("III. BIỂU ĐỒ", _HEADING)]
     out = _chart_block(f"Biểu đồ 1. Tổng điểm của {which}", drawing, lead)
     for index, fid in enumerate(key_fields or _key_fields(c), start=2):
@@ -161,7 +136,7 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
         overall = c.figures.values.get(fid)
         if overall is not None:
             refs.append(Reference(Decimal(overall), f"Chung {format_number(overall, 1)}%"))
-        drawing = bar_chart([p[0] for p in pairs], [p[1] for p in pairs], 100, refs)
+        drawing = bar_chart([p[0] for p in pairs], [p[1] for p in pairs], 100, refs, width=WIDTH)
         title = f"Biểu đồ {index}. {nfc(f.label.vi)} (%)" + (
             f", {CHART_TOP} đơn vị cao nhất" if many else ""
         )
@@ -170,16 +145,15 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
 
 
 def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
-    name, parent = nfc(info.unit_name), nfc(info.parent_name or "")
-    agency = [(agency_heading(parent), SERIF)] if parent else []
-    agency += [("ỦY BAN NHÂN DÂN", SERIF_BOLD), (name.upper(), SERIF_BOLD)]
-    number = f"Số: {info.number or '……/BC-UBND'}"
+    name = nfc(info.unit_name)
+    number = f"Số: {report_number(info.number, name)}"
     place = format_place_date(nfc(info.place), datetime.date.fromisoformat(info.date))
     level = f" {level_name(c.form.level).vi}" if c.form.level in LEVEL_WORDS else ""
     period = Period.parse(info.period).label("vi")
     summary = f"Tổng hợp, đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin{level} {period[:1].lower()}{period[1:]}"
-    return [HeaderBlock(agency, number, place), Spacer(1, 14), para("BÁO CÁO", _TITLE),
-            para(summary, _TITLE), Rule(60 * MM), Spacer(1, 8)]  # fmt: skip
+    heading = Heading(agency(name, info.parent_name), number, place, LANDSCAPE)
+    return [heading, Spacer(1, 14), para(REPORT, _TITLE), para(summary, _TITLE),
+            TitleRule(60 * MM, LANDSCAPE), Spacer(1, 8)]  # fmt: skip
 
 
 def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
@@ -194,8 +168,10 @@ def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
     story.append(para(f"Ghi chú: {names}.", style(10)))
     story += charts(c, ranking, key_fields)
     story += [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
-    titles = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
-    story += [Spacer(1, 14), KeepTogether([signatures(info.prepared_by, info.approved_by, titles)])]
+    signatures = signature_table(
+        *signatories(info.unit_name, info.prepared_by, info.approved_by), LANDSCAPE
+    )
+    story += [Spacer(1, 14), KeepTogether([signatures])]
     return story
 
 
@@ -208,26 +184,13 @@ def render_consolidated_pdf(
 ) -> bytes:
     """The consolidated report as PDF bytes. ``key_fields``: the indicators charted
     (default: the first three percentage fields the form sets targets for)."""
-    register_pdf_fonts()
-    out = io.BytesIO()
-    frame = Frame(LEFT, BOTTOM, WIDTH, HEIGHT, 0, 0, 0, 0, id="body")
-    doc = BaseDocTemplate(
-        out,
-        pagesize=PAGE,
-        pageTemplates=[
-            PageTemplate("first", [frame], autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=page_number),
-        ],
+    register_pdf_fonts()  # before the signatures measure the names
+    return build_pdf(
+        _story(c, ranking, statements, info, key_fields),
+        LANDSCAPE,
         title=f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {nfc(info.unit_name)}",
         author=nfc(info.unit_name),
-        creator="cntt-baocao",
-        lang="vi",
-        initialFontName=SERIF,
-        initialFontSize=13,
-        invariant=1,
     )
-    doc.build(_story(c, ranking, statements, info, key_fields))
-    return out.getvalue()
 
 
 def write_consolidated_pdf(path: Path, *args, **kwargs) -> None:

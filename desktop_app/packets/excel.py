@@ -11,6 +11,8 @@ repeated on every page, page numbers from page 2.
 
 Determinism: the workbook's created/modified times and every zip entry's timestamp are
 the report date, so the same data gives the same bytes (a packet hashes its members).
+
+May import: ``packets``, ``documents`` (``decree30``: plain data), ``core``; openpyxl.
 """
 
 from __future__ import annotations
@@ -30,16 +32,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..core.forms.model import Form
-from .layout import (
-    MOTTO,
-    SCORE_HEADERS,
-    TABLE_HEADERS,
-    Cell,
-    ReportLayout,
-    build_layout,
-    chunks,
-    paragraphs,
-)
+from ..documents.decree30 import MOTTO
+from .cells import Cell
+from .layout import TABLE_HEADERS, ReportLayout, build_layout
+from .score_sheet import SCORE_HEADERS
+from .textpieces import chunks, paragraphs
 
 FONT = "Times New Roman"  # what offices have; LibreOffice shows it as Liberation Serif
 _THIN = Side(style="thin", color="000000")

@@ -25,7 +25,10 @@ from typing import Any
 
 from pyhanko.pdf_utils import generic
 
-from .layout import MOTTO, SCORE_HEADERS, TABLE_HEADERS, ReportLayout, paragraphs
+from ..documents.decree30 import MOTTO
+from .layout import TABLE_HEADERS, ReportLayout
+from .score_sheet import SCORE_HEADERS
+from .textpieces import paragraphs
 
 # Only what shows text is matched, the C regex engine skipping the drawing operators
 # between: a font selection (``/F1+0 12 Tf``), a string shown by ``Tj``, ``'`` or ``"``,

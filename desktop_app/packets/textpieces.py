@@ -1,7 +1,10 @@
 """Long text cut into pieces a report can print: a table row cannot break across a PDF
 page, and a spreadsheet row is at most 409 points high, so a long text goes into several
-rows, each holding a piece (``excel.py``; ``pdf_cells`` cuts PDF pieces by measured
-height)."""
+rows, each holding a piece (``excel.py``; ``documents.long_text`` cuts PDF pieces by
+measured height).
+
+May import: nothing of the application (plain text).
+"""
 
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ def shown_value(form: Form | None, field_id: str, raw: Any, lang: str) -> str:
         return str(raw)
     from ...core.messages import AppError
     from ...core.values import display
-    from ...packets.layout import typed_value
+    from ...packets.cells import typed_value
 
     try:  # canonical text: "1.234" in data.json is one point two three four
         return display(field, typed_value(field, raw), lang)

@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from desktop_app.packets.excel import render_xlsx
-from desktop_app.packets.layout import PENDING, TABLE_HEADERS
+from desktop_app.packets.layout import TABLE_HEADERS
+from desktop_app.packets.score_sheet import PENDING
 from tests.unit.packets.report_data import commune, district
 
 

@@ -6,7 +6,10 @@ import datetime
 import unicodedata
 from decimal import Decimal
 
-from desktop_app.packets.layout import PENDING, build_layout, paragraphs, roman, section_title
+from desktop_app.packets.cells import roman, section_title
+from desktop_app.packets.layout import build_layout
+from desktop_app.packets.score_sheet import PENDING
+from desktop_app.packets.textpieces import paragraphs
 from tests.unit.packets.report_data import EXPLANATION, commune, district
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import threading
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -121,6 +123,32 @@ def test_same_data_same_bytes(report):
     form, data = commune()
     again = render_pdf(form, data)
     assert again == rendered
+
+
+def test_a_report_made_while_another_is_made_is_the_same_bytes(report):
+    """An export runs on a worker thread while another report may be made: reportlab
+    keeps its stream filters and font subsets in the process, and two builds at once
+    gave other bytes (a packet that no longer re-exports the same) or an IndexError
+    inside reportlab."""
+    rendered, _ = report
+    form, data = commune()
+    other = district()
+    expected = render_pdf(*other).content
+    done = threading.Event()
+
+    def on_a_worker() -> list[bytes]:
+        try:
+            return [render_pdf(*other).content for _ in range(2)]
+        finally:
+            done.set()
+
+    made: list[bytes] = []
+    with ThreadPoolExecutor(1) as pool:
+        worker = pool.submit(on_a_worker)
+        while not done.is_set() or not made:
+            made.append(render_pdf(form, data).content)
+        assert worker.result() == [expected, expected]
+    assert all(content == rendered.content for content in made)
 
 
 def test_district_report(tmp_path):

@@ -1,9 +1,12 @@
-"""The fonts of ``report.pdf``: Liberation Serif, a Times-metric serif with full Vietnamese
-coverage (Decree 30/2020 asks for a Times New Roman-like face), bundled under
-resources/fonts/ with its licence and embedded (subset) in every PDF.
+"""The fonts of the PDFs (the packet's ``report.pdf``, the consolidated report): Liberation
+Serif, a Times-metric serif with full Vietnamese coverage (Decree 30/2020 asks for a Times
+New Roman-like face), bundled under resources/fonts/ with its licence and embedded
+(subset) in every PDF.
 
 Registration with reportlab is global to the process, so it happens once, under a lock
 (exports may run on a worker thread while the window previews another report).
+
+May import: ``desktop_app.paths``; reportlab, inside ``register_pdf_fonts`` only.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
-"""Bar charts of the consolidated PDF, drawn with reportlab.graphics (vector, fonts embedded).
+"""Bar charts in the documents' font, drawn with reportlab.graphics (vector, fonts
+embedded); the consolidated PDF charts its units' scores and key indicators with them.
 
 Horizontal bars, one per unit, the unit's name on the axis: long Vietnamese names read
-better than under vertical bars. With many units (a province's 3,321 communes) a chart
-shows the top ``limit`` and says so in its title; a reference line marks the
-district-wide figure or the plan target.
+better than under vertical bars (with a province's 3,321 communes the consolidated report
+charts the top ones and says so in the title); a reference line marks the district-wide
+figure or the plan target.
 
-May import: ``consolidation``, ``packets`` (fonts), ``core``; reportlab.
+May import: ``documents``, ``core``; reportlab.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 
 from ..core.numbers import format_number
-from ..packets.fonts import SERIF, SERIF_ITALIC
-from .pdf_blocks import WIDTH
+from .fonts import SERIF, SERIF_ITALIC
 
 BAR = 8.5  # points per bar
 BAR_COLOUR = colors.HexColor("#3b6ea5")
@@ -39,13 +39,16 @@ def bar_chart(
     maximum: float,
     references: Sequence[Reference] = (),
     decimals: int = 1,
+    *,
+    width: float,
 ) -> Drawing:
-    """One horizontal bar per label (top to bottom in the given order); blanks draw no bar."""
+    """One horizontal bar per label (top to bottom in the given order), ``width`` points
+    wide; blanks draw no bar."""
     n = max(len(labels), 1)
     label_room, right_room = 150.0, 40.0
-    plot_w = WIDTH - label_room - right_room
+    plot_w = width - label_room - right_room
     height = n * BAR + 30 + 9 * len(references)
-    drawing = Drawing(WIDTH, height)
+    drawing = Drawing(width, height)
     # the renderer's initial state names Helvetica, which is not embedded: use our font
     drawing.initialFontName, drawing.initialFontSize = SERIF, 8
     chart = HorizontalBarChart()
@@ -81,3 +84,6 @@ def bar_chart(
                    fillColor=REF_COLOUR)
         )  # fmt: skip
     return drawing
+
+
+__all__ = ["Reference", "bar_chart"]

@@ -8,6 +8,8 @@ Pieces are measured with the real font, cut at a space where there is one, so a 
 300 letters with no space is broken like any other line (reportlab breaks a word longer
 than a line where it must). Reportlab's own ``Paragraph.split`` is not used: its pieces
 lay out again from the whole text when the table wraps them.
+
+May import: ``documents``; reportlab.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from reportlab.platypus import Paragraph
 # The A4 frame is 728 points high; a piece of 300 leaves room for the repeated header,
 # a section title kept with its first row, and the signatures kept with the last row.
 MAX_CELL_HEIGHT = 300.0
-PADDING = 6.0  # a table cell's left + right padding (pdf._grid)
+PADDING = 6.0  # a table cell's left + right padding (tables.grid)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """``text`` as a paragraph, shown as written (no markup), its line breaks kept."""
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 

@@ -1,0 +1,107 @@
+"""A4 pages with the margins of Decree 30/2020 (20 mm top and bottom, 30 mm left, 15 mm
+right), page numbers from page 2, and building a PDF from a story of flowables.
+
+A PDF is built deterministically (reportlab ``invariant``: no creation time, fixed IDs),
+so the same story gives the same bytes: a packet hashes its members and a re-export must
+give the packet again. Builds take turns: reportlab keeps the stream filters and the
+fonts' subsets in the process, and two builds at once (an export on a worker thread
+while another report is made) gave other bytes or failed inside reportlab.
+
+May import: ``documents``; reportlab.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from .decree30 import MARGINS_MM
+from .fonts import SERIF, register_pdf_fonts
+
+MM = 72 / 25.4
+_BUILDING = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page and its text frame, in points."""
+
+    size: tuple[float, float]
+    left_block: float  # the agency block's width; the motto block takes the rest
+    top: float = MARGINS_MM.top * MM
+    bottom: float = MARGINS_MM.bottom * MM
+    left: float = MARGINS_MM.left * MM
+    right: float = MARGINS_MM.right * MM
+
+    @property
+    def width(self) -> float:
+        return self.size[0] - self.left - self.right
+
+    @property
+    def height(self) -> float:
+        return self.size[1] - self.top - self.bottom
+
+    def number(self, canvas: Any, doc: Any) -> None:
+        """Decree 30: Arabic numerals, 13 pt, centred in the top margin (the first page's
+        template does not call this: none on page 1)."""
+        canvas.saveState()
+        canvas.setFont(SERIF, 13)
+        canvas.drawCentredString(self.left + self.width / 2, self.size[1] - self.top / 2 - 4,
+                                 str(doc.page))  # fmt: skip
+        canvas.restoreState()
+
+
+# The motto needs 96 mm: 62 mm are left for the agency block on a portrait page.
+PORTRAIT = Page(A4, left_block=62 * MM)
+LANDSCAPE = Page(landscape(A4), left_block=90 * MM)
+
+
+def build_pdf(
+    story: Iterable[Flowable],
+    page: Page,
+    *,
+    title: str,
+    author: str,
+    subject: str | None = None,
+    ascii85: bool = True,
+) -> bytes:
+    """The PDF of ``story`` on ``page``: the first page without a number, the others
+    numbered. ``ascii85=False`` compresses streams without the ASCII85 layer (20 %
+    smaller, and read back by zlib alone)."""
+    register_pdf_fonts()
+    out = io.BytesIO()
+    # The frame has no padding of its own, so the margins are exactly the decree's.
+    frame = Frame(page.left, page.bottom, page.width, page.height, 0, 0, 0, 0, id="body")
+    doc = BaseDocTemplate(
+        out,
+        pagesize=page.size,
+        pageTemplates=[
+            PageTemplate("first", [frame], autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=page.number),
+        ],
+        title=title,
+        author=author,
+        subject=subject,
+        creator="cntt-baocao",
+        lang="vi",
+        initialFontName=SERIF,  # else every page names Helvetica, a font not embedded
+        initialFontSize=13,
+        invariant=1,
+    )
+    with _BUILDING:
+        saved, rl_config.useA85 = rl_config.useA85, int(ascii85)
+        try:
+            doc.build(list(story))
+        finally:
+            rl_config.useA85 = saved
+    return out.getvalue()
+
+
+__all__ = ["LANDSCAPE", "MM", "PORTRAIT", "Page", "build_pdf"]

@@ -1,0 +1,43 @@
+"""The window starts without loading reportlab: the PDFs are made on export or on
+demand, through ``desktop_app.documents``, and the clerk waits for none of it at start-up
+(a commune's window and a district's, which also receives and consolidates)."""
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import PROJECT
+
+CODE = """
+import datetime, sys, tempfile
+from pathlib import Path
+from desktop_app.ui.app import create_application
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.workspace import Workspace
+from desktop_app.workspace.setup_unit import setup_unit
+
+app = create_application(sys.argv[:1])
+for code in ("02080", "064"):
+    ws = Workspace.open(Path(tempfile.mkdtemp(dir=sys.argv[1])))
+    setup_unit(ws, code, "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
+    window = MainWindow(ws, today=datetime.date(2026, 11, 23))
+    window.show()
+    app.processEvents()
+    print(code, window.isVisible(), ",".join(sorted(
+        m for m in sys.modules if m.split(".")[0] == "reportlab"
+    )) or "-", flush=True)
+    window.close()
+"""
+
+
+def test_the_window_starts_without_reportlab(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-c", CODE, str(tmp_path)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["02080", "True", "-", "064", "True", "-"]
