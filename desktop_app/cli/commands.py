@@ -17,6 +17,7 @@ from ..workspace import Workspace
 from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
 from .board_commands import board_applies, cmd_board, cmd_changes
+from .form_commands import cmd_forms_workbook
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
 from .receive_commands import (
@@ -111,9 +112,11 @@ def cmd_units(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    if args.forms_command in ("export-xlsx", "import-xlsx"):
+        return cmd_forms_workbook(ws, args, lang)
     if args.forms_command == "list":
         forms = [
-            form_summary(f, ws.forms.span(f))
+            {**form_summary(f, ws.forms.span(f)), "source": ws.forms.source(f)}
             for fid in ws.forms.ids()
             for f in ws.forms.versions(fid)
         ]
@@ -122,9 +125,19 @@ def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
         else:
             counts = Text("{} chỉ tiêu, {} quy tắc", "{} fields, {} rules").pick(lang)
             for f in forms:
+                source = (
+                    "" if f["source"] == "shipped" else Text(" [đã nhập]", " [imported]").pick(lang)
+                )
                 say(
                     f"{f['id']:<12} {f['version']:<8} {f['years']['text']:<10} {f['level']:<9}"
-                    f" {f['title'][lang]}  ({counts.format(f['fields'], f['rules'])})"
+                    f" {f['title'][lang]}  ({counts.format(f['fields'], f['rules'])}){source}"
+                )
+            for path, error in ws.forms.broken:
+                warn(
+                    Text(
+                        f"Bỏ qua biểu mẫu hỏng {path.name}: {error.message.vi}",
+                        f"Skipped a broken form {path.name}: {error.message.en}",
+                    )
                 )
         return 0
     form = ws.forms.get(args.form_id, args.year)

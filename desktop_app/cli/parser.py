@@ -82,11 +82,23 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
 
     forms = commands.add_parser("forms", parents=[common], help="biểu mẫu / form definitions")
-    forms_cmd = forms.add_subparsers(dest="forms_command", metavar="list|show", required=True)
+    forms_cmd = forms.add_subparsers(
+        dest="forms_command", metavar="list|show|export-xlsx|import-xlsx", required=True
+    )
     forms_cmd.add_parser("list", parents=[common], help="liệt kê / list")
     show = forms_cmd.add_parser("show", parents=[common], help="chi tiết một biểu mẫu / one form")
     show.add_argument("form_id")
     show.add_argument("--year", type=int, help="phiên bản cho năm / the version for a year")
+    fx = forms_cmd.add_parser(
+        "export-xlsx", parents=[common], help="ghi ra bảng tính để sửa / to a workbook to edit"
+    )
+    fx.add_argument("form_id")
+    fx.add_argument("--version", help="phiên bản (mặc định: mới nhất) / version (default: newest)")
+    fx.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    fi = forms_cmd.add_parser(
+        "import-xlsx", parents=[common], help="cài từ bảng tính / install from a workbook"
+    )
+    fi.add_argument("file", type=Path, metavar="FILE.xlsx")
 
     values = commands.add_parser("values", parents=[common], help="nhập số liệu / enter values")
     values_cmd = values.add_subparsers(dest="values_command", metavar="set|load", required=True)

@@ -4,12 +4,13 @@ left as it was, so a failed move loses nothing."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from ..app_config import remember_data_dir
 from ..core.messages import AppError, Text
 from ..storage.backups import write_copy
-from .workspace import DATABASE_NAME, Workspace
+from .workspace import DATABASE_NAME, Workspace, own_forms_dir
 
 
 def move_workspace(ws: Workspace, target: Path) -> Workspace:
@@ -21,6 +22,12 @@ def move_workspace(ws: Workspace, target: Path) -> Workspace:
         target.mkdir(parents=True, exist_ok=True)
         if not destination.exists():
             write_copy(ws.db.conn, destination)
+        # The forms this folder imported go with its reports, which need them to open.
+        for form_file in sorted(own_forms_dir(ws.data_dir).glob("*.yaml")):
+            copied = own_forms_dir(target) / form_file.name
+            if not copied.exists():
+                copied.parent.mkdir(exist_ok=True)
+                shutil.copy2(form_file, copied)
     except OSError as exc:
         raise AppError(
             "data_dir.unusable",

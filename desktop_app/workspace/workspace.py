@@ -57,6 +57,22 @@ def shipped_forms() -> FormRegistry:
     return FormRegistry.load(forms_dir(), cache_dir())
 
 
+OWN_FORMS_DIR = "forms"
+
+
+def own_forms_dir(data_dir: Path) -> Path:
+    """Where a data folder keeps the forms it imported (``forms import-xlsx``)."""
+    return Path(data_dir) / OWN_FORMS_DIR
+
+
+def forms_for(data_dir: Path) -> FormRegistry:
+    """The forms a data folder works with: the shipped ones and its own."""
+    own = own_forms_dir(data_dir)
+    if not any(own.glob("*.yaml")):
+        return shipped_forms()
+    return FormRegistry.load(forms_dir(), cache_dir(), own=own)
+
+
 class Workspace:
     def __init__(self, data_dir: Path, db: Database, forms: FormRegistry) -> None:
         self.data_dir = data_dir
@@ -77,7 +93,7 @@ class Workspace:
         directory = Path(data_dir) if data_dir else default_data_dir()
         policy = BackupPolicy(directory / BACKUP_DIR)
         db = Database.open(directory / DATABASE_NAME, backups=policy, start_empty=start_empty)
-        return cls(directory, db, forms or shipped_forms())
+        return cls(directory, db, forms or forms_for(directory))
 
     def close(self) -> None:
         self.db.close()

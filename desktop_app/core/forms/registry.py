@@ -84,6 +84,7 @@ class _Version:
     path: Path | None = None
     cache_dir: Path | None = None
     form: Form | None = None
+    source: str = "shipped"  # or "imported": a data folder's own forms (forms import-xlsx)
 
     @classmethod
     def of(cls, form: Form) -> _Version:
@@ -96,7 +97,7 @@ class _Version:
         return self.form
 
 
-def _head(path: Path, cache_dir: Path | None) -> _Version:
+def _head(path: Path, cache_dir: Path | None, source: str = "shipped") -> _Version:
     """A version's id, version and years, from a small cache entry beside the form's own:
     a start reads every form file's bytes (to know the cache is current) but unpickles only
     the versions it uses (the years before 2026 are many and rarely opened). A missing or
@@ -107,7 +108,7 @@ def _head(path: Path, cache_dir: Path | None) -> _Version:
         try:
             cached_stamp, head = pickle.loads(entry.read_bytes())
             if cached_stamp == stamp and isinstance(head, tuple) and len(head) == 4:
-                return _Version(*head, path=path, cache_dir=cache_dir)
+                return _Version(*head, path=path, cache_dir=cache_dir, source=source)
         except _UNREADABLE_CACHE:
             pass
     form = _load_cached(path, cache_dir)
@@ -119,7 +120,7 @@ def _head(path: Path, cache_dir: Path | None) -> _Version:
             temporary.replace(entry)
         except OSError:
             pass
-    return _Version(form.id, form.version, form.year, form.until, path, cache_dir, form)
+    return _Version(form.id, form.version, form.year, form.until, path, cache_dir, form, source)
 
 
 class FormRegistry:
@@ -130,10 +131,12 @@ class FormRegistry:
     gap after an ``until``) have no form: ``get`` says so and names what is covered."""
 
     def __init__(self, forms: list[Form]) -> None:
+        self.broken: list[tuple[Path, AppError]] = []
         self._index([_Version.of(f) for f in forms])
 
     def _index(self, versions: list[_Version]) -> None:
         self._by_id: dict[str, list[_Version]] = {}
+        self._versions = {(v.id, v.version): v for v in versions}
         for v in sorted(versions, key=lambda v: (v.id, v.year, v.version)):
             self._by_id.setdefault(v.id, []).append(v)
         self._spans: dict[tuple[str, str], tuple[int, int | None]] = {}
@@ -157,10 +160,35 @@ class FormRegistry:
                         self._spans[(form_id, same.version)] = (v.year, last)
 
     @classmethod
-    def load(cls, directory: Path, cache_dir: Path | None = None) -> FormRegistry:
+    def load(
+        cls, directory: Path, cache_dir: Path | None = None, *, own: Path | None = None
+    ) -> FormRegistry:
+        """The shipped forms of ``directory`` and, if given, a data folder's ``own`` forms
+        (installed from workbooks). A shipped form that fails its checks stops the start
+        (the release is broken); an own one is set aside in ``broken`` and the rest work:
+        one bad file must not keep a clerk from the reports."""
         registry = cls([])
-        registry._index([_head(p, cache_dir) for p in sorted(Path(directory).glob("*.yaml"))])
+        versions = [_head(p, cache_dir) for p in sorted(Path(directory).glob("*.yaml"))]
+        shipped = {(v.id, v.version) for v in versions}
+        own_cache = cache_dir / "own" if cache_dir is not None else None
+        for path in sorted(Path(own).glob("*.yaml")) if own is not None else ():
+            try:
+                version = _head(path, own_cache, "imported")
+            except AppError as exc:
+                registry.broken.append((path, exc))
+                continue
+            if (version.id, version.version) not in shipped:  # a release's own copy wins
+                versions.append(version)
+        registry._index(versions)
         return registry
+
+    def source(self, form: Form) -> str:
+        """Where a version comes from: "shipped" with the application, or "imported"."""
+        return self._versions[(form.id, form.version)].source
+
+    def path(self, form: Form) -> Path | None:
+        """The definition file a version was read from (None: built in memory)."""
+        return self._versions[(form.id, form.version)].path
 
     def ids(self) -> list[str]:
         return sorted(self._by_id)

@@ -1,0 +1,149 @@
+"""A data folder's own form definitions: exported to a workbook for an author to edit,
+and imported back from one (issue 18's first step: an indicator set without a programmer).
+
+Imported forms live in ``<data folder>/forms/`` as YAML, beside the shipped ones in the
+registry (``forms_for``). A version, once installed, is immutable: the same id and version
+with other content is refused (``form.version_taken``), as report packets made with it
+must keep meaning what they meant.
+
+May import: ``documents``, ``storage``, ``core``, ``desktop_app.paths``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..core.forms import Form, FormRegistry
+from ..core.messages import AppError, Text
+from ..documents.form_workbook import form_workbook_bytes
+from ..documents.form_workbook_read import (
+    MAX_WORKBOOK_BYTES,
+    check_workbook_size,
+    read_form_workbook,
+)
+from ..storage.durable import fsync_path, temporary_beside
+from .workspace import Workspace, own_forms_dir
+
+
+def _write_durably(target: Path, data: bytes) -> None:
+    """The whole file or the old one: written beside, synced, renamed, folder synced."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_beside(target)
+    try:
+        with open(temporary, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    fsync_path(target.parent)
+
+
+def _version_of(ws: Workspace, form_id: str, version: str | None) -> Form:
+    if version is None:
+        return ws.forms.get(form_id)
+    form = ws.forms.by_version(form_id, version)
+    if form is None:
+        known = ", ".join(f.version for f in ws.forms.versions(form_id)) or "—"
+        raise AppError(
+            "form.no_such_version",
+            Text(
+                f"Biểu mẫu «{form_id}» không có phiên bản {version} (có: {known})",
+                f"Form «{form_id}» has no version {version} (known: {known})",
+            ),
+            form=form_id,
+            version=version,
+        )
+    return form
+
+
+def export_form_workbook(ws: Workspace, form_id: str, version: str | None, out: Path) -> Form:
+    """Write one form version as a workbook an author can edit and import back."""
+    form = _version_of(ws, form_id, version)
+    source = ws.forms.path(form)
+    if source is None:
+        raise AppError(
+            "form.no_source",
+            Text(
+                f"Không tìm thấy tệp định nghĩa của biểu mẫu «{form.id}» {form.version}",
+                f"The definition file of form «{form.id}» {form.version} is not found",
+            ),
+        )
+    document = yaml.safe_load(source.read_bytes())
+    _write_durably(Path(out), form_workbook_bytes(document))
+    return form
+
+
+@dataclass(frozen=True)
+class ImportedForm:
+    form: Form
+    path: Path
+    already_installed: bool
+
+
+def _read_bounded(file: Path) -> bytes:
+    """The file's bytes, read only if it is a regular file of a workbook's size (a FIFO or
+    a device is refused as not a workbook, never waited on)."""
+    try:
+        check_workbook_size(file.stat().st_size, file.name)
+        if not file.is_file():
+            return b""
+        with open(file, "rb") as handle:
+            return handle.read(MAX_WORKBOOK_BYTES + 1)
+    except OSError as exc:
+        raise AppError(
+            "form.workbook_unreadable",
+            Text(
+                f"Không đọc được tệp {file.name}: {exc.strerror}",
+                f"Cannot read {file.name}: {exc.strerror}",
+            ),
+            file=file.name,
+        ) from exc
+
+
+def import_form_workbook(ws: Workspace, file: Path) -> ImportedForm:
+    """Check a workbook exactly as a definition file is checked and install the form it
+    defines into the data folder's own forms. Nothing is written if anything is wrong."""
+    file = Path(file)
+    form, text = read_form_workbook(_read_bounded(file), file.name)
+    target = own_forms_dir(ws.data_dir) / f"{form.id}-{form.version}.yaml"
+    existing = ws.forms.by_version(form.id, form.version)
+    if existing is not None:
+        path = ws.forms.path(existing)
+        same = path is not None and yaml.safe_load(path.read_bytes()) == yaml.safe_load(text)
+        if same:
+            return ImportedForm(existing, path or target, True)
+        where = (
+            "phát hành kèm chương trình" if ws.forms.source(existing) == "shipped" else "đã nhập"
+        )
+        where_en = "shipped" if ws.forms.source(existing) == "shipped" else "already imported"
+        raise AppError(
+            "form.version_taken",
+            Text(
+                f"Biểu mẫu «{form.id}» phiên bản {form.version} đã có ({where}) với nội dung"
+                " khác. Một phiên bản đã dùng không được thay đổi: hãy đặt số phiên bản mới"
+                " (sheet «Thiết lập», khoá version).",
+                f"Form «{form.id}» version {form.version} exists ({where_en}) with other"
+                " content. A version in use never changes: give it a new version number"
+                " (sheet «Thiết lập», key version).",
+            ),
+            form=form.id,
+            version=form.version,
+        )
+    # The years it covers must fit beside the other versions (the registry says so).
+    FormRegistry([*(f for i in ws.forms.ids() for f in ws.forms.versions(i)), form])
+    _write_durably(target, text.encode("utf-8"))
+    return ImportedForm(form, target, False)
+
+
+__all__ = [
+    "ImportedForm",
+    "export_form_workbook",
+    "import_form_workbook",
+    "own_forms_dir",
+]
