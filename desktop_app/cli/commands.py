@@ -17,7 +17,7 @@ from ..workspace import Workspace
 from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
 from .board_commands import board_applies, cmd_board, cmd_changes
-from .form_commands import cmd_forms_workbook
+from .form_commands import cmd_forms_files
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
 from .receive_commands import (
@@ -112,8 +112,8 @@ def cmd_units(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_forms(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
-    if args.forms_command in ("export-xlsx", "import-xlsx"):
-        return cmd_forms_workbook(ws, args, lang)
+    if args.forms_command in ("export-xlsx", "import-xlsx", "publish", "install"):
+        return cmd_forms_files(ws, args, lang)
     if args.forms_command == "list":
         forms = [
             {**form_summary(f, ws.forms.span(f)), "source": ws.forms.source(f)}

@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     forms = commands.add_parser("forms", parents=[common], help="biểu mẫu / form definitions")
     forms_cmd = forms.add_subparsers(
-        dest="forms_command", metavar="list|show|export-xlsx|import-xlsx", required=True
+        dest="forms_command",
+        metavar="list|show|export-xlsx|import-xlsx|publish|install",
+        required=True,
     )
     forms_cmd.add_parser("list", parents=[common], help="liệt kê / list")
     show = forms_cmd.add_parser("show", parents=[common], help="chi tiết một biểu mẫu / one form")
@@ -99,6 +101,24 @@ def build_parser() -> argparse.ArgumentParser:
         "import-xlsx", parents=[common], help="cài từ bảng tính / install from a workbook"
     )
     fi.add_argument("file", type=Path, metavar="FILE.xlsx")
+    fp = forms_cmd.add_parser(
+        "publish", parents=[common], help="ký gửi đơn vị cấp dưới / sign for the units below"
+    )
+    fp.add_argument("form_id")
+    fp.add_argument("--version", help="phiên bản (mặc định: mới nhất) / version (default: newest)")
+    fp.add_argument("--out", type=Path, required=True, metavar="DIR")
+    fp_secret = fp.add_mutually_exclusive_group(required=True)
+    fp_secret.add_argument("--passphrase-env", metavar="VAR")
+    fp_secret.add_argument("--pin-env", metavar="VAR")
+    fn = forms_cmd.add_parser(
+        "install", parents=[common], help="cài gói biểu mẫu cấp trên gửi / install a form packet"
+    )
+    fn.add_argument("file", type=Path, metavar="FILE.zip")
+    fn_trust = fn.add_mutually_exclusive_group()
+    fn_trust.add_argument(
+        "--trust", type=Path, metavar="CERT", help="chứng thư cấp trên / the parent's certificate"
+    )
+    fn_trust.add_argument("--fingerprint", help="vân tay đã đối chiếu / confirmed fingerprint")
 
     values = commands.add_parser("values", parents=[common], help="nhập số liệu / enter values")
     values_cmd = values.add_subparsers(dest="values_command", metavar="set|load", required=True)

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.messages import AppError, Text
-from ..packets import certs
 from ..storage import ExportRow, ReportRow, get_report, list_exports, set_status
 from ..storage.audit import write_audit
 from ..storage.receipts import insert_receipt, list_receipts
@@ -38,16 +37,11 @@ from ..storage.trust_entries import insert_entry
 from . import files
 from .cert_input import (
     CertificateInput,
-    check_may_sign,
-    check_strength,
     entry_fields,
-    normalise_fingerprint,
-    read_certificates,
-    source_name,
-    unit_certificate,
 )
 from .office import Office
-from .receipt_verify import VerifiedReceipt, verify_receipt
+from .parent_confirm import confirm_parent
+from .receipt_verify import RECEIPT, VerifiedReceipt, verify_receipt
 from .trust_store import DbTrustSource
 
 MAX_RECEIPT_BYTES = 1024 * 1024  # a receipt is ~3 KB
@@ -181,42 +175,7 @@ def check_receipt(office: Office, path: Path) -> ReceiptCheck:
 def _confirm_parent(
     office: Office, v: VerifiedReceipt, trust_cert: CertificateInput | None, fingerprint: str | None
 ) -> None:
-    """On first use, the clerk's explicit decision that the signer is the parent's
-    certificate (see the module docstring); AppError otherwise."""
-    signer_fp = v.fingerprint
-    name = certs.common_name(v.signer)
-    parent = office.parent
-    parent_code = parent.code if parent else v.receipt["issuer"]["code"]
-    parent_name = parent.name if parent else v.receipt["issuer"].get("name", "")
-    details = {
-        "signer": name,
-        "subject": certs.describe_name(v.signer.subject),
-        "fingerprint": signer_fp,
-        "parent_code": parent_code,
-        "parent_name": parent_name,
-    }
-    if trust_cert is None and fingerprint is None:
-        raise _refuse(
-            "receipt.parent_unconfirmed",
-            f"Chưa có chứng thư nào của đơn vị cấp trên {parent_name} ({parent_code}) được đăng ký ở đây. Biên nhận được ký bởi «{name}», vân tay SHA-256 {signer_fp}. Hãy gọi điện cho đơn vị cấp trên để đối chiếu vân tay, rồi mở lại với --fingerprint (vân tay) hoặc --trust (tệp chứng thư đơn vị cấp trên gửi).",
-            f"No certificate of the parent unit {parent_name} ({parent_code}) is registered here. The receipt is signed by «{name}», SHA-256 fingerprint {signer_fp}. Call the parent unit to confirm the fingerprint, then open it again with --fingerprint (the fingerprint) or --trust (the certificate file the parent sent).",
-            **details,
-        )
-    if trust_cert is not None:
-        given = unit_certificate(read_certificates(trust_cert), source_name(trust_cert))
-        given_fp = certs.fingerprint(given)
-    else:
-        given_fp = normalise_fingerprint(fingerprint or "") or (fingerprint or "").strip()
-    if given_fp != signer_fp:
-        raise _refuse(
-            "receipt.parent_mismatch",
-            f"Biên nhận được ký bởi «{name}» (vân tay {signer_fp}), không phải chứng thư đơn vị cấp trên mà anh/chị xác nhận (vân tay {given_fp}): biên nhận không được áp dụng.",
-            f"The receipt is signed by «{name}» (fingerprint {signer_fp}), not the parent's certificate you confirmed (fingerprint {given_fp}): the receipt is not applied.",
-            confirmed=given_fp,
-            **details,
-        )
-    check_may_sign(v.signer)
-    check_strength(v.signer)
+    confirm_parent(office, v.signer, v.receipt["issuer"], RECEIPT, trust_cert, fingerprint)
 
 
 def open_receipt(

@@ -38,6 +38,19 @@ CLOCK_TOLERANCE = datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)
+class SignedKind:
+    """What a parent signs for its children (a receipt, a form packet): the prefix of its
+    refusal codes and its name in the messages."""
+
+    prefix: str
+    vi: str
+    en: str
+
+
+RECEIPT = SignedKind("receipt", "biên nhận", "receipt")
+
+
+@dataclass(frozen=True)
 class VerifiedReceipt:
     manifest: dict[str, Any]
     receipt: dict[str, Any]
@@ -68,18 +81,19 @@ def _members(raw: bytes) -> dict[str, bytes]:
 
 
 def _roots(
-    signer: x509.Certificate, issuer_code: str, trust: TrustSource
+    signer: x509.Certificate, issuer_code: str, trust: TrustSource, kind: SignedKind
 ) -> tuple[list[x509.Certificate], bool]:
-    """(validation roots, first use) for the signer of a receipt from ``issuer_code``."""
+    """(validation roots, first use) for the signer of a file from ``issuer_code``."""
+    k = kind
     fp, name = certs.fingerprint(signer), certs.common_name(signer)
     withdrawal = trust.withdrawn(fp, issuer_code)
     if withdrawal is not None and not any(
         a.certificate == signer for a in trust.anchors_for(issuer_code)
     ):  # revoked or replaced here: not trusted again, not even "on first use"
         raise _refuse(
-            f"receipt.signer_{withdrawal.reason}",
-            f"Chứng thư ký biên nhận ({name}, vân tay {fp}) đã bị {'thu hồi' if withdrawal.reason == 'revoked' else 'thay thế'} ở máy này: biên nhận không được áp dụng.",
-            f"The receipt's signing certificate ({name}, fingerprint {fp}) was {withdrawal.reason} here: the receipt is not applied.",
+            f"{k.prefix}.signer_{withdrawal.reason}",
+            f"Chứng thư ký {k.vi} ({name}, vân tay {fp}) đã bị {'thu hồi' if withdrawal.reason == 'revoked' else 'thay thế'} ở máy này: {k.vi} không được áp dụng.",
+            f"The {k.en}'s signing certificate ({name}, fingerprint {fp}) was {withdrawal.reason} here: the {k.en} is not applied.",
             fingerprint=fp,
         )
     if trust.anchors_for(issuer_code):
@@ -87,22 +101,22 @@ def _roots(
         if decision.problem is None:
             return decision.roots, False
         raise _refuse(
-            "receipt.signer_untrusted",
-            f"Biên nhận được ký bởi {name} (vân tay {fp}), không phải chứng thư đã đăng ký cho đơn vị cấp trên {issuer_code}. Nếu đơn vị cấp trên đã đổi chứng thư, hãy đối chiếu vân tay qua điện thoại rồi đăng ký thay thế.",
-            f"The receipt is signed by {name} (fingerprint {fp}), not the certificate registered for the parent unit {issuer_code}. If the parent unit changed its certificate, confirm the fingerprint by phone and register the new one as a replacement.",
+            f"{k.prefix}.signer_untrusted",
+            f"{k.vi.capitalize()} được ký bởi {name} (vân tay {fp}), không phải chứng thư đã đăng ký cho đơn vị cấp trên {issuer_code}. Nếu đơn vị cấp trên đã đổi chứng thư, hãy đối chiếu vân tay qua điện thoại rồi đăng ký thay thế.",
+            f"The {k.en} is signed by {name} (fingerprint {fp}), not the certificate registered for the parent unit {issuer_code}. If the parent unit changed its certificate, confirm the fingerprint by phone and register the new one as a replacement.",
             fingerprint=fp,
         )
     if not certs.names_unit(signer, issuer_code):
         raise _refuse(
-            "receipt.signer_not_parent",
-            f"Chứng thư ký biên nhận ({name}) không mang mã đơn vị cấp trên {issuer_code}.",
-            f"The receipt's signing certificate ({name}) does not name the parent unit {issuer_code}.",
+            f"{k.prefix}.signer_not_parent",
+            f"Chứng thư ký {k.vi} ({name}) không mang mã đơn vị cấp trên {issuer_code}.",
+            f"The {k.en}'s signing certificate ({name}) does not name the parent unit {issuer_code}.",
             fingerprint=fp,
         )
     return [signer], True
 
 
-def _check_signer(signed_data: Any, signer: x509.Certificate) -> None:
+def _check_signer(signed_data: Any, signer: x509.Certificate, k: SignedKind) -> None:
     """What a signer must be whoever vouches for it (``packets.signer_rules``), as for a
     packet: no SHA-1 or MD5, no weak key, a key that may sign."""
     from ..packets.signer_rules import (
@@ -117,50 +131,58 @@ def _check_signer(signed_data: Any, signer: x509.Certificate) -> None:
     if weak is not None:
         shown = weak.upper().replace("SHA1", "SHA-1")
         raise _refuse(
-            "receipt.weak_algorithm",
-            f"Biên nhận được ký bằng thuật toán băm {shown}, đã bị phá vỡ và không còn được chấp nhận.",
-            f"The receipt is signed with the {shown} digest, which is broken and no longer accepted.",
+            f"{k.prefix}.weak_algorithm",
+            f"{k.vi.capitalize()} được ký bằng thuật toán băm {shown}, đã bị phá vỡ và không còn được chấp nhận.",
+            f"The {k.en} is signed with the {shown} digest, which is broken and no longer accepted.",
             fingerprint=fp,
         )
     weakness = key_weakness(signer)
     if weakness is not None:
         raise _refuse(
-            "receipt.weak_key",
-            f"Khoá ký biên nhận ({weakness}) quá yếu.",
-            f"The receipt's signing key ({weakness}) is too weak.",
+            f"{k.prefix}.weak_key",
+            f"Khoá ký {k.vi} ({weakness}) quá yếu.",
+            f"The {k.en}'s signing key ({weakness}) is too weak.",
             fingerprint=fp,
         )
     if not may_sign(signer):
         raise _refuse(
-            "receipt.signer_key_usage",
-            "Chứng thư ký biên nhận không được phép dùng để ký.",
-            "The receipt's signing certificate may not be used for signing.",
+            f"{k.prefix}.signer_key_usage",
+            f"Chứng thư ký {k.vi} không được phép dùng để ký.",
+            f"The {k.en}'s signing certificate may not be used for signing.",
             fingerprint=fp,
         )
 
 
-def _signature(
-    raw_manifest: bytes, p7s: bytes, issuer_code: str, trust: TrustSource, now: datetime.datetime
+def parent_signature(
+    raw_manifest: bytes,
+    p7s: bytes,
+    issuer_code: str,
+    trust: TrustSource,
+    now: datetime.datetime,
+    kind: SignedKind = RECEIPT,
 ) -> tuple[x509.Certificate, datetime.datetime, bool]:
+    """(signer, signing time, first use) of a manifest signed by the parent unit
+    ``issuer_code``; AppError ``<kind>.*`` otherwise (see the module docstring)."""
     from ..packets.sigcheck import Contexts, check_cms, preview_cms
 
-    bad = ("receipt.signature_invalid",
-           "Chữ ký số của biên nhận không hợp lệ: tệp đã bị sửa sau khi ký hoặc chữ ký hỏng.",
-           "The receipt's signature is not valid: the file was changed after signing or the signature is broken.")  # fmt: skip
+    k = kind
+    bad = (f"{k.prefix}.signature_invalid",
+           f"Chữ ký số của {k.vi} không hợp lệ: tệp đã bị sửa sau khi ký hoặc chữ ký hỏng.",
+           f"The {k.en}'s signature is not valid: the file was changed after signing or the signature is broken.")  # fmt: skip
     try:
         preview = preview_cms(p7s)
     except Exception as exc:  # an untrusted blob: any parse failure is a refusal
         raise _refuse(*bad) from exc
     signer, signed_at = preview.signer, preview.signed_at
-    _check_signer(preview.signed_data, signer)
-    roots, first_use = _roots(signer, issuer_code, trust)
+    _check_signer(preview.signed_data, signer, k)
+    roots, first_use = _roots(signer, issuer_code, trust, k)
     if signed_at is None or signed_at > now + CLOCK_TOLERANCE:
         raise _refuse(*bad, signed_at=signed_at.isoformat() if signed_at else None)
     if not certs.valid_at(signer, signed_at):
         raise _refuse(
-            "receipt.cert_expired",
-            "Chứng thư ký biên nhận không còn hiệu lực vào thời điểm ký.",
-            "The receipt's signing certificate was not valid at the signing time.",
+            f"{k.prefix}.cert_expired",
+            f"Chứng thư ký {k.vi} không còn hiệu lực vào thời điểm ký.",
+            f"The {k.en}'s signing certificate was not valid at the signing time.",
         )
     context = Contexts().get(roots, min(signed_at, now))
     try:
@@ -187,7 +209,7 @@ def verify_receipt(
             f"The receipt was issued by unit {issuer}, not the parent unit {parent_code}.",
             issuer=issuer,
         )
-    signer, signed_at, first_use = _signature(
+    signer, signed_at, first_use = parent_signature(
         members["manifest.json"], members["manifest.json.p7s"], parent_code, trust, moment
     )
     return VerifiedReceipt(
@@ -195,4 +217,4 @@ def verify_receipt(
     )
 
 
-__all__ = ["VerifiedReceipt", "verify_receipt"]
+__all__ = ["RECEIPT", "SignedKind", "VerifiedReceipt", "parent_signature", "verify_receipt"]

@@ -25,8 +25,17 @@ from ..documents.form_workbook_read import (
     check_workbook_size,
     read_form_workbook,
 )
+from ..receiving.cert_input import CertificateInput
+from ..receiving.form_install import (
+    FormInstall,
+    install_form_packet,
+    publish_form,
+    same_definition,
+    version_taken,
+)
 from ..storage.durable import fsync_path, temporary_beside
-from .workspace import Workspace, own_forms_dir
+from .receive import office
+from .workspace import Workspace, forms_for, own_forms_dir, published_forms_dir
 
 
 def _write_durably(target: Path, data: bytes) -> None:
@@ -62,9 +71,7 @@ def _version_of(ws: Workspace, form_id: str, version: str | None) -> Form:
     return form
 
 
-def export_form_workbook(ws: Workspace, form_id: str, version: str | None, out: Path) -> Form:
-    """Write one form version as a workbook an author can edit and import back."""
-    form = _version_of(ws, form_id, version)
+def _definition(ws: Workspace, form: Form) -> bytes:
     source = ws.forms.path(form)
     if source is None:
         raise AppError(
@@ -74,7 +81,13 @@ def export_form_workbook(ws: Workspace, form_id: str, version: str | None, out: 
                 f"The definition file of form «{form.id}» {form.version} is not found",
             ),
         )
-    document = yaml.safe_load(source.read_bytes())
+    return source.read_bytes()
+
+
+def export_form_workbook(ws: Workspace, form_id: str, version: str | None, out: Path) -> Form:
+    """Write one form version as a workbook an author can edit and import back."""
+    form = _version_of(ws, form_id, version)
+    document = yaml.safe_load(_definition(ws, form))
     _write_durably(Path(out), form_workbook_bytes(document))
     return form
 
@@ -112,38 +125,59 @@ def import_form_workbook(ws: Workspace, file: Path) -> ImportedForm:
     file = Path(file)
     form, text = read_form_workbook(_read_bounded(file), file.name)
     target = own_forms_dir(ws.data_dir) / f"{form.id}-{form.version}.yaml"
-    existing = ws.forms.by_version(form.id, form.version)
-    if existing is not None:
-        path = ws.forms.path(existing)
-        same = path is not None and yaml.safe_load(path.read_bytes()) == yaml.safe_load(text)
-        if same:
-            return ImportedForm(existing, path or target, True)
-        where = (
-            "phát hành kèm chương trình" if ws.forms.source(existing) == "shipped" else "đã nhập"
-        )
-        where_en = "shipped" if ws.forms.source(existing) == "shipped" else "already imported"
-        raise AppError(
-            "form.version_taken",
-            Text(
-                f"Biểu mẫu «{form.id}» phiên bản {form.version} đã có ({where}) với nội dung"
-                " khác. Một phiên bản đã dùng không được thay đổi: hãy đặt số phiên bản mới"
-                " (sheet «Thiết lập», khoá version).",
-                f"Form «{form.id}» version {form.version} exists ({where_en}) with other"
-                " content. A version in use never changes: give it a new version number"
-                " (sheet «Thiết lập», key version).",
-            ),
-            form=form.id,
-            version=form.version,
-        )
+    same = same_definition(ws.forms, form, text.encode("utf-8"))
+    if same:
+        existing = ws.forms.by_version(form.id, form.version)
+        return ImportedForm(form, (ws.forms.path(existing) if existing else None) or target, True)
+    if same is False:
+        existing = ws.forms.by_version(form.id, form.version)
+        source = ws.forms.source(existing) if existing else "imported"
+        words = {"shipped": ("phát hành kèm chương trình", "shipped"),
+                 "published": ("đơn vị cấp trên đã phát hành", "published by the parent")}  # fmt: skip
+        raise version_taken(form, *words.get(source, ("đã nhập", "already imported")))
     # The years it covers must fit beside the other versions (the registry says so).
     FormRegistry([*(f for i in ws.forms.ids() for f in ws.forms.versions(i)), form])
     _write_durably(target, text.encode("utf-8"))
+    ws.forms = forms_for(ws.data_dir)  # the new version is used from now on
     return ImportedForm(form, target, False)
+
+
+def publish_form_packet(
+    ws: Workspace, form_id: str, version: str | None, out_dir: Path, secret: str | None
+) -> tuple[Form, Path, str]:
+    """Sign a form version for the units below (form, file written, signer's fingerprint)."""
+    form = _version_of(ws, form_id, version)
+    path, fingerprint = publish_form(
+        office(ws), form, _definition(ws, form), out_dir, secret=secret
+    )
+    return form, path, fingerprint
+
+
+def install_published_form(
+    ws: Workspace,
+    file: Path,
+    *,
+    trust_cert: CertificateInput | None = None,
+    fingerprint: str | None = None,
+) -> FormInstall:
+    """Install a form the parent published, after the parent's signature is checked."""
+    done = install_form_packet(
+        office(ws),
+        file,
+        published_forms_dir(ws.data_dir),
+        trust_cert=trust_cert,
+        fingerprint=fingerprint,
+    )
+    if not done.already_installed:
+        ws.forms = forms_for(ws.data_dir)  # the new version is used from now on
+    return done
 
 
 __all__ = [
     "ImportedForm",
     "export_form_workbook",
     "import_form_workbook",
+    "install_published_form",
     "own_forms_dir",
+    "publish_form_packet",
 ]

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..app_config import remember_data_dir
 from ..core.messages import AppError, Text
 from ..storage.backups import write_copy
-from .workspace import DATABASE_NAME, Workspace, own_forms_dir
+from .workspace import DATABASE_NAME, Workspace, own_forms_dir, published_forms_dir
 
 
 def move_workspace(ws: Workspace, target: Path) -> Workspace:
@@ -23,11 +23,12 @@ def move_workspace(ws: Workspace, target: Path) -> Workspace:
         if not destination.exists():
             write_copy(ws.db.conn, destination)
         # The forms this folder imported go with its reports, which need them to open.
-        for form_file in sorted(own_forms_dir(ws.data_dir).glob("*.yaml")):
-            copied = own_forms_dir(target) / form_file.name
-            if not copied.exists():
-                copied.parent.mkdir(exist_ok=True)
-                shutil.copy2(form_file, copied)
+        for folder in (own_forms_dir, published_forms_dir):
+            for form_file in sorted(folder(ws.data_dir).glob("*.yaml")):
+                copied = folder(target) / form_file.name
+                if not copied.exists():
+                    copied.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(form_file, copied)
     except OSError as exc:
         raise AppError(
             "data_dir.unusable",

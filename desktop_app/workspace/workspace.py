@@ -60,15 +60,23 @@ def shipped_forms() -> FormRegistry:
 OWN_FORMS_DIR = "forms"
 
 
+PUBLISHED_FORMS_DIR = "published"
+
+
 def own_forms_dir(data_dir: Path) -> Path:
     """Where a data folder keeps the forms it imported (``forms import-xlsx``)."""
     return Path(data_dir) / OWN_FORMS_DIR
 
 
+def published_forms_dir(data_dir: Path) -> Path:
+    """Where it keeps the forms its parent published (``forms install``)."""
+    return own_forms_dir(data_dir) / PUBLISHED_FORMS_DIR
+
+
 def forms_for(data_dir: Path) -> FormRegistry:
     """The forms a data folder works with: the shipped ones and its own."""
-    own = own_forms_dir(data_dir)
-    if not any(own.glob("*.yaml")):
+    own = [(own_forms_dir(data_dir), "imported"), (published_forms_dir(data_dir), "published")]
+    if not any(any(folder.glob("*.yaml")) for folder, _ in own):
         return shipped_forms()
     return FormRegistry.load(forms_dir(), cache_dir(), own=own)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +85,7 @@ class _Version:
     path: Path | None = None
     cache_dir: Path | None = None
     form: Form | None = None
-    source: str = "shipped"  # or "imported": a data folder's own forms (forms import-xlsx)
+    source: str = "shipped"  # or a data folder's own: "imported" (a workbook), "published"
 
     @classmethod
     def of(cls, form: Form) -> _Version:
@@ -161,29 +162,35 @@ class FormRegistry:
 
     @classmethod
     def load(
-        cls, directory: Path, cache_dir: Path | None = None, *, own: Path | None = None
+        cls,
+        directory: Path,
+        cache_dir: Path | None = None,
+        *,
+        own: Sequence[tuple[Path, str]] = (),
     ) -> FormRegistry:
-        """The shipped forms of ``directory`` and, if given, a data folder's ``own`` forms
-        (installed from workbooks). A shipped form that fails its checks stops the start
-        (the release is broken); an own one is set aside in ``broken`` and the rest work:
-        one bad file must not keep a clerk from the reports."""
+        """The shipped forms of ``directory`` and a data folder's ``own`` forms, each
+        folder with its source ("imported" from a workbook, "published" by the parent).
+        A shipped form that fails its checks stops the start (the release is broken); an
+        own one is set aside in ``broken`` and the rest work: one bad file must not keep
+        a clerk from the reports."""
         registry = cls([])
         versions = [_head(p, cache_dir) for p in sorted(Path(directory).glob("*.yaml"))]
         shipped = {(v.id, v.version) for v in versions}
-        own_cache = cache_dir / "own" if cache_dir is not None else None
-        for path in sorted(Path(own).glob("*.yaml")) if own is not None else ():
-            try:
-                version = _head(path, own_cache, "imported")
-            except AppError as exc:
-                registry.broken.append((path, exc))
-                continue
-            if (version.id, version.version) not in shipped:  # a release's own copy wins
-                versions.append(version)
+        for folder, source in own:
+            own_cache = cache_dir / source if cache_dir is not None else None
+            for path in sorted(Path(folder).glob("*.yaml")):
+                try:
+                    version = _head(path, own_cache, source)
+                except AppError as exc:
+                    registry.broken.append((path, exc))
+                    continue
+                if (version.id, version.version) not in shipped:  # a release's copy wins
+                    versions.append(version)
         registry._index(versions)
         return registry
 
     def source(self, form: Form) -> str:
-        """Where a version comes from: "shipped" with the application, or "imported"."""
+        """Where a version comes from: "shipped", "imported" or "published" (by the parent)."""
         return self._versions[(form.id, form.version)].source
 
     def path(self, form: Form) -> Path | None:
