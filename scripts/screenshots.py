@@ -117,6 +117,9 @@ def main() -> None:
     from maintenance_screens import maintenance_screens
 
     maintenance_screens(app, save)
+    from forms_screens import forms_screens
+
+    forms_screens(app, save)
 
 
 def wait(task, app) -> None:

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Công cụ"),
                 [
                     self.packets.identity_action,
+                    self.maintenance.forms_action,
                     self.maintenance.backups_action,
                     None,
                     self.settings.settings_action,

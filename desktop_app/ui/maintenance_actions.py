@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..workspace.backups import Restored
     from .about_dialog import AboutDialog
     from .backups_dialog import BackupsDialog
+    from .forms_dialog import FormsDialog
     from .main_window import MainWindow
 
 
@@ -28,6 +29,8 @@ class MaintenanceActions(QObject):
         self.window = window
         self.backups_action = QAction(self.tr("Sao lưu và &khôi phục…"), window)
         self.backups_action.triggered.connect(self.open_backups)
+        self.forms_action = QAction(self.tr("&Biểu mẫu…"), window)
+        self.forms_action.triggered.connect(self.open_forms)
         self.about_action = QAction(self.tr("&Giới thiệu và chẩn đoán…"), window)
         self.about_action.setShortcut(QKeySequence("F1"))
         self.about_action.triggered.connect(self.open_about)
@@ -37,6 +40,19 @@ class MaintenanceActions(QObject):
 
         window = self.window
         dialog = AboutDialog(window.workspace, window.lang, window.dialogs, window)
+        if modal:
+            dialog.exec()
+        return dialog
+
+    def open_forms(self, *, modal: bool = True) -> FormsDialog:
+        """Công cụ → Biểu mẫu…: the forms and versions, export, import, install. A new
+        version serves reports begun after it is installed; the open one keeps its own."""
+        from .forms_dialog import FormsDialog
+
+        window = self.window
+        if window.entry is not None:
+            window.entry.commit_pending()
+        dialog = FormsDialog(window.workspace, window.lang, window.dialogs, lambda: None, window)
         if modal:
             dialog.exec()
         return dialog

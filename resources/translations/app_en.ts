@@ -860,6 +860,157 @@ Saved data are not lost; check the field you just typed. The details were writte
     </message>
 </context>
 <context>
+    <name>FormsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/forms_dialog.py" line="+57"/>
+        <location line="+95"/>
+        <location line="+4"/>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>Biểu mẫu</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi.</source>
+        <translation>The forms and versions on this computer. Whoever defines the indicator set exports a form to Excel, edits it and imports it again; the units below install the form packet their parent publishes. A version, once here, never changes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mã</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Áp dụng cho năm</source>
+        <translation>Reporting years</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên biểu mẫu</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Xuất ra Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập từ Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cài gói biểu mẫu của cấp trên…</source>
+        <translation>&amp;Install the parent&apos;s form packet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kèm chương trình</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập từ Excel</source>
+        <translation>Imported from Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp trên phát hành</source>
+        <translation>Published by the parent</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Xuất biểu mẫu ra Excel</source>
+        <translation>Export the form to Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+44"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Đã ghi %1. Sửa bằng Excel hoặc LibreOffice rồi nhập lại (đổi số phiên bản).</source>
+        <translation>Wrote %1. Edit it in Excel or LibreOffice, then import it again (with a new version number).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Biểu mẫu %1 phiên bản %2 đã có, giống hệt; không thay đổi gì.</source>
+        <translation>Form %1 version %2 is already here, identical; nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã cài biểu mẫu %1 phiên bản %2.</source>
+        <translation>Installed form %1 version %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nhập biểu mẫu từ Excel</source>
+        <translation>Import a form from Excel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đang kiểm tra bảng tính…</source>
+        <translation>Checking the workbook…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cài gói biểu mẫu</source>
+        <translation>Install a form packet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói biểu mẫu (*.zip)</source>
+        <translation>Form packets (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang kiểm tra gói biểu mẫu…</source>
+        <translation>Checking the form packet…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chưa có chứng thư nào của đơn vị cấp trên %1 được đăng ký ở máy này. Gói biểu mẫu được ký bởi «%2», vân tay SHA-256:
+
+%3
+
+Hãy gọi điện cho đơn vị cấp trên và đọc đối chiếu từng nhóm. Tin cậy chứng thư này và cài biểu mẫu?</source>
+        <translation>No certificate of the parent unit %1 is registered on this computer. The form packet is signed by «%2», SHA-256 fingerprint:
+
+%3
+
+Call the parent unit and read it back group by group. Trust this certificate and install the form?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gói biểu mẫu đầu tiên của cấp trên</source>
+        <translation>The parent&apos;s first form packet</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../desktop_app/ui/identity_dialog.py" line="+39"/>
@@ -1250,7 +1401,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Tiếp nhận</source>
         <translation>&amp;Receiving</translation>
     </message>
@@ -1374,9 +1525,14 @@ Close the application anyway?</numerusform>
 <context>
     <name>MaintenanceActions</name>
     <message>
-        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+30"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>&amp;Backups and restore…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Biểu mẫu…</source>
+        <translation>&amp;Forms…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1384,7 +1540,7 @@ Close the application anyway?</numerusform>
         <translation>&amp;About and diagnostics…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+93"/>
         <source>Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. Hãy đóng cửa sổ đó trước khi chuyển sang thư mục này.</source>
         <translation>The data folder %1 is open in another window of the application. Close that window before switching to this folder.</translation>
     </message>

@@ -1,0 +1,79 @@
+"""Screenshots of Công cụ → Biểu mẫu… (docs/screenshots/forms-window.png): the shipped forms,
+one imported from a workbook and one published by the parent. Called by
+scripts/screenshots.py, or on its own:
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/forms_screens.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+XA = ROOT / "forms" / "cntt-xa-2026.yaml"
+
+
+def _workbook(version: str, title: str) -> bytes:
+    import yaml
+    from openpyxl import load_workbook
+
+    from desktop_app.documents.form_workbook import form_workbook_bytes
+
+    wb = load_workbook(io.BytesIO(form_workbook_bytes(yaml.safe_load(XA.read_bytes()))))
+    for row in wb["Thiết lập"].iter_rows(min_row=2):
+        if row[0].value == "version":
+            row[1].value = version
+        if row[0].value == "title.vi":
+            row[1].value = title
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def forms_screens(app, save) -> None:
+    from desktop_app.ui.dialogs import ScriptedDialogs
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.form_library import (
+        import_form_workbook,
+        install_published_form,
+        publish_form_packet,
+    )
+    from desktop_app.workspace.setup_unit import setup_unit
+    from tests.unit.receiving import fleet as F
+
+    with tempfile.TemporaryDirectory(prefix="bieu-mau-") as tmp:
+        root = Path(tmp)
+        district = F.make_district(root)
+        book = root / "cntt-xa-2026.2.xlsx"
+        book.write_bytes(
+            _workbook("2026.2", "Bộ chỉ tiêu ứng dụng CNTT cấp xã năm 2026 của huyện Chợ Đồn")
+        )
+        with F.open_ws(district) as ws:
+            import_form_workbook(ws, book)
+            _, packet, fingerprint = publish_form_packet(ws, "cntt-xa", "2026.2", root, F.PASS)
+        own = root / "cntt-xa-2027.xlsx"
+        own.write_bytes(_workbook("2026.3", "Bản thử của xã: thêm chỉ tiêu Wi-Fi"))
+        with Workspace.open(root / "xa") as ws:
+            setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+            install_published_form(ws, packet, fingerprint=fingerprint)
+            import_form_workbook(ws, own)
+            window = MainWindow(ws, dialogs=ScriptedDialogs(), today=datetime.date(2026, 11, 23))
+            dialog = window.maintenance.open_forms(modal=False)
+            save(dialog, "forms-window.png", app)
+            dialog.close()
+            window.close()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import OUT, save
+
+    from desktop_app.ui.app import create_application
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    forms_screens(create_application(sys.argv), save)
