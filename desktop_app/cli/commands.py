@@ -20,6 +20,7 @@ from .board_commands import board_applies, cmd_board, cmd_changes
 from .form_commands import cmd_forms_files
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
+from .plan_commands import cmd_plan
 from .receive_commands import (
     cmd_accept,
     cmd_decide,
@@ -38,6 +39,7 @@ __all__ = [
     "cmd_forms",
     "cmd_identity",
     "cmd_merges",
+    "cmd_plan",
     "cmd_prefill",
     "cmd_receipt",
     "cmd_receive",

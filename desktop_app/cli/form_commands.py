@@ -25,7 +25,9 @@ def _publish(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     from .packet_commands import secret_from_env
 
     secret = secret_from_env(args.passphrase_env or args.pin_env)
-    form, path, fingerprint = publish_form_packet(ws, args.form_id, args.version, args.out, secret)
+    form, path, fingerprint = publish_form_packet(
+        ws, args.form_id, args.version, args.out, secret, period=args.period
+    )
     if args.json:
         print_json({"ok": True, "form": form.id, "version": form.version, "file": str(path),
                     "fingerprint": fingerprint})  # fmt: skip

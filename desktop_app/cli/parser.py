@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import __version__
 from .backup_commands import add_backup_parsers
 from .packet_commands import add_packet_parsers
+from .plan_commands import add_plan_parsers
 from .receive_commands import add_receive_parsers
 from .report_commands import add_report_parsers
 
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     fp.add_argument("form_id")
     fp.add_argument("--version", help="phiên bản (mặc định: mới nhất) / version (default: newest)")
     fp.add_argument("--out", type=Path, required=True, metavar="DIR")
+    fp.add_argument("--period", help="kèm kế hoạch của kỳ / with the plan of a period")
     fp_secret = fp.add_mutually_exclusive_group(required=True)
     fp_secret.add_argument("--passphrase-env", metavar="VAR")
     fp_secret.add_argument("--pin-env", metavar="VAR")
@@ -153,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_packet_parsers(commands, common)  # identity, export, verify
+    add_plan_parsers(commands, common)
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     add_report_parsers(commands, common)  # report, prefill, merges
     add_backup_parsers(commands, common)

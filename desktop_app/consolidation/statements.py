@@ -152,6 +152,9 @@ def district_statements(consolidation: Consolidation) -> list[Statement]:
             if statement is not None:
                 out.append(statement)
     attainment = target_attainment(consolidation)
+    cited = next((t.source for t in form.targets if t.source is not None), None)
+    if cited is not None:  # the plan the targets come from, named once before them
+        out.append(Statement("plan", Text(f"Chỉ tiêu theo {cited.vi}", f"Targets of {cited.en}")))
     for index, target in enumerate(form.targets):
         results = [results[index] for results in attainment.values()]
         out.append(_target_count(target, results, word))

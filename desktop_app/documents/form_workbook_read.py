@@ -96,7 +96,7 @@ def _refusal(code: str, name: str, vi: str, en: str) -> AppError:
     return AppError(code, Text(f"{name}: {vi}", f"{name}: {en}"), file=name)
 
 
-class _Reader:
+class SheetReader:
     def __init__(self) -> None:
         self.problems: list[WorkbookProblem] = []
         self.paths: dict[tuple[Any, ...], Cell] = {}
@@ -248,7 +248,8 @@ def check_workbook_size(size: int, name: str) -> None:
         )
 
 
-def _open(data: bytes, name: str) -> Any:
+def open_workbook(data: bytes, name: str) -> Any:
+    """A workbook's bytes opened for reading; AppError if they are not a workbook."""
     check_workbook_size(len(data), name)
     not_xlsx = _refusal(
         "form.workbook_not_xlsx",
@@ -268,7 +269,7 @@ def _open(data: bytes, name: str) -> Any:
         raise not_xlsx from exc
 
 
-def _document(reader: _Reader, wb: Any) -> dict[str, Any]:
+def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {}
     known = {key: kind for key, kind, _ in SETTING_ROWS}
     for row, cells in reader.rows(wb, SETTINGS):
@@ -385,7 +386,7 @@ def _sheet_of(where: str) -> str:
     return sheets.get(kind, SETTINGS).name
 
 
-def _map_problems(reader: _Reader, text: str, error: FormError) -> list[WorkbookProblem]:
+def _map_problems(reader: SheetReader, text: str, error: FormError) -> list[WorkbookProblem]:
     """The loader's problems (by YAML line) as problems of the cells those lines came from."""
     located = load_located(text)
     by_line: dict[int, Cell] = {}
@@ -403,9 +404,9 @@ def _map_problems(reader: _Reader, text: str, error: FormError) -> list[Workbook
 def read_form_workbook(data: bytes, name: str) -> tuple[Form, str]:
     """The checked form a workbook defines, and the YAML text to install it as.
     FormWorkbookError lists every problem, each at its sheet, row and column."""
-    wb = _open(data, name)
+    wb = open_workbook(data, name)
     try:
-        reader = _Reader()
+        reader = SheetReader()
         doc = _document(reader, wb)
     finally:
         wb.close()
@@ -424,7 +425,9 @@ __all__ = [
     "MAX_WORKBOOK_BYTES",
     "Cell",
     "FormWorkbookError",
+    "SheetReader",
     "WorkbookProblem",
     "check_workbook_size",
+    "open_workbook",
     "read_form_workbook",
 ]

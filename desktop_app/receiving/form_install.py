@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,10 +110,14 @@ def install_form_packet(
     *,
     trust_cert: CertificateInput | None = None,
     fingerprint: str | None = None,
+    check_plan: Callable[[VerifiedFormPacket], None] | None = None,
 ) -> FormInstall:
-    """Check the packet and install its form into ``target_dir`` (see the module docstring)."""
+    """Check the packet and install its form into ``target_dir`` (see the module docstring);
+    ``check_plan`` refuses (raises) a plan published with it before anything is written."""
     path = Path(path)
     v = check_form_packet(office, path)
+    if check_plan is not None and v.plan is not None:
+        check_plan(v)
     target = Path(target_dir) / f"{v.form.id}-{v.form.version}.yaml"
     same = same_definition(office.forms, v.form, v.definition)
     if same:
@@ -159,9 +164,11 @@ def publish_form(
     *,
     secret: str | None = None,
     now: datetime.datetime | None = None,
+    plan: bytes | None = None,
 ) -> tuple[Path, str]:
-    """Sign ``form`` (its definition file's bytes) as a form packet into ``out_dir``, with
-    this unit's identity; (the file written, the signer's fingerprint)."""
+    """Sign ``form`` (its definition file's bytes, and a plan's YAML if ``plan``) as a form
+    packet into ``out_dir``, with this unit's identity; (the file written, the signer's
+    fingerprint)."""
     from ..packets.identities import load_identity
 
     moment = now or datetime.datetime.now(datetime.UTC)
@@ -178,7 +185,7 @@ def publish_form(
                 named=named,
             )
         issuer = {"code": office.unit_code, "name": office.unit.name}
-        content = build_form_packet(identity.signer, issuer, form, definition, moment)
+        content = build_form_packet(identity.signer, issuer, form, definition, moment, plan)
         fingerprint = identity.info.fingerprint
     finally:
         identity.close()

@@ -5,13 +5,14 @@ are.
     manifest.json      format, issuer {code, name}, form {id, version, year},
                        created_at, app_version, files {"form.yaml": sha256}
     form.yaml          the definition, byte for byte as the publisher holds it
+    plan.yaml          optional: the publisher's plan for a period (``core.plans``)
     manifest.json.p7s  detached CMS over manifest.json, signer certificate included
 
 It can be checked with standard tools alone (``openssl cms -verify -binary -content
 manifest.json -inform DER -in manifest.json.p7s``, ``sha256sum form.yaml``). Named
 ``{id}-{version}_bieu-mau.zip``. The child checks, in order, each failure its own code:
-the zip and its three members (``form_packet.unreadable``); manifest well formed, the
-form.yaml hash (``form_packet.invalid``, ``form_packet.hash_mismatch``); issued by its
+the zip and its members (``form_packet.unreadable``); manifest well formed, the
+hashes of form.yaml and plan.yaml (``form_packet.invalid``, ``form_packet.hash_mismatch``); issued by its
 parent (``form_packet.wrong_issuer``); the signature and the signer as for a receipt
 (``form_packet.signature_invalid``, ``…signer_untrusted``, ``…signer_revoked`` …); the
 definition passes the form loader (``form_packet.form_invalid``: a formula that tries
@@ -45,6 +46,7 @@ from .receipt_verify import SignedKind, parent_signature
 
 FORM_PACKET_FORMAT = "cntt-form/1"
 FORM_PACKET_MEMBERS = ("manifest.json", "form.yaml", "manifest.json.p7s")
+WITH_PLAN_MEMBERS = ("manifest.json", "form.yaml", "plan.yaml", "manifest.json.p7s")
 FORM_PACKET = SignedKind("form_packet", "gói biểu mẫu", "form packet")
 # The largest shipped definition is ~150 KB; a packet far beyond this is not a form packet.
 MAX_FORM_PACKET_BYTES = 4 * 1024 * 1024
@@ -56,9 +58,15 @@ def form_packet_name(form: Form) -> str:
 
 
 def build_form_packet(
-    signer: Any, issuer: Mapping[str, str], form: Form, definition: bytes, moment: datetime.datetime
+    signer: Any,
+    issuer: Mapping[str, str],
+    form: Form,
+    definition: bytes,
+    moment: datetime.datetime,
+    plan: bytes | None = None,
 ) -> bytes:
-    """The signed packet of ``form`` (whose definition file holds ``definition``)."""
+    """The signed packet of ``form`` (whose definition file holds ``definition``), with
+    the YAML of a plan for it if ``plan``."""
     from ..packets.signing import sign_detached
 
     manifest = {
@@ -69,16 +77,20 @@ def build_form_packet(
         "app_version": __version__,
         "files": {"form.yaml": sha256_hex(definition)},
     }
+    if plan is not None:
+        manifest["files"]["plan.yaml"] = sha256_hex(plan)
     raw_manifest = manifest_bytes(manifest)
     members = {
         "manifest.json": raw_manifest,
         "form.yaml": definition,
         "manifest.json.p7s": sign_detached(signer, raw_manifest, moment),
     }
+    if plan is not None:
+        members["plan.yaml"] = plan
     stamp = vietnam_time(moment).timetuple()[:6]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name in FORM_PACKET_MEMBERS:
+        for name in WITH_PLAN_MEMBERS if plan is not None else FORM_PACKET_MEMBERS:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.create_system = 3
             info.external_attr = 0o100644 << 16
@@ -92,6 +104,7 @@ class VerifiedFormPacket:
     manifest: dict[str, Any]
     definition: bytes
     form: Form
+    plan: bytes | None  # the YAML of the plan published with the form, if any
     signer: x509.Certificate
     fingerprint: str
     signed_at: datetime.datetime
@@ -135,8 +148,8 @@ def _manifest(raw: bytes) -> dict[str, Any]:
         and isinstance(form.get("id"), str)
         and isinstance(form.get("version"), str)
         and isinstance(files, dict)
-        and set(files) == {"form.yaml"}
-        and isinstance(files["form.yaml"], str)
+        and set(files) in ({"form.yaml"}, {"form.yaml", "plan.yaml"})
+        and all(isinstance(v, str) for v in files.values())
     )
     if not ok:
         raise _invalid(
@@ -151,7 +164,7 @@ def verify_form_packet(
     """A form packet's bytes, checked (see the module docstring); AppError otherwise."""
     moment = now or datetime.datetime.now(datetime.UTC)
     try:
-        members = read_members(raw, members=FORM_PACKET_MEMBERS)
+        members = read_members(raw, members=_expected_members(raw))
     except AppError as exc:
         raise AppError(
             "form_packet.unreadable",
@@ -163,12 +176,18 @@ def verify_form_packet(
         ) from exc
     manifest = _manifest(members["manifest.json"])
     definition = members["form.yaml"]
-    if sha256_hex(definition) != manifest["files"]["form.yaml"]:
+    plan = members.get("plan.yaml")
+    if set(manifest["files"]) != {name for name in members if name.endswith(".yaml")}:
+        raise _invalid(
+            "manifest.json không liệt kê đúng các tệp trong gói",
+            "manifest.json does not list the packet's files",
+        )
+    if any(sha256_hex(members[name]) != digest for name, digest in manifest["files"].items()):
         raise AppError(
             "form_packet.hash_mismatch",
             Text(
-                "form.yaml không khớp với manifest (tệp đã bị sửa sau khi ký).",
-                "form.yaml does not match the manifest (changed after signing).",
+                "form.yaml hoặc plan.yaml không khớp với manifest (tệp đã bị sửa sau khi ký).",
+                "form.yaml or plan.yaml does not match the manifest (changed after signing).",
             ),
         )
     issuer = manifest["issuer"]["code"]
@@ -207,8 +226,19 @@ def verify_form_packet(
             f"the manifest names {named['id']} {named['version']}, form.yaml is {form.id} {form.version}",
         )
     return VerifiedFormPacket(
-        manifest, definition, form, signer, certs.fingerprint(signer), signed_at, first_use
+        manifest, definition, form, plan, signer, certs.fingerprint(signer), signed_at, first_use
     )
+
+
+def _expected_members(raw: bytes) -> tuple[str, ...]:
+    """The members to insist on: with plan.yaml if the archive names one. The hardened
+    reader then checks the archive holds exactly those (and nothing odd)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return FORM_PACKET_MEMBERS  # the reader says what is wrong
+    return WITH_PLAN_MEMBERS if "plan.yaml" in names else FORM_PACKET_MEMBERS
 
 
 __all__ = [

@@ -19,6 +19,7 @@ import yaml
 
 from ..core.forms import Form, FormRegistry
 from ..core.messages import AppError, Text
+from ..core.plans import Plan, parse_plan
 from ..documents.form_workbook import form_workbook_bytes
 from ..documents.form_workbook_read import (
     MAX_WORKBOOK_BYTES,
@@ -33,7 +34,9 @@ from ..receiving.form_install import (
     same_definition,
     version_taken,
 )
+from ..receiving.form_packet import VerifiedFormPacket
 from ..storage.durable import fsync_path, temporary_beside
+from .plans import plan_for, store_plan
 from .receive import office
 from .workspace import Workspace, forms_for, own_forms_dir, published_forms_dir
 
@@ -143,12 +146,36 @@ def import_form_workbook(ws: Workspace, file: Path) -> ImportedForm:
 
 
 def publish_form_packet(
-    ws: Workspace, form_id: str, version: str | None, out_dir: Path, secret: str | None
+    ws: Workspace,
+    form_id: str,
+    version: str | None,
+    out_dir: Path,
+    secret: str | None,
+    *,
+    period: str | None = None,
 ) -> tuple[Form, Path, str]:
-    """Sign a form version for the units below (form, file written, signer's fingerprint)."""
+    """Sign a form version for the units below, with this unit's plan for ``period`` if
+    given (form, file written, signer's fingerprint)."""
     form = _version_of(ws, form_id, version)
+    plan_text = None
+    if period is not None:
+        plan = plan_for(ws, form.id, period)
+        if plan is None:
+            raise AppError(
+                "plan.missing",
+                Text(
+                    f"Chưa có kế hoạch cho biểu mẫu {form.id} kỳ {period} (plan import trước).",
+                    f"No plan for form {form.id}, period {period} (plan import it first).",
+                ),
+            )
+        plan_text = yaml.safe_dump(plan.as_document(), allow_unicode=True, sort_keys=False)
     path, fingerprint = publish_form(
-        office(ws), form, _definition(ws, form), out_dir, secret=secret
+        office(ws),
+        form,
+        _definition(ws, form),
+        out_dir,
+        secret=secret,
+        plan=plan_text.encode("utf-8") if plan_text is not None else None,
     )
     return form, path, fingerprint
 
@@ -160,16 +187,45 @@ def install_published_form(
     trust_cert: CertificateInput | None = None,
     fingerprint: str | None = None,
 ) -> FormInstall:
-    """Install a form the parent published, after the parent's signature is checked."""
+    """Install a form the parent published, after the parent's signature is checked, and
+    keep the plan published with it (refused with the packet if it does not fit the form)."""
+    plans: list[Plan] = []
+
+    def check_plan(v: VerifiedFormPacket) -> None:
+        def form_for(form_id: str, period: str) -> Form:
+            if form_id != v.form.id:
+                raise AppError(
+                    "form_packet.plan_invalid",
+                    Text(
+                        f"Kế hoạch trong gói là cho biểu mẫu {form_id}, không phải {v.form.id}.",
+                        f"The plan in the packet is for form {form_id}, not {v.form.id}.",
+                    ),
+                )
+            return v.form
+
+        try:
+            document = yaml.safe_load((v.plan or b"").decode("utf-8"))
+        except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
+            raise AppError(
+                "form_packet.plan_invalid",
+                Text(
+                    "Kế hoạch trong gói không đọc được.", "The plan in the packet cannot be read."
+                ),
+            ) from exc
+        plans.append(parse_plan(document, form_for, "plan.yaml"))
+
     done = install_form_packet(
         office(ws),
         file,
         published_forms_dir(ws.data_dir),
         trust_cert=trust_cert,
         fingerprint=fingerprint,
+        check_plan=check_plan,
     )
     if not done.already_installed:
         ws.forms = forms_for(ws.data_dir)  # the new version is used from now on
+    for plan in plans:
+        store_plan(ws, plan)
     return done
 
 

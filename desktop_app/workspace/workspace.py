@@ -176,8 +176,16 @@ class Workspace:
         _, parent = self.unit_and_parent()
         return reports_to(parent.level if parent else None)
 
-    def form_for(self, form_id: str, period_text: str) -> tuple[Form, Period]:
-        """The form version that applies to a period, with the period checked against it."""
+    def form_for(self, form_id: str, period_text: str, *, plan: bool = True) -> tuple[Form, Period]:
+        """The form version that applies to a period, with the period checked against it,
+        and with the targets of the plan held for the period (``workspace.plans``) unless
+        ``plan`` is False."""
         newest = self.forms.get(form_id)
         period = Period.parse(period_text, newest.period_kind)
-        return self.forms.get(form_id, period.year), period
+        form = self.forms.get(form_id, period.year)
+        if plan:
+            from ..core.plans import with_plan
+            from .plans import plan_for
+
+            form = with_plan(form, plan_for(self, form_id, str(period)))
+        return form, period
