@@ -83,7 +83,9 @@ def _check_identity(office: Office, cert: Any) -> None:
         )
 
 
-def _receipt(office: Office, s: Submission, decision: str, reason: str, moment) -> dict[str, Any]:
+def _receipt(
+    office: Office, s: Submission, decision: str, reason: str, moment: datetime.datetime
+) -> dict[str, Any]:
     return {
         "decision": decision,
         "reason": reason,
