@@ -45,12 +45,14 @@ FUZZ_SCALE ?= 0.25
 test-fuzz: setup
 	FUZZ_SCALE=$(FUZZ_SCALE) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m fuzz_long tests/fuzz $(PYTEST_ARGS)
 
-# ruff, and the import contract of pyproject.toml (layers; only ui imports Qt; core reads
-# no user files): `lint-imports` reads every import, those inside functions too.
+# ruff, the import contract of pyproject.toml (layers; only ui imports Qt; core reads
+# no user files): `lint-imports` reads every import, those inside functions too; and
+# mypy on the packages [tool.mypy] names.
 lint: setup
 	$(PY) -m ruff check desktop_app tests scripts bench
 	$(PY) -m ruff format --check desktop_app tests scripts bench
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
 format: setup
 	$(PY) -m ruff format desktop_app tests scripts bench

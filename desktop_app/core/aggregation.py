@@ -8,11 +8,11 @@ can trace a total back to the packets behind it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from .forms.model import Form
 from .validation import compute
@@ -22,9 +22,15 @@ _RATIO = re.compile(r"^ratio\(([a-z0-9_]+), *([a-z0-9_]+)\)$")
 _COUNT_CHOICE = re.compile(r"^count_choice\(([a-z0-9_]+)\)$")
 
 
+# The "list" rule's figure: [unit, value] pairs, lists as JSON keeps them.
+Listed = list[list[str | Value]]
+# One consolidated figure: a value of the field's type, or the listed values of a text field.
+Figure = Value | Listed
+
+
 @dataclass
 class Consolidated:
-    values: dict[str, Any]
+    values: dict[str, Figure]
     # field id → units whose value went into the figure / units whose value was blank
     sources: dict[str, list[str]] = field(default_factory=dict)
     missing: dict[str, list[str]] = field(default_factory=dict)
@@ -32,11 +38,28 @@ class Consolidated:
 
 
 def _sum(values: list[Value]) -> Value:
-    total = sum(values, 0)
+    total: int | Decimal = sum(_numbers(values), 0)
     return total if values else None
 
 
-def _apply(rule: str, present: dict[str, Value]) -> Value:
+def _numbers(values: list[Value]) -> list[int | Decimal]:
+    """``values`` as numbers: a field's values are all of its type, and ``forms.checks``
+    lets only number (and date) fields be summed, or taken the least or greatest of."""
+    numbers = [v for v in values if isinstance(v, (int, Decimal))]
+    if len(numbers) != len(values):
+        raise TypeError(f"not all numbers: {values!r}")
+    return numbers
+
+
+def _extreme(values: list[Value], *, greatest: bool) -> Value:
+    pick = max if greatest else min
+    if all(isinstance(v, datetime.date) for v in values):
+        dates = [v for v in values if isinstance(v, datetime.date)]
+        return pick(dates, default=None)
+    return pick(_numbers(values), default=None)
+
+
+def _apply(rule: str, present: dict[str, Value]) -> Figure:
     items = list(present.values())
     if rule == "sum":
         return _sum(items)
@@ -45,9 +68,9 @@ def _apply(rule: str, present: dict[str, Value]) -> Value:
     if rule == "count_false":
         return sum(1 for v in items if v is False)
     if rule == "min":
-        return min(items, default=None)
+        return _extreme(items, greatest=False)
     if rule == "max":
-        return max(items, default=None)
+        return _extreme(items, greatest=True)
     if rule == "list":
         return [[unit, value] for unit, value in present.items()]
     choice = _COUNT_CHOICE.match(rule)
@@ -78,7 +101,9 @@ def aggregate(form: Form, values_by_unit: Mapping[str, Mapping[str, Value]]) -> 
             numerator, denominator = (result.values.get(n) for n in ratio.groups())
             result.values[f.id] = (
                 Decimal(numerator) / Decimal(denominator) * 100
-                if numerator is not None and denominator
+                if isinstance(numerator, (int, Decimal))
+                and isinstance(denominator, (int, Decimal))
+                and denominator
                 else None
             )
         else:

@@ -153,7 +153,8 @@ def _describe_char(ch: str) -> tuple[int, int | str, int, int]:
         return (_DIGIT, 0, 0, 0)
     if not ch.isalpha():
         return (_SEPARATOR, _SPACE if ch.isspace() else _PUNCT, 0, 0)
-    base, *marks = unicodedata.normalize("NFD", ch)
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
     lower = base.lower()
     # Ð/ð (Icelandic eth) is what old fonts and converters (VNI, TCVN3) give for Đ.
     letter = "đ" if lower == "ð" else lower

@@ -189,7 +189,7 @@ _ALLOWED_NODES = (
 
 
 class _BlankAwareEval(SimpleEval):
-    def _eval_constant(self, node: ast.Constant) -> Value:  # type: ignore[override]
+    def _eval_constant(self, node: ast.Constant) -> Value:
         if isinstance(node.value, float):
             return Decimal(repr(node.value))
         return node.value
@@ -258,7 +258,7 @@ class Expression:
                 raise ExpressionError(self.source, f"hằng lạ / bad constant {node.value!r}")
             if isinstance(node, ast.Constant) and node.value in (float("inf"), float("-inf")):
                 # 1e999: an infinite Decimal, which no number format can show or store
-                raise ExpressionError(self.source, f"số vô hạn / infinite number {node.value}")
+                raise ExpressionError(self.source, f"số vô hạn / infinite number {node.value!r}")
 
     @cached_property
     def names(self) -> frozenset[str]:

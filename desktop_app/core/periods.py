@@ -61,7 +61,7 @@ class PeriodError(AppError):
     """A period, period kind or deadline that cannot be used."""
 
 
-def _example(kind: str, year: int) -> str:
+def _example(kind: PeriodKind, year: int) -> str:
     return str(Period(kind, year, 3 if kind in ("quarter", "month") else 1))
 
 
@@ -150,12 +150,13 @@ class Period:
                 input=text,
             )
         period = cls(found, year, index)
-        if kind is not None and _check_kind(kind) != found:
+        expected = None if kind is None else _check_kind(kind)
+        if expected is not None and expected != found:
             raise PeriodError(
                 "period.kind",
                 Text(
-                    f"Biểu mẫu này báo cáo theo {_NAMES[kind].vi}, ví dụ {_example(kind, year)}; «{shown}» là kỳ {_NAMES[found].vi}.",
-                    f"This form expects a {_NAMES[kind].en} period such as {_example(kind, year)}; «{shown}» is a {_NAMES[found].en}.",
+                    f"Biểu mẫu này báo cáo theo {_NAMES[expected].vi}, ví dụ {_example(expected, year)}; «{shown}» là kỳ {_NAMES[found].vi}.",
+                    f"This form expects a {_NAMES[expected].en} period such as {_example(expected, year)}; «{shown}» is a {_NAMES[found].en}.",
                 ),
                 input=text,
                 expected=kind,

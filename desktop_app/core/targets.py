@@ -42,6 +42,8 @@ def evaluate_target(target: Target, value: Value) -> TargetResult:
         return TargetResult(target, None, None)
     if isinstance(target.value, bool):
         return TargetResult(target, value, _OPS[target.op](bool(value), target.value))
+    if not isinstance(value, (int, Decimal)):  # a number target is set on a number field
+        raise TypeError(f"{target.id}: {value!r} is not a number")
     return TargetResult(target, value, _OPS[target.op](Decimal(value), target.value))
 
 

@@ -83,7 +83,7 @@ class Catalogue:
             self._children.setdefault(unit.parent_code, []).append(unit.code)
         self.levels = tuple(level for level in LEVELS if any(u.level == level for u in units))
         self._sorted_children: dict[str | None, list[Unit]] = {}
-        self._search_index: list[tuple[Unit, str, str]] | None = None
+        self._search_index: list[tuple[Unit, str, str, frozenset[str]]] | None = None
         self._sort_keys: dict[str, tuple] = {}
 
     @classmethod

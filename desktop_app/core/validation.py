@@ -99,6 +99,7 @@ def compute(form: Form, inputs: Mapping[str, Value]) -> dict[str, Value]:
     computed: dict[str, Value] = {}
     for field_id in form.compute_order:
         f = form.fields[field_id]
+        assert f.compute is not None  # compute_order holds only computed fields
         result = evaluator.evaluate(f.compute)
         if f.type == "integer" and isinstance(result, Decimal):
             result = int(result.to_integral_value(rounding=ROUND_HALF_UP))

@@ -88,6 +88,26 @@ def _parse_choice(field: Field, raw: str) -> str:
     )
 
 
+# A value's Python type follows its field's type (``Value`` is their union); these say so
+# to the type checker, and a value of the wrong kind is a programming error, not input.
+def _number(field: Field, value: Value) -> int | Decimal:
+    if isinstance(value, (int, Decimal)):
+        return value
+    raise TypeError(f"{field.id}: {value!r} is not a number")
+
+
+def _text(field: Field, value: Value) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{field.id}: {value!r} is not text")
+
+
+def _date(field: Field, value: Value) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    raise TypeError(f"{field.id}: {value!r} is not a date")
+
+
 def _named(field: Field) -> Text:
     return Text(f"«{field.label.vi}» ({field.id})", f"«{field.label.en}» ({field.id})")
 
@@ -172,19 +192,20 @@ def check_value(field: Field, value: Value) -> Text | None:
     if value is None:
         return None
     if field.is_numeric:
+        number = _number(field, value)
         unit = f" {field.unit.vi}" if field.unit else ""
-        if field.minimum is not None and value < field.minimum:
+        if field.minimum is not None and number < field.minimum:
             low = format_number(field.minimum)
             return Text(f"phải ≥ {low}{unit}", f"must be ≥ {format_number(field.minimum)}")
-        if field.maximum is not None and value > field.maximum:
+        if field.maximum is not None and number > field.maximum:
             high = format_number(field.maximum)
             return Text(f"phải ≤ {high}{unit}", f"must be ≤ {high}")
-        if field.type == "percent" and not 0 <= value <= 100:
+        if field.type == "percent" and not 0 <= number <= 100:
             return Text("tỷ lệ phải từ 0 đến 100", "a percentage must be between 0 and 100")
     if field.type == "text":
         # as typed it was cleaned; kept by an older version it may not be
-        return kept_text_problem(value, field.text_limit)
-    if field.type == "choice" and field.max_length and len(value) > field.max_length:
+        return kept_text_problem(_text(field, value), field.text_limit)
+    if field.type == "choice" and field.max_length and len(_text(field, value)) > field.max_length:
         limit = field.max_length
         return Text(f"dài quá {limit} ký tự", f"longer than {limit} characters")
     return None
@@ -194,12 +215,12 @@ def to_storage(field: Field, value: Value) -> str | None:
     if value is None:
         return None
     if field.is_numeric:
-        return to_canonical(value)
+        return to_canonical(_number(field, value))
     if field.type == "boolean":
         return "1" if value else "0"
     if field.type == "date":
-        return value.isoformat()
-    return value
+        return _date(field, value).isoformat()
+    return _text(field, value)
 
 
 def from_storage(field: Field, text: str | None) -> Value:
@@ -220,9 +241,9 @@ def to_json(field: Field, value: Value) -> Any:
     if value is None or isinstance(value, bool) or field.type == "integer":
         return value
     if field.is_numeric:
-        return to_canonical(value)
+        return to_canonical(_number(field, value))
     if field.type == "date":
-        return value.isoformat()
+        return _date(field, value).isoformat()
     return value
 
 
@@ -231,15 +252,17 @@ def display(field: Field, value: Value, lang: str = "vi") -> str:
     if value is None:
         return ""
     if field.is_numeric:
-        return format_number(value, field.display_decimals if field.is_computed else None)
+        decimals = field.display_decimals if field.is_computed else None
+        return format_number(_number(field, value), decimals)
     if field.type == "boolean":
         return ("Có" if value else "Không") if lang == "vi" else ("Yes" if value else "No")
     if field.type == "choice":
-        label = field.choice_label(value)
-        return label.pick(lang) if label else value
+        choice = _text(field, value)
+        label = field.choice_label(choice)
+        return label.pick(lang) if label else choice
     if field.type == "date":
-        return format_date(value)
-    return value
+        return format_date(_date(field, value))
+    return _text(field, value)
 
 
 __all__ = [

@@ -108,7 +108,8 @@ class SignatureBlock(Lines):
         self.rooms = (2 * (block - self.left_x) - 6, width - block - 6)  # never overlapping
         self.preparer, self.approver = preparer, approver
         self.titles = max(len(approver.titles), len(preparer.titles) + bool(preparer.hint))
-        self.size, self.leading = 14, 17
+        self.size = 14
+        self.leading: float = 17  # 14.5 at the smaller size below
         self.names = self._wrapped()
         if max(len(lines) for lines in self.names) > 2:
             self.size, self.leading = 12, 14.5

@@ -56,16 +56,24 @@ class Cell:
     def is_number(self) -> bool:
         return isinstance(self.value, (int, Decimal))
 
+    @property
+    def number(self) -> int | Decimal:
+        """The value of a number cell (``number_cell``)."""
+        if isinstance(self.value, (int, Decimal)):
+            return self.value
+        raise TypeError(f"not a number cell: {self.text!r}")
+
 
 BLANK = Cell(None, "")
 
 
 def number_cell(value: int | Decimal, decimals: int) -> Cell:
-    return _number_cell(value, decimals, type(value))
+    return _number_cell(value, decimals)
 
 
-@functools.lru_cache(maxsize=4096)  # the same figures recur from report to report
-def _number_cell(value: int | Decimal, decimals: int, kind: type) -> Cell:
+# The same figures recur from report to report; typed: 1 and Decimal(1) are kept apart.
+@functools.lru_cache(maxsize=4096, typed=True)
+def _number_cell(value: int | Decimal, decimals: int) -> Cell:
     return Cell(value, format_number(value, decimals), decimals)
 
 

@@ -150,7 +150,8 @@ def encrypt_private_key(key: PrivateKey, passphrase: str, rounds: int = KEY_KDF_
             "encrypted_data": encrypted,
         }
     )
-    return pem.armor("ENCRYPTED PRIVATE KEY", info.dump())
+    armored: bytes = pem.armor("ENCRYPTED PRIVATE KEY", info.dump())  # asn1crypto: untyped
+    return armored
 
 
 def fingerprint(cert: x509.Certificate) -> str:

@@ -54,6 +54,11 @@ def _nfc_all(obj: Any) -> Any:
     return obj
 
 
+def _nfc_mapping(obj: dict[str, Any]) -> dict[str, Any]:
+    """``_nfc_all`` of a mapping, typed as one."""
+    return {nfc(str(k)): _nfc_all(v) for k, v in obj.items()}
+
+
 def canonical_json(obj: Any) -> bytes:
     """The exact bytes that are hashed and signed."""
     return json.dumps(
@@ -140,7 +145,7 @@ def build_data(
         "warnings": warnings,
         "score": _score_dict(form, self_score(form, result)),
     }
-    return _nfc_all(data)
+    return _nfc_mapping(data)
 
 
 def _bad_data(vi: str, en: str, **details: Any) -> AppError:

@@ -52,7 +52,8 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], list[str]]:
 
 
 def _compare(manifest: Mapping[str, Any], data: Mapping[str, Any]) -> None:
-    unit = data.get("unit") if isinstance(data.get("unit"), dict) else {}
+    claimed = data.get("unit")
+    unit = claimed if isinstance(claimed, dict) else {}
     differing = [k for k in _SHARED if data.get(k) != manifest[k]]
     differing += [f"unit.{k}" for k in _UNIT if unit.get(k) != manifest["unit"][k]]
     if differing:

@@ -17,7 +17,7 @@ ever sees the types it was written for. Each kind of defect has its own reason c
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..core.forms import Form
@@ -210,7 +210,7 @@ DATA = _record(
 )
 
 
-def _strings(tree: Any, path: str = ""):
+def _strings(tree: Any, path: str = "") -> Iterator[tuple[str, str]]:
     """Every text in the tree with its path (the tree is shallow: ``check_depth``)."""
     if isinstance(tree, str):
         yield path, tree

@@ -23,7 +23,7 @@ import io
 import math
 import zipfile
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -37,6 +37,9 @@ from .cells import Cell
 from .layout import TABLE_HEADERS, ReportLayout, build_layout
 from .score_sheet import SCORE_HEADERS
 from .textpieces import chunks, paragraphs
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer  # zipfile's own annotation of member data
 
 FONT = "Times New Roman"  # what offices have; LibreOffice shows it as Liberation Serif
 _THIN = Side(style="thin", color="000000")
@@ -313,12 +316,18 @@ class _StampedZip(zipfile.ZipFile):
         super().__init__(file, "w", zipfile.ZIP_DEFLATED)
         self._stamp = (stamp.year, stamp.month, stamp.day, 0, 0, 0)
 
-    def writestr(self, name: Any, data: Any, *args: Any, **kwargs: Any) -> None:
-        if not isinstance(name, zipfile.ZipInfo):
-            name = zipfile.ZipInfo(name, date_time=self._stamp)
-            name.compress_type = zipfile.ZIP_DEFLATED
-            name.external_attr = 0o644 << 16
-        super().writestr(name, data, *args, **kwargs)
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=self._stamp)
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+            zinfo_or_arcname.external_attr = 0o644 << 16
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
     def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
         with open(filename, "rb") as handle:  # worksheets arrive as temporary files

@@ -4,9 +4,9 @@ a PKCS#12 file with the passphrase, telling a wrong passphrase from a wrong file
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from . import certs
@@ -29,7 +29,9 @@ def check_usable(cert: x509.Certificate, now: datetime.datetime | None = None) -
         raise errors.weak(weakness.upper() if weakness in ("sha1", "md5") else weakness)
 
 
-def open_pkcs12(data: bytes, passphrase: str, name: str) -> tuple[Any, x509.Certificate, list]:
+def open_pkcs12(
+    data: bytes, passphrase: str, name: str
+) -> tuple[PrivateKeyTypes, x509.Certificate, list[x509.Certificate]]:
     # NFC first (how this application types it), then exactly as given (another tool's
     # idea of the same passphrase).
     tried = dict.fromkeys([certs.passphrase_bytes(passphrase), passphrase.encode("utf-8")])

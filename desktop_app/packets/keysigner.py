@@ -9,6 +9,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from pyhanko.keys.internal import (
     translate_pyca_cryptography_cert_to_asn1,
     translate_pyca_cryptography_key_to_asn1,
@@ -27,7 +28,7 @@ class KeySigner(SimpleSigner):
 
     def __init__(
         self,
-        key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey,
+        key: PrivateKeyTypes,  # RSA and EC signed below, the others by pyHanko
         cert: x509.Certificate,
         chain: Iterable[x509.Certificate] = (),
     ) -> None:

@@ -38,6 +38,11 @@ def _nfc_all(obj: Any) -> Any:
     return obj
 
 
+def _nfc_mapping(obj: Mapping[str, Any]) -> dict[str, Any]:
+    """``_nfc_all`` of a mapping, typed as one."""
+    return {nfc(str(k)): _nfc_all(v) for k, v in obj.items()}
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -58,7 +63,7 @@ def build_manifest(
     """The manifest for a ``data.json`` (unit, form, period, revision and names are taken
     from it, so the two cannot disagree) and the hashed members' bytes."""
     unit = data["unit"]
-    return _nfc_all(
+    return _nfc_mapping(
         {
             "format": PACKET_FORMAT,
             "unit": {

@@ -75,7 +75,8 @@ def _unescape(body: bytes) -> bytes:
     mean the same to Python's byte-string decoder, which does it at C speed; any other
     escape is resolved one by one by PDF's own rules."""
     if _OTHER_ESCAPE.search(body) is None:
-        return codecs.escape_decode(body.replace(b"\\(", b"(").replace(b"\\)", b")"))[0]
+        unescaped = body.replace(b"\\(", b"(").replace(b"\\)", b")")
+        return codecs.escape_decode(unescaped)[0]  # type: ignore[return-value]  # typeshed says str; it gives bytes
     return _ESCAPE.sub(_one, body)
 
 
@@ -327,7 +328,7 @@ def _residue_as_written(content: bytes) -> bytes | None:
 def shown_pages(reader: Any) -> list[bytes]:
     """Each page's ``residue``, in drawing order (ValueError if the structure is not a
     readable page tree, or a page draws content this does not read)."""
-    pages = []
+    pages: list[bytes] = []
     fonts = _Fonts({})
     for page in _pages(reader.root.raw_get("/Pages")):
         if len(pages) >= MAX_PAGES:

@@ -131,7 +131,7 @@ def score_sheet(
         return None
     values = {**(data.get("values") or {}), **(data.get("computed") or {})}
     rows = _score_rows(form, score, values)
-    total_max = sum((r.maximum.value for r in rows if r.kind == "section"), Decimal(0))
+    total_max = sum((r.maximum.number for r in rows if r.kind == "section"), Decimal(0))
     pending = [i for i in form.scoring.items if i.id in set(score.get("pending") or [])]
     note = ""
     if pending:

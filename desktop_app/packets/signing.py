@@ -40,7 +40,8 @@ def sign_detached(signer: Any, data: bytes, moment: datetime.datetime | None = N
     content_info = asyncio.run(
         signer.async_sign_general_data(data, DIGEST, detached=True, signed_attr_settings=attributes)
     )
-    return content_info.dump()
+    signature: bytes = content_info.dump()  # asn1crypto, untyped
+    return signature
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def sign_pdf(
         location=location,
         name=stamp.signer,
     )
-    field = SigFieldSpec(FIELD_NAME, on_page=page, box=tuple(box))
+    field = SigFieldSpec(FIELD_NAME, on_page=page, box=tuple(box))  # type: ignore[arg-type]  # pyHanko's stub says ints; PDF points are reals
     pdf_signer = signers.PdfSigner(
         metadata,
         signer,

@@ -47,11 +47,13 @@ class VerifiedPacket:
 
     @property
     def unit_code(self) -> str:
-        return self.manifest["unit"]["code"]
+        code: str = self.manifest["unit"]["code"]  # types checked with the manifest
+        return code
 
     @property
     def revision(self) -> int:
-        return self.manifest["revision"]
+        revision: int = self.manifest["revision"]
+        return revision
 
     def summary(self) -> dict[str, Any]:
         m = self.manifest

@@ -154,7 +154,7 @@ def _local_end(raw: bytes, info: zipfile.ZipInfo) -> int:
         raise _disagree(name, "kiểu nén khác", "another compression method")
     if (flags ^ info.flag_bits) & 0x1:
         raise _disagree(name, "cờ mã hoá khác", "another encryption flag")
-    data_end = at + _LOCAL.size + name_size + extra_size + info.compress_size
+    data_end: int = at + _LOCAL.size + name_size + extra_size + info.compress_size
     if flags & _HAS_DESCRIPTOR:  # sizes follow the data (a streaming writer)
         at_descriptor = data_end + (4 if raw.startswith(_DESCRIPTOR_SIGNATURE, data_end) else 0)
         crc, csize, usize = (

@@ -8,6 +8,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -161,7 +162,18 @@ def check_expiry(cert: x509.Certificate, now: datetime.datetime) -> None:
         )
 
 
-def entry_fields(cert: x509.Certificate) -> dict[str, object]:
+class EntryFields(TypedDict):
+    """The trust-entry columns (``storage.trust_entries.insert_entry``) a certificate gives."""
+
+    fingerprint: str
+    subject: str
+    issuer: str
+    not_before: str
+    not_after: str
+    der: bytes
+
+
+def entry_fields(cert: x509.Certificate) -> EntryFields:
     """The columns of a trust entry that describe ``cert``."""
     return {
         "fingerprint": certs.fingerprint(cert),

@@ -4,6 +4,7 @@ it, so the officer sees which unit's packet was refused)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ def claimed_fields(data: bytes | None) -> dict[str, Any]:
     return manifest_fields(manifest)
 
 
-def manifest_fields(manifest: dict[str, Any]) -> dict[str, Any]:
+def manifest_fields(manifest: Mapping[str, Any]) -> dict[str, Any]:
     """The received_files columns a (parsed) manifest gives."""
     return {
         "unit_code": manifest["unit"]["code"],

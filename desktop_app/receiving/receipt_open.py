@@ -62,7 +62,8 @@ class ReceiptCheck:
 
     @property
     def reason(self) -> str:
-        return self.verified.receipt["reason"]
+        reason: str = self.verified.receipt["reason"]  # a string: receipt_format._shape
+        return reason
 
     def message(self) -> Text:
         r = self.verified.receipt

@@ -61,7 +61,8 @@ class VerifiedReceipt:
 
     @property
     def decision(self) -> str:
-        return self.receipt["decision"]
+        decision: str = self.receipt["decision"]  # one of DECISIONS: receipt_format._shape
+        return decision
 
 
 def _refuse(code: str, vi: str, en: str, **details: Any) -> AppError:

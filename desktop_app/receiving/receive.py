@@ -164,12 +164,12 @@ class Receiver:
         except AppError as refused:  # raised while merging; its transaction rolled back
             if refused.code.startswith("storage."):
                 raise
-            error = refused
+            failure = refused
         except Exception as exc:  # unforeseen: refused, the batch goes on
             log.error("receive %s: merge failed", path.name, exc_info=True)
-            error = check_failed(exc, check=7)
+            failure = check_failed(exc, check=7)
         claimed = manifest_fields(packet.manifest)
-        return self._record(path, incoming, stored, error=error, claimed=claimed)
+        return self._record(path, incoming, stored, error=failure, claimed=claimed)
 
     def _refuse(
         self, path: Path, incoming: files.Incoming, stored: str | None, error: AppError

@@ -15,7 +15,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.messages import AppError, Text
 from ..core.text import clean_multiline
@@ -34,6 +34,11 @@ from ..storage.submissions import (
 from .decisions import require_reason
 from .office import Office
 from .receipt_format import DECISIONS, ReceiptFile, build_receipt
+
+if TYPE_CHECKING:  # imported where it signs: not at start-up
+    from cryptography import x509
+
+    from ..packets.identities import SigningIdentity
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def reviewable(office: Office, unit_code: str, form_id: str, period: str) -> Sub
     return submission
 
 
-def _check_identity(office: Office, cert: Any) -> None:
+def _check_identity(office: Office, cert: x509.Certificate) -> None:
     """The receipt is checked on the other side against the unit the certificate names:
     refuse here, before anything is written, an identity made for another unit."""
     named = certs.unit_codes(cert)
@@ -83,7 +88,9 @@ def _check_identity(office: Office, cert: Any) -> None:
         )
 
 
-def _receipt(office: Office, s: Submission, decision: str, reason: str, moment) -> dict[str, Any]:
+def _receipt(
+    office: Office, s: Submission, decision: str, reason: str, moment: datetime.datetime
+) -> dict[str, Any]:
     return {
         "decision": decision,
         "reason": reason,
@@ -109,7 +116,7 @@ def review_submission(
     reason: str,
     out_dir: Path,
     *,
-    identity: Any = None,
+    identity: SigningIdentity | None = None,
     secret: str | None = None,
     now: datetime.datetime | None = None,
 ) -> ReviewResult:
@@ -127,7 +134,11 @@ def review_submission(
     submission = reviewable(office, unit_code, form_id, period)
     moment = now or datetime.datetime.now(datetime.UTC)
     owned = identity is None
-    opened = load_identity(office.db, office.data_dir, secret, now=moment) if owned else identity
+    opened = (
+        identity
+        if identity is not None
+        else load_identity(office.db, office.data_dir, secret, now=moment)
+    )
     try:
         _check_identity(office, opened.info.certificate)
         made = build_receipt(

@@ -90,12 +90,9 @@ def _revoke_unregistered(
             f"Cannot tell which unit certificate «{target}» signs for: it names no single unit and signed no packet received here.",
             target=target,
         )
-    fields = entry_fields(cert)
-    fields.pop("fingerprint")
-    entry = insert_revoked(
-        office.db, unit_code=unit_code, fingerprint=fingerprint, user=office.user,
-        note=reason, **fields,
-    )  # fmt: skip
+    entry = insert_revoked(  # the fingerprint among the fields is the one above
+        office.db, unit_code=unit_code, user=office.user, note=reason, **entry_fields(cert)
+    )
     return [entry]
 
 
@@ -140,7 +137,7 @@ def revoke(office: Office, target: str | Path, reason: str) -> list[TrustEntry]:
                 for e in chosen
             ]
     seen_for = None
-    if cert is None:
+    if cert is None and fingerprint is not None:  # (it is: the None case was refused above)
         found = seen_certificate(office, fingerprint)
         if found is not None:
             cert, seen_for = found

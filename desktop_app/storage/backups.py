@@ -105,7 +105,8 @@ def _parse(path: Path) -> tuple[str, datetime, int, str] | None:
         return None
     try:
         # not strptime: its first call imports _strptime and locale, at every start
-        created = datetime(*(int(match[part]) for part in "YmdHMS"))
+        year, month, day, hour, minute, second = (int(match[part]) for part in "YmdHMS")
+        created = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
     return match["stem"], created, int(match["seq"] or 1), match["reason"]

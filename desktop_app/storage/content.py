@@ -63,7 +63,8 @@ def read_content(path: Path) -> Content | None:
             # An old schema may lack the table: nothing of that kind then.
             if table not in tables:
                 return 0
-            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            row: tuple[int] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            return row[0]
 
         return Content(
             has_rows(conn), count("reports"), count("report_values"), count("received_files")
@@ -81,7 +82,8 @@ def integrity_ok(path: Path) -> bool:
     except (sqlite3.Error, OSError):
         return False
     try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row: tuple[str] = conn.execute("PRAGMA integrity_check").fetchone()
+        return row[0] == "ok"
     except sqlite3.Error:
         return False
     finally:

@@ -268,7 +268,8 @@ class Database:
 
     def fetchone(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         with translating(self.path):
-            return self.conn.execute(sql, params).fetchone()
+            row: tuple[Any, ...] | None = self.conn.execute(sql, params).fetchone()
+            return row
 
     # -- maintenance --------------------------------------------------------------
 

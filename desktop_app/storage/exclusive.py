@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ _WINDOWS_RETRY_S = 0.2
 
 def _lock(fd: int, blocking: bool) -> bool:
     """True once locked; False if another process holds it and ``blocking`` is false."""
-    if os.name == "nt":
+    if sys.platform == "win32":  # the form mypy reads as a platform check
         import msvcrt
 
         while True:

@@ -295,7 +295,8 @@ LATEST_VERSION = len(MIGRATIONS)
 
 
 def user_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    row: tuple[int] = conn.execute("PRAGMA user_version").fetchone()
+    return row[0]
 
 
 def check_not_too_new(

@@ -62,7 +62,8 @@ def list_receipts(
     report_id: int | None = None,
 ) -> list[ReceiptRow]:
     """Receipts issued or received (for one submission or report), newest first."""
-    where, params = ["direction = ?"], [direction]
+    where = ["direction = ?"]
+    params: list[int | str] = [direction]
     if submission_id is not None:
         where.append("submission_id = ?")
         params.append(submission_id)

@@ -78,7 +78,8 @@ def list_received(
     limit: int | None = None,
 ) -> list[ReceivedFile]:
     """Received files, oldest first (``after_id``: only those received since)."""
-    where, params = ["id > ?"], [after_id]
+    where = ["id > ?"]
+    params: list[int | str] = [after_id]
     for column, value in (("unit_code", unit_code), ("form_id", form_id), ("period", period)):
         if value is not None:
             where.append(f"{column} = ?")

@@ -141,6 +141,7 @@ def restore_backup(
             write_copy(src, staged)
         finally:
             src.close()
+        safety: Path | None
         if file_state(db_path) is None:
             safety = _safety_copy(db_path, policy, now, backup_path)
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -51,7 +51,7 @@ VALUES_FILE_LIMIT = 2_000_000
 class InputRejected(AppError):
     """One or more values refused; ``rejections`` has each, nothing was written."""
 
-    def __init__(self, rejections: list[AppError]) -> None:
+    def __init__(self, rejections: Sequence[AppError]) -> None:
         vi = "\n".join(f"  - {r.message.vi}" for r in rejections)
         en = "\n".join(f"  - {r.message.en}" for r in rejections)
         super().__init__(
@@ -233,7 +233,7 @@ def read_values_file(path: Path) -> dict[str, Any]:
         extra = set(data) - {"form", "period", "values", "comments", "explanations", "unit"}
         if extra:
             problems.append((f"khoá lạ: {sorted(extra)}", f"unknown keys: {sorted(extra)}"))
-    if problems:
+    if problems or not isinstance(data, dict):  # (not a dict is among the problems)
         raise _file_error(
             path, "; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems)
         )

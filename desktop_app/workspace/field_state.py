@@ -86,7 +86,7 @@ def editor_text(session: ReportSession, field_id: str, lang: str = "vi") -> str:
     f = session.form.fields[field_id]
     value = session.value(field_id)
     if f.type == "choice":
-        return value or ""
+        return value if isinstance(value, str) else ""  # a choice's value, or blank
     return display(f, value, lang if f.is_computed else "vi")
 
 
@@ -209,7 +209,8 @@ class FieldStates:
 
     def missing(self) -> list[str]:
         """Required fields left blank (saved blank), in form order."""
-        return [p.field_id for p in self.session.result.problems if p.code == REQUIRED]
+        problems = self.session.result.problems
+        return [p.field_id for p in problems if p.code == REQUIRED and p.field_id is not None]
 
     def marker(self, field_id: str) -> tuple[str, list[Text]]:
         """What the field is marked with: ("error", why) for typed text that cannot be
@@ -246,7 +247,7 @@ class FieldStates:
         values = self.session.result.values
         problems = self.session.result.problems
         section_of = {fid: f.section_id for fid, f in self.form.fields.items()}
-        count: Counter[tuple[str, str]] = Counter()
+        count: Counter[tuple[str | None, str]] = Counter()  # None: a form-wide problem
         for p in problems:
             where = section_of.get(p.field_id or "")
             kind = REQUIRED if p.code == REQUIRED else ("error" if p.is_error else "warning")

@@ -20,6 +20,7 @@ import datetime
 import errno
 import logging
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class LockState(Enum):
 
 def _try_lock(fd: int) -> bool:
     """True if locked; False if another process holds it; OSError if locks fail here."""
-    if os.name == "nt":
+    if sys.platform == "win32":  # the form mypy reads as a platform check
         import msvcrt
 
         os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)

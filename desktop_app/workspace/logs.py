@@ -150,7 +150,11 @@ def redacted_traceback(error: BaseException, tb: TracebackType | None = None) ->
 class Redacting(logging.Formatter):
     """The log's formatter: tracebacks through ``redacted_traceback``."""
 
-    def formatException(self, ei) -> str:
+    def formatException(
+        self,
+        ei: tuple[type[BaseException], BaseException, TracebackType | None]
+        | tuple[None, None, None],
+    ) -> str:
         kind, error, tb = ei
         if error is None:
             return f"{getattr(kind, '__qualname__', kind)}: {WITHHELD}"

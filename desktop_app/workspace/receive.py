@@ -12,11 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.progress import Progress, no_progress
 from ..receiving.office import Office
 from .workspace import Workspace
+
+if TYPE_CHECKING:  # each use case imports its module when called (start-up time)
+    from ..core.forms.model import Form
+    from ..packets.identities import SigningIdentity
+    from ..receiving.cert_input import CertificatePreview
+    from ..receiving.diff import FieldChange
+    from ..receiving.receipt_open import ReceiptCheck
+    from ..receiving.receive import ReceiveReport
+    from ..receiving.review import ReviewResult
+    from ..receiving.status import Board, BoardRow
+    from ..receiving.trust_store import Registered
+    from ..storage.received import ReceivedFile
+    from ..storage.submissions import Submission
+    from ..storage.trust_entries import TrustEntry
 
 
 def office(ws: Workspace) -> Office:
@@ -32,7 +46,7 @@ def receives(ws: Workspace) -> bool:
     return profile is not None and bool(office(ws).children)
 
 
-def receiving_forms(ws: Workspace) -> list[Any]:
+def receiving_forms(ws: Workspace) -> list[Form]:
     """The forms the children fill (the newest version of each), for the board's choice."""
     levels = {u.level for u in office(ws).children.values()}
     return [f for f in ws.forms.latest() if f.level in levels]
@@ -48,7 +62,7 @@ def board_periods(ws: Workspace, form_id: str) -> list[str]:
 # -- trust list ---------------------------------------------------------------------------
 
 
-def preview_certificates(source: Path | str | bytes) -> list[Any]:
+def preview_certificates(source: Path | str | bytes) -> list[CertificatePreview]:
     """The certificates in a file or pasted PEM, to show before trusting one."""
     from ..receiving.cert_input import preview_certificates as preview
 
@@ -62,20 +76,20 @@ def register_certificate(
     *,
     replace: bool = False,
     note: str = "",
-) -> Any:
+) -> Registered:
     """A child unit's certificate (file path, pasted PEM text or bytes) → ``Registered``."""
     from ..receiving.trust_store import register_certificate as register
 
     return register(office(ws), source, unit_code, replace=replace, note=note)
 
 
-def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Any]:
+def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Registered]:
     from ..receiving.trust_store import trust_ca as trust
 
     return trust(office(ws), source, note=note)
 
 
-def revoke_trust(ws: Workspace, target: str | Path, reason: str) -> list[Any]:
+def revoke_trust(ws: Workspace, target: str | Path, reason: str) -> list[TrustEntry]:
     """Revoke by unit code, fingerprint or certificate (a file path or pasted PEM) → the
     ended ``TrustEntry`` rows; a certificate a trusted CA issued is recorded revoked."""
     from ..receiving.trust_store import revoke
@@ -83,7 +97,7 @@ def revoke_trust(ws: Workspace, target: str | Path, reason: str) -> list[Any]:
     return revoke(office(ws), target, reason)
 
 
-def trust_list(ws: Workspace, *, include_ended: bool = False) -> list[Any]:
+def trust_list(ws: Workspace, *, include_ended: bool = False) -> list[TrustEntry]:
     from ..storage.trust_entries import list_entries
 
     return list_entries(ws.db, include_ended=include_ended)
@@ -97,24 +111,25 @@ def receive(
     paths: Iterable[Path],
     progress: Progress = no_progress,
     waiting: Callable[[], None] | None = None,
-) -> Any:
+) -> ReceiveReport:
     """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
     ``Cancelled``, with ``.report``) if ``progress`` cancels. ``waiting()`` is called
     if another process is receiving into the same data folder (this one then waits)."""
     from ..receiving.receive import receive_paths
 
-    more = {"waiting": waiting} if waiting is not None else {}
-    return receive_paths(office(ws), list(paths), progress, **more)
+    if waiting is None:  # receive_paths' own default: a line in the log
+        return receive_paths(office(ws), list(paths), progress)
+    return receive_paths(office(ws), list(paths), progress, waiting=waiting)
 
 
-def received_files(ws: Workspace, **filters: Any) -> list[Any]:
+def received_files(ws: Workspace, **filters: Any) -> list[ReceivedFile]:
     """``received_files`` rows, oldest first (filters: unit_code, form_id, period, after_id)."""
     from ..storage.received import list_received
 
     return list_received(ws.db, **filters)
 
 
-def submissions(ws: Workspace, form_id: str, period: str, **filters: Any) -> list[Any]:
+def submissions(ws: Workspace, form_id: str, period: str, **filters: Any) -> list[Submission]:
     from ..storage.submissions import find_submissions
 
     return find_submissions(ws.db, form_id, period, **filters)
@@ -135,21 +150,23 @@ def submission_values(ws: Workspace, submission_id: int, kind: str = "input") ->
 # -- conflicts and changes -------------------------------------------------------------
 
 
-def conflicts(ws: Workspace, form_id: str | None = None, period: str | None = None) -> list[Any]:
+def conflicts(
+    ws: Workspace, form_id: str | None = None, period: str | None = None
+) -> list[tuple[Submission, Submission]]:
     """(held, pending) submissions waiting for the officer's decision."""
     from ..receiving.decisions import list_conflicts
 
     return list_conflicts(office(ws), form_id, period)
 
 
-def decide_conflict(ws: Workspace, pending_id: int, take: str, reason: str) -> Any:
+def decide_conflict(ws: Workspace, pending_id: int, take: str, reason: str) -> Submission:
     """``take`` "held" or "new"; returns the submission that now counts."""
     from ..receiving.decisions import decide_conflict as decide
 
     return decide(office(ws), pending_id, take, reason)
 
 
-def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[Any]:
+def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[FieldChange]:
     """[FieldChange(field, old, new, kind)] between two submissions, in the form's order."""
     from ..receiving.diff import submission_changes
     from ..storage.submissions import get_submission
@@ -159,7 +176,9 @@ def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[Any]:
     return submission_changes(ws.db, old_id, new_id, form)
 
 
-def latest_changes(ws: Workspace, submission_id: int) -> tuple[Any, list[Any]]:
+def latest_changes(
+    ws: Workspace, submission_id: int
+) -> tuple[Submission | None, list[FieldChange]]:
     """(the submission it superseded or None, what changed) for a submission."""
     from ..receiving.diff import previous_submission
     from ..storage.submissions import get_submission
@@ -184,8 +203,8 @@ def review(
     out_dir: Path,
     *,
     secret: str | None = None,
-    identity: Any = None,
-) -> Any:
+    identity: SigningIdentity | None = None,
+) -> ReviewResult:
     """Accept ("accepted") or return ("returned") a unit's current submission and write the
     signed receipt into ``out_dir`` → ``ReviewResult`` (submission, path, receipt row)."""
     from ..receiving.review import review_submission
@@ -196,7 +215,7 @@ def review(
     )  # fmt: skip
 
 
-def check_receipt(ws: Workspace, path: Path) -> Any:
+def check_receipt(ws: Workspace, path: Path) -> ReceiptCheck:
     """A receipt for this unit's own report, checked and matched; writes nothing."""
     from ..receiving.receipt_open import check_receipt as check
 
@@ -209,7 +228,7 @@ def open_receipt(
     *,
     trust_cert: Path | str | bytes | None = None,
     fingerprint: str | None = None,
-) -> Any:
+) -> ReceiptCheck:
     """Check the receipt and mark the report accepted or returned → ``ReceiptCheck``.
     With no parent certificate registered yet, only on the clerk's explicit decision:
     ``trust_cert`` (the parent's certificate) or ``fingerprint`` (read back by phone);
@@ -222,14 +241,14 @@ def open_receipt(
 # -- status board ----------------------------------------------------------------------
 
 
-def status_board(ws: Workspace, form_id: str, period: str) -> Any:
+def status_board(ws: Workspace, form_id: str, period: str) -> Board:
     from ..receiving.status import status_board as board
 
     return board(office(ws), form_id, period)
 
 
 def export_status_xlsx(
-    ws: Workspace, form_id: str, period: str, out: Path, rows: list[Any] | None = None
+    ws: Workspace, form_id: str, period: str, out: Path, rows: list[BoardRow] | None = None
 ) -> Path:
     """The board as an .xlsx (``rows`` in the order shown, default by state)."""
     from ..receiving.status_xlsx import write_status_xlsx

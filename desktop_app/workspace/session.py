@@ -317,8 +317,10 @@ class ReportSession:
         f = self.form.fields.get(field_id)
         now = self.result.values.get(field_id)
         before = self.previous_values.get(field_id)
-        if f is None or not f.is_numeric or f.is_computed or now is None or before is None:
+        if f is None or not f.is_numeric or f.is_computed:
             return None
+        if not isinstance(now, (int, Decimal)) or not isinstance(before, (int, Decimal)):
+            return None  # blank now or last period (a number field holds nothing else)
         share = self.outlier_share()
         if before == 0:
             return None if now == 0 else _moved(f.label, before, now, None)
@@ -338,7 +340,7 @@ def read_outlier_share(db: Database) -> Decimal:
     return share if share > 0 else DEFAULT_OUTLIER_SHARE
 
 
-def _moved(label: Text, before: Value, now: Value, change: Decimal | None) -> Text:
+def _moved(label: Text, before: int | Decimal, now: int | Decimal, change: Decimal | None) -> Text:
     from ..core.numbers import format_number
 
     old, new = format_number(before), format_number(now)

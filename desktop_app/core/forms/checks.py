@@ -7,10 +7,14 @@ import datetime
 import re
 from decimal import Decimal
 from graphlib import CycleError
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..expressions import Evaluator, Expression, ExpressionError
 from .model import NUMERIC_TYPES, Field, Form
+from .yaml_source import LocatedDict
+
+if TYPE_CHECKING:  # the loader imports this module and owns the problem type
+    from .loader import FormProblem
 
 # A sheet name holds 31 characters; "VIII. " and a short title of 24 fit.
 SHORT_TITLE_MAX = 24
@@ -32,7 +36,7 @@ _AGGREGATES_BY_TYPE = {
 }
 
 
-def _problem(line: int, where: str, message: str) -> Any:
+def _problem(line: int, where: str, message: str) -> FormProblem:
     from .loader import FormProblem  # the loader owns the problem type
 
     return FormProblem(line, where, message)
@@ -53,7 +57,7 @@ def _sample_value(field: Field) -> Any:
     return "x"
 
 
-def _check_unique(form: Form, doc: dict) -> list[Any]:
+def _check_unique(form: Form, doc: LocatedDict) -> list[FormProblem]:
     problems = []
     seen: dict[str, str] = {}
     for kind, items in (
@@ -72,7 +76,7 @@ def _check_unique(form: Form, doc: dict) -> list[Any]:
     return problems
 
 
-def _check_fields(form: Form) -> list[Any]:
+def _check_fields(form: Form) -> list[FormProblem]:
     problems = []
     for f in form.fields.values():
         where = f"field {f.id}"
@@ -112,7 +116,7 @@ def _check_fields(form: Form) -> list[Any]:
     return problems
 
 
-def _check_statement(form: Form, f: Field) -> list[Any]:
+def _check_statement(form: Form, f: Field) -> list[FormProblem]:
     """A yes/no field is consolidated as "15/15 xã ký số văn bản đi": the words after the
     count are the field's own ``statement``, never its label with a prefix glued on."""
     where = f"field {f.id}"
@@ -131,14 +135,14 @@ def _check_statement(form: Form, f: Field) -> list[Any]:
     return []
 
 
-def _check_years(form: Form, doc: Any) -> list[Any]:
+def _check_years(form: Form, doc: LocatedDict) -> list[FormProblem]:
     if form.until is not None and form.until < form.year:
         line = doc.key_lines.get("until", doc.line) if hasattr(doc, "key_lines") else 1
         return [_problem(line, "", f"until {form.until} is before the first year {form.year}")]
     return []
 
 
-def _check_short_titles(form: Form, doc: Any) -> list[Any]:
+def _check_short_titles(form: Form, doc: LocatedDict) -> list[FormProblem]:
     problems = []
     raw_sections = doc.get("sections", ()) if isinstance(doc, dict) else ()
     for section, raw in zip(form.sections, raw_sections, strict=False):
@@ -157,7 +161,7 @@ def _check_short_titles(form: Form, doc: Any) -> list[Any]:
     return problems
 
 
-def _check_aggregate(form: Form, f: Field) -> list[Any]:
+def _check_aggregate(form: Form, f: Field) -> list[FormProblem]:
     where = f"field {f.id}"
     rule = f.aggregate
     if not rule:
@@ -195,7 +199,7 @@ def _check_aggregate(form: Form, f: Field) -> list[Any]:
     return []
 
 
-def _check_rules(form: Form) -> list[Any]:
+def _check_rules(form: Form) -> list[FormProblem]:
     problems = []
     for rule in form.rules:
         where = f"rule {rule.id}"
@@ -205,7 +209,7 @@ def _check_rules(form: Form) -> list[Any]:
     return problems
 
 
-def _check_scoring(form: Form) -> list[Any]:
+def _check_scoring(form: Form) -> list[FormProblem]:
     scoring = form.scoring
     if scoring is None:
         return []
@@ -247,7 +251,7 @@ def _check_scoring(form: Form) -> list[Any]:
     return problems
 
 
-def _check_targets(form: Form) -> list[Any]:
+def _check_targets(form: Form) -> list[FormProblem]:
     problems = []
     for target in form.targets:
         f = form.fields.get(target.field_id)
@@ -260,7 +264,7 @@ def _check_targets(form: Form) -> list[Any]:
     return problems
 
 
-def _dry_run(form: Form) -> list[Any]:
+def _dry_run(form: Form) -> list[FormProblem]:
     """Evaluate every expression on typical values and on blanks: a type mix-up in a
     definition (comparing a choice with a number) must surface now, not in a clerk's hands."""
     problems = []
@@ -282,7 +286,7 @@ def _dry_run(form: Form) -> list[Any]:
     return problems
 
 
-def check_form(form: Form, doc: Any) -> list[Any]:
+def check_form(form: Form, doc: LocatedDict) -> list[FormProblem]:
     problems = _check_unique(form, doc) + _check_fields(form) + _check_rules(form)
     problems += _check_years(form, doc) + _check_short_titles(form, doc)
     problems += _check_scoring(form) + _check_targets(form)

@@ -85,13 +85,21 @@ def _schema_problems(document: Any) -> list[FormProblem]:
     return problems
 
 
-def _text(raw: dict | None) -> Text | None:
-    return None if raw is None else Text(raw["vi"], raw["en"])
+def _text(raw: dict[str, str]) -> Text:
+    return Text(raw["vi"], raw["en"])
 
 
-def _decimal(raw: Any) -> Decimal | None:
+def _optional_text(raw: dict[str, str] | None) -> Text | None:
+    return None if raw is None else _text(raw)
+
+
+def _decimal(raw: int | float | str) -> Decimal:
     # YAML gives floats; their shortest repr is what the author wrote.
-    return None if raw is None else Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    return Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+
+
+def _optional_decimal(raw: int | float | str | None) -> Decimal | None:
+    return None if raw is None else _decimal(raw)
 
 
 class _Builder:
@@ -121,9 +129,9 @@ class _Builder:
             label=_text(raw["label"]),
             type=raw["type"],
             help=_text(raw["help"]),
-            unit=_text(raw.get("unit")),
-            minimum=_decimal(raw.get("min")),
-            maximum=_decimal(raw.get("max")),
+            unit=_optional_text(raw.get("unit")),
+            minimum=_optional_decimal(raw.get("min")),
+            maximum=_optional_decimal(raw.get("max")),
             decimals=raw.get("decimals"),
             required=bool(raw.get("required", False)),
             compute=compute,
@@ -134,7 +142,7 @@ class _Builder:
             copy_forward=bool(raw.get("copy_forward", False)),
             previous_ids=tuple(raw.get("previous_ids", ())),
             prefill=raw.get("prefill"),
-            statement=_text(raw.get("statement")),
+            statement=_optional_text(raw.get("statement")),
             line=raw.line,
         )
 
@@ -183,7 +191,7 @@ class _Builder:
                 op=t["op"],
                 value=t["value"] if isinstance(t["value"], bool) else _decimal(t["value"]),
                 label=_text(t["label"]),
-                source=_text(t.get("source")),
+                source=_optional_text(t.get("source")),
             )
             for t in self.doc.get("targets", ())
         )
@@ -195,7 +203,7 @@ class _Builder:
                 s["id"],
                 _text(s["title"]),
                 tuple(self.field(f, s["id"], aggregates) for f in s["fields"]),
-                _text(s.get("short_title")),
+                _optional_text(s.get("short_title")),
             )
             for s in self.doc["sections"]
         )
@@ -213,7 +221,7 @@ class _Builder:
             rules=self.rules(),
             scoring=self.scoring(field_sections),
             targets=self.targets(),
-            legal_basis=_text(doc.get("legal_basis")),
+            legal_basis=_optional_text(doc.get("legal_basis")),
             until=doc.get("until"),
             sha256=sha256,
             source_path=source_path,

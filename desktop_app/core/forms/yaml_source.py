@@ -21,7 +21,10 @@ class LocatedList(list):
 
 # libyaml's parser is ~10x faster than PyYAML's pure-Python one (forms load at every start
 # on old PCs); both give nodes with line marks, and the constructor below is the same.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader
 
 
 class _LineLoader(_BaseLoader):

@@ -9,8 +9,9 @@ both run in the background; the views only show what came back."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +31,16 @@ from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
 from ..period_choice import PERIODS_BACK, fill_period_combo
+
+if TYPE_CHECKING:  # imported when first used, not with the main window
+    from ...consolidation.trend import Trend
+    from ...core.progress import Progress
+    from ...workspace.district import DistrictConsolidation, DistrictReports
+    from .print_preview import PdfPrintPreview
+    from .ranking_view import RankingView
+    from .trend_view import TrendView
+
+T = TypeVar("T")
 
 REPORTS_SUBFOLDER = "TongHop"  # under the export folder; ASCII for USB sticks
 
@@ -54,12 +65,12 @@ class DistrictWindow(QDialog):
         self.lang = lang
         self.dialogs = dialogs
         self.today = today or datetime.date.today()
-        self.district: Any = None  # workspace.district.DistrictConsolidation
-        self.reports: Any = None  # workspace.district.DistrictReports of self.district
-        self.ranking_view: Any = None
-        self.trend_view: Any = None
+        self.district: DistrictConsolidation | None = None
+        self.reports: DistrictReports | None = None  # of self.district
+        self.ranking_view: RankingView | None = None
+        self.trend_view: TrendView | None = None
         self.task: BackgroundTask | None = None
-        self.preview: Any = None
+        self.preview: PdfPrintPreview | None = None
         self.setObjectName("districtWindow")
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Tổng hợp, chấm điểm và xếp hạng"))
@@ -131,7 +142,9 @@ class DistrictWindow(QDialog):
 
     # -- consolidating -------------------------------------------------------------------
 
-    def _run(self, label: str, job: Any, done: Any) -> None:
+    def _run(
+        self, label: str, job: Callable[[Workspace, Progress], T], done: Callable[[T], None]
+    ) -> None:
         if self.task is not None and self.task.running:
             return
         self.task = BackgroundTask(self, label, in_workspace(self.workspace.data_dir, job))
@@ -149,7 +162,7 @@ class DistrictWindow(QDialog):
             return
         from ...workspace.district import consolidation_for, trend_for
 
-        def job(ws: Workspace, _progress: Any) -> tuple[Any, Any]:
+        def job(ws: Workspace, _progress: Progress) -> tuple[DistrictConsolidation, Trend | None]:
             district = consolidation_for(ws, form_id, period)
             try:
                 trend = trend_for(ws, form_id, None)
@@ -161,7 +174,7 @@ class DistrictWindow(QDialog):
         self.message.setText(self.tr("Đang tổng hợp…"))
         self._run(self.tr("Đang tổng hợp số liệu các đơn vị…"), job, self._show)
 
-    def _show(self, result: tuple[Any, Any]) -> None:
+    def _show(self, result: tuple[DistrictConsolidation, Trend | None]) -> None:
         from .ranking_view import RankingView
         from .trend_view import TrendView
 
@@ -202,6 +215,8 @@ class DistrictWindow(QDialog):
     def _unit_trend(self, unit_code: str | None) -> None:
         from ...workspace.district import trend_for
 
+        if self.district is None or self.trend_view is None:  # (shown after both are)
+            return
         try:
             trend = trend_for(self.workspace, self.district.form.id, unit_code)
         except AppError as error:
@@ -211,7 +226,7 @@ class DistrictWindow(QDialog):
 
     # -- the consolidated report -----------------------------------------------------------
 
-    def _with_reports(self, then: Any) -> None:
+    def _with_reports(self, then: Callable[[DistrictReports], object]) -> None:
         """Write the xlsx and pdf of what is shown (once), then ``then(reports)``."""
         if self.district is None:
             return
@@ -223,10 +238,10 @@ class DistrictWindow(QDialog):
         form_id, period = self.district.form.id, self.district.period
         folder = reports_dir(self.workspace)
 
-        def job(ws: Workspace, progress: Any) -> Any:
+        def job(ws: Workspace, progress: Progress) -> DistrictReports:
             return write_district_reports(ws, form_id, period, folder, progress)
 
-        def written(reports: Any) -> None:
+        def written(reports: DistrictReports) -> None:
             self.reports = reports
             then(reports)
 
@@ -235,7 +250,7 @@ class DistrictWindow(QDialog):
     def print_report(self) -> None:
         from .print_preview import preview_pdf
 
-        def show(reports: Any) -> None:
+        def show(reports: DistrictReports) -> None:
             self.preview = preview_pdf(reports.pdf, self.dialogs, self.lang, self)
 
         self._with_reports(show)
