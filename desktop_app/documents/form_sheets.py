@@ -28,8 +28,9 @@ PREFILLS = ("children",)
 class Column:
     """One key of an item. ``key`` is dotted for a bilingual text ("label.vi"); ``kind``
     says how a cell becomes a YAML value: text, number, integer, bool, list (comma
-    separated ids), number_or_bool, or parent (the id of the row this one belongs to,
-    not a key of the item itself)."""
+    separated ids), number_or_bool, op (a comparison; "=", "≥", "≤" are read as "==",
+    ">=", "<=", as an author types them), or parent (the id of the row this one belongs
+    to, not a key of the item itself)."""
 
     key: str
     header: str
@@ -178,7 +179,7 @@ TARGETS = Sheet(
     (
         Column("id", "Mã mục tiêu", width=18),
         Column("field", "Chỉ tiêu", width=22),
-        Column("op", "So sánh", choices=OPS, width=8),
+        Column("op", "So sánh", "op", choices=OPS, width=8),
         Column("value", "Giá trị", "number_or_bool", width=9),
         *_text("label", "Nội dung", 36),
         *_text("source", "Nguồn (kế hoạch)", 30),

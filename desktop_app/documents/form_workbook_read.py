@@ -42,6 +42,8 @@ from .form_sheets import (
 # A form workbook is a few hundred kilobytes (the 2017 district form, the largest, ~150 KB);
 # anything far bigger is not one, and is refused before it is unpacked.
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+# A spreadsheet takes a cell typed "==" for a formula; "=" or "≥" is what an author types.
+_OP_ALIASES = {"=": "==", "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<="}
 _TRUE = {"true", "đúng", "có", "x", "1", "yes", "y"}
 _FALSE = {"false", "sai", "không", "0", "no", "n"}
 
@@ -111,7 +113,9 @@ class SheetReader:
             if not value:
                 return None
         kind = column.kind
-        if kind in ("text", "parent"):
+        if kind == "op" and isinstance(value, str):
+            return _OP_ALIASES.get(value, value)
+        if kind in ("text", "parent", "op"):
             if isinstance(value, (bool, dt.date, dt.datetime)):
                 self.problem(cell.sheet, cell, "cần chữ / text expected")
                 return None

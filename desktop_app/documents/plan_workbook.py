@@ -47,7 +47,7 @@ def plan_document(data: bytes, name: str) -> dict[str, Any]:
                 plan.setdefault(head, {})[lang] = str(value)
             else:
                 plan[head] = str(value) if not isinstance(value, str) else value
-        targets = []
+        targets: list[dict[str, Any]] = []
         for row, cells in reader.rows(wb, PLAN_TARGETS):
             item = reader.item(row, cells, ("targets", len(targets)))
             item.pop("source", None)  # a plan's targets cite the plan itself

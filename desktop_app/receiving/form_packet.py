@@ -69,16 +69,17 @@ def build_form_packet(
     the YAML of a plan for it if ``plan``."""
     from ..packets.signing import sign_detached
 
+    files = {"form.yaml": sha256_hex(definition)}
+    if plan is not None:
+        files["plan.yaml"] = sha256_hex(plan)
     manifest = {
         "format": FORM_PACKET_FORMAT,
         "issuer": {"code": issuer["code"], "name": issuer["name"]},
         "form": {"id": form.id, "version": form.version, "year": form.year},
         "created_at": vietnam_time(moment).isoformat(),
         "app_version": __version__,
-        "files": {"form.yaml": sha256_hex(definition)},
+        "files": files,
     }
-    if plan is not None:
-        manifest["files"]["plan.yaml"] = sha256_hex(plan)
     raw_manifest = manifest_bytes(manifest)
     members = {
         "manifest.json": raw_manifest,
