@@ -51,7 +51,7 @@ def previous_field(form: Form, previous_form: Form, field_id: str) -> Field | No
         old = previous_form.fields.get(candidate)
         if old is None:
             continue
-        if old.is_numeric and f.is_numeric or old.type == f.type:
+        if (old.is_numeric and f.is_numeric) or old.type == f.type:
             return old
         return None
     return None
