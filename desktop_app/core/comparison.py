@@ -71,7 +71,7 @@ def carried_values(
 
 
 def _decimals(f: Field, *values: Value) -> int:
-    if f.type == "integer":
+    if f.type in ("integer", "boolean"):
         return 0
     own = [
         max(0, -e)
@@ -81,17 +81,15 @@ def _decimals(f: Field, *values: Value) -> int:
     return max([f.display_decimals, *own]) if not f.is_computed else f.display_decimals
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+
+
 def compare(f: Field, current: Value, previous: Value) -> Comparison:
-    """``f``'s value now against the previous period's (already carried to ``f``'s id)."""
-    change = None
-    if (
-        f.is_numeric
-        and isinstance(current, (int, Decimal))
-        and isinstance(previous, (int, Decimal))
-        and not isinstance(current, bool)
-        and not isinstance(previous, bool)
-    ):
-        change = current - previous
+    """``f``'s value now against the previous period's (already carried to ``f``'s id).
+    A change is computed whenever both are numbers: a number field's values, or a
+    consolidated yes/no field's count of units."""
+    change = current - previous if _number(current) and _number(previous) else None  # type: ignore[operator]
     return Comparison(f.id, current, previous, change, _decimals(f, current, previous))
 
 
@@ -118,11 +116,12 @@ def change_text(comparison: Comparison) -> str:
 
 def previous_text(f: Field, comparison: Comparison, lang: str = "vi") -> str:
     """The previous value as shown ("30,1", "Có"), "—" when there is none."""
-    if comparison.previous is None:
+    previous = comparison.previous
+    if previous is None or isinstance(previous, (list, dict)):
         return NONE
-    if f.is_numeric:
-        return format_number(comparison.previous, comparison.decimals)  # type: ignore[arg-type]
-    return display(f, comparison.previous, lang)
+    if _number(previous):
+        return format_number(previous, comparison.decimals)  # type: ignore[arg-type]
+    return display(f, previous, lang)
 
 
 def comparison_text(f: Field, comparison: Comparison, lang: str = "vi") -> str:
