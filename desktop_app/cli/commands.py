@@ -27,7 +27,7 @@ from .receive_commands import (
     cmd_return,
     cmd_trust,
 )
-from .report_commands import cmd_merges, cmd_prefill, cmd_report
+from .report_commands import cmd_merges, cmd_prefill, cmd_report, cmd_trend
 
 __all__ = [
     "cmd_accept",
@@ -44,6 +44,7 @@ __all__ = [
     "cmd_return",
     "cmd_setup",
     "cmd_status",
+    "cmd_trend",
     "cmd_trust",
     "cmd_units",
     "cmd_validate",

@@ -1,8 +1,10 @@
 """One unit, or the whole district, across several periods, for the key indicators: a plain
 table (periods × indicators) a window table or chart, or a report, can show as it is.
 
-Field ids are stable across form versions (forms/README.md), so a series is matched by id;
-a period whose form lacks the field, or a unit that did not report, gives a blank, never 0.
+Field ids are stable across form versions (forms/README.md), so a series is matched by id,
+else through the ids the field had before (``previous_ids``, ``core.comparison``); a period
+whose form lacks the field, or a unit that did not report, gives a blank, never 0. Any
+indicator can be followed (``fields``), not only the key ones (``all_fields``).
 
 May import: ``consolidation``, ``core``.
 """
@@ -13,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.comparison import previous_field
 from ..core.forms.model import Form
 from ..core.messages import Text
 from ..core.values import Value
@@ -42,6 +45,14 @@ def key_fields(form: Form) -> tuple[str, ...]:
     return tuple(f for f in form.fields if f in wanted)
 
 
+def all_fields(form: Form) -> tuple[str, ...]:
+    """Every indicator a trend can follow: the key ones first, then every other field
+    that is not free text, in form order."""
+    keys = key_fields(form)
+    rest = tuple(f.id for f in form.fields.values() if f.type != "text" and f.id not in keys)
+    return keys + rest
+
+
 def trend(
     by_period: Mapping[str, Consolidation],
     unit: str | None = None,
@@ -58,7 +69,11 @@ def trend(
         points: list[Value] = []
         for c in by_period.values():
             source = c.figures.values if unit is None else c.values_by_unit.get(unit, {})
-            points.append(source.get(f) if f in c.form.fields else None)
+            old = previous_field(latest, c.form, f) if f in latest.fields else None
+            if old is None and f in c.form.fields and f not in latest.fields:
+                old = c.form.fields[f]  # a field the latest version no longer has
+            value = source.get(old.id) if old is not None else None
+            points.append(None if isinstance(value, (list, dict)) else value)
         series[f] = tuple(points)
     totals: list[Decimal | None] = []
     ranks: list[int | None] = []
