@@ -192,14 +192,27 @@ def cmd_report(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 def _trend_fields(ws: Workspace, form_id: str, wanted: list[str] | None) -> list[str] | None:
     """The ``--field`` ids, checked against the newest form (``trend.unknown_field``)."""
     from ..consolidation.trend import all_fields
+    from ..core.comparison import lineage
 
     if not wanted:
         return None
-    form = ws.forms.get(form_id)
-    if "all" in wanted:
-        return list(all_fields(form))
-    known = {f.id for f in form.fields.values()} | set(form.renamed)
-    unknown = [f for f in wanted if f not in known]
+    ws.forms.get(form_id)  # an unknown form is refused (form.unknown)
+    versions = ws.forms.versions(form_id)
+    if "all" in wanted:  # the newest version's, then those only older versions have
+        chosen: list[str] = []
+        for version in reversed(versions):
+            for f in all_fields(version):
+                if not set(lineage(versions, f)) & set(chosen):
+                    chosen.append(f)
+        return chosen
+    # an id of any version, or one it had before (``previous_ids``), stands for the id
+    # the newest version that has the indicator gives it
+    newest_id: dict[str, str] = {}
+    for version in reversed(versions):
+        for f in version.fields:
+            for old in lineage(versions, f):
+                newest_id.setdefault(old, f)
+    unknown = [f for f in wanted if f not in newest_id]
     if unknown:
         names = ", ".join(unknown)
         raise AppError(
@@ -210,7 +223,7 @@ def _trend_fields(ws: Workspace, form_id: str, wanted: list[str] | None) -> list
             ),
             fields=unknown,
         )
-    return [form.renamed.get(f, f) for f in wanted]
+    return [newest_id[f] for f in wanted]
 
 
 def cmd_trend(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
@@ -220,6 +233,10 @@ def cmd_trend(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     fields = _trend_fields(ws, args.form, args.field)
     t = trend_for(ws, args.form, args.unit, args.period, fields)
     form = ws.forms.get(args.form)
+    # each indicator's definition in the newest version that has it
+    known = {}
+    for version in ws.forms.versions(args.form):
+        known.update(version.fields)
     if args.json:
         print_json(
             {
@@ -229,10 +246,11 @@ def cmd_trend(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
                 "periods": list(t.periods),
                 "series": {
                     f: {
-                        "label": t.labels[f].as_dict() if f in t.labels else None,
+                        "label": (t.labels.get(f) or known[f].label).as_dict()
+                        if f in t.labels or f in known
+                        else None,
                         "values": [
-                            to_json(form.fields[f], v) if f in form.fields else v
-                            for v in t.series[f]
+                            to_json(known[f], v) if f in known else _number(v) for v in t.series[f]
                         ],
                     }
                     for f in t.fields
@@ -244,8 +262,8 @@ def cmd_trend(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
         return 0
     say("\t".join([Text("Chỉ số", "Indicator").pick(lang), *t.periods]))
     for f in t.fields:
-        field = form.fields.get(f)
-        label = t.labels[f].pick(lang) if f in t.labels else f
+        field = known.get(f)
+        label = (t.labels.get(f) or (field.label if field else Text(f, f))).pick(lang)
         shown = [_trend_text(field, form.level, v, t.unit, lang) for v in t.series[f]]
         say("\t".join([label, *shown]))
     if any(v is not None for v in t.totals):
@@ -262,9 +280,10 @@ def _trend_text(field: Any, level: str, value: Any, unit: str | None, lang: str)
         return "—"
     if field is None:
         return str(value)
-    if field.type == "boolean" and unit is None:  # consolidated: a count of units
+    number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+    if number and not field.is_numeric:  # consolidated yes/no or choice: a count of units
         return f"{value} {units_word(level).pick(lang)}"
-    return display(field, value, lang)
+    return str(display(field, value, lang))
 
 
 def display_total(value: Decimal) -> str:

@@ -2,7 +2,8 @@
 table (periods × indicators) a window table or chart, or a report, can show as it is.
 
 Field ids are stable across form versions (forms/README.md), so a series is matched by id,
-else through the ids the field had before (``previous_ids``, ``core.comparison``); a period
+else through the ids the field had in other versions (``previous_ids``,
+``core.comparison.lineage``); a period
 whose form lacks the field, or a unit that did not report, gives a blank, never 0. Any
 indicator can be followed (``fields``), not only the key ones (``all_fields``).
 
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.comparison import previous_field
+from ..core.comparison import lineage
 from ..core.forms.model import Form
 from ..core.messages import Text
 from ..core.values import Value
@@ -65,14 +66,14 @@ def trend(
     chosen = tuple(fields) if fields is not None else key_fields(latest)
     labels = {f: latest.fields[f].label for f in chosen if f in latest.fields}
     series: dict[str, tuple[Value, ...]] = {}
+    forms = {id(c.form): c.form for c in by_period.values()}.values()
     for f in chosen:
+        ids = lineage(forms, f)  # renamed in some version: its older ids too
         points: list[Value] = []
         for c in by_period.values():
             source = c.figures.values if unit is None else c.values_by_unit.get(unit, {})
-            old = previous_field(latest, c.form, f) if f in latest.fields else None
-            if old is None and f in c.form.fields and f not in latest.fields:
-                old = c.form.fields[f]  # a field the latest version no longer has
-            value = source.get(old.id) if old is not None else None
+            old = next((i for i in ids if i in c.form.fields), None)
+            value = source.get(old) if old is not None else None
             points.append(None if isinstance(value, (list, dict)) else value)
         series[f] = tuple(points)
     totals: list[Decimal | None] = []

@@ -16,7 +16,7 @@ May import: ``core``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -55,6 +55,25 @@ def previous_field(form: Form, previous_form: Form, field_id: str) -> Field | No
             return old
         return None
     return None
+
+
+def lineage(forms: Iterable[Form], field_id: str) -> tuple[str, ...]:
+    """Every id ``field_id`` has had across ``forms`` (versions of one form), itself first:
+    followed back through each version's ``previous_ids`` and forward to the fields that
+    name it among theirs, so a series spans versions that renamed it twice."""
+    versions = list(forms)
+    ids = [field_id]
+    grew = True
+    while grew:
+        grew = False
+        for form in versions:
+            for f in form.fields.values():
+                linked = f.id in ids or any(old in ids for old in f.previous_ids)
+                for other in (f.id, *f.previous_ids) if linked else ():
+                    if other not in ids:
+                        ids.append(other)
+                        grew = True
+    return tuple(ids)
 
 
 def carried_values(
@@ -139,6 +158,7 @@ __all__ = [
     "change_text",
     "compare",
     "comparison_text",
+    "lineage",
     "previous_field",
     "previous_text",
     "year_on_year",

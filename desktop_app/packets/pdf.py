@@ -80,7 +80,7 @@ def _value(cell: Cell, bold: bool = False) -> Paragraph:
 
 _WIDTHS = tuple(w * MM for w in (11, 76, 19, 23, 36))  # STT | Chỉ tiêu | ĐVT | Số liệu | Ghi chú
 # with the year-on-year column after Số liệu: "Năm 2025 (tăng, giảm)"
-_YOY_WIDTHS = tuple(w * MM for w in (10, 63, 16, 21, 26, 29))
+_YOY_WIDTHS = tuple(w * MM for w in (12, 61, 16, 21, 26, 29))
 
 
 def _continued(
