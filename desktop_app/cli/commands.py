@@ -29,7 +29,7 @@ from .receive_commands import (
     cmd_return,
     cmd_trust,
 )
-from .report_commands import cmd_merges, cmd_prefill, cmd_report
+from .report_commands import cmd_merges, cmd_prefill, cmd_report, cmd_trend
 
 __all__ = [
     "cmd_accept",
@@ -47,6 +47,7 @@ __all__ = [
     "cmd_return",
     "cmd_setup",
     "cmd_status",
+    "cmd_trend",
     "cmd_trust",
     "cmd_units",
     "cmd_validate",

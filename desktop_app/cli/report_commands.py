@@ -28,7 +28,8 @@ def _date(text: str) -> datetime.date:
 
 
 def add_report_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Register ``report``, ``prefill`` and ``merges`` on the main parser's subparsers."""
+    """Register ``report``, ``trend``, ``prefill`` and ``merges`` on the main parser's
+    subparsers."""
     report = commands.add_parser(
         "report",
         parents=[common],
@@ -51,6 +52,26 @@ def add_report_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     report.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="ngày báo cáo / report date (today)"
+    )
+
+    trend = commands.add_parser(
+        "trend",
+        parents=[common],
+        help="diễn biến một chỉ số qua các kỳ đã nhận / an indicator across the periods held",
+        description="Toàn huyện (hoặc một đơn vị trực thuộc với --unit) qua mọi kỳ đã nhận báo"
+        " cáo: mặc định các chỉ số có chỉ tiêu, --field cho bất kỳ chỉ số nào (lặp lại được;"
+        " 'all': mọi chỉ số), theo cả mã cũ (previous_ids)."
+        " / The whole district (or one child with --unit) across every period held: the key"
+        " indicators by default, --field for any (repeatable; 'all': every one), followed"
+        " through the ids they had before (previous_ids).",
+    )
+    trend.add_argument("--form", required=True, help="biểu mẫu đơn vị con điền, ví dụ cntt-xa")
+    trend.add_argument("--unit", metavar="CODE", help="mã đơn vị trực thuộc / a child's code")
+    trend.add_argument(
+        "--field", action="append", metavar="ID", help="chỉ số (lặp lại) / indicator (repeat)"
+    )
+    trend.add_argument(
+        "--period", action="append", metavar="P", help="kỳ (lặp lại; mặc định: mọi kỳ đã nhận)"
     )
 
     prefill = commands.add_parser(
@@ -168,6 +189,109 @@ def cmd_report(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _trend_fields(ws: Workspace, form_id: str, wanted: list[str] | None) -> list[str] | None:
+    """The ``--field`` ids, checked against the newest form (``trend.unknown_field``)."""
+    from ..consolidation.trend import all_fields
+    from ..core.comparison import lineage
+
+    if not wanted:
+        return None
+    ws.forms.get(form_id)  # an unknown form is refused (form.unknown)
+    versions = ws.forms.versions(form_id)
+    if "all" in wanted:  # the newest version's, then those only older versions have
+        chosen: list[str] = []
+        for version in reversed(versions):
+            for f in all_fields(version):
+                if not set(lineage(versions, f)) & set(chosen):
+                    chosen.append(f)
+        return chosen
+    # an id of any version, or one it had before (``previous_ids``), stands for the id
+    # the newest version that has the indicator gives it
+    newest_id: dict[str, str] = {}
+    for version in reversed(versions):
+        for f in version.fields:
+            for old in lineage(versions, f):
+                newest_id.setdefault(old, f)
+    unknown = [f for f in wanted if f not in newest_id]
+    if unknown:
+        names = ", ".join(unknown)
+        raise AppError(
+            "trend.unknown_field",
+            Text(
+                f"Biểu mẫu {form_id} không có chỉ số: {names}.",
+                f"Form {form_id} has no indicator: {names}.",
+            ),
+            fields=unknown,
+        )
+    return [newest_id[f] for f in wanted]
+
+
+def cmd_trend(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    from ..core.values import to_json
+    from ..workspace.district import trend_for
+
+    fields = _trend_fields(ws, args.form, args.field)
+    t = trend_for(ws, args.form, args.unit, args.period, fields)
+    form = ws.forms.get(args.form)
+    # each indicator's definition in the newest version that has it
+    known = {}
+    for version in ws.forms.versions(args.form):
+        known.update(version.fields)
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                "form": args.form,
+                "unit": t.unit,
+                "periods": list(t.periods),
+                "series": {
+                    f: {
+                        "label": (t.labels.get(f) or known[f].label).as_dict()
+                        if f in t.labels or f in known
+                        else None,
+                        "values": [
+                            to_json(known[f], v) if f in known else _number(v) for v in t.series[f]
+                        ],
+                    }
+                    for f in t.fields
+                },
+                "totals": [_number(v) for v in t.totals],
+                "ranks": list(t.ranks),
+            }
+        )
+        return 0
+    say("\t".join([Text("Chỉ số", "Indicator").pick(lang), *t.periods]))
+    for f in t.fields:
+        field = known.get(f)
+        label = (t.labels.get(f) or (field.label if field else Text(f, f))).pick(lang)
+        shown = [_trend_text(field, form.level, v, t.unit, lang) for v in t.series[f]]
+        say("\t".join([label, *shown]))
+    if any(v is not None for v in t.totals):
+        shown = ["—" if v is None else display_total(v) for v in t.totals]
+        say("\t".join([Text("Tổng điểm", "Total score").pick(lang), *shown]))
+    return 0
+
+
+def _trend_text(field: Any, level: str, value: Any, unit: str | None, lang: str) -> str:
+    from ..core.levels import units_word
+    from ..core.values import display
+
+    if value is None:
+        return "—"
+    if field is None:
+        return str(value)
+    number = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+    if number and not field.is_numeric:  # consolidated yes/no or choice: a count of units
+        return f"{value} {units_word(level).pick(lang)}"
+    return str(display(field, value, lang))
+
+
+def display_total(value: Decimal) -> str:
+    from ..core.numbers import format_number
+
+    return format_number(value, 2)
+
+
 def cmd_prefill(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     from ..workspace.district_prefill import prefill_own_report
 
@@ -248,4 +372,4 @@ def cmd_merges(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-__all__ = ["add_report_parsers", "cmd_merges", "cmd_prefill", "cmd_report"]
+__all__ = ["add_report_parsers", "cmd_merges", "cmd_prefill", "cmd_report", "cmd_trend"]

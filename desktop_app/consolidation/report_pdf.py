@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from ..core.comparison import NONE, Comparison, change_text, previous_text
 from ..core.dates import format_place_date
-from ..core.levels import LEVEL_WORDS, level_name
+from ..core.forms.model import Field
+from ..core.levels import LEVEL_WORDS, level_name, units_word
 from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.text import nfc
@@ -40,6 +42,7 @@ from ..documents.flow import (
 from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf_fonts
 from ..documents.page import LANDSCAPE, MM, build_pdf
 from ..documents.tables import string_table
+from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
 from .ranking import Ranking
@@ -156,7 +159,50 @@ def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
             TitleRule(60 * MM, LANDSCAPE), Spacer(1, 8)]  # fmt: skip
 
 
-def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
+def year_on_year_table(c: Consolidation, yoy: YearOnYear, period: str) -> LongTable:
+    """Every consolidated indicator beside the previous period's figure and the change,
+    section by section ("—" where the previous period has none)."""
+    word = units_word(c.form.level).vi
+    heads = ["STT", "Chỉ tiêu", "Đơn vị tính", Period.parse(period).label("vi"), yoy.label,
+             "Tăng, giảm"]  # fmt: skip
+    rows: list[list[str]] = [heads]
+    sections: list[int] = []
+    for section in c.form.sections:
+        fields = [f for f in section.fields if f.id in yoy.rows and _consolidated(f)]
+        if not fields:
+            continue
+        sections.append(len(rows))
+        rows.append([nfc(section.title.vi), "", "", "", "", ""])  # "I. Hạ tầng…"
+        for number, f in enumerate(fields, start=1):
+            cmp = yoy.rows[f.id]
+            unit = nfc(f.unit.vi) if f.unit else word if f.type == "boolean" else ""
+            rows.append([str(number), nfc(f.label.vi), unit, _current_text(f, cmp),
+                         previous_text(f, cmp), change_text(cmp)])  # fmt: skip
+    fixed = [12, 0, 24, 30, 30, 26]
+    fixed[1] = WIDTH / MM - sum(fixed)
+    table = string_table(rows, [w * MM for w in fixed], 3)
+    table.setStyle([("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "CENTER")])
+    for r in sections:
+        table.setStyle([("SPAN", (0, r), (-1, r)), ("FONTNAME", (0, r), (-1, r), SERIF_BOLD),
+                        ("ALIGN", (0, r), (-1, r), "LEFT")])  # fmt: skip
+    return table
+
+
+def _consolidated(f: Field) -> bool:
+    # a field no rule consolidates has no district-wide figure to compare
+    return f.type != "text" and (f.is_computed or f.aggregate not in ("none", "list"))
+
+
+def _current_text(f: Field, cmp: Comparison) -> str:
+    value = cmp.current
+    if value is None or isinstance(value, (list, dict)):
+        return NONE
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return format_number(value, cmp.decimals)
+    return previous_text(f, Comparison(f.id, None, value, None))
+
+
+def _story(c, ranking, statements, info, key_fields, yoy=None) -> list[Flowable]:
     story = _opening(c, info)
     if ranking.note is not None:
         story.append(para(ranking.note.vi, style(13, SERIF_BOLD_ITALIC, spaceAfter=6)))
@@ -168,6 +214,14 @@ def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
     story.append(para(f"Ghi chú: {names}.", style(10)))
     story += charts(c, ranking, key_fields)
     story += [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
+    if yoy is not None:
+        heading = f"V. CÁC CHỈ SỐ TỔNG HỢP SO VỚI {yoy.label.upper()}"
+        story += [CondPageBreak(80 * MM), para(heading, _HEADING)]
+        word = units_word(c.form.level).vi
+        note = f"{yoy.label}: {yoy.reported}/{yoy.expected} {word} đã nộp báo cáo"
+        note += f"; {Period.parse(info.period).label('vi')}: {len(c.reports)}/{len(c.expected)}."
+        story += [para(f"Ghi chú: {note}", style(10)), Spacer(1, 3)]
+        story.append(year_on_year_table(c, yoy, info.period))
     signatures = signature_table(
         *signatories(info.unit_name, info.prepared_by, info.approved_by), LANDSCAPE
     )
@@ -181,12 +235,14 @@ def render_consolidated_pdf(
     statements: Sequence[Statement],
     info: ReportInfo,
     key_fields: Sequence[str] | None = None,
+    year_on_year: YearOnYear | None = None,
 ) -> bytes:
     """The consolidated report as PDF bytes. ``key_fields``: the indicators charted
-    (default: the first three percentage fields the form sets targets for)."""
+    (default: the first three percentage fields the form sets targets for);
+    ``year_on_year``: the figures against the previous period's (a section of its own)."""
     register_pdf_fonts()  # before the signatures measure the names
     return build_pdf(
-        _story(c, ranking, statements, info, key_fields),
+        _story(c, ranking, statements, info, key_fields, year_on_year),
         LANDSCAPE,
         title=f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {nfc(info.unit_name)}",
         author=nfc(info.unit_name),

@@ -31,8 +31,10 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..core.comparison import NONE, previous_text
 from ..core.forms.model import Field, Section
 from ..core.text import nfc, printable
+from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
 from .ranking import Ranking
@@ -189,7 +191,13 @@ def _table_sheet(
     return ws, cells, header_row
 
 
-def _section_sheet(wb: Workbook, index: int, section: Section, c: Consolidation) -> None:
+def _section_sheet(
+    wb: Workbook,
+    index: int,
+    section: Section,
+    c: Consolidation,
+    yoy: YearOnYear | None = None,
+) -> None:
     fields = list(section.fields)
     heads = ["STT", "Mã", "Đơn vị"] + [
         nfc(f.label.vi) + (f" ({nfc(f.unit.vi)})" if f.unit else "") for f in fields
@@ -197,7 +205,7 @@ def _section_sheet(wb: Workbook, index: int, section: Section, c: Consolidation)
     widths = [5, 8, 24] + [40 if f.type == "text" else 14 for f in fields]
     ws, cells, row = _table_sheet(
         wb, _sheet_title(index, nfc(section.title.vi)), widths, nfc(section.title.vi).upper(),
-        None, heads, len(c.expected) + 1,
+        None, heads, len(c.expected) + 1 + (2 if yoy is not None else 0),
     )  # fmt: skip
     looks = [
         (_format(f) if f.is_numeric else None, _WRAP if f.type == "text" else None) for f in fields
@@ -220,6 +228,35 @@ def _section_sheet(wb: Workbook, index: int, section: Section, c: Consolidation)
         shown = figure if f.is_numeric or f.type == "boolean" else None
         line.append(cells(shown if not isinstance(shown, bool) else None, _BOLD, fmt))
     ws.append(line)
+    if yoy is not None:
+        _year_on_year_lines(ws, cells, row + 1, fields, yoy)
+
+
+def _year_on_year_lines(
+    ws: WriteOnlyWorksheet, cells: _Cells, row: int, fields: Sequence[Field], yoy: YearOnYear
+) -> None:
+    """Under the district-wide row: the previous period's figure ("—" where it has none)
+    and the change, numbers as numbers (``core.comparison`` via ``consolidation.compare``)."""
+    previous, change = [], []
+    for f in fields:
+        cmp = yoy.rows.get(f.id)
+        if cmp is None or not _comparable(f):
+            previous.append(cells(None))
+            change.append(cells(None))
+            continue
+        fmt = "#,##0" + ("." + "0" * cmp.decimals if cmp.decimals else "")
+        before = cmp.previous if _is_number(cmp.previous) else previous_text(f, cmp)
+        previous.append(cells(before, _PLAIN, fmt))
+        signed = f"+{fmt};-{fmt};0"
+        change.append(cells(cmp.change if cmp.change is not None else NONE, _PLAIN, signed))
+    for label, line in ((yoy.label, previous), ("Tăng, giảm", change)):
+        ws.merged_cells.add(f"A{row}:C{row}")
+        ws.append([cells(label, _BOLD), None, None, *line])
+        row += 1
+
+
+def _comparable(f: Field) -> bool:
+    return f.type != "text" and (f.is_computed or f.aggregate not in ("none", "list"))
 
 
 def _ranking_sheet(wb: Workbook, c: Consolidation, ranking: Ranking, info: ReportInfo) -> None:
@@ -281,12 +318,15 @@ def write_consolidated_xlsx(
     ranking: Ranking,
     statements: Sequence[Statement],
     info: ReportInfo,
+    year_on_year: YearOnYear | None = None,
 ) -> None:
-    """Write the consolidated workbook to ``out`` (a path or a binary stream)."""
+    """Write the consolidated workbook to ``out`` (a path or a binary stream);
+    ``year_on_year``: each section's district-wide row followed by the previous period's
+    figures and the change."""
     wb = Workbook(write_only=True)
     _ranking_sheet(wb, c, ranking, info)
     for index, section in enumerate(c.form.sections, start=1):
-        _section_sheet(wb, index, section, c)
+        _section_sheet(wb, index, section, c, year_on_year)
     _status_sheet(wb, c)
     _statements_sheet(wb, statements)
     wb.properties.title = f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {info.unit_name}"

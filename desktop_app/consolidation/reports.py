@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..core.progress import Progress, no_progress
 from ..storage.durable import temporary_beside
+from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
 from .ranking import Ranking, rank_units
@@ -49,13 +50,15 @@ def write_reports(
     ranking: Ranking | None = None,
     statements: Sequence[Statement] | None = None,
     progress: Progress = no_progress,
+    year_on_year: YearOnYear | None = None,
 ) -> WrittenReports:
     """``{form}_{period}_tong-hop.xlsx`` and ``.pdf`` in ``out_dir``.
 
     ``ranking`` and ``statements`` already computed by the caller are used as they are
     (else computed here, ``previous`` being last period's ranking). ``progress(done,
     total)`` is called after each step; raising ``core.progress.Cancelled`` from it stops
-    the work with nothing written."""
+    the work with nothing written. ``year_on_year``: the figures against the previous
+    period's, printed beside them in both files."""
     ranking = ranking if ranking is not None else rank_units(c, previous)
     statements = list(statements) if statements is not None else district_statements(c)
     out_dir = Path(out_dir)
@@ -65,9 +68,10 @@ def write_reports(
     parts = [temporary_beside(xlsx), temporary_beside(pdf)]
     try:
         progress(0, STEPS)
-        write_consolidated_xlsx(parts[0], c, ranking, statements, info)
+        write_consolidated_xlsx(parts[0], c, ranking, statements, info, year_on_year)
         progress(1, STEPS)
-        parts[1].write_bytes(render_consolidated_pdf(c, ranking, statements, info))
+        pdf_bytes = render_consolidated_pdf(c, ranking, statements, info, year_on_year=year_on_year)
+        parts[1].write_bytes(pdf_bytes)
         progress(2, STEPS)
         os.replace(parts[0], xlsx)
         os.replace(parts[1], pdf)

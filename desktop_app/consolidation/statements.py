@@ -1,5 +1,7 @@
 """Target attainment per unit, and district-wide statements in the words district reports
-use: "20/20 xã có mạng nội bộ (LAN)", "18/20 xã đạt chỉ tiêu: Tối thiểu 80% văn bản đi
+use: "20/20 xã có mạng nội bộ (LAN)" (each yes/no field's own ``statement``, never its label
+with a prefix glued on; a count over fewer units says why: "9/19 xã … (19 xã đã nộp, 1
+chưa nộp)", the units that left it blank named), "18/20 xã đạt chỉ tiêu: Tối thiểu 80% văn bản đi
 được ký số", "Toàn huyện: tỷ lệ văn bản đi được ký số 88,8% (chỉ tiêu ≥ 80%): đạt".
 
 Everything is derived from the form: its yes/no fields consolidated as ``count_true`` and
@@ -30,6 +32,7 @@ class Statement:
     text: Text
     count: int | None = None  # units that have it / reach it
     of: int | None = None  # units that answered
+    blank: tuple[str, ...] = ()  # units that reported but left it blank (yes/no lines)
 
 
 def target_attainment(consolidation: Consolidation) -> dict[str, list[TargetResult]]:
@@ -48,32 +51,58 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _yes_count(c: Consolidation, f: Field, word: Text) -> Statement | None:
-    answers = [v.get(f.id) for v in c.values_by_unit.values()]
-    answered = [a for a in answers if a is not None]
-    if not answered:
+def _names(c: Consolidation, codes: list[str]) -> str:
+    return ", ".join(sorted((c.name(code) for code in codes), key=vi_sort_key))
+
+
+def _why_fewer(c: Consolidation, word: Text, blank: list[str]) -> Text | None:
+    """Why a count is over fewer units than expected: those that have not reported, and
+    those that reported but left the answer blank (named)."""
+    total, submitted = len(c.expected), len(c.reports)
+    vi: list[str] = []
+    en: list[str] = []
+    if submitted < total:
+        vi.append(f"{submitted} {word.vi} đã nộp, {total - submitted} chưa nộp")
+        en.append(f"{submitted} {word.en} reported, {total - submitted} not yet")
+    if blank:
+        names = _names(c, blank)
+        vi.append(f"{len(blank)} {word.vi} để trống: {names}")
+        en.append(f"left blank by {len(blank)}: {names}")
+    if not vi:
         return None
-    n, m = sum(1 for a in answered if a is True), len(answered)
-    return Statement(
-        f.id,
-        Text(f"{n}/{m} {word.vi} {_lower_first(f.label.vi)}", f"{n}/{m} {word.en}: {f.label.en}"),
-        n,
-        m,
-    )
+    return Text("; ".join(vi), "; ".join(en))
 
 
-def _target_count(target: Target, results: list[TargetResult], word: Text) -> Statement:
-    known = [r for r in results if r.achieved is not None]
+def _yes_count(c: Consolidation, f: Field, word: Text) -> Statement:
+    """ "15/15 xã ký số văn bản đi", in the words of the field's own ``statement``; when the
+    count is over fewer units than expected, why ("19 xã đã nộp, 1 chưa nộp", the units
+    that left it blank, by name)."""
+    answers = {code: v.get(f.id) for code, v in c.values_by_unit.items()}
+    blank = [code for code, a in answers.items() if a is None]
+    n = sum(1 for a in answers.values() if a is True)
+    m = len(answers) - len(blank)
+    said = f.statement or Text(f"{word.vi}: {f.label.vi}", f"{word.en}: {f.label.en}")
+    text = Text(f"{n}/{m} {said.vi}", f"{n}/{m} {said.en}")
+    why = _why_fewer(c, word, blank)
+    if why is not None:
+        text = Text(f"{text.vi} ({why.vi})", f"{text.en} ({why.en})")
+    return Statement(f.id, text, n, m, tuple(blank))
+
+
+def _target_count(
+    c: Consolidation, target: Target, results: dict[str, TargetResult], word: Text
+) -> Statement:
+    known = [r for r in results.values() if r.achieved is not None]
+    blank = [code for code, r in results.items() if r.achieved is None]
     n = sum(1 for r in known if r.achieved)
-    return Statement(
-        target.id,
-        Text(
-            f"{n}/{len(known)} {word.vi} đạt chỉ tiêu: {target.label.vi}",
-            f"{n}/{len(known)} {word.en} reach the target: {target.label.en}",
-        ),
-        n,
-        len(known),
+    text = Text(
+        f"{n}/{len(known)} {word.vi} đạt chỉ tiêu: {target.label.vi}",
+        f"{n}/{len(known)} {word.en} reach the target: {target.label.en}",
     )
+    why = _why_fewer(c, word, blank)
+    if why is not None:
+        text = Text(f"{text.vi} ({why.vi})", f"{text.en} ({why.en})")
+    return Statement(target.id, text, n, len(known), tuple(blank))
 
 
 def _shown(f: Field, value: Decimal | int) -> str:
@@ -147,17 +176,16 @@ def district_statements(consolidation: Consolidation) -> list[Statement]:
     if returned is not None:
         out.append(returned)
     for f in form.fields.values():
-        if f.type == "boolean" and f.aggregate == "count_true":
-            statement = _yes_count(consolidation, f, word)
-            if statement is not None:
-                out.append(statement)
+        # every yes/no field, however the form consolidates it: the line says how many
+        if f.type == "boolean":
+            out.append(_yes_count(consolidation, f, word))
     attainment = target_attainment(consolidation)
     cited = next((t.source for t in form.targets if t.source is not None), None)
     if cited is not None:  # the plan the targets come from, named once before them
         out.append(Statement("plan", Text(f"Chỉ tiêu theo {cited.vi}", f"Targets of {cited.en}")))
     for index, target in enumerate(form.targets):
-        results = [results[index] for results in attainment.values()]
-        out.append(_target_count(target, results, word))
+        results = {code: results[index] for code, results in attainment.items()}
+        out.append(_target_count(consolidation, target, results, word))
         overall = _overall(consolidation, target, scope)
         if overall is not None:
             out.append(overall)

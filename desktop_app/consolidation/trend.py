@@ -1,8 +1,11 @@
 """One unit, or the whole district, across several periods, for the key indicators: a plain
 table (periods × indicators) a window table or chart, or a report, can show as it is.
 
-Field ids are stable across form versions (forms/README.md), so a series is matched by id;
-a period whose form lacks the field, or a unit that did not report, gives a blank, never 0.
+Field ids are stable across form versions (forms/README.md), so a series is matched by id,
+else through the ids the field had in other versions (``previous_ids``,
+``core.comparison.lineage``); a period
+whose form lacks the field, or a unit that did not report, gives a blank, never 0. Any
+indicator can be followed (``fields``), not only the key ones (``all_fields``).
 
 May import: ``consolidation``, ``core``.
 """
@@ -13,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.comparison import lineage
 from ..core.forms.model import Form
 from ..core.messages import Text
 from ..core.values import Value
@@ -42,6 +46,14 @@ def key_fields(form: Form) -> tuple[str, ...]:
     return tuple(f for f in form.fields if f in wanted)
 
 
+def all_fields(form: Form) -> tuple[str, ...]:
+    """Every indicator a trend can follow: the key ones first, then every other field
+    that is not free text, in form order."""
+    keys = key_fields(form)
+    rest = tuple(f.id for f in form.fields.values() if f.type != "text" and f.id not in keys)
+    return keys + rest
+
+
 def trend(
     by_period: Mapping[str, Consolidation],
     unit: str | None = None,
@@ -54,11 +66,15 @@ def trend(
     chosen = tuple(fields) if fields is not None else key_fields(latest)
     labels = {f: latest.fields[f].label for f in chosen if f in latest.fields}
     series: dict[str, tuple[Value, ...]] = {}
+    forms = {id(c.form): c.form for c in by_period.values()}.values()
     for f in chosen:
+        ids = lineage(forms, f)  # renamed in some version: its older ids too
         points: list[Value] = []
         for c in by_period.values():
             source = c.figures.values if unit is None else c.values_by_unit.get(unit, {})
-            points.append(source.get(f) if f in c.form.fields else None)
+            old = next((i for i in ids if i in c.form.fields), None)
+            value = source.get(old) if old is not None else None
+            points.append(None if isinstance(value, (list, dict)) else value)
         series[f] = tuple(points)
     totals: list[Decimal | None] = []
     ranks: list[int | None] = []

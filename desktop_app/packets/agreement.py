@@ -285,10 +285,11 @@ def _compare(
 
 def check_pdf(layout: ReportLayout, reader: Any) -> None:
     """AppError (check 6) unless the PDF's pages show the text ``render_pdf`` draws."""
+    from .layout import table_headers
     from .pdftext import expected_text, shown_text
 
     try:
-        shown = shown_text(reader)
+        shown = shown_text(reader, table_headers(layout))
     except Exception as exc:  # a structure the text reader cannot follow
         raise _refuse("packet.report_pdf_mismatch", "report.pdf", "không đọc được chữ trên các trang",
                       "the text of its pages cannot be read", problem=type(exc).__name__) from exc  # fmt: skip

@@ -18,8 +18,14 @@ Shape (format ``cntt-data/1``)::
       "comments": {field: text},
       "warnings": [{"rule", "fields", "message": {"vi","en"}, "explanation"}],
       "score": null | {"total", "band", "sections": {id: points},
-                       "items": {id: {"points", "maximum"}}, "pending": [item ids]}
+                       "items": {id: {"points", "maximum"}}, "pending": [item ids]},
+      "previous": {"period": "2025", "values": {field: value}}   # optional, see below
     }
+
+``previous`` (optional; packets made before it have none, and their report no year-on-year
+column): the unit's own values of the period before, inputs and computed, keyed by this
+form's field ids (``core.comparison.carried_values``), blanks omitted; report.pdf and
+report.xlsx print each beside this period's value.
 
 Decimals are strings (``"93.7"``) so no reader turns them into binary floats. Canonical
 bytes: UTF-8, every string NFC, sorted keys, no insignificant white space.
@@ -109,6 +115,7 @@ def build_data(
     place: str,
     date: datetime.date,
     number: str = "",
+    previous: tuple[str, Mapping[str, Value]] | None = None,
 ) -> dict[str, Any]:
     """``data.json`` for a validated report. ``unit`` has code, name, parent_code, parent_name."""
     inputs = {
@@ -145,7 +152,21 @@ def build_data(
         "warnings": warnings,
         "score": _score_dict(form, self_score(form, result)),
     }
+<<<<<<< HEAD
     return _nfc_mapping(data)
+=======
+    if previous is not None:
+        period_before, before = previous
+        data["previous"] = {
+            "period": period_before,
+            "values": {
+                fid: to_json(form.fields[fid], v)
+                for fid, v in before.items()
+                if fid in form.fields and v is not None
+            },
+        }
+    return _nfc_all(data)
+>>>>>>> wt-yoy
 
 
 def _bad_data(vi: str, en: str, **details: Any) -> AppError:
@@ -189,6 +210,32 @@ def typed_inputs(form: Form, data: Mapping[str, Any]) -> dict[str, Value]:
     return typed
 
 
+def typed_previous(form: Form, data: Mapping[str, Any]) -> dict[str, Value] | None:
+    """The previous period's values of a ``data.json`` (``previous``) typed by this form's
+    fields; None when it has none. A field the form lacks or a value it cannot hold is
+    refused (``packet.data_invalid``), as for this period's values."""
+    previous = data.get("previous")
+    if not isinstance(previous, dict):
+        return None
+    typed: dict[str, Value] = {}
+    for fid, value in (previous.get("values") or {}).items():
+        field = form.fields.get(fid)
+        try:
+            if field is None:
+                raise ValueError(fid)
+            if field.is_numeric and isinstance(value, str):
+                typed[fid] = check_digits(from_canonical(value, integer=field.type == "integer"))
+            else:
+                typed[fid] = from_json(field, value).value
+        except (AppError, ValueError, ArithmeticError) as exc:
+            raise _bad_data(
+                f"data.json: giá trị kỳ trước không hợp lệ ở {fid}",
+                f"data.json: invalid previous-period value in {fid}",
+                field=fid,
+            ) from exc
+    return typed
+
+
 def recheck(form: Form, data: Mapping[str, Any]) -> ValidationResult:
     """Re-validate a ``data.json`` and refuse it if its computed results differ from what
     the form computes from its inputs."""
@@ -200,6 +247,7 @@ def recheck(form: Form, data: Mapping[str, Any]) -> ValidationResult:
         and isinstance(w.get("explanation"), str) and w["explanation"]
     }  # fmt: skip
     result = validate(form, typed_inputs(form, data), explanations)
+    typed_previous(form, data)  # refused here, before anything prints it
     expected = {
         fid: to_json(form.fields[fid], v) for fid, v in result.computed.items() if v is not None
     }
@@ -211,4 +259,12 @@ def recheck(form: Form, data: Mapping[str, Any]) -> ValidationResult:
     return result
 
 
-__all__ = ["DATA_FORMAT", "build_data", "canonical_json", "recheck", "self_score", "typed_inputs"]
+__all__ = [
+    "DATA_FORMAT",
+    "build_data",
+    "canonical_json",
+    "recheck",
+    "self_score",
+    "typed_inputs",
+    "typed_previous",
+]

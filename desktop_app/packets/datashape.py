@@ -115,12 +115,13 @@ def _scalar(value: Any, path: str) -> None:
         raise _wrong(path, ("chuỗi, số hoặc true/false", "text, a number or true/false"), value)
 
 
-def _record(fields: Mapping[str, Check]) -> Check:
-    """An object with exactly these fields."""
+def _record(fields: Mapping[str, Check], optional: Mapping[str, Check] | None = None) -> Check:
+    """An object with exactly these fields, and those of ``optional`` it has."""
+    optional = optional or {}
 
     def check(value: Any, path: str) -> None:
         _is(dict)(value, path)
-        unknown = sorted(k for k in value if k not in fields)
+        unknown = sorted(k for k in value if k not in fields and k not in optional)
         if unknown:
             where = f"«{path}»" if path else "data.json"
             raise _reject(
@@ -138,6 +139,9 @@ def _record(fields: Mapping[str, Check]) -> Check:
                     path=_join(path, name),
                 )
             inner(value[name], _join(path, name))
+        for name, inner in optional.items():
+            if name in value:
+                inner(value[name], _join(path, name))
 
     return check
 
@@ -206,7 +210,10 @@ DATA = _record(
         "comments": _mapping(TEXT),
         "warnings": _sequence(_WARNING),
         "score": lambda value, path: None if value is None else _SCORE(value, path),
-    }
+    },
+    # the previous period's values, for the year-on-year column (absent in packets made
+    # before it existed: their report has no such column)
+    {"previous": _record({"period": TEXT, "values": _mapping(_scalar)})},
 )
 
 

@@ -34,7 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..core.forms.model import Form
 from ..documents.decree30 import MOTTO
 from .cells import Cell
-from .layout import TABLE_HEADERS, ReportLayout, build_layout
+from .layout import TABLE_HEADERS, ReportLayout, Row, build_layout
 from .score_sheet import SCORE_HEADERS
 from .textpieces import chunks, paragraphs
 
@@ -46,6 +46,7 @@ _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FORMULA_START = ("=", "+", "-", "@")
 REPORT_WIDTHS = (5, 37, 9, 12, 27)  # STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú
+YOY_WIDTHS = (12, 10)  # after Ghi chú, when data.json has the previous period: its value, change
 SCORE_WIDTHS = (5, 28, 8, 24, 9, 18)  # STT | Chỉ số | Tối đa | Cách tính | Tự chấm | Giải trình
 _LEADING = 1.3  # line height / font size in Excel and LibreOffice
 # Longest text in one cell, in characters, so that a row never needs more than the 409
@@ -204,6 +205,7 @@ def _report_rows(ws: Worksheet, layout: ReportLayout, row: int) -> int:
             _put(ws, row, 5, notes[0], font=_font(12), alignment=_align())
             if item.kind == "field":
                 _put(ws, row, 4, item.value, **_value_style(item.value))
+                _year_on_year(ws, row, item, layout)
         _frame(ws, row, 5)
         row += 1
         if item.kind != "text":
@@ -220,6 +222,28 @@ def _report_rows(ws: Worksheet, layout: ReportLayout, row: int) -> int:
             row += 1
         row = _continue_notes(ws, row, notes[len(body) + 1 :])
     return row
+
+
+def _year_on_year(ws: Worksheet, row: int, item: Row, layout: ReportLayout) -> None:
+    """Columns F and G, with the previous period's values: its value ("—" when it had
+    none) and the change, numbers as numbers (``core.comparison`` via the layout)."""
+    if layout.previous_period is None:
+        return
+    _put(ws, row, 6, item.previous, **_value_style(item.previous))
+    _put(ws, row, 7, item.change, **_value_style(item.change))
+    if not isinstance(ws, _Recorder):
+        for col in (6, 7):
+            ws.cell(row=row, column=col).border = _BOX
+
+
+def _headers(layout: ReportLayout) -> tuple[str, ...]:
+    if layout.previous_period is None:
+        return TABLE_HEADERS
+    return (*TABLE_HEADERS, layout.previous_period, "Tăng, giảm")
+
+
+def _widths(layout: ReportLayout) -> tuple[int, ...]:
+    return REPORT_WIDTHS + (YOY_WIDTHS if layout.previous_period is not None else ())
 
 
 def _closing(ws: Worksheet, layout: ReportLayout, row: int) -> int:
@@ -367,7 +391,7 @@ def expected_cells(layout: ReportLayout) -> dict[str, dict[tuple[int, int], Expe
     ``render_xlsx`` writes for ``layout``: what a received workbook must say."""
     report: Any = _Recorder()
     row = _header(report, layout)
-    _table_header(report, row, TABLE_HEADERS)
+    _table_header(report, row, _headers(layout))
     _closing(report, layout, _report_rows(report, layout, row + 1))
     sheets = {"Báo cáo": report}
     if layout.score is not None:
@@ -384,9 +408,9 @@ def render_xlsx(form: Form, data: Mapping[str, Any]) -> bytes:
     ws = wb.active
     ws.title = "Báo cáo"
     row = _header(ws, layout)
-    _table_header(ws, row, TABLE_HEADERS)
+    _table_header(ws, row, _headers(layout))
     last = _closing(ws, layout, _report_rows(ws, layout, row + 1))
-    _print_setup(ws, REPORT_WIDTHS, last)
+    _print_setup(ws, _widths(layout), last)
     if layout.score is not None:
         _score_sheet(wb, layout)
     date = datetime.date.fromisoformat(data["date"])

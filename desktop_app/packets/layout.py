@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from ..core.comparison import NONE, change_text, compare, previous_text
 from ..core.dates import format_date, format_place_date
 from ..core.forms.model import Form
 from ..core.levels import committee
 from ..core.periods import Period
 from ..core.text import nfc
 from ..documents.decree30 import FILED, REPORT, Signature, agency, report_number, signatories
-from .cells import BLANK, Cell, roman, section_title, value_cell
+from .cells import BLANK, Cell, number_cell, roman, section_title, text_cell, value_cell
+from .data import typed_previous
 from .score_sheet import ScoreTable, score_sheet
 
 TABLE_HEADERS = ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú")
@@ -52,6 +54,10 @@ class Row:
     note: str
     field_id: str | None = None
     computed: bool = False
+    # year on year (when data.json has ``previous``): the previous period's value, "—"
+    # when it had none, and the change ("+0,3"); both blank on section and text rows
+    previous: Cell = BLANK
+    change: Cell = BLANK
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,48 @@ class ReportLayout:
     approver: Signature
     recipients: tuple[str, ...]
     metadata_title: str
+    previous_period: str | None = None  # "Năm 2025": the year-on-year column's period
+
+
+def _year_on_year(form: Form, data: Mapping[str, Any], rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The rows with the previous period's value and the change (``core.comparison``)."""
+    before = typed_previous(form, data)
+    if before is None:
+        return rows
+    out = []
+    for row in rows:
+        if row.kind != "field" or row.field_id is None:
+            out.append(row)
+            continue
+        f = form.fields[row.field_id]
+        comparison = compare(f, row.value.value, before.get(f.id))
+        previous = text_cell(previous_text(f, comparison))
+        if comparison.previous is not None and f.is_numeric:
+            previous = number_cell(comparison.previous, comparison.decimals)  # type: ignore[arg-type]
+        change = text_cell("") if not f.is_numeric else text_cell(NONE)
+        if comparison.change is not None:
+            change = Cell(comparison.change, change_text(comparison), comparison.decimals)
+        out.append(replace(row, previous=previous, change=change))
+    return tuple(out)
+
+
+def previous_shown(row: Row) -> str:
+    """The year-on-year cell of report.pdf: "30,1 (+0,3)", "Có", "—"."""
+    if row.change.is_number:
+        return f"{row.previous.text} ({row.change.text})"
+    return row.previous.text
+
+
+def table_headers(layout: ReportLayout) -> tuple[str, ...]:
+    """report.pdf's column headings, with the year-on-year one after Số liệu when shown."""
+    if layout.previous_period is None:
+        return TABLE_HEADERS
+    return (*TABLE_HEADERS[:4], previous_header(layout), *TABLE_HEADERS[4:])
+
+
+def previous_header(layout: ReportLayout) -> str:
+    """The year-on-year column's heading: "Năm 2025 (tăng, giảm)"."""
+    return f"{layout.previous_period} (tăng, giảm)"
 
 
 def _notes(form: Form, data: Mapping[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
@@ -140,6 +188,11 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
         summary=_summary(form, period),
     )
     rows, general = _rows(form, data)
+    rows = _year_on_year(form, data, rows)
+    previous = data.get("previous")
+    previous_period = (
+        Period.parse(previous["period"]).label("vi") if isinstance(previous, dict) else None
+    )
     reference = (
         f"(Kèm theo Báo cáo số {number_text} ngày {format_date(date)} của {committee(name)})"
     )
@@ -155,7 +208,18 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
         approver=approver,
         recipients=tuple(recipients),
         metadata_title=f"Báo cáo {header.summary[:1].lower()}{header.summary[1:]}",
+        previous_period=previous_period,
     )
 
 
-__all__ = ["TABLE_HEADERS", "Header", "ReportLayout", "Row", "Signature", "build_layout"]
+__all__ = [
+    "TABLE_HEADERS",
+    "Header",
+    "ReportLayout",
+    "Row",
+    "Signature",
+    "build_layout",
+    "previous_header",
+    "previous_shown",
+    "table_headers",
+]

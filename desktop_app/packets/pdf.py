@@ -45,7 +45,7 @@ from ..documents.long_text import pieces
 from ..documents.page import MM, PORTRAIT, build_pdf
 from ..documents.tables import ClosedTable, grid
 from .cells import Cell
-from .layout import TABLE_HEADERS, ReportLayout, build_layout
+from .layout import ReportLayout, Row, build_layout, previous_shown, table_headers
 from .score_sheet import SCORE_HEADERS
 from .textpieces import paragraphs
 
@@ -79,62 +79,81 @@ def _value(cell: Cell, bold: bool = False) -> Paragraph:
 
 
 _WIDTHS = tuple(w * MM for w in (11, 76, 19, 23, 36))  # STT | Chỉ tiêu | ĐVT | Số liệu | Ghi chú
-_TEXT_WIDTH = sum(_WIDTHS[1:4])  # free text runs across Chỉ tiêu to Số liệu
+# with the year-on-year column after Số liệu: "Năm 2025 (tăng, giảm)"
+_YOY_WIDTHS = tuple(w * MM for w in (12, 61, 16, 21, 26, 29))
 
 
-def _continued(rows: list[list[Any]], joined: set[int], columns: dict[int, list[Any]]) -> None:
+def _continued(
+    rows: list[list[Any]], joined: set[int], columns: dict[int, list[Any]], width: int = 5
+) -> None:
     """Rows carrying the rest of texts cut into pieces (``documents.long_text``): piece ``i`` of
     column ``c`` in the ``i``-th row, joined to the row above without a rule."""
     for i in range(max(len(p) for p in columns.values())):
         joined.add(len(rows))
-        row: list[Any] = ["", "", "", "", ""]
+        row: list[Any] = [""] * width
         for column, flowables in columns.items():
             if i < len(flowables):
                 row[column] = flowables[i]
         rows.append(row)
 
 
+def _previous_cell(row: Row) -> Paragraph:
+    """The year-on-year cell: "30,1 (+0,3)", "Có", "—" (``core.comparison``'s words)."""
+    return para(previous_shown(row), _NUMBER if row.previous.is_number else _CENTRE)
+
+
 def _report_table(layout: ReportLayout, closing: list[Flowable]) -> LongTable:
     """The indicator table. ``closing`` (the signatures) is its last, borderless row, tied
     to the row above it, so a page never holds the signatures alone (Decree 30). A long
-    label, note or free text continues in rows of its own, across pages if need be."""
-    rows: list[list[Any]] = [[para(h, _CENTRE_BOLD) for h in TABLE_HEADERS]]
+    label, note or free text continues in rows of its own, across pages if need be. With
+    the previous period's values (``layout.previous_period``) a column after Số liệu shows
+    each beside this period's, with the change."""
+    yoy = layout.previous_period is not None
+    widths = _YOY_WIDTHS if yoy else _WIDTHS
+    n = len(widths)
+    last = n - 1  # Ghi chú
+    text_width = sum(widths[1:last])
+    rows: list[list[Any]] = [[para(h, _CENTRE_BOLD) for h in table_headers(layout)]]
     commands: list[tuple] = []
     joined: set[int] = set()
     for row in layout.rows:
         r = len(rows)
         if row.kind == "section":
-            rows.append([para(row.number, _CENTRE_BOLD), para(row.label, _CELL_BOLD), "", "", ""])
+            rows.append(
+                [para(row.number, _CENTRE_BOLD), para(row.label, _CELL_BOLD)] + [""] * (n - 2)
+            )
             # a section title never ends a page: it stays with its first row
             commands += [("SPAN", (1, r), (-1, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
             continue
-        note = pieces(row.note, _CELL, _WIDTHS[4])
+        note = pieces(row.note, _CELL, widths[last])
         if row.kind == "text":
-            label = pieces(row.label, _CELL, _TEXT_WIDTH)
-            rows.append([para(row.number, _CENTRE), label[0], "", "", note[0]])
-            commands += [("SPAN", (1, r), (3, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
+            label = pieces(row.label, _CELL, text_width)
+            rows.append([para(row.number, _CENTRE), label[0]] + [""] * (n - 3) + [note[0]])
+            commands += [("SPAN", (1, r), (last - 1, r)), ("NOSPLIT", (0, r), (-1, r + 1))]
             # the text under its label, one row per piece of each paragraph, so that a
             # long text runs onto the next page; the note continues beside it
             body = label[1:] + [p for text in paragraphs(row.value.text)
-                                for p in pieces(text, _FREE_TEXT, _TEXT_WIDTH)]  # fmt: skip
+                                for p in pieces(text, _FREE_TEXT, text_width)]  # fmt: skip
             start = len(rows)
-            _continued(rows, joined, {1: body, 4: note[1:]})
-            commands += [("SPAN", (1, i), (3, i)) for i in range(start, len(rows))]
+            _continued(rows, joined, {1: body, last: note[1:]}, n)
+            commands += [("SPAN", (1, i), (last - 1, i)) for i in range(start, len(rows))]
             continue
-        label = pieces(row.label, _CELL_ITALIC if row.computed else _CELL, _WIDTHS[1])
+        label = pieces(row.label, _CELL_ITALIC if row.computed else _CELL, widths[1])
         unit = para(row.unit, _CENTRE)
-        rows.append([para(row.number, _CENTRE), label[0], unit, _value(row.value), note[0]])
-        _continued(rows, joined, {1: label[1:], 4: note[1:]})
+        cells = [para(row.number, _CENTRE), label[0], unit, _value(row.value)]
+        cells += [_previous_cell(row)] if yoy else []
+        rows.append([*cells, note[0]])
+        _continued(rows, joined, {1: label[1:], last: note[1:]}, n)
     if layout.general_notes:
         notes = "\n".join(f"- {n}" for n in layout.general_notes)
         start = len(rows)
-        for i, piece in enumerate(pieces(f"Giải trình thêm:\n{notes}", _CELL, sum(_WIDTHS))):
+        for i, piece in enumerate(pieces(f"Giải trình thêm:\n{notes}", _CELL, sum(widths))):
             if i:
                 joined.add(len(rows))
-            rows.append([piece, "", "", "", ""])
+            rows.append([piece] + [""] * (n - 1))
         commands += [("SPAN", (0, i), (-1, i)) for i in range(start, len(rows))]
     framed = len(rows)
-    rows.append([closing, "", "", "", ""])
+    rows.append([closing] + [""] * (n - 1))
     commands += [("SPAN", (0, framed), (-1, framed)), ("NOSPLIT", (0, framed - 1), (-1, framed))]
     commands += [
         ("LEFTPADDING", (0, framed), (-1, framed), 0),
@@ -142,7 +161,7 @@ def _report_table(layout: ReportLayout, closing: list[Flowable]) -> LongTable:
         ("TOPPADDING", (0, framed), (-1, framed), 18),
     ]
     return ClosedTable(
-        rows, colWidths=list(_WIDTHS), repeatRows=1, style=grid(framed, joined) + commands
+        rows, colWidths=list(widths), repeatRows=1, style=grid(framed, joined) + commands
     )
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pyhanko.pdf_utils import generic
 
 from ..documents.decree30 import MOTTO
-from .layout import TABLE_HEADERS, ReportLayout
+from .layout import TABLE_HEADERS, ReportLayout, previous_shown, table_headers
 from .score_sheet import SCORE_HEADERS
 from .textpieces import paragraphs
 
@@ -343,10 +343,11 @@ def shown_pages(reader: Any) -> list[bytes]:
     return pages
 
 
-def shown_text(reader: Any) -> bytes:
+def shown_text(reader: Any, report_headers: Sequence[str] = TABLE_HEADERS) -> bytes:
     """The whole document's ``residue`` in drawing order, without the page numbers drawn
-    at the top of pages 2… nor a table's header row repeated where the table continues."""
-    headers = [residue("".join(h)) for h in (TABLE_HEADERS, SCORE_HEADERS)]
+    at the top of pages 2… nor a table's header row repeated where the table continues
+    (``report_headers``: the indicator table's, ``layout.table_headers``)."""
+    headers = [residue("".join(h)) for h in (report_headers, SCORE_HEADERS)]
     text = b""
     for number, page in enumerate(shown_pages(reader), start=1):
         if number > 1:
@@ -367,14 +368,24 @@ def expected_text(layout: ReportLayout) -> bytes:
     parts: list[str] = []
     if h.parent_agency:
         parts.append(h.parent_agency)
-    parts += [*h.issuer, *MOTTO, h.number, h.place_date, h.doc_type, h.summary, *TABLE_HEADERS]
+    parts += [
+        *h.issuer,
+        *MOTTO,
+        h.number,
+        h.place_date,
+        h.doc_type,
+        h.summary,
+        *table_headers(layout),
+    ]
     for row in layout.rows:
         if row.kind == "section":
             parts += [row.number, row.label]
         elif row.kind == "text":
             parts += [row.number, row.label, row.note, *paragraphs(row.value.text)]
         else:
-            parts += [row.number, row.label, row.unit, row.value.text, row.note]
+            parts += [row.number, row.label, row.unit, row.value.text]
+            parts += [previous_shown(row)] if layout.previous_period is not None else []
+            parts.append(row.note)
     if layout.general_notes:
         parts.append("Giải trình thêm:" + "".join(f"- {n}" for n in layout.general_notes))
     preparer, approver = layout.preparer, layout.approver

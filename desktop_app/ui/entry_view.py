@@ -302,6 +302,8 @@ class EntryView(QWidget):
         self.current_field = field_id
         f = self.session.form.fields[field_id]
         parts = [f.label.pick(self.lang), f.help.pick(self.lang)]
+        if (before := self.session.year_on_year(field_id)) is not None:
+            parts.append(before.pick(self.lang))  # last period's value and the change
         hint = self.session.outlier_hint(field_id)
         if hint is not None:
             parts.append(hint.pick(self.lang))

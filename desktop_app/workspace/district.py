@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         Statement,
         Trend,
     )
+    from ..consolidation.compare import YearOnYear
     from ..consolidation.received import Received
     from ..core.targets import TargetResult
 
@@ -63,6 +64,8 @@ class DistrictConsolidation:
     returned: tuple[str, ...] = ()  # units whose counted report was returned
     merges: dict[str, str] = field(default_factory=dict)  # old code → new code, applied
     set_aside: tuple[str, ...] = ()  # old units' reports left out: the new unit reported
+    # the figures against the period before (None: no form version covers it)
+    year_on_year: YearOnYear | None = None
 
     @property
     def complete(self) -> bool:
@@ -146,6 +149,7 @@ def consolidation_for(
     before) gives each unit's change when that period has submissions. AppError
     ``report.nothing_received`` when no child report counts yet."""
     from ..consolidation import district_statements, rank_units
+    from ..consolidation.compare import consolidated_year_on_year
     from ..consolidation.received import nothing_received
 
     form, parsed = ws.form_for(form_id, period)
@@ -156,16 +160,27 @@ def consolidation_for(
         raise nothing_received(form, text)
     before = previous_period or str(parsed.previous())
     previous: Ranking | None = None
-    if form.scoring is not None and before != text:
+    prior_c: Consolidation | None = None
+    covered = False  # a form version covers the period before
+    if before != text:
         try:
             prior_form, prior = ws.form_for(form_id, before)
+            covered = True
             prior_c = children_consolidation(
                 ws, prior_form, str(prior), include_returned=include_returned
             ).consolidation
         except AppError:
             prior_c = None  # no version of the form for that period: nothing to compare
-        if prior_c is not None and prior_c.reports and prior_form.scoring is not None:
+        if (
+            form.scoring is not None
+            and prior_c is not None
+            and prior_c.reports
+            and prior_form.scoring is not None
+        ):
             previous = rank_units(prior_c)
+    yoy = None
+    if covered:
+        yoy = consolidated_year_on_year(c, prior_c if prior_c and prior_c.reports else None, before)
     ranking = rank_units(c, previous) if form.scoring is not None else None
     return DistrictConsolidation(
         form=form,
@@ -179,6 +194,7 @@ def consolidation_for(
         returned=tuple(code for code, r in c.reports.items() if r.returned),
         merges=received.merges,
         set_aside=received.set_aside,
+        year_on_year=yoy,
     )
 
 
@@ -224,6 +240,7 @@ def write_district_reports(
         ranking=district.ranking,
         statements=district.statements,
         progress=lambda done, _steps: progress(1 + done, total),
+        year_on_year=district.year_on_year,
     )
     return DistrictReports(written.xlsx, written.pdf, district)
 

@@ -30,6 +30,7 @@ from ..storage import ExportRow, ReportRow, list_exports, record_export, report_
 from ..storage.clock import local_now
 from ..storage.durable import temporary_beside
 from .entry import ReportState, check_report
+from .history import previous_values
 from .setup_unit import CLERK, LEADER
 from .workspace import Workspace
 
@@ -149,6 +150,7 @@ def _data(
 ) -> dict:
     profile = ws.require_profile()
     _check_names(profile.clerk, profile.leader)
+    before = previous_values(ws, state.form, state.period)
     return build_data(
         state.form,
         unit={k: unit[k] for k in ("code", "name", "parent_code", "parent_name")},
@@ -160,6 +162,7 @@ def _data(
         approved_by=profile.leader,
         place=unit["place"] or "",
         date=date,
+        previous=(str(before.period), before.values) if before is not None else None,
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..core.comparison import compare, comparison_text
 from ..core.forms import Form
 from ..core.messages import Text
 from ..core.periods import Period
@@ -44,6 +45,7 @@ from ..storage import (
     set_explanation,
 )
 from .entry import typed_values
+from .history import PreviousValues, previous_values
 from .workspace import Workspace
 
 OUTLIER_SETTING = "outlier_share"
@@ -105,6 +107,8 @@ class ReportSession:
         )
         self._undo = _UndoStack()
         self.previous_values = self._read_previous()
+        self._before: PreviousValues | None = None  # read when first asked (year_on_year)
+        self._before_read = False
         self.result: ValidationResult = self._validate()
 
     @classmethod
@@ -292,6 +296,25 @@ class ReportSession:
             except (ValueError, ArithmeticError):
                 continue  # a type changed between versions: not worth copying
         return values
+
+    def year_on_year(self, field_id: str) -> Text | None:
+        """Last period's value beside this one, as the reports print it ("Năm 2025: 30,1
+        (+0,3)"; "Năm 2025: —" when it had none), computed fields too and across form
+        versions (``core.comparison``); None for free text or when no form version covers
+        the period before."""
+        if not self._before_read:
+            self._before = previous_values(self.ws, self.form, self.period)
+            self._before_read = True
+        f = self.form.fields.get(field_id)
+        if self._before is None or f is None or f.type == "text":
+            return None
+        now = self.result.computed.get(field_id, self.result.values.get(field_id))
+        comparison = compare(f, now, self._before.values.get(field_id))
+        label = self._before.period.label
+        return Text(
+            f"{label('vi')}: {comparison_text(f, comparison, 'vi')}",
+            f"{label('en')}: {comparison_text(f, comparison, 'en')}",
+        )
 
     def copy_candidates(self) -> list[CopyCandidate]:
         """The slowly-changing fields (``copy_forward`` in the form) that last period has."""

@@ -419,3 +419,23 @@ def test_periods_offered_are_those_a_form_version_covers(qtbot, workspace):
     save_values(workspace.db, held.id, {"cbcc_tong": "20"}, "Nguyễn Thị Hoa")
     window.build()
     assert offered() == ["2026", "2025", "2024", "2023", "2022", "2016"]
+
+
+def test_the_focused_field_shows_last_periods_value_and_the_change(qtbot, workspace):
+    """Issue 17: the previous period beside the value, in the field's help (the window is
+    not widened); "—" where last year has none; a computed ratio too."""
+    setup_unit(workspace, "02080", "legacy")
+    last = get_or_create_report(workspace.db, "02080", "cntt-xa", "2022.1", "2025")
+    save_values(workspace.db, last.id, {"cbcc_tong": "22", "cbcc_co_may_tinh": "11"}, "x")
+    window = open_window(qtbot, workspace)
+    entry = window.entry
+    editor = entry.rows["cbcc_tong"].editor
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    type_text(editor, "25")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # saved, and on to the next field
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    assert entry.help.text().splitlines()[-1] == "Năm 2025: 22 (+3)"
+    other = entry.rows["may_tinh_tong"].editor
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    assert entry.help.text().splitlines()[-1] == "Năm 2025: —"
+    assert window.session.year_on_year("ty_le_cbcc_co_may_tinh").vi == "Năm 2025: 50,0"

@@ -160,12 +160,13 @@ class DistrictWindow(QDialog):
         form_id, period = self.form_combo.currentData(), self.period_combo.currentData()
         if not form_id or not period:
             return
+        from ...consolidation.trend import all_fields
         from ...workspace.district import consolidation_for, trend_for
 
         def job(ws: Workspace, _progress: Progress) -> tuple[DistrictConsolidation, Trend | None]:
             district = consolidation_for(ws, form_id, period)
-            try:
-                trend = trend_for(ws, form_id, None)
+            try:  # every indicator can be followed, the key ones first
+                trend = trend_for(ws, form_id, None, fields=all_fields(ws.forms.get(form_id)))
             except AppError:  # nothing received in any period yet
                 trend = None
             return district, trend
@@ -213,12 +214,15 @@ class DistrictWindow(QDialog):
         self.tabs.setCurrentWidget(self.trend_view)
 
     def _unit_trend(self, unit_code: str | None) -> None:
+        from ...consolidation.trend import all_fields
         from ...workspace.district import trend_for
 
         if self.district is None or self.trend_view is None:  # (shown after both are)
             return
+        form_id = self.district.form.id
+        fields = all_fields(self.workspace.forms.get(form_id))
         try:
-            trend = trend_for(self.workspace, self.district.form.id, unit_code)
+            trend = trend_for(self.workspace, form_id, unit_code, fields=fields)
         except AppError as error:
             self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
             return

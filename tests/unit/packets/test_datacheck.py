@@ -207,3 +207,29 @@ def test_a_value_out_of_bounds_is_refused_before_anything_computes_with_it(value
         data["values"].update(cbcc_co_may_tinh=value, cbcc_tong=1)
 
     assert _code(change) == "packet.data_invalid"
+
+
+def test_last_periods_values_are_optional_and_checked_like_this_periods():
+    """``previous`` (the year-on-year column) may be absent (packets made before it), and
+    when present holds values of this form's fields that the form can hold."""
+    with_previous = {**copy.deepcopy(sample), "previous": {"period": "2025", "values": {}}}
+    with_previous["previous"]["values"] = {"cbcc_tong": 22, "ty_le_cbcc_co_may_tinh": "95.5"}
+    data, _, _ = _check(with_previous)
+    assert data["previous"]["values"]["cbcc_tong"] == 22
+
+    def unknown(d):
+        d["previous"] = {"period": "2025", "values": {"khong_co": 1}}
+
+    def bad_number(d):
+        d["previous"] = {"period": "2025", "values": {"cbcc_tong": "mười"}}
+
+    def extra_key(d):
+        d["previous"] = {"period": "2025", "values": {}, "ghi_chu": "x"}
+
+    def wrong_type(d):
+        d["previous"] = {"period": 2025, "values": {}}
+
+    assert _code(unknown) == "packet.data_invalid"
+    assert _code(bad_number) == "packet.data_invalid"
+    assert _code(extra_key) == "packet.data_unknown_key"
+    assert _code(wrong_type) == "packet.data_wrong_type"
