@@ -108,7 +108,11 @@ def compare(f: Field, current: Value, previous: Value) -> Comparison:
     """``f``'s value now against the previous period's (already carried to ``f``'s id).
     A change is computed whenever both are numbers: a number field's values, or a
     consolidated yes/no field's count of units."""
-    change = current - previous if _number(current) and _number(previous) else None  # type: ignore[operator]
+    change: int | Decimal | None = None
+    if _number(current) and _number(previous):  # (a yes/no answer is an int: no change)
+        change = Decimal(current) - Decimal(previous)  # type: ignore[arg-type]
+        if isinstance(current, int) and isinstance(previous, int):
+            change = int(change)
     return Comparison(f.id, current, previous, change, _decimals(f, current, previous))
 
 

@@ -152,9 +152,6 @@ def build_data(
         "warnings": warnings,
         "score": _score_dict(form, self_score(form, result)),
     }
-<<<<<<< HEAD
-    return _nfc_mapping(data)
-=======
     if previous is not None:
         period_before, before = previous
         data["previous"] = {
@@ -165,8 +162,7 @@ def build_data(
                 if fid in form.fields and v is not None
             },
         }
-    return _nfc_all(data)
->>>>>>> wt-yoy
+    return _nfc_mapping(data)
 
 
 def _bad_data(vi: str, en: str, **details: Any) -> AppError:
