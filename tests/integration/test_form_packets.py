@@ -231,3 +231,58 @@ def test_a_report_made_with_the_published_form_goes_up(world, tmp_path):
         use.register_certificate(ws, cert, code)
         report = use.receive(ws, [made.path])
     assert [o.verdict for o in report.outcomes] == ["accepted"]
+
+
+def test_the_plan_goes_down_with_the_form(world, tmp_path):
+    """A plan published with the form reaches the unit: its targets apply to the period."""
+    _, district, _, _, fingerprint, _ = world
+    import yaml as _yaml
+
+    from desktop_app.workspace.plans import import_plan, plan_for
+
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(
+        _yaml.safe_dump(
+            {
+                "plan": {
+                    "number": "12/KH-UBND",
+                    "date": "20/01/2026",
+                    "issuer": "UBND huyện Chợ Đồn",
+                    "form": "cntt-xa",
+                    "period": "2026",
+                },
+                "targets": [
+                    {
+                        "id": "t_tthc",
+                        "field": "ty_le_tthc_truc_tuyen",
+                        "op": ">=",
+                        "value": 45,
+                        "label": {"vi": "Tối thiểu 45% TTHC trực tuyến", "en": "45% online"},
+                    }
+                ],
+            },  # fmt: skip
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    office = shutil.copytree(district, tmp_path / "huyen")
+    with F.open_ws(office) as ws:
+        import_plan(ws, plan)
+        _, packet, _ = publish_form_packet(
+            ws, "cntt-xa", "2026.2", tmp_path / "out", F.PASS, period="2026"
+        )
+    with zipfile.ZipFile(packet) as archive:
+        assert "plan.yaml" in archive.namelist()
+    with F.open_ws(shutil.copytree(world[2].data_dir, tmp_path / "xa")) as ws:
+        install_published_form(ws, packet, fingerprint=fingerprint)
+        held = plan_for(ws, "cntt-xa", "2026")
+        assert held is not None and held.number == "12/KH-UBND"
+        form, _ = ws.form_for("cntt-xa", "2026")
+        assert [t.id for t in form.targets] == ["t_tthc"]
+        assert form.targets[0].source is not None and "12/KH-UBND" in form.targets[0].source.vi
+    tampered = tmp_path / "tampered.zip"
+    tampered.write_bytes(_repacked(packet, **{"plan.yaml": b"plan: {}\ntargets: []\n"}))
+    with F.open_ws(shutil.copytree(world[2].data_dir, tmp_path / "xa2")) as ws:
+        with pytest.raises(AppError) as refused:
+            install_published_form(ws, tampered, fingerprint=fingerprint)
+        assert refused.value.code == "form_packet.hash_mismatch"
