@@ -260,7 +260,7 @@ def test_the_plan_goes_down_with_the_form(world, tmp_path):
                         "label": {"vi": "Tối thiểu 45% TTHC trực tuyến", "en": "45% online"},
                     }
                 ],
-            },  # fmt: skip
+            },
             allow_unicode=True,
         ),
         encoding="utf-8",
