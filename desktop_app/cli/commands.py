@@ -30,6 +30,7 @@ from .receive_commands import (
     cmd_trust,
 )
 from .report_commands import cmd_merges, cmd_prefill, cmd_report, cmd_trend
+from .score_commands import cmd_score
 
 __all__ = [
     "cmd_accept",
@@ -45,6 +46,7 @@ __all__ = [
     "cmd_receive",
     "cmd_report",
     "cmd_return",
+    "cmd_score",
     "cmd_setup",
     "cmd_status",
     "cmd_trend",

@@ -11,6 +11,7 @@ from .packet_commands import add_packet_parsers
 from .plan_commands import add_plan_parsers
 from .receive_commands import add_receive_parsers
 from .report_commands import add_report_parsers
+from .score_commands import add_score_parsers
 
 
 def _common() -> argparse.ArgumentParser:
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_packet_parsers(commands, common)  # identity, export, verify
     add_plan_parsers(commands, common)
+    add_score_parsers(commands, common)
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     add_report_parsers(commands, common)  # report, prefill, merges
     add_backup_parsers(commands, common)

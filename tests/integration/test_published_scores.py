@@ -1,0 +1,40 @@
+"""A score a higher level published for the unit (issue 18): recorded with its source
+document, listed over the years with the change and the places gained, marked as
+published, and refused when it cannot be one."""
+
+from __future__ import annotations
+
+from tests.integration.cli_helpers import cli
+
+
+def test_published_scores_over_the_years(tmp_path):
+    data = tmp_path / "d"
+    cli(data, "setup", "--unit", "064", "--catalogue", "legacy", check=0)
+    cli(data, "score", "record", "--form", "cntt-huyen", "--period", "2023", "--score", "87",
+        "--rank", "3", "--of", "12", "--source", "Quyết định số 45/QĐ-UBND ngày 10/3/2025", check=0)  # fmt: skip
+    cli(data, "score", "record", "--form", "cntt-huyen", "--period", "2024", "--score", "89,2",
+        "--rank", "1", "--of", "12", "--source", "Quyết định số 30/QĐ-UBND ngày 02/3/2026", check=0)  # fmt: skip
+    listed = cli(data, "--json", "score", "list", "--form", "cntt-huyen", check=0).json
+    assert [(s["period"], s["score"], s["change"], s["rank_change"]) for s in listed] == [
+        ("2023", "87", None, None),
+        ("2024", "89.2", "2.2", 2),
+    ]
+    assert all(s["published"] for s in listed)
+    text = cli(data, "score", "list", "--form", "cntt-huyen", check=0).out
+    assert "89,2 (+2,2), hạng 1/12" in text and "điểm công bố" in text
+
+
+def test_what_cannot_be_a_published_score_is_refused(tmp_path):
+    data = tmp_path / "d"
+    cli(data, "setup", "--unit", "064", "--catalogue", "legacy", check=0)
+    base = ["score", "record", "--form", "cntt-huyen", "--source", "QĐ 1"]
+    for extra, code in (
+        (["--period", "2026", "--score", "101"], "score.invalid"),  # over the form's 100
+        (["--period", "2026", "--score", "80", "--rank", "13", "--of", "12"], "score.invalid"),
+        (["--period", "2026", "--score", "80", "--rank", "1"], "score.invalid"),
+        (["--period", "2099", "--score", "80"], "period.not_started"),
+        (["--period", "2026", "--score", "tám mươi"], "number.invalid"),
+    ):
+        run = cli(data, "--json", *base, *extra, check=1)
+        assert run.json["error"]["code"].startswith(code.split(".")[0]), (extra, run.json)
+    assert cli(data, "--json", "score", "list", "--form", "cntt-huyen", check=0).json == []
