@@ -16,6 +16,7 @@ from ..storage import list_reports
 from ..workspace import Workspace
 from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
+from .appraisal_commands import cmd_appraisal
 from .board_commands import board_applies, cmd_board, cmd_changes
 from .form_commands import cmd_forms_files
 from .output import print_json, say, warn
@@ -34,6 +35,7 @@ from .score_commands import cmd_score
 
 __all__ = [
     "cmd_accept",
+    "cmd_appraisal",
     "cmd_changes",
     "cmd_decide",
     "cmd_export",

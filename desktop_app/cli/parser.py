@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import __version__
+from .appraisal_commands import add_appraisal_parsers
 from .backup_commands import add_backup_parsers
 from .packet_commands import add_packet_parsers
 from .plan_commands import add_plan_parsers
@@ -157,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_packet_parsers(commands, common)  # identity, export, verify
     add_plan_parsers(commands, common)
+    add_appraisal_parsers(commands, common)
     add_score_parsers(commands, common)
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     add_report_parsers(commands, common)  # report, prefill, merges

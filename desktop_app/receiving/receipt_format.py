@@ -123,8 +123,35 @@ def _shape(receipt: Mapping[str, Any]) -> None:
         and isinstance(receipt["issuer"].get("code"), str)
         and isinstance(receipt["form"].get("id"), str)
     )
-    if not ok:
+    if not ok or not _appraisal_shape(receipt.get("appraisal")):
         raise invalid("nội dung receipt.json sai kiểu", "receipt.json has values of the wrong type")
+
+
+def _appraisal_shape(appraisal: Any) -> bool:
+    """An appraisal (optional): {items: {id: {self, appraised, reason}}, self_total,
+    official_total, complete}, numbers as text, nothing else."""
+    if appraisal is None:
+        return True
+    if not isinstance(appraisal, dict) or set(appraisal) != {
+        "items", "self_total", "official_total", "complete"
+    }:  # fmt: skip
+        return False
+    items = appraisal["items"]
+    return (
+        isinstance(items, dict)
+        and all(
+            isinstance(k, str)
+            and isinstance(v, dict)
+            and set(v) == {"self", "appraised", "reason"}
+            and isinstance(v["self"], str)
+            and isinstance(v["appraised"], (str, type(None)))
+            and isinstance(v["reason"], str)
+            for k, v in items.items()
+        )
+        and isinstance(appraisal["self_total"], str)
+        and isinstance(appraisal["official_total"], str)
+        and isinstance(appraisal["complete"], bool)
+    )
 
 
 def parse_members(members: Mapping[str, bytes]) -> tuple[dict[str, Any], dict[str, Any]]:

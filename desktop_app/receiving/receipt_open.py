@@ -31,8 +31,10 @@ from pathlib import Path
 
 from ..core.messages import AppError, Text
 from ..storage import ExportRow, ReportRow, get_report, list_exports, set_status
+from ..storage.appraisals import appraisal_key
 from ..storage.audit import write_audit
 from ..storage.receipts import insert_receipt, list_receipts
+from ..storage.settings import set_setting
 from ..storage.trust_entries import insert_entry
 from . import files
 from .cert_input import (
@@ -212,6 +214,8 @@ def _apply(office: Office, check: ReceiptCheck, raw: bytes) -> None:
             note=f"first use: {check.path.name}", **entry_fields(v.signer),
         )  # fmt: skip
     set_status(db, check.report.id, check.decision, office.user)
+    if isinstance(r.get("appraisal"), dict):  # the parent's appraisal of the score items
+        set_setting(db, appraisal_key(r["form"]["id"], r["period"]), r["appraisal"], office.user)
     now = db.now()
     insert_receipt(
         db, direction="received", report_id=check.report.id, decision=check.decision,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,9 +90,16 @@ def _check_identity(office: Office, cert: x509.Certificate) -> None:
 
 
 def _receipt(
-    office: Office, s: Submission, decision: str, reason: str, moment: datetime.datetime
+    office: Office,
+    s: Submission,
+    decision: str,
+    reason: str,
+    moment: datetime.datetime,
+    appraisal: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
+    extra = {} if appraisal is None else {"appraisal": dict(appraisal)}
     return {
+        **extra,
         "decision": decision,
         "reason": reason,
         "issuer": {"code": office.unit_code, "name": office.unit.name},
@@ -119,11 +127,13 @@ def review_submission(
     identity: SigningIdentity | None = None,
     secret: str | None = None,
     now: datetime.datetime | None = None,
+    appraisal: Mapping[str, Any] | None = None,
 ) -> ReviewResult:
     """Accept (``decision="accepted"``) or return (``"returned"``, reason required) the
     unit's current submission and write the signed receipt into ``out_dir``.
     ``identity`` is an open SigningIdentity; without it the unit's identity is opened
-    with ``secret`` (passphrase or PIN) and closed after."""
+    with ``secret`` (passphrase or PIN) and closed after. ``appraisal`` (the unit's score
+    items as appraised, ``workspace.appraisal``) goes into the receipt."""
     from ..packets.identities import load_identity
 
     if decision not in DECISIONS:
@@ -142,7 +152,9 @@ def review_submission(
     try:
         _check_identity(office, opened.info.certificate)
         made = build_receipt(
-            opened.signer, _receipt(office, submission, decision, reason, moment), moment
+            opened.signer,
+            _receipt(office, submission, decision, reason, moment, appraisal),
+            moment,
         )
         fingerprint = opened.info.fingerprint
     finally:

@@ -290,7 +290,24 @@ def _named_parent(data_json: str) -> str | None:
     return parent if isinstance(parent, str) else None
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
+def _appraisals(db: sqlite_utils.Database) -> None:
+    """The receiving unit's appraisal of each self-assessed score item of a submission
+    (``storage.appraisals``): the points it sets (the self-assessed ones when it accepts
+    them) and why; one row per item, replaced by a later decision, each audited."""
+    db.execute(
+        """CREATE TABLE appraisals (
+            submission_id INTEGER NOT NULL REFERENCES submissions(id),
+            item_id TEXT NOT NULL,
+            points TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            appraised_at TEXT NOT NULL,
+            appraised_by TEXT NOT NULL,
+            PRIMARY KEY (submission_id, item_id)
+        ) WITHOUT ROWID"""
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _appraisals)
 LATEST_VERSION = len(MIGRATIONS)
 
 

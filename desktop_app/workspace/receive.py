@@ -206,12 +206,15 @@ def review(
     identity: SigningIdentity | None = None,
 ) -> ReviewResult:
     """Accept ("accepted") or return ("returned") a unit's current submission and write the
-    signed receipt into ``out_dir`` → ``ReviewResult`` (submission, path, receipt row)."""
+    signed receipt into ``out_dir`` → ``ReviewResult`` (submission, path, receipt row).
+    The receipt carries the appraisal of the unit's score items, if any was made."""
     from ..receiving.review import review_submission
+    from .appraisal import receipt_appraisal
 
+    appraisal = receipt_appraisal(ws, unit_code, form_id, period)
     return review_submission(
         office(ws), unit_code, form_id, period, decision, reason, Path(out_dir),
-        secret=secret, identity=identity,
+        secret=secret, identity=identity, appraisal=appraisal,
     )  # fmt: skip
 
 

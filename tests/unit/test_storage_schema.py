@@ -48,7 +48,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (5,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (6,)
         assert {
             "units",
             "settings",
@@ -173,7 +173,7 @@ def test_a_version_4_database_gains_each_submissions_parent_code_from_its_data_j
     conn.close()
     policy = BackupPolicy(path.parent / "backups")
     with Database.open(path, backups=policy) as db:
-        assert db.fetchone("PRAGMA user_version") == (5,) == (LATEST_VERSION,)
+        assert db.fetchone("PRAGMA user_version") == (6,) == (LATEST_VERSION,)
         found = dict(db.fetchall("SELECT unit_code, parent_code FROM submissions"))
         assert found == {"02080": "064", "02083": "19", "064": None, "02047": None}
         [held] = find_submissions(db, "cntt-xa", "2026", "02083", with_data=False)
