@@ -178,7 +178,7 @@ def test_a_version_4_database_gains_each_submissions_parent_code_from_its_data_j
         assert found == {"02080": "064", "02083": "19", "064": None, "02047": None}
         [held] = find_submissions(db, "cntt-xa", "2026", "02083", with_data=False)
         assert held.parent_code == "19" and held.unit_name == "Xã Yên Phong"
-    assert [b.reason for b in list_backups(policy)] == ["before-v5"]
+    assert [b.reason for b in list_backups(policy)] == [f"before-v{LATEST_VERSION}"]
 
 
 def test_a_failing_migration_leaves_the_previous_version(path):
