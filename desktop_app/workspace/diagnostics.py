@@ -9,7 +9,6 @@ signing keys: it may travel by e-mail or Zalo.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import sys
 import zipfile
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..core.durable import replacing
 from ..storage import list_backups
 from ..storage.migrations import LATEST_VERSION, user_version
 from .logs import log_files, log_path
@@ -141,19 +141,18 @@ def collect(ws: Workspace, extra_versions: Iterable[tuple[str, str]] = ()) -> Di
 def write_bundle(data_dir: Path, target: Path, info_text: str) -> Path:
     """A zip at ``target`` with ``thong-tin.txt`` (the information text) and the log
     files under ``logs/``; nothing else from the data folder. Written beside the target
-    and renamed when complete."""
+    and renamed when complete. ``OSError`` as it comes when the disk refuses it (the
+    About window says so in its own words), so ``core.durable``'s writer, not storage's."""
     target = Path(target)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
-            bundle.writestr("thong-tin.txt", info_text)
-            for path in log_files(data_dir):
-                with contextlib.suppress(OSError):  # rotated away meanwhile
-                    bundle.write(path, f"logs/{path.name}")
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    # The zip closes before the rename (the managers leave in reverse order).
+    with (
+        replacing(target) as partial,
+        zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle,
+    ):
+        bundle.writestr("thong-tin.txt", info_text)
+        for path in log_files(data_dir):
+            with contextlib.suppress(OSError):  # rotated away meanwhile
+                bundle.write(path, f"logs/{path.name}")
     return target
 
 

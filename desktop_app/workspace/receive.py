@@ -16,6 +16,7 @@ from typing import Any
 
 from ..core.progress import Progress, no_progress
 from ..receiving.office import Office
+from ..storage.durable import atomic_write
 from .workspace import Workspace
 
 
@@ -236,7 +237,8 @@ def export_status_xlsx(
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_status_xlsx(out, status_board(ws, form_id, period), rows)
+    board = status_board(ws, form_id, period)
+    atomic_write(out, lambda handle: write_status_xlsx(handle, board, rows))
     return out
 
 
