@@ -138,6 +138,7 @@ def _report_dict(result: Any) -> dict[str, Any]:
 
 
 def cmd_report(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~200 ms and more (consolidation, reportlab) to import; the other commands skip it.
     from ..workspace.district import write_district_reports
 
     result = write_district_reports(
@@ -169,6 +170,7 @@ def cmd_report(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_prefill(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~200 ms and more (consolidation, receiving) to import; the other commands skip it.
     from ..workspace.district_prefill import prefill_own_report
 
     outcome = prefill_own_report(ws, args.form, args.period, overwrite=args.overwrite)
@@ -229,6 +231,7 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 
 def cmd_merges(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~200 ms and more (receiving) to import; the other commands skip it.
     from ..workspace import district_merges as district
 
     if args.merges_command == "set":

@@ -32,12 +32,12 @@ from .backups import (
 from .durable import fsync_path
 from .errors import storage_error, translate
 from .lost import file_state, set_aside_left_behind
+from .migrations import check_not_too_new
 
 
 def check_restorable(backup_path: Path) -> int:
     """The backup's schema version, after ``PRAGMA integrity_check`` read it whole;
     AppError "storage.corrupt" (or "storage.too_new") if it must not be restored."""
-    from .migrations import check_not_too_new
 
     try:
         src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)

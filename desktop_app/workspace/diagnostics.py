@@ -9,11 +9,13 @@ signing keys: it may travel by e-mail or Zalo.
 from __future__ import annotations
 
 import contextlib
+import platform
 import sqlite3
 import sys
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import import_module, metadata
 from pathlib import Path
 
 from .. import __version__
@@ -80,8 +82,6 @@ def format_size(size: int) -> str:
 
 
 def library_version(distribution: str, module: str | None, attribute: str | None) -> str:
-    from importlib import import_module, metadata
-
     with contextlib.suppress(metadata.PackageNotFoundError, ValueError):
         return metadata.version(distribution)
     if module and attribute:
@@ -93,7 +93,6 @@ def library_version(distribution: str, module: str | None, attribute: str | None
 def system_description() -> str:
     """The full description, e.g. ``Windows-10-10.0.19045-SP0`` or ``Linux-6.1…-glibc2.36``,
     with the distribution's name where the system says it."""
-    import platform
 
     described = platform.platform()
     with contextlib.suppress(OSError, AttributeError):

@@ -23,8 +23,11 @@ from ..core.messages import AppError, Text
 from ..core.periods import check_started
 from ..core.text import COMMENT_MAX_LENGTH, NAME_MAX_LENGTH, kept_text_problem
 from ..packets.data import build_data, canonical_json
+from ..packets.excel import render_xlsx
+from ..packets.identities import load_identity
 from ..packets.manifest import vietnam_time
 from ..packets.packet import PacketContent, assemble, zip_bytes
+from ..packets.pdf import render_pdf
 from ..storage import ExportRow, ReportRow, list_exports, record_export, report_version
 from ..storage.clock import local_now
 from ..storage.durable import atomic_write
@@ -47,9 +50,6 @@ class Renderers:
 
 
 def default_renderers() -> Renderers:
-    from ..packets.excel import render_xlsx
-    from ..packets.pdf import render_pdf
-
     return Renderers(render_xlsx, render_pdf)
 
 
@@ -252,8 +252,6 @@ def _export_report(
     now: datetime.datetime | None,
     renderers: Renderers | None,
 ) -> ExportResult:
-    from ..packets.identities import load_identity
-
     def step(done: int) -> None:
         if progress:
             progress(done, STEPS)

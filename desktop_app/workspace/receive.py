@@ -10,13 +10,32 @@ catalogue. Each function opens nothing itself: a worker thread calls them on its
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..core.progress import Progress, no_progress
+from ..receiving.cert_input import preview_certificates as preview
+from ..receiving.decisions import decide_conflict as decide
+from ..receiving.decisions import list_conflicts
+from ..receiving.diff import previous_submission, submission_changes
 from ..receiving.office import Office
+from ..receiving.receipt_open import check_receipt as check
+from ..receiving.receipt_open import open_receipt as apply
+from ..receiving.receive import receive_paths
+from ..receiving.review import review_submission
+from ..receiving.status import status_board as board
+from ..receiving.status_xlsx import write_status_xlsx
+from ..receiving.trust_store import register_certificate as register
+from ..receiving.trust_store import revoke
+from ..receiving.trust_store import trust_ca as trust
 from ..storage.durable import atomic_write
+from ..storage.received import list_received
+from ..storage.submissions import find_submissions, get_submission, periods_with_submissions
+from ..storage.submissions import submission_values as values
+from ..storage.trust_entries import list_entries
 from .workspace import Workspace
 
 
@@ -41,7 +60,6 @@ def receiving_forms(ws: Workspace) -> list[Any]:
 
 def board_periods(ws: Workspace, form_id: str) -> list[str]:
     """Periods that received anything for the form, newest first."""
-    from ..storage.submissions import periods_with_submissions
 
     return periods_with_submissions(ws.db, form_id)[::-1]
 
@@ -51,7 +69,6 @@ def board_periods(ws: Workspace, form_id: str) -> list[str]:
 
 def preview_certificates(source: Path | str | bytes) -> list[Any]:
     """The certificates in a file or pasted PEM, to show before trusting one."""
-    from ..receiving.cert_input import preview_certificates as preview
 
     return preview(source)
 
@@ -65,28 +82,22 @@ def register_certificate(
     note: str = "",
 ) -> Any:
     """A child unit's certificate (file path, pasted PEM text or bytes) → ``Registered``."""
-    from ..receiving.trust_store import register_certificate as register
 
     return register(office(ws), source, unit_code, replace=replace, note=note)
 
 
 def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Any]:
-    from ..receiving.trust_store import trust_ca as trust
-
     return trust(office(ws), source, note=note)
 
 
 def revoke_trust(ws: Workspace, target: str | Path, reason: str) -> list[Any]:
     """Revoke by unit code, fingerprint or certificate (a file path or pasted PEM) → the
     ended ``TrustEntry`` rows; a certificate a trusted CA issued is recorded revoked."""
-    from ..receiving.trust_store import revoke
 
     return revoke(office(ws), target, reason)
 
 
 def trust_list(ws: Workspace, *, include_ended: bool = False) -> list[Any]:
-    from ..storage.trust_entries import list_entries
-
     return list_entries(ws.db, include_ended=include_ended)
 
 
@@ -102,7 +113,6 @@ def receive(
     """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
     ``Cancelled``, with ``.report``) if ``progress`` cancels. ``waiting()`` is called
     if another process is receiving into the same data folder (this one then waits)."""
-    from ..receiving.receive import receive_paths
 
     more = {"waiting": waiting} if waiting is not None else {}
     return receive_paths(office(ws), list(paths), progress, **more)
@@ -110,23 +120,16 @@ def receive(
 
 def received_files(ws: Workspace, **filters: Any) -> list[Any]:
     """``received_files`` rows, oldest first (filters: unit_code, form_id, period, after_id)."""
-    from ..storage.received import list_received
 
     return list_received(ws.db, **filters)
 
 
 def submissions(ws: Workspace, form_id: str, period: str, **filters: Any) -> list[Any]:
-    from ..storage.submissions import find_submissions
-
     return find_submissions(ws.db, form_id, period, **filters)
 
 
 def submission_values(ws: Workspace, submission_id: int, kind: str = "input") -> dict[str, Any]:
     """field id → value (decoded data.json value: int, bool, str; decimals as Decimal)."""
-    import json
-    from decimal import Decimal
-
-    from ..storage.submissions import submission_values as values
 
     return {
         k: json.loads(v, parse_float=Decimal) for k, v in values(ws.db, submission_id, kind).items()
@@ -138,22 +141,18 @@ def submission_values(ws: Workspace, submission_id: int, kind: str = "input") ->
 
 def conflicts(ws: Workspace, form_id: str | None = None, period: str | None = None) -> list[Any]:
     """(held, pending) submissions waiting for the officer's decision."""
-    from ..receiving.decisions import list_conflicts
 
     return list_conflicts(office(ws), form_id, period)
 
 
 def decide_conflict(ws: Workspace, pending_id: int, take: str, reason: str) -> Any:
     """``take`` "held" or "new"; returns the submission that now counts."""
-    from ..receiving.decisions import decide_conflict as decide
 
     return decide(office(ws), pending_id, take, reason)
 
 
 def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[Any]:
     """[FieldChange(field, old, new, kind)] between two submissions, in the form's order."""
-    from ..receiving.diff import submission_changes
-    from ..storage.submissions import get_submission
 
     new = get_submission(ws.db, new_id)
     form = ws.forms.by_version(new.form_id, new.form_version) if new else None
@@ -162,8 +161,6 @@ def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[Any]:
 
 def latest_changes(ws: Workspace, submission_id: int) -> tuple[Any, list[Any]]:
     """(the submission it superseded or None, what changed) for a submission."""
-    from ..receiving.diff import previous_submission
-    from ..storage.submissions import get_submission
 
     submission = get_submission(ws.db, submission_id)
     previous = previous_submission(ws.db, submission) if submission else None
@@ -189,7 +186,6 @@ def review(
 ) -> Any:
     """Accept ("accepted") or return ("returned") a unit's current submission and write the
     signed receipt into ``out_dir`` → ``ReviewResult`` (submission, path, receipt row)."""
-    from ..receiving.review import review_submission
 
     return review_submission(
         office(ws), unit_code, form_id, period, decision, reason, Path(out_dir),
@@ -199,7 +195,6 @@ def review(
 
 def check_receipt(ws: Workspace, path: Path) -> Any:
     """A receipt for this unit's own report, checked and matched; writes nothing."""
-    from ..receiving.receipt_open import check_receipt as check
 
     return check(office(ws), Path(path))
 
@@ -215,7 +210,6 @@ def open_receipt(
     With no parent certificate registered yet, only on the clerk's explicit decision:
     ``trust_cert`` (the parent's certificate) or ``fingerprint`` (read back by phone);
     otherwise AppError ``receipt.parent_unconfirmed`` with the signer to confirm."""
-    from ..receiving.receipt_open import open_receipt as apply
 
     return apply(office(ws), Path(path), trust_cert=trust_cert, fingerprint=fingerprint)
 
@@ -224,8 +218,6 @@ def open_receipt(
 
 
 def status_board(ws: Workspace, form_id: str, period: str) -> Any:
-    from ..receiving.status import status_board as board
-
     return board(office(ws), form_id, period)
 
 
@@ -233,7 +225,6 @@ def export_status_xlsx(
     ws: Workspace, form_id: str, period: str, out: Path, rows: list[Any] | None = None
 ) -> Path:
     """The board as an .xlsx (``rows`` in the order shown, default by state)."""
-    from ..receiving.status_xlsx import write_status_xlsx
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

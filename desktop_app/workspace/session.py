@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..core.forms import Form
 from ..core.messages import Text
+from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.validation import ValidationResult, validate
 from ..core.values import (
@@ -339,8 +340,6 @@ def read_outlier_share(db: Database) -> Decimal:
 
 
 def _moved(label: Text, before: Value, now: Value, change: Decimal | None) -> Text:
-    from ..core.numbers import format_number
-
     old, new = format_number(before), format_number(now)
     if change is None:
         return Text(

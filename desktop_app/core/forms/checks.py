@@ -33,7 +33,7 @@ _AGGREGATES_BY_TYPE = {
 
 
 def _problem(line: int, where: str, message: str) -> Any:
-    from .loader import FormProblem  # the loader owns the problem type
+    from .loader import FormProblem  # the loader owns it and imports this module (a cycle)
 
     return FormProblem(line, where, message)
 
