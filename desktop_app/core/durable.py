@@ -1,10 +1,11 @@
 """The one way a file is written whole: a temporary file beside it with a name no other
 writer uses, synced to the disk, renamed over the target, and the folder synced.
 
-Lowest layer on purpose: ``app_config`` (below which ``core.units`` reaches through
-``paths``) and ``core.forms``'s cache write through it as ``storage`` and everything
-above do (``storage.durable`` adds the clerk's message for a full disk). Raises the
-``OSError`` as it comes; the target is then untouched and no temporary file is left.
+In ``core``, the lowest layer, so that there is one implementation for every writer:
+``app_config`` (which ``core.units`` reaches through ``paths``, so it may not import
+``storage``) and ``core.forms``'s cache use it directly; ``storage`` and everything above
+go through ``storage.durable``, which adds the clerk's message for a full disk. Raises
+the ``OSError`` as it comes; the target is then untouched and no temporary file is left.
 
 May import: the standard library only.
 """

@@ -4,7 +4,9 @@ fsync, rename, folder fsync); this adds ``storage.full`` for a full disk or quot
 other ``storage.*`` codes of ``storage.errors.disk_error``), the target untouched.
 
 Every file the application writes for the user goes through ``atomic_write`` or
-``replacing`` here (``app_config``, below ``storage``, uses ``core.durable`` directly).
+``replacing`` here, or ``core.durable``'s where the caller wants the ``OSError`` itself
+(``app_config``, below ``storage``; the diagnostics bundle and database copies, whose
+callers word the failure themselves).
 
 May import: ``core`` and ``storage.errors``.
 """

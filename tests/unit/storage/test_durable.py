@@ -122,3 +122,28 @@ def test_two_writers_of_the_same_file_at_once_both_finish(tmp_path, monkeypatch)
     assert errors == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
     assert target.read_bytes() == b"first"  # the last rename wins, whole
+
+
+def test_a_full_disk_while_the_new_data_folder_is_remembered_is_storage_full(tmp_path, monkeypatch):
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.relocate import move_workspace
+
+    config = tmp_path / "config"
+    monkeypatch.setenv(app_config.CONFIG_ENV, str(config))
+    app_config.remember_data_dir(tmp_path / "old")
+    before = (config / "config.json").read_bytes()
+
+    def full(handle):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    real = core_durable.atomic_write
+    monkeypatch.setattr(app_config, "atomic_write", lambda target, content: real(target, full))
+    ws = Workspace.open(tmp_path / "old")
+    try:
+        with pytest.raises(AppError) as caught:
+            move_workspace(ws, tmp_path / "new")
+    finally:
+        ws.close()
+    assert caught.value.code == "storage.full"
+    assert (config / "config.json").read_bytes() == before
+    assert sorted(p.name for p in config.iterdir()) == ["config.json"]
