@@ -90,7 +90,12 @@ def time_to_visible(command: list[str], env: dict[str, str], timeout: float = 12
     """Seconds from spawning ``command`` to the X server mapping its first top-level,
     non-pop-up window; the process is then ended."""
     x = _xlib()
-    display = x.XOpenDisplay(None)
+    display = None
+    for _ in range(10):  # a display xvfb-run has just started may not answer yet
+        display = x.XOpenDisplay(None)
+        if display:
+            break
+        time.sleep(0.3)
     if not display:
         raise SystemExit("visible_start: no X display (run it under xvfb-run)")
     try:
