@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..core.messages import AppError, Text
 from ..paths import default_data_dir
-from .output import refuse
+from .output import refuse, warn
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,8 @@ def run(argv: Sequence[str]) -> int:
             return run_backups(args, data_dir)
         handler = getattr(commands, f"cmd_{args.command}")
         with Workspace.open(args.data_dir, start_empty=start_empty) as ws:
+            # With the workspace above: kept off the window's start (is_cli).
             from ..workspace.backups import backup_warning
-            from .output import warn
 
             if (warning := backup_warning(ws)) is not None:
                 warn(warning)

@@ -19,6 +19,7 @@ from typing import Any
 from ..core.messages import Text
 from ..workspace import Workspace
 from .output import print_json, refuse, say
+from .packet_commands import secret_from_env
 
 
 def _review_options(parser: argparse.ArgumentParser, reason_required: bool) -> None:
@@ -209,7 +210,6 @@ def cmd_decide(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 def _review(ws: Workspace, args: argparse.Namespace, lang: str, decision: str) -> int:
     # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace.receive import review
-    from .packet_commands import secret_from_env
 
     secret = secret_from_env(args.passphrase_env or args.pin_env)
     result = review(
