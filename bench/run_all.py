@@ -8,6 +8,10 @@ reported for it is that benchmark's alone:
 - ``start``: cold start of the application's window to its first event-loop turn (a new
   process each time), medians alternated with a bare PySide6 window (bench_entry.py);
   the memory is the window process's;
+- ``visible``: cold start to a *visible* window on an X screen (under ``xvfb-run`` when
+  there is no display), from source and for the built one-folder application
+  (``dist/desktop-app``, or with ``--build`` one built into a temporary folder; skipped
+  with a line saying so otherwise), beside a bare PySide6 window (visible_start.py);
 - ``edit``: one field edit parsed, saved in one fsynced transaction with its audit row,
   and the whole form re-validated, beside a bare WAL + synchronous=FULL commit
   (bench_entry.py);
@@ -38,323 +42,16 @@ import datetime
 import json
 import os
 import platform
-import resource
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-sys.path[:0] = [str(BENCH), str(ROOT)]
-
-UNITS = 3321
-MEMORY_MB = 300
-# repetitions: full run / --quick
-PLANS = {
-    False: {
-        "start_runs": 7,
-        "edits": 200,
-        "validations": 200,
-        "validate_cli": 7,
-        "export_runs": 10,
-        "verify_runs": 100,
-        "packets": 1000,
-        "consolidate_runs": 3,
-    },
-    True: {
-        "start_runs": 3,
-        "edits": 50,
-        "validations": 50,
-        "validate_cli": 3,
-        "export_runs": 3,
-        "verify_runs": 20,
-        "packets": 200,
-        "consolidate_runs": 1,
-    },
-}
-
-
-def _maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _median_ms(seconds: list[float]) -> float:
-    return statistics.median(seconds) * 1000
-
-
-# -- the benchmarks, each run in a child process --------------------------------------------
-
-
-def bench_start(plan: dict, handoff: Path) -> dict:
-    import bench_entry
-
-    return bench_entry.measure_start(plan["start_runs"])
-
-
-def bench_edit(plan: dict, handoff: Path) -> dict:
-    import bench_entry
-
-    result = bench_entry.measure_edits(plan["edits"])
-    return {**result, "maxrss_mb": _maxrss_mb()}
-
-
-def bench_validate(plan: dict, handoff: Path) -> dict:
-    import bench_entry
-
-    from desktop_app.core.validation import validate
-    from desktop_app.workspace import Workspace
-    from desktop_app.workspace.entry import check_report
-
-    count = plan["validations"]
-    with tempfile.TemporaryDirectory() as tmp:
-        bench_entry.setup_commune(Path(tmp))
-        with Workspace.open(Path(tmp)) as ws:
-            state = check_report(ws, "cntt-xa", "2026")
-            form = state.form
-            inputs = {
-                k: v for k, v in state.result.values.items() if not form.fields[k].is_computed
-            }
-            core, stored = [], []
-            for _ in range(count):
-                start = time.perf_counter()
-                validate(form, inputs)
-                core.append(time.perf_counter() - start)
-            for _ in range(count):
-                start = time.perf_counter()
-                check_report(ws, "cntt-xa", "2026")
-                stored.append(time.perf_counter() - start)
-        maxrss = _maxrss_mb()
-        command = [sys.executable, "-m", "desktop_app", "--data-dir", tmp, "validate"]
-        command += ["--form", "cntt-xa", "--period", "2026"]
-        cli = []
-        for i in range(plan["validate_cli"] + 1):
-            start = time.perf_counter()
-            done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
-            if i:  # the first run is a warm-up (bytecode, OS file cache)
-                cli.append(time.perf_counter() - start)
-            if done.returncode != 0:
-                raise SystemExit(f"validate exited {done.returncode}")
-    return {
-        "fields": len(form.fields),
-        "rules": len(form.rules),
-        "problems": len(state.result.problems),
-        "runs": count,
-        "validate_in_process_ms": _median_ms(core),
-        "check_report_ms": _median_ms(stored),
-        "cli_runs": len(cli),
-        "validate_cli_s": statistics.median(cli),
-        "cli_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "maxrss_mb": maxrss,
-    }
-
-
-def bench_export(plan: dict, handoff: Path) -> dict:
-    import bench_packet
-
-    result = bench_packet.measure_export(plan["export_runs"], keep=handoff)
-    samples = result["samples"]
-    steps = {
-        name.strip(): statistics.median(values)
-        for name, values in samples.items()
-        if name.startswith("  ")
-    }
-    first = samples["export: first (cold)"][0]
-    imports = samples["import pyHanko + renderers (once)"][0]
-    identity = samples["open identity (once per export)"][0]
-    return {
-        "runs": plan["export_runs"],
-        "packet_kib": result["size"] / 1024,
-        "export_warm_ms": statistics.median(samples["export: signed packet (warm)"]),
-        "export_first_ms": first,
-        "imports_ms": imports,
-        "open_identity_ms": identity,
-        "first_in_process_ms": imports + identity + first,
-        "steps_median_ms": steps,
-        "maxrss_mb": _maxrss_mb(),
-    }
-
-
-def bench_verify(plan: dict, handoff: Path) -> dict:
-    import bench_packet
-    from bench_receive import bare_checks
-
-    packets = sorted(handoff.glob("*.zip"))
-    if not packets:
-        raise SystemExit("no packet to verify: the export benchmark did not leave one")
-    runs = plan["verify_runs"]
-    samples = bench_packet.measure_verify(packets[-1], handoff / "cert.pem", runs)
-    maxrss = _maxrss_mb()
-    both = bare_checks([packets[-1]] * (runs + 1))[1:]
-    cms_only = bare_checks([packets[-1]] * (runs + 1), pdf=False)[1:]
-    return {
-        "runs": runs,
-        "verify_first_ms": samples["verify: first (cold)"][0],
-        "verify_ms": statistics.median(samples["verify: checks 1-6 (warm)"]),
-        "bare_cms_pdf_hashing_ms": _median_ms(both),
-        "bare_cms_hashing_ms": _median_ms(cms_only),
-        "maxrss_mb": maxrss,
-    }
-
-
-def bench_receive(plan: dict, handoff: Path) -> dict:
-    import bench_receive
-
-    return bench_receive.measure(plan["packets"])
-
-
-def bench_consolidate(plan: dict, handoff: Path) -> dict:
-    import bench_consolidate
-
-    return bench_consolidate.measure_stored(UNITS, plan["consolidate_runs"])
-
-
-BENCHES: dict[str, Callable[[dict, Path], dict]] = {
-    "start": bench_start,
-    "edit": bench_edit,
-    "validate": bench_validate,
-    "export": bench_export,
-    "verify": bench_verify,
-    "receive": bench_receive,
-    "consolidate": bench_consolidate,
-}
-
-
-# -- the table ------------------------------------------------------------------------------
-
-
-@dataclass
-class Row:
-    what: str
-    median: str
-    target: str = ""
-    ok: bool | None = None  # None: no target of its own
-    value: float | None = None
-    unit: str = ""
-
-
-def _s(seconds: float) -> str:
-    return f"{seconds:.3f} s" if seconds < 10 else f"{seconds:.1f} s"
-
-
-def _ms(ms: float) -> str:
-    return f"{ms:.2f} ms" if ms < 100 else f"{ms:.0f} ms"
-
-
-def _memory(name: str, mb: float) -> Row:
-    return Row(f"peak memory (maxrss): {name}", f"{mb:.0f} MB", f"≤ {MEMORY_MB} MB",
-               mb <= MEMORY_MB, mb, "MB")  # fmt: skip
-
-
-def rows_for(name: str, r: dict) -> list[Row]:
-    """The table's rows for benchmark ``name`` with result ``r``."""
-    if name == "start":
-        limit = 1.3 * r["start_bare_window_s"]
-        ratio = r["start_ratio"]
-        return [
-            Row(f"cold start (new process) to interactive window ({r['runs']})",
-                f"{_s(r['start_app_window_s'])} = {ratio:.2f} × bare",
-                f"≤ 1.3 × bare = {_s(limit)}", ratio <= 1.3, r["start_app_window_s"], "s"),
-            Row("  bare PySide6 window, same run", _s(r["start_bare_window_s"]),
-                value=r["start_bare_window_s"], unit="s"),
-            Row("  least any data-entry window must do (bench_entry.floor_window), same run",
-                f"{_s(r['start_floor_window_s'])} = {r['start_floor_ratio']:.2f} × bare",
-                value=r["start_floor_window_s"], unit="s"),
-            Row("  first start of the run (not in the median)", _s(r["start_first_app_s"]),
-                value=r["start_first_app_s"], unit="s"),
-            _memory("window process at start-up", r["app_window_maxrss_mb"]),
-        ]  # fmt: skip
-    if name == "edit":
-        ms = r["edit_persisted_ms"]
-        bare = r["bare_sqlite_commit_ms"]
-        return [
-            Row(f"one field edit: fsynced commit + audit, form re-validated ({r['edits']})",
-                f"{_ms(ms)} = {ms / bare:.1f} × bare", "≤ 5 ms", ms <= 5, ms, "ms"),
-            Row("  bare SQLite commit (WAL, synchronous=FULL), same run", _ms(bare),
-                value=bare, unit="ms"),
-            _memory("edits", r["maxrss_mb"]),
-        ]  # fmt: skip
-    if name == "validate":
-        return [
-            Row(f"validate the full form in process ({r['fields']} fields,"
-                f" {r['rules']} rules)", _ms(r["validate_in_process_ms"]),
-                value=r["validate_in_process_ms"], unit="ms"),
-            Row("  read from the database + validate (as `validate` does)",
-                _ms(r["check_report_ms"]), value=r["check_report_ms"], unit="ms"),
-            Row(f"  `validate` command as a whole process ({r['cli_runs']})",
-                _s(r["validate_cli_s"]), value=r["validate_cli_s"], unit="s"),
-            _memory("validate", r["maxrss_mb"]),
-        ]  # fmt: skip
-    if name == "export":
-        warm = r["export_warm_ms"] / 1000
-        first = r["first_in_process_ms"] / 1000
-        return [
-            Row(f"export one signed packet, full commune form ({r['runs']})", _s(warm),
-                "≤ 1 s", warm <= 1, warm, "s"),
-            Row("  first export in a process, imports + identity included", _s(first),
-                value=first, unit="s"),
-            _memory("export", r["maxrss_mb"]),
-        ]  # fmt: skip
-    if name == "verify":
-        ms = r["verify_ms"]
-        both = r["bare_cms_pdf_hashing_ms"]
-        cms = r["bare_cms_hashing_ms"]
-        return [
-            Row(f"verify one packet, checks 1-6 ({r['runs']})", f"{_ms(ms)} = {ms / both:.2f} × bare",
-                f"≤ 3 × bare = {_ms(3 * both)}", ms <= 3 * both, ms, "ms"),
-            Row("  bare: CMS + PDF signature checks + hashing", _ms(both), value=both, unit="ms"),
-            Row(f"  bare: one CMS check + hashing (verify = {ms / cms:.2f} × this)", _ms(cms),
-                value=cms, unit="ms"),
-            _memory("verify", r["maxrss_mb"]),
-        ]  # fmt: skip
-    if name == "receive":
-        ms = r["median_ms"]
-        bare = r["bare_signatures_hashing_median_ms"]
-        n = f"{r['packets']:,}"
-        return [
-            Row(f"receive {n} packets, full verification: throughput", f"{r['per_second']:.0f}/s",
-                "≥ 100/s", r["per_second"] >= 100, r["per_second"], "packets/s"),
-            Row("  per packet (median)", f"{_ms(ms)} = {ms / bare:.2f} × bare",
-                f"≤ 3 × bare = {_ms(3 * bare)}", ms <= 3 * bare, ms, "ms"),
-            Row("  bare: CMS + PDF signature checks + hashing, same packets", _ms(bare),
-                value=bare, unit="ms"),
-            Row("  verify only (checks 1-6), same packets", _ms(r["verify_only_median_ms"]),
-                value=r["verify_only_median_ms"], unit="ms"),
-            Row(f"  total for {n}", _s(r["total_s"]), value=r["total_s"], unit="s"),
-            _memory("receive", r["maxrss_mb"]),
-        ]  # fmt: skip
-    if name == "consolidate":
-        whole = r["steps"]["write_district_reports"]["median_s"]
-        alone = r["steps"]["consolidation_for"]["median_s"]
-        return [
-            Row(f"consolidate + rank + both reports, {r['units']:,} units ({r['runs']})",
-                _s(whole), "≤ 60 s", whole <= 60, whole, "s"),
-            Row("  consolidate + rank alone (consolidation_for)", _s(alone), value=alone,
-                unit="s"),
-            _memory("consolidate", r["maxrss_mb"]),
-        ]  # fmt: skip
-    raise KeyError(name)
-
-
-def table(rows: list[Row]) -> str:
-    cells = [(r.what, r.median, r.target, {True: "yes", False: "NO", None: ""}[r.ok])
-             for r in rows]  # fmt: skip
-    widths = [max(len(c[i]) for c in [("what", "median", "target", "ok?"), *cells])
-              for i in range(4)]  # fmt: skip
-
-    def line(c: tuple[str, ...]) -> str:
-        return (f"| {c[0]:<{widths[0]}} | {c[1]:>{widths[1]}} | {c[2]:<{widths[2]}}"
-                f" | {c[3]:<{widths[3]}} |")  # fmt: skip
-
-    rule = f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 1)}:|{'-' * (widths[2] + 2)}|"
-    rule += f"{'-' * (widths[3] + 2)}|"
-    return "\n".join([line(("what", "median", "target", "ok?")), rule, *map(line, cells)])
-
+from benches import BENCH, BENCHES, PLANS
+from table import Row, rows_for, table
 
 # -- the machine ----------------------------------------------------------------------------
 
@@ -434,6 +131,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, 200 packets")
     parser.add_argument("--json", type=Path, default=BENCH / "results.json")
     parser.add_argument("--only", nargs="+", choices=list(BENCHES), help="these benchmarks only")
+    parser.add_argument(
+        "--build", action="store_true", help="build the one-folder app if dist/ has none (slow)"
+    )
     parser.add_argument("--child", choices=list(BENCHES), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--handoff", type=Path, help=argparse.SUPPRESS)
@@ -441,6 +141,8 @@ def main() -> int:
     if args.child:
         return _child(args.child, args.out, args.handoff, args.quick)
 
+    if args.build:
+        os.environ["BENCH_BUILD"] = "1"  # read by the visible benchmark's child
     names = [n for n in BENCHES if not args.only or n in args.only]
     if "verify" in names and "export" not in names:
         names.insert(names.index("verify"), "export")  # verify checks export's packet

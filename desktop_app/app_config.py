@@ -1,5 +1,9 @@
 """The one thing that cannot live in the database: where the database is. A tiny JSON
-file in the user's config directory remembers the data directory the clerk chose."""
+file in the user's config directory remembers the data directory the clerk chose.
+
+May import: ``core.durable`` (the one atomic writer; ``storage`` is above this module,
+since ``core.units`` finds its file through ``paths``) and platformdirs.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,12 @@ import json
 import os
 from pathlib import Path
 
+from platformdirs import user_config_dir
+
+from .core.durable import atomic_write
+
+APP_NAME = "desktop-app"
+APP_AUTHOR = "cntt-baocao"
 CONFIG_ENV = "DESKTOP_APP_CONFIG_DIR"
 
 
@@ -14,10 +24,6 @@ def config_file() -> Path:
     override = os.environ.get(CONFIG_ENV)
     if override:
         return Path(override) / "config.json"
-    from platformdirs import user_config_dir
-
-    from .paths import APP_AUTHOR, APP_NAME
-
     return Path(user_config_dir(APP_NAME, APP_AUTHOR)) / "config.json"
 
 
@@ -35,10 +41,10 @@ def chosen_data_dir() -> Path | None:
 
 
 def remember_data_dir(directory: Path) -> None:
+    """Remember ``directory`` as the data folder, synced to the disk: a power cut leaves
+    the old choice or the new one. ``OSError`` when the config folder refuses it."""
     path = config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = read_config()
     data["data_dir"] = str(directory)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(temporary, path)  # atomic: a power cut leaves the old file or the new one
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

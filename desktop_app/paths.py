@@ -2,7 +2,7 @@
 platform's default) and the cache. The files that ship with the application are found by
 ``desktop_app.core.bundle``.
 
-May import: ``app_config`` and platformdirs (both only when asked).
+May import: ``app_config`` and platformdirs.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-APP_NAME = "desktop-app"
-APP_AUTHOR = "cntt-baocao"
+from platformdirs import user_cache_dir, user_data_dir
+
+from .app_config import APP_AUTHOR, APP_NAME, chosen_data_dir
+
 DATA_DIR_ENV = "DESKTOP_APP_DATA_DIR"
 
 
@@ -21,20 +23,15 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override)
-    from .app_config import chosen_data_dir
-
     chosen = chosen_data_dir()
     if chosen is not None:
         return chosen
-    # Imported here: platformdirs is cheap, but keeping module import free of it keeps
-    # the cold start of `--help` minimal.
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
 
 
 def cache_dir() -> Path:
     """Rebuildable files (checked forms); safe to delete at any time."""
-    from platformdirs import user_cache_dir
-
     return Path(user_cache_dir(APP_NAME, APP_AUTHOR)) / "forms"
+
+
+__all__ = ["APP_AUTHOR", "APP_NAME", "DATA_DIR_ENV", "cache_dir", "default_data_dir"]

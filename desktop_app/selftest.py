@@ -28,9 +28,11 @@ failed and why (and the traceback on stderr) and exits 1.
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import platform
 import secrets
+import sqlite3
 import sys
 import tempfile
 import time
@@ -41,9 +43,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from openpyxl import load_workbook
+
 from . import __version__
 from .core.bundle import form_schema_path, forms_dir, is_frozen, project_root, resource_path
+from .core.forms import FormRegistry
 from .core.messages import AppError
+from .core.units import Catalogue
+from .workspace import Workspace
+from .workspace.check_packets import check_packets
+from .workspace.district import write_district_reports
+from .workspace.entry import check_report, load_values
+from .workspace.export import export_report
+from .workspace.identity import create_unit_identity, export_unit_certificate
+from .workspace.receive import receive, register_certificate
+from .workspace.setup_unit import setup_unit
 
 FLAG = "--selftest"
 NO_WINDOW = "--no-window"
@@ -123,8 +137,6 @@ def _resources(state: _State) -> str:
 
 
 def _forms(state: _State) -> str:
-    from .core.forms import FormRegistry
-
     files = sorted(forms_dir().glob("*.yaml"))
     _check(bool(files), f"no form definitions in {forms_dir()}")
     registry = FormRegistry.load(forms_dir())  # no cache: every file is read and checked
@@ -135,10 +147,6 @@ def _forms(state: _State) -> str:
 
 
 def _database(state: _State) -> str:
-    from .core.units import Catalogue
-    from .workspace import Workspace
-    from .workspace.setup_unit import setup_unit
-
     sizes = []
     for name in ("legacy", "current"):
         catalogue = Catalogue.load(name)
@@ -157,14 +165,10 @@ def _database(state: _State) -> str:
 
 
 def _sqlite_version() -> str:
-    import sqlite3
-
     return sqlite3.sqlite_version
 
 
 def _values(state: _State) -> str:
-    from .workspace.entry import check_report, load_values
-
     outcome = load_values(state.commune, resource_path("samples", SAMPLE))
     result = check_report(state.commune, FORM, PERIOD).result
     _check(not result.errors, f"{len(result.errors)} errors in the sample report")
@@ -172,9 +176,6 @@ def _values(state: _State) -> str:
 
 
 def _export(state: _State) -> str:
-    from .workspace.export import export_report
-    from .workspace.identity import create_unit_identity, export_unit_certificate
-
     passphrase = secrets.token_urlsafe(16)  # never stored: the identity dies with the test
     info = create_unit_identity(state.commune, passphrase)
     state.certificate, _ = export_unit_certificate(state.commune, state.root / "commune.pem")
@@ -193,10 +194,6 @@ def _export(state: _State) -> str:
 
 
 def _check_workbook(content: bytes, name: str) -> None:
-    import io
-
-    from openpyxl import load_workbook
-
     workbook = load_workbook(io.BytesIO(content), read_only=True)
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
@@ -207,8 +204,6 @@ def _check_workbook(content: bytes, name: str) -> None:
 
 
 def _verify(state: _State) -> str:
-    from .workspace.check_packets import check_packets
-
     assert state.packet is not None
     [checked] = check_packets(state.commune, [state.packet])
     if checked.error is not None:
@@ -218,11 +213,6 @@ def _verify(state: _State) -> str:
 
 
 def _district(state: _State) -> str:
-    from .workspace import Workspace
-    from .workspace.district import write_district_reports
-    from .workspace.receive import receive, register_certificate
-    from .workspace.setup_unit import setup_unit
-
     assert state.packet is not None and state.certificate is not None
     state.district = Workspace.open(state.root / "district", forms=state.forms)
     setup_unit(state.district, DISTRICT, "legacy", clerk="Người kiểm tra")
@@ -243,6 +233,7 @@ def _district(state: _State) -> str:
 
 def _window(state: _State) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt only here, after the platform is set: the checks above run headless.
     from .ui.selftest_window import window_check
 
     problem, seen = window_check(state.commune, state.consolidated_pdf, state.root)

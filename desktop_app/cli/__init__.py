@@ -8,14 +8,15 @@ from collections.abc import Sequence
 
 from ..core.messages import AppError, Text
 from ..paths import default_data_dir
-from .output import refuse
+from .output import refuse, warn
 
 log = logging.getLogger(__name__)
 
 
 def run(argv: Sequence[str]) -> int:
     # Imported here so that `python -m desktop_app` with no command (the window) does not
-    # pay for the CLI's imports, and the CLI never imports Qt.
+    # pay for the CLI's imports (commands and parser pull in every command's module,
+    # ~300 ms by -X importtime), and the CLI never imports Qt.
     from ..workspace import Workspace
     from . import commands
     from .parser import build_parser
@@ -24,6 +25,7 @@ def run(argv: Sequence[str]) -> int:
     for name, default in (("data_dir", None), ("lang", None), ("json", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
+    # Lazy with the three above (logging.handlers: ~6 ms).
     from ..workspace.logs import log_path, start_logging
 
     # The command's name only: its arguments may hold values typed (values set F=V).
@@ -33,13 +35,14 @@ def run(argv: Sequence[str]) -> int:
     start_empty = bool(getattr(args, "force_new", False))
     try:
         if args.command == "backups":  # opens the folder itself (it may be damaged)
+            # Lazy: ~35 ms to import; the other commands skip it.
             from .backup_commands import run_backups
 
             return run_backups(args, data_dir)
         handler = getattr(commands, f"cmd_{args.command}")
         with Workspace.open(args.data_dir, start_empty=start_empty) as ws:
+            # With the workspace above: kept off the window's start (is_cli).
             from ..workspace.backups import backup_warning
-            from .output import warn
 
             if (warning := backup_warning(ws)) is not None:
                 warn(warning)
@@ -48,6 +51,7 @@ def run(argv: Sequence[str]) -> int:
             return handler(ws, args, lang)
     except AppError as error:
         log.info("cli %s refused: %s", args.command, error.code)
+        # Lazy: ~35 ms to import; the other commands skip it.
         from .backup_commands import with_backup_hint
 
         return refuse(with_backup_hint(error, data_dir), args.json)

@@ -9,7 +9,8 @@ import argparse
 import datetime
 from typing import Any
 
-from ..core.messages import Text
+from ..core.messages import AppError, Text
+from ..packets.manifest import vietnam_time
 from ..workspace import Workspace
 from .output import print_json, say
 
@@ -17,6 +18,7 @@ from .output import print_json, say
 def board_applies(ws: Workspace, form_id: str) -> bool:
     """Whether ``status --form`` means the board: the unit has children filling the form
     (a commune, or a district asking about its own form, keeps the report status)."""
+    # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace.receive import office
 
     if ws.profile is None:
@@ -25,6 +27,7 @@ def board_applies(ws: Workspace, form_id: str) -> bool:
 
 
 def cmd_board(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~8 ms to import; the other commands skip it.
     from ..receiving.status import STATE_LABELS
     from ..workspace import receive as use
 
@@ -62,7 +65,6 @@ def _when(iso: str | None) -> str:
     """dd/mm/yyyy HH:MM in Vietnam time, or blank."""
     if not iso:
         return ""
-    from ..packets.manifest import vietnam_time
 
     return vietnam_time(datetime.datetime.fromisoformat(iso)).strftime("%d/%m/%Y %H:%M")
 
@@ -72,6 +74,7 @@ def _change_dict(change: Any) -> dict[str, Any]:
 
 
 def cmd_changes(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace import receive as use
 
     found = use.submissions(ws, args.form, args.period, unit_code=args.unit, states=("current",))
@@ -110,8 +113,6 @@ def cmd_changes(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def raise_not_received(args: argparse.Namespace) -> None:
-    from ..core.messages import AppError
-
     raise AppError(
         "review.no_submission",
         Text(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.messages import AppError, Text
+from ..packets.identity_errors import KINDS
 from ..workspace import Workspace
 from .output import print_json, refuse, say
 
@@ -103,8 +104,6 @@ def _date(iso: str) -> str:
 
 
 def _show_identity(info: Any, args: argparse.Namespace, lang: str) -> None:
-    from ..packets.identity_errors import KINDS
-
     data = info.as_dict()
     if args.json:
         print_json({"ok": True, "identity": data})
@@ -129,6 +128,7 @@ def _show_identity(info: Any, args: argparse.Namespace, lang: str) -> None:
 
 
 def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~50 ms (cryptography) to import; the other commands skip it.
     from ..workspace import identity as use
 
     command = args.identity_command
@@ -171,6 +171,7 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~250 ms (reportlab, openpyxl, pyhanko) to import; the other commands skip it.
     from ..workspace.export import export_report
 
     secret = secret_from_env(args.passphrase_env or args.pin_env)
@@ -202,6 +203,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_verify(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~90 ms and more (pyhanko) to import; the other commands skip it.
     from ..workspace.check_packets import check_packets
 
     rejected = 0

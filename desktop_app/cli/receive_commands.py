@@ -19,6 +19,7 @@ from typing import Any
 from ..core.messages import Text
 from ..workspace import Workspace
 from .output import print_json, refuse, say
+from .packet_commands import secret_from_env
 
 
 def _review_options(parser: argparse.ArgumentParser, reason_required: bool) -> None:
@@ -112,6 +113,7 @@ def _entry_line(entry: Any, lang: str) -> str:
 
 
 def cmd_trust(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace import receive as use
 
     command = args.trust_command
@@ -155,6 +157,7 @@ def cmd_trust(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_receive(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~90 ms (pyhanko) to import; the other commands skip it.
     from ..receiving.receive import WAITING
     from ..workspace.receive import receive
 
@@ -188,6 +191,7 @@ def cmd_receive(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_decide(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace.receive import decide_conflict
 
     chosen = decide_conflict(ws, args.submission, args.take, args.reason)
@@ -204,8 +208,8 @@ def cmd_decide(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def _review(ws: Workspace, args: argparse.Namespace, lang: str, decision: str) -> int:
+    # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace.receive import review
-    from .packet_commands import secret_from_env
 
     secret = secret_from_env(args.passphrase_env or args.pin_env)
     result = review(
@@ -228,6 +232,7 @@ def cmd_return(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_receipt(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace import receive as use
 
     if args.receipt_command == "open":

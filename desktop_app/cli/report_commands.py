@@ -159,6 +159,7 @@ def _report_dict(result: Any) -> dict[str, Any]:
 
 
 def cmd_report(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~200 ms and more (consolidation, reportlab) to import; the other commands skip it.
     from ..workspace.district import write_district_reports
 
     result = write_district_reports(
@@ -293,6 +294,7 @@ def display_total(value: Decimal) -> str:
 
 
 def cmd_prefill(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~200 ms and more (consolidation, receiving) to import; the other commands skip it.
     from ..workspace.district_prefill import prefill_own_report
 
     outcome = prefill_own_report(ws, args.form, args.period, overwrite=args.overwrite)
@@ -353,6 +355,7 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 
 def cmd_merges(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    # Lazy: ~200 ms and more (receiving) to import; the other commands skip it.
     from ..workspace import district_merges as district
 
     if args.merges_command == "set":

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 from ..core.forms import Form
 from ..core.levels import units_word
 from ..core.values import Value, from_storage
-from .consolidate import Consolidation
+from .consolidate import Consolidation, consolidate
+from .model import ExpectedUnit
 from .prefill import PrefilledValue, prefill_parent_form
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
 def child_form_for(parent: Form, candidates: Iterable[Form]) -> Form | None:
     """The form among ``candidates`` (those the children fill) whose fields the parent's
     pre-fill names best (for cntt-huyen: cntt-xa); None when none matches any."""
-    from .consolidate import consolidate
-    from .model import ExpectedUnit
 
     best: tuple[int, Form] | None = None
     for candidate in candidates:

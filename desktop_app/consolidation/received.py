@@ -30,7 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.forms import Form, FormRegistry
+from ..core.levels import level_name
 from ..core.messages import AppError, Text
+from ..storage.received import files_of_submissions
+from ..storage.submissions import find_submissions, iter_values
 from .consolidate import Consolidation, consolidate
 from .merges import apply_merges
 from .model import ExpectedUnit, PacketRef, UnitReport, typed_inputs
@@ -54,8 +57,6 @@ def counted_reports(
 ) -> Counted:
     """The current submission of each unit for ``form`` (the version consolidated) and
     ``period``, typed, with its packet; returned ones only with ``include_returned``."""
-    from ..storage.received import files_of_submissions
-    from ..storage.submissions import find_submissions, iter_values
 
     current = find_submissions(db, form.id, period, states=("current",), with_data=False)
     held = {s.id: s for s in current if include_returned or s.review != "returned"}
@@ -127,7 +128,6 @@ def consolidate_received(
 
 def no_children(receiver: str, form: Form) -> AppError:
     """``report.no_children``: the receiving unit has no children that fill ``form``."""
-    from ..core.levels import level_name
 
     level = level_name(form.level)
     return AppError(

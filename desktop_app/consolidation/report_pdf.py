@@ -42,6 +42,7 @@ from ..documents.flow import (
 from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf_fonts
 from ..documents.page import LANDSCAPE, MM, build_pdf
 from ..documents.tables import string_table
+from ..storage.durable import atomic_write
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
@@ -250,5 +251,5 @@ def render_consolidated_pdf(
 
 
 def write_consolidated_pdf(path: Path, *args, **kwargs) -> None:
-    """``render_consolidated_pdf`` written to ``path``."""
-    path.write_bytes(render_consolidated_pdf(*args, **kwargs))
+    """``render_consolidated_pdf`` written to ``path``, whole or not at all."""
+    atomic_write(path, render_consolidated_pdf(*args, **kwargs))

@@ -10,13 +10,12 @@ May import: ``consolidation``, ``storage`` (durable files), ``core``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.progress import Progress, no_progress
-from ..storage.durable import temporary_beside
+from ..storage.durable import replacing
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
@@ -65,18 +64,14 @@ def write_reports(
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = report_stem(c, info)
     xlsx, pdf = out_dir / f"{stem}.xlsx", out_dir / f"{stem}.pdf"
-    parts = [temporary_beside(xlsx), temporary_beside(pdf)]
-    try:
+    # Both renamed only once both are written; a cancel or a failure leaves neither part.
+    with replacing(xlsx) as xlsx_part, replacing(pdf) as pdf_part:
         progress(0, STEPS)
-        write_consolidated_xlsx(parts[0], c, ranking, statements, info, year_on_year)
+        write_consolidated_xlsx(xlsx_part, c, ranking, statements, info, year_on_year)
         progress(1, STEPS)
-        pdf_bytes = render_consolidated_pdf(c, ranking, statements, info, year_on_year=year_on_year)
-        parts[1].write_bytes(pdf_bytes)
+        pdf_part.write_bytes(
+            render_consolidated_pdf(c, ranking, statements, info, year_on_year=year_on_year)
+        )
         progress(2, STEPS)
-        os.replace(parts[0], xlsx)
-        os.replace(parts[1], pdf)
-    finally:
-        for part in parts:
-            part.unlink(missing_ok=True)
     progress(STEPS, STEPS)
     return WrittenReports(xlsx, pdf, ranking, statements)

@@ -7,6 +7,7 @@ a date of birth in 1926 as easily as a plan in 2026.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
@@ -50,13 +51,6 @@ class DateFormatError(AppError):
         super().__init__(code, message, input=text)
 
 
-def days_in_month(year: int, month: int) -> int:
-    """28 to 31 (the ``calendar`` module would cost start-up its import and ``locale``)."""
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 def _refuse(text: str, vi: str, en: str, code: str = "date.invalid") -> DateFormatError:
     shown = text.strip()
     if len(shown) > _QUOTE_LIMIT:
@@ -78,7 +72,7 @@ def _build(text: str, year: int, month: int, day: int) -> datetime.date:
         )
     if day < 1:
         raise _refuse(text, "«{q}»: không có ngày 0.", "«{q}»: there is no day 0.")
-    last = days_in_month(year, month)
+    last = calendar.monthrange(year, month)[1]
     if day > last:
         raise _refuse(
             text,

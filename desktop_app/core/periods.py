@@ -8,13 +8,14 @@ after the period ends.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from .dates import MONTHS_EN, days_in_month
+from .dates import MONTHS_EN
 from .messages import AppError, Text
 
 __all__ = [
@@ -185,7 +186,7 @@ class Period:
     @property
     def end(self) -> datetime.date:
         last_month = self.index * _MONTHS[self.kind]
-        return datetime.date(self.year, last_month, days_in_month(self.year, last_month))
+        return datetime.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, datetime.date) and self.start <= day <= self.end
@@ -225,7 +226,7 @@ def _month_day(deadline: str, kind: str) -> tuple[int, int]:
     match = _MONTH_DAY.fullmatch(deadline.strip())
     month, day = (int(g) for g in match.groups()) if match else (0, 0)
     # 29 February is refused: it would not exist in three years out of four.
-    if not match or not 1 <= month <= 12 or not 1 <= day <= days_in_month(2001, month):
+    if not match or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2001, month)[1]:
         raise PeriodError(
             "period.deadline",
             Text(

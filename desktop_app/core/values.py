@@ -16,12 +16,12 @@ from typing import Any
 from .dates import DateFormatError, format_date, parse_date
 from .forms.model import NUMERIC_TYPES, Field
 from .messages import AppError, Text
+from .number_reading import parse_number
 from .numbers import (
     NumberFormatError,
     check_digits,
     format_number,
     from_canonical,
-    parse_number,
     to_canonical,
 )
 from .text import (

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import threading
 
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
 from ..core.bundle import resource_path
 
 SERIF = "LiberationSerif"
@@ -35,11 +39,6 @@ def register_pdf_fonts() -> None:
     with _LOCK:
         if _registered:
             return
-        # reportlab is imported here: the window and the CLI only need it when exporting.
-        from reportlab.lib.fonts import addMapping
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
         for name, file in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
         for bold, italic, name in (

@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.x509.oid import NameOID
 
 from ..core.text import nfc
+from ..storage.durable import atomic_write
 
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
@@ -246,13 +247,7 @@ def pem_bundle(certs: Iterable[x509.Certificate]) -> bytes:
 def write_private(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write atomically (a power cut leaves the old file or the new one), owner-only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    atomic_write(path, data, mode=mode)
 
 
 __all__ = [

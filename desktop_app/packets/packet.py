@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
-from ..storage.durable import temporary_beside
 from .data import canonical_json
 from .manifest import build_manifest, manifest_bytes, sha256_hex, vietnam_time
 from .signing import Stamp, sign_detached, sign_pdf
@@ -115,23 +112,6 @@ def zip_bytes(members: Mapping[str, bytes], moment: datetime.datetime) -> bytes:
     return buffer.getvalue()
 
 
-def write_packet(content: PacketContent, out_dir: Path) -> Path:
-    """Write the zip into ``out_dir`` atomically (a power cut or a pulled USB stick leaves
-    no half packet under the real name) and return its path."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    created = datetime.datetime.fromisoformat(content.manifest["created_at"])
-    data = zip_bytes(content.members, created)
-    target = out_dir / content.name
-    temporary = temporary_beside(target)
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
-    return target
-
-
 __all__ = [
     "MEMBERS",
     "PacketContent",
@@ -139,6 +119,5 @@ __all__ = [
     "assemble",
     "packet_name",
     "stamp_for",
-    "write_packet",
     "zip_bytes",
 ]

@@ -12,11 +12,10 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..storage.durable import fsync_path
+from ..storage.durable import atomic_write
 from ..storage.errors import disk_error
 
 RECEIVED_DIR = "received"
@@ -105,25 +104,13 @@ def keep(data_dir: Path, incoming: Incoming) -> str | None:
     target = Path(data_dir) / relative
     if target.is_file() and target.stat().st_size == incoming.size:
         return relative
-    temporary: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
-        )
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(incoming.data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)  # the hash's name only ever holds the whole file
-        temporary = None
-        fsync_path(target.parent)  # the rename too, before the row that names the file commits
     except OSError as exc:
         raise disk_error(exc, incoming.path) from exc
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    # The hash's name only ever holds the whole file, synced with its folder before the
+    # row that names it commits.
+    atomic_write(target, incoming.data, name=incoming.path)
     return relative
 
 

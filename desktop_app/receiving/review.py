@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from ..core.text import clean_multiline
 from ..packets import certs
 from ..packets.manifest import sha256_hex, vietnam_time
 from ..storage.audit import write_audit
-from ..storage.durable import temporary_beside
+from ..storage.durable import atomic_write
 from ..storage.receipts import ReceiptRow, insert_receipt
 from ..storage.submissions import (
     Submission,
@@ -194,29 +193,21 @@ def _record(
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / made.name
-    temporary = temporary_beside(target)
-    with open(temporary, "wb") as handle:
-        handle.write(made.content)
-        handle.flush()
-        os.fsync(handle.fileno())
     receipt = made.receipt
     db = office.db
-    try:
-        with db.transaction():
-            if current_submission(db, s.unit_code, s.form_id, s.period) != s:
-                raise _error(
-                    "review.changed_meanwhile",
-                    "Báo cáo vừa thay đổi (nhận bản mới hoặc đã quyết định) trong lúc lập biên nhận; hãy làm lại.",
-                    "The report changed (a new packet or a decision) while the receipt was made; do it again.",
-                )
-            now = db.now()
-            set_review(
-                db, s.id, receipt["decision"], user=office.user, reason=receipt["reason"], at=now
+    with db.transaction():
+        if current_submission(db, s.unit_code, s.form_id, s.period) != s:
+            raise _error(
+                "review.changed_meanwhile",
+                "Báo cáo vừa thay đổi (nhận bản mới hoặc đã quyết định) trong lúc lập biên nhận; hãy làm lại.",
+                "The report changed (a new packet or a decision) while the receipt was made; do it again.",
             )
-            row = _issued(office, s, made, target, fingerprint, now)
-            os.replace(temporary, target)  # last: the file exists only with its record
-    finally:
-        temporary.unlink(missing_ok=True)
+        now = db.now()
+        set_review(
+            db, s.id, receipt["decision"], user=office.user, reason=receipt["reason"], at=now
+        )
+        row = _issued(office, s, made, target, fingerprint, now)
+        atomic_write(target, made.content)  # last: the file exists only with its record
     return target, row
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..core.durable import replacing
 from ..core.messages import AppError, Text
 from .clock import local_now
 from .content import has_rows, integrity_ok, read_content
@@ -186,13 +187,8 @@ def write_copy(source: sqlite3.Connection, target: Path) -> None:
     """A consistent, self-contained copy of ``source`` at ``target`` (replaced whole)."""
     partial = partial_path(target)
     discard_quietly(partial)
-    try:
+    with replacing(target, temporary=partial):
         _write_partial(source, partial)
-        os.replace(partial, target)
-        fsync_path(target.parent)
-    except BaseException:
-        discard_quietly(partial)
-        raise
 
 
 def backup_failed(path: Path, exc: Exception) -> AppError:
@@ -266,6 +262,8 @@ def backup_now(
     moment = local_moment(now)
     stamp = moment.strftime(_TIME_FORMAT)
     slug = _slug(reason)
+    # Renamed by hand (the steps of core.durable.replacing): the name is known only once
+    # the copy is compared with the newest backup.
     partial = _own_partial(policy.directory, stem)
     try:
         policy.directory.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.collation import vi_sort_key
 from ..core.messages import AppError
 from .backups import BackupPolicy, backup_now, manual_reason, maybe_backup_on_open
 from .clock import Clock, now_iso
@@ -41,15 +42,11 @@ log = logging.getLogger(__name__)
 
 
 def _register_collation(conn: sqlite3.Connection) -> None:
-    """``COLLATE vi`` for queries that sort Vietnamese names, when the core offers it.
+    """``COLLATE vi`` for queries that sort Vietnamese names.
 
     Only for ORDER BY in queries, never in the schema: an index or column declared with
     it would make the file unreadable to tools (DB Browser, the sqlite3 shell) without it.
     """
-    try:
-        from ..core.collation import vi_sort_key
-    except ImportError:
-        return
 
     def compare(a: str, b: str) -> int:
         ka, kb = vi_sort_key(a), vi_sort_key(b)
@@ -149,7 +146,7 @@ class Database:
 
     @cached_property
     def utils(self) -> sqlite_utils.Database:
-        # Imported on first use: sqlite-utils costs ~40 ms to import, and opening an
+        # Imported on first use: sqlite-utils costs ~40-65 ms to import, and opening an
         # up-to-date database for data entry never needs it (start-up is measured).
         import sqlite_utils
 

@@ -22,7 +22,7 @@ _WINDOWS_RETRY_S = 0.2
 def _lock(fd: int, blocking: bool) -> bool:
     """True once locked; False if another process holds it and ``blocking`` is false."""
     if sys.platform == "win32":  # the form mypy reads as a platform check
-        import msvcrt
+        import msvcrt  # exists on Windows only (as fcntl on POSIX only)
 
         while True:
             try:

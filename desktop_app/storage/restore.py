@@ -19,6 +19,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from ..core.durable import replacing
 from .backups import (
     BackupPolicy,
     backup_failed,
@@ -31,12 +32,12 @@ from .backups import (
 from .durable import fsync_path
 from .errors import storage_error, translate
 from .lost import file_state, set_aside_left_behind
+from .migrations import check_not_too_new
 
 
 def check_restorable(backup_path: Path) -> int:
     """The backup's schema version, after ``PRAGMA integrity_check`` read it whole;
     AppError "storage.corrupt" (or "storage.too_new") if it must not be restored."""
-    from .migrations import check_not_too_new
 
     try:
         src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
@@ -56,11 +57,11 @@ def _set_aside(db_path: Path, policy: BackupPolicy, now: datetime | None) -> Pat
     stamp = local_moment(now).strftime("%Y%m%dT%H%M%S")
     policy.directory.mkdir(parents=True, exist_ok=True)
     aside = policy.directory / f"{db_path.name}.damaged-{stamp}"
-    shutil.copy2(db_path, aside)
-    for suffix in ("-wal", "-journal"):
+    for suffix in ("", "-wal", "-journal"):
         beside = db_path.with_name(db_path.name + suffix)
-        if beside.exists():
-            shutil.copy2(beside, aside.with_name(aside.name + suffix))
+        if suffix == "" or beside.exists():
+            with replacing(aside.with_name(aside.name + suffix)) as temporary:
+                shutil.copyfile(beside, temporary)
     return aside
 
 

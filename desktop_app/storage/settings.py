@@ -6,6 +6,7 @@ Qt, and a backup carries them along with the reports.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -21,7 +22,6 @@ _UNIT_FIELDS = ("code", "name", "level", "parent_code", "catalogue")
 
 def os_user() -> str:
     """The OS account's name, for the audit log when no clerk is named."""
-    import getpass  # only when no clerk is named: the module costs start-up its import
 
     try:
         return getpass.getuser()

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.messages import AppError, Text
-from ..core.numbers import parse_number
+from ..core.number_reading import parse_number
 from ..core.scoring import rank
 from ..core.text import LINE_MAX_LENGTH, clean_line
 from ..core.values import Value

@@ -13,6 +13,9 @@ from typing import Any
 
 from ..core.messages import AppError
 from ..core.progress import Progress, no_progress
+from ..packets.identities import current_identity
+from ..packets.trust import TrustList
+from ..packets.verify import PacketVerifier
 from .workspace import Workspace
 
 
@@ -31,8 +34,6 @@ class Checked:
 
 def trust_for_checking(ws: Workspace, trust_files: Iterable[Path] = ()) -> Any:
     """A TrustList of the given certificate files plus the unit's own certificate."""
-    from ..packets.identities import current_identity
-    from ..packets.trust import TrustList
 
     trust = TrustList.from_files(list(trust_files))
     own = current_identity(ws.db, ws.data_dir)
@@ -49,7 +50,6 @@ def check_packets(
     progress: Progress = no_progress,
 ) -> list[Checked]:
     """Verify each file; a refusal is an outcome, not an exception. Writes nothing."""
-    from ..packets.verify import PacketVerifier
 
     outcomes: list[Checked] = []
     progress(0, len(paths))

@@ -9,15 +9,17 @@ signing keys: it may travel by e-mail or Zalo.
 from __future__ import annotations
 
 import contextlib
-import os
+import platform
 import sqlite3
 import sys
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import import_module, metadata
 from pathlib import Path
 
 from .. import __version__
+from ..core.durable import replacing
 from ..storage import list_backups
 from ..storage.migrations import LATEST_VERSION, user_version
 from .logs import log_files, log_path
@@ -80,8 +82,6 @@ def format_size(size: int) -> str:
 
 
 def library_version(distribution: str, module: str | None, attribute: str | None) -> str:
-    from importlib import import_module, metadata
-
     with contextlib.suppress(metadata.PackageNotFoundError, ValueError):
         return metadata.version(distribution)
     if module and attribute:
@@ -93,7 +93,6 @@ def library_version(distribution: str, module: str | None, attribute: str | None
 def system_description() -> str:
     """The full description, e.g. ``Windows-10-10.0.19045-SP0`` or ``Linux-6.1…-glibc2.36``,
     with the distribution's name where the system says it."""
-    import platform
 
     described = platform.platform()
     with contextlib.suppress(OSError, AttributeError):
@@ -141,19 +140,18 @@ def collect(ws: Workspace, extra_versions: Iterable[tuple[str, str]] = ()) -> Di
 def write_bundle(data_dir: Path, target: Path, info_text: str) -> Path:
     """A zip at ``target`` with ``thong-tin.txt`` (the information text) and the log
     files under ``logs/``; nothing else from the data folder. Written beside the target
-    and renamed when complete."""
+    and renamed when complete. ``OSError`` as it comes when the disk refuses it (the
+    About window says so in its own words), so ``core.durable``'s writer, not storage's."""
     target = Path(target)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:
-            bundle.writestr("thong-tin.txt", info_text)
-            for path in log_files(data_dir):
-                with contextlib.suppress(OSError):  # rotated away meanwhile
-                    bundle.write(path, f"logs/{path.name}")
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    # The zip closes before the rename (the managers leave in reverse order).
+    with (
+        replacing(target) as partial,
+        zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle,
+    ):
+        bundle.writestr("thong-tin.txt", info_text)
+        for path in log_files(data_dir):
+            with contextlib.suppress(OSError):  # rotated away meanwhile
+                bundle.write(path, f"logs/{path.name}")
     return target
 
 

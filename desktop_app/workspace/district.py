@@ -25,9 +25,23 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..consolidation import (
+    ExpectedUnit,
+    ReportInfo,
+    district_statements,
+    rank_units,
+    target_attainment,
+    trend,
+)
+from ..consolidation.compare import consolidated_year_on_year
+from ..consolidation.received import consolidate_received, no_children, nothing_received
+from ..consolidation.reports import write_reports
 from ..core.forms import Form
 from ..core.messages import AppError, Text
 from ..core.progress import Progress, no_progress
+from ..packets.manifest import vietnam_time
+from ..storage.clock import local_now
+from ..storage.submissions import periods_with_submissions
 from .receive import office as _office
 from .workspace import Workspace
 
@@ -75,7 +89,6 @@ class DistrictConsolidation:
     def attainment(self) -> dict[str, list[TargetResult]]:
         """Unit code → one result per form target (computed when first asked: a province's
         thousands of units × targets need not be held while its report is written)."""
-        from ..consolidation import target_attainment
 
         return target_attainment(self.consolidation)
 
@@ -90,8 +103,6 @@ def children_consolidation(
     """``form``'s reports for ``period`` received from the profile unit's children,
     consolidated (``consolidation.received``); AppError ``report.no_children`` when none
     of its children fills ``form``."""
-    from ..consolidation import ExpectedUnit
-    from ..consolidation.received import consolidate_received, no_children
 
     office = _office(ws)
     children = office.children_for(form.level)
@@ -110,16 +121,12 @@ def children_consolidation(
 
 
 def _today(ws: Workspace) -> datetime.date:
-    from ..packets.manifest import vietnam_time
-    from ..storage.clock import local_now
-
     return vietnam_time(ws.db.clock() if ws.db.clock else local_now()).date()
 
 
 def report_info(ws: Workspace, period: str, date: datetime.date | None = None) -> ReportInfo:
     """Who issues the consolidated report: the profile's unit and its parent, the clerk
     as preparer, the leader as approver, the place and date (default today)."""
-    from ..consolidation import ReportInfo
 
     profile = ws.require_profile()
     office = _office(ws)
@@ -148,9 +155,6 @@ def consolidation_for(
     with statements and target attainment. ``previous_period`` (default: the period
     before) gives each unit's change when that period has submissions. AppError
     ``report.nothing_received`` when no child report counts yet."""
-    from ..consolidation import district_statements, rank_units
-    from ..consolidation.compare import consolidated_year_on_year
-    from ..consolidation.received import nothing_received
 
     form, parsed = ws.form_for(form_id, period)
     text = str(parsed)
@@ -218,7 +222,6 @@ def write_district_reports(
     """Consolidate and write ``{form}_{period}_tong-hop.xlsx`` and ``.pdf`` into
     ``out_dir``. ``progress(done, 4)`` after each step; raising ``Cancelled`` from it
     stops the work with nothing written (both files appear together or not at all)."""
-    from ..consolidation.reports import write_reports
 
     total = 4  # consolidated and ranked, workbook, PDF, both in place
     progress(0, total)
@@ -259,8 +262,6 @@ def trend_for(
     (default: every period with submissions), for the key indicators (the fields the
     form sets targets for, unless ``fields``). Periods without any submission are left
     out; AppError ``trend.no_data`` when none is left."""
-    from ..consolidation import rank_units, trend
-    from ..storage.submissions import periods_with_submissions
 
     wanted = list(periods) if periods is not None else periods_with_submissions(ws.db, form_id)
     by_period: dict[str, Consolidation] = {}

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..storage.merges import MergeEntry
+from ..core.units import Catalogue
+from ..storage.merges import MergeEntry, save_unit_merges
+from ..storage.merges import unit_merges as stored
+from .receive import office as receiving_office
 from .workspace import Workspace
 
 
 def unit_merges(ws: Workspace) -> list[MergeEntry]:
     """The declared merges, by old code."""
-    from ..storage.merges import unit_merges as stored
 
     return stored(ws.db)
 
@@ -32,9 +34,6 @@ def declare_merges(
     """Add or change merges (``{old code: new code}``; old units looked up in
     ``catalogue``, new ones among the profile unit's children); all or nothing, audited
     as a setting change. Returns the whole table."""
-    from ..core.units import Catalogue
-    from ..storage.merges import save_unit_merges
-    from .receive import office as receiving_office
 
     office = receiving_office(ws)
     old_units = Catalogue.load(catalogue)
@@ -48,7 +47,6 @@ def declare_merges(
 
 def clear_merges(ws: Workspace, old_codes: Sequence[str] | None = None) -> list[MergeEntry]:
     """Remove some declared merges (all of them without ``old_codes``); audited."""
-    from ..storage.merges import save_unit_merges
 
     gone = None if old_codes is None else set(old_codes)
     kept = [e for e in unit_merges(ws) if gone is not None and e.old_code not in gone]

@@ -16,10 +16,27 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..consolidation import prefill_parent_form
+from ..consolidation.prefill_plan import Planned, child_form_for, plan_prefill, source_note
+from ..consolidation.received import nothing_received
 from ..core.forms import Form
+from ..core.levels import level_name
 from ..core.messages import AppError, Text
-from ..core.values import Value
+from ..core.values import Value, ValueRejected, check_value, from_storage, to_storage
+from ..storage import (
+    get_comments,
+    get_or_create_report,
+    get_report,
+    get_report_by_id,
+    get_values,
+    save_values,
+    set_comment,
+)
+from ..storage.audit import write_audit
+from ..storage.prefills import get_prefills, record_prefills
 from .district import children_consolidation
+from .entry import InputRejected
+from .receive import office as receiving_office
 from .workspace import Workspace
 
 if TYPE_CHECKING:
@@ -43,7 +60,6 @@ class PrefillOutcome:
 
 def _child_form(ws: Workspace, office: Office, parent: Form) -> Form:
     """The form the children fill whose fields the parent's pre-fill names best."""
-    from ..consolidation.prefill_plan import child_form_for
 
     levels = {u.level for u in office.children.values()}
     found = child_form_for(parent, [f for f in ws.forms.latest() if f.level in levels])
@@ -69,16 +85,6 @@ def prefill_own_report(
     typed before any) is kept, and so is a comment the officer wrote, unless
     ``overwrite``. What was pre-filled is recorded for ``prefilled_fields``; pre-filling
     again with nothing new writes nothing."""
-    from ..consolidation import prefill_parent_form
-    from ..consolidation.prefill_plan import Planned, plan_prefill, source_note
-    from ..consolidation.received import nothing_received
-    from ..core.levels import level_name
-    from ..core.values import ValueRejected, check_value, to_storage
-    from ..storage import get_comments, get_or_create_report, get_values, save_values, set_comment
-    from ..storage.audit import write_audit
-    from ..storage.prefills import get_prefills, record_prefills
-    from .entry import InputRejected
-    from .receive import office as receiving_office
 
     profile = ws.require_profile()
     office = receiving_office(ws)
@@ -146,7 +152,6 @@ def prefill_own_report(
                 [(now, ws.user, report.id, "prefill", f"{form.id}/{text}", None,
                   json.dumps(summary, ensure_ascii=False, sort_keys=True))],
             )  # fmt: skip
-    from ..storage import get_report_by_id
 
     row = get_report_by_id(ws.db, report.id) or report
     return PrefillOutcome(
@@ -158,9 +163,6 @@ def prefill_own_report(
 def prefilled_fields(ws: Workspace, form_id: str, period: str) -> dict[str, tuple[Value, bool]]:
     """field id → (the value as pre-filled, whether the report still holds it) for the
     unit's own report; an overridden field has ``False``."""
-    from ..core.values import from_storage
-    from ..storage import get_report, get_values
-    from ..storage.prefills import get_prefills
 
     profile = ws.require_profile()
     form, parsed = ws.form_for(form_id, period)

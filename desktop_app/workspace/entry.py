@@ -31,6 +31,7 @@ from ..core.values import (
     parse_input,
     to_storage,
 )
+from ..packets.manifest import vietnam_time
 from ..storage import (
     ReportRow,
     get_comments,
@@ -42,6 +43,7 @@ from ..storage import (
     set_comment,
     set_explanation,
 )
+from ..storage.clock import local_now
 from .workspace import Workspace
 
 # A full commune report with every comment at its limit is well under 1 MB.
@@ -151,8 +153,6 @@ def _save(
 
 def today(ws: Workspace) -> datetime.date:
     """Today in Vietnam, by the workspace's clock (a test's, or the system's)."""
-    from ..packets.manifest import vietnam_time
-    from ..storage.clock import local_now
 
     return vietnam_time(ws.db.clock() if ws.db.clock else local_now()).date()
 

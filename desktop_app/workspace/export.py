@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +23,14 @@ from ..core.messages import AppError, Text
 from ..core.periods import check_started
 from ..core.text import COMMENT_MAX_LENGTH, NAME_MAX_LENGTH, kept_text_problem
 from ..packets.data import build_data, canonical_json
+from ..packets.excel import render_xlsx
+from ..packets.identities import load_identity
 from ..packets.manifest import vietnam_time
 from ..packets.packet import PacketContent, assemble, zip_bytes
+from ..packets.pdf import render_pdf
 from ..storage import ExportRow, ReportRow, list_exports, record_export, report_version
 from ..storage.clock import local_now
-from ..storage.durable import temporary_beside
+from ..storage.durable import atomic_write
 from .entry import ReportState, check_report
 from .history import previous_values
 from .setup_unit import CLERK, LEADER
@@ -49,9 +51,6 @@ class Renderers:
 
 
 def default_renderers() -> Renderers:
-    from ..packets.excel import render_xlsx
-    from ..packets.pdf import render_pdf
-
     return Renderers(render_xlsx, render_pdf)
 
 
@@ -256,8 +255,6 @@ def _export_report(
     now: datetime.datetime | None,
     renderers: Renderers | None,
 ) -> ExportResult:
-    from ..packets.identities import load_identity
-
     def step(done: int) -> None:
         if progress:
             progress(done, STEPS)
@@ -315,32 +312,27 @@ def _write_and_record(
     out_dir = out_dir.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / content.name
-    temporary = temporary_beside(target)
-    with open(temporary, "wb") as handle:
-        created = datetime.datetime.fromisoformat(content.manifest["created_at"])
-        handle.write(zip_bytes(content.members, created))
-        handle.flush()
-        os.fsync(handle.fileno())
+    created = datetime.datetime.fromisoformat(content.manifest["created_at"])
+    packet = zip_bytes(content.members, created)
 
     def place() -> str:
-        os.replace(temporary, target)  # atomic: the old packet or the new one, never half
+        # Last in the transaction that records it: the old packet or the new one, never
+        # half, and a refused write (a full USB stick) records nothing.
+        atomic_write(target, packet)
         return str(target)
 
-    try:
-        recorded = record_export(
-            ws.db,
-            state.report.id,
-            expected=expected,
-            revision=content.manifest["revision"],
-            user=ws.user,
-            report_date=report_date,
-            data_sha256=content.data_sha256,
-            packet_name=content.name,
-            place=place,
-            signer_fingerprint=identity.info.fingerprint,
-        )
-    finally:
-        temporary.unlink(missing_ok=True)
+    recorded = record_export(
+        ws.db,
+        state.report.id,
+        expected=expected,
+        revision=content.manifest["revision"],
+        user=ws.user,
+        report_date=report_date,
+        data_sha256=content.data_sha256,
+        packet_name=content.name,
+        place=place,
+        signer_fingerprint=identity.info.fingerprint,
+    )
     if recorded is None:
         raise AppError(
             "export.changed_meanwhile",

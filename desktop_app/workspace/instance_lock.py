@@ -41,7 +41,7 @@ class LockState(Enum):
 def _try_lock(fd: int) -> bool:
     """True if locked; False if another process holds it; OSError if locks fail here."""
     if sys.platform == "win32":  # the form mypy reads as a platform check
-        import msvcrt
+        import msvcrt  # exists on Windows only (as fcntl on POSIX only)
 
         os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
         try:

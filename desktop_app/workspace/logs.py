@@ -10,8 +10,11 @@ verdicts, never what the clerk entered (a CLI line names its command, not its ar
 Tracebacks keep their frames but not what the exceptions say (``Redacting``): a library's
 message may quote the value it choked on (openpyxl's did, a whole pasted paragraph).
 
-The handler is a small rotating ``FileHandler`` rather than ``logging.handlers``: that
-module imports ``socket``, ~11 ms of the measured start-up for nothing used here.
+The handler is the standard ``RotatingFileHandler`` with what two processes sharing the
+file need (see ``RotatingLog``). ``logging.handlers`` costs the start-up ~7-11 ms (it
+imports ``socket``), within the 2.0 x room of issue 15.
+
+May import: ``core`` and the standard library.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ import logging
 import os
 import sys
 import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+
+from .. import __version__
+from ..core.messages import AppError
 
 LOG_DIR = "logs"
 LOG_NAME = "desktop-app.log"
@@ -34,30 +41,40 @@ FORMAT = "%(asctime)s %(levelname)-7s [%(process)d] %(name)s: %(message)s"
 log = logging.getLogger(__name__)
 
 
-class RotatingLog(logging.FileHandler):
-    """Appends to ``path``; before a record would take it past ``max_bytes`` the file
-    becomes ``.1`` (``.1`` becomes ``.2`` … the oldest is dropped).
+class RotatingLog(RotatingFileHandler):
+    """``logging.handlers.RotatingFileHandler`` (``.1`` … ``.5``, the oldest dropped) made
+    safe for the two processes that may share the file (the window and a CLI command):
 
-    Two processes (the window and a CLI command) may share the file. If renaming fails
-    (on Windows while the other one holds it open) the record goes to the current file
-    and rotation is tried again with the next record: a log line is never worth an error.
+    - after the other one rotated, this one follows the new file instead of writing on
+      into the renamed one (checked before each record, like ``WatchedFileHandler``);
+    - the size is counted in bytes (Vietnamese text is longer in UTF-8 than in characters);
+    - a rotation that fails (on Windows while the other one holds the file open) leaves
+      the record in the current file and is tried again with the next one;
+    - a failed write is said once on stderr: a log line is never worth an error.
     """
 
     def __init__(
         self, path: Path, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUNT
     ) -> None:
-        super().__init__(path, mode="a", encoding="utf-8", delay=True)
-        self.max_bytes = max_bytes
-        self.backup_count = backup_count
+        super().__init__(
+            path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8", delay=True
+        )
         self._failed = False
 
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self._full(record):
-                self._rotate()
-        except OSError:
-            pass
-        super().emit(record)
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if self.stream is not None and self._moved():
+            self.stream.close()  # the other process rotated it: write to the new file
+            self.stream = None
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, os.SEEK_END)  # another process may have written meanwhile
+        size = self.stream.tell()
+        return size > 0 and size + len(self.format(record).encode("utf-8")) + 1 > self.maxBytes
+
+    def doRollover(self) -> None:
+        # Failing, the record goes to the current file; the next one tries again.
+        with contextlib.suppress(OSError):
+            super().doRollover()
 
     def handleError(self, record: logging.LogRecord) -> None:
         # A full disk or a pulled USB stick: say so once on stderr, not at every record
@@ -72,16 +89,6 @@ class RotatingLog(logging.FileHandler):
         except OSError:  # the last lines could not be flushed: see handleError
             self.stream = None
 
-    def _full(self, record: logging.LogRecord) -> bool:
-        if self.stream is not None and self._moved():
-            self.stream.close()  # the other process rotated it: write to the new file
-            self.stream = None
-        if self.stream is None:
-            self.stream = self._open()
-        self.stream.seek(0, os.SEEK_END)  # another process may have written meanwhile
-        size = self.stream.tell()
-        return size > 0 and size + len(self.format(record).encode("utf-8")) + 1 > self.max_bytes
-
     def _moved(self) -> bool:
         """Whether the file this handler writes is no longer the one named ``path``."""
         assert self.stream is not None
@@ -91,17 +98,6 @@ class RotatingLog(logging.FileHandler):
             return True
         mine = os.fstat(self.stream.fileno())
         return (named.st_dev, named.st_ino) != (mine.st_dev, mine.st_ino)
-
-    def _rotate(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None  # reopened (a new, empty file) by the next emit
-        base = self.baseFilename
-        for index in range(self.backup_count - 1, 0, -1):
-            older = f"{base}.{index}"
-            if os.path.exists(older):
-                os.replace(older, f"{base}.{index + 1}")
-        os.replace(base, f"{base}.1")
 
 
 WITHHELD = "(message withheld from the log: it may hold a typed value)"
@@ -126,8 +122,6 @@ def redacted_traceback(error: BaseException, tb: TracebackType | None = None) ->
     """A traceback with every frame (file, line, function, source line) and each
     exception's type, but none of their messages or notes; an ``AppError`` keeps its
     code. Source lines are the application's code, never data."""
-    from ..core.messages import AppError
-
     lines: list[str] = []
     chain = _chain(error)
     for index, item in enumerate(chain):
@@ -231,8 +225,6 @@ def os_brief() -> str:
 
 
 def log_startup(data_dir: Path, kind: str) -> None:
-    from .. import __version__
-
     log.info(
         "start %s: desktop-app %s, Python %s, %s, data folder %s",
         kind,
@@ -264,8 +256,6 @@ def tail(data_dir: Path, lines: int = 200, max_bytes: int = 256_000) -> str:
 def log_refusal(logger: logging.Logger, action: str, error: BaseException) -> None:
     """A refused action: its code for an AppError (its message names files, not values
     typed), the traceback for anything else."""
-    from ..core.messages import AppError
-
     if isinstance(error, AppError):
         logger.info("%s refused: %s", action, error.code)
     else:

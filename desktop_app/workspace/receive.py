@@ -10,12 +10,33 @@ catalogue. Each function opens nothing itself: a worker thread calls them on its
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.progress import Progress, no_progress
+from ..receiving.cert_input import preview_certificates as preview
+from ..receiving.decisions import decide_conflict as decide
+from ..receiving.decisions import list_conflicts
+from ..receiving.diff import previous_submission, submission_changes
 from ..receiving.office import Office
+from ..receiving.receipt_open import check_receipt as check
+from ..receiving.receipt_open import open_receipt as apply
+from ..receiving.receive import receive_paths
+from ..receiving.review import review_submission
+from ..receiving.status import status_board as board
+from ..receiving.status_xlsx import write_status_xlsx
+from ..receiving.trust_store import register_certificate as register
+from ..receiving.trust_store import revoke
+from ..receiving.trust_store import trust_ca as trust
+from ..storage.durable import atomic_write
+from ..storage.received import list_received
+from ..storage.submissions import find_submissions, get_submission, periods_with_submissions
+from ..storage.submissions import submission_values as values
+from ..storage.trust_entries import list_entries
+from .appraisal import receipt_appraisal
 from .workspace import Workspace
 
 if TYPE_CHECKING:  # each use case imports its module when called (start-up time)
@@ -54,7 +75,6 @@ def receiving_forms(ws: Workspace) -> list[Form]:
 
 def board_periods(ws: Workspace, form_id: str) -> list[str]:
     """Periods that received anything for the form, newest first."""
-    from ..storage.submissions import periods_with_submissions
 
     return periods_with_submissions(ws.db, form_id)[::-1]
 
@@ -64,7 +84,6 @@ def board_periods(ws: Workspace, form_id: str) -> list[str]:
 
 def preview_certificates(source: Path | str | bytes) -> list[CertificatePreview]:
     """The certificates in a file or pasted PEM, to show before trusting one."""
-    from ..receiving.cert_input import preview_certificates as preview
 
     return preview(source)
 
@@ -78,28 +97,22 @@ def register_certificate(
     note: str = "",
 ) -> Registered:
     """A child unit's certificate (file path, pasted PEM text or bytes) → ``Registered``."""
-    from ..receiving.trust_store import register_certificate as register
 
     return register(office(ws), source, unit_code, replace=replace, note=note)
 
 
 def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Registered]:
-    from ..receiving.trust_store import trust_ca as trust
-
     return trust(office(ws), source, note=note)
 
 
 def revoke_trust(ws: Workspace, target: str | Path, reason: str) -> list[TrustEntry]:
     """Revoke by unit code, fingerprint or certificate (a file path or pasted PEM) → the
     ended ``TrustEntry`` rows; a certificate a trusted CA issued is recorded revoked."""
-    from ..receiving.trust_store import revoke
 
     return revoke(office(ws), target, reason)
 
 
 def trust_list(ws: Workspace, *, include_ended: bool = False) -> list[TrustEntry]:
-    from ..storage.trust_entries import list_entries
-
     return list_entries(ws.db, include_ended=include_ended)
 
 
@@ -115,7 +128,6 @@ def receive(
     """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
     ``Cancelled``, with ``.report``) if ``progress`` cancels. ``waiting()`` is called
     if another process is receiving into the same data folder (this one then waits)."""
-    from ..receiving.receive import receive_paths
 
     if waiting is None:  # receive_paths' own default: a line in the log
         return receive_paths(office(ws), list(paths), progress)
@@ -124,23 +136,16 @@ def receive(
 
 def received_files(ws: Workspace, **filters: Any) -> list[ReceivedFile]:
     """``received_files`` rows, oldest first (filters: unit_code, form_id, period, after_id)."""
-    from ..storage.received import list_received
 
     return list_received(ws.db, **filters)
 
 
 def submissions(ws: Workspace, form_id: str, period: str, **filters: Any) -> list[Submission]:
-    from ..storage.submissions import find_submissions
-
     return find_submissions(ws.db, form_id, period, **filters)
 
 
 def submission_values(ws: Workspace, submission_id: int, kind: str = "input") -> dict[str, Any]:
     """field id → value (decoded data.json value: int, bool, str; decimals as Decimal)."""
-    import json
-    from decimal import Decimal
-
-    from ..storage.submissions import submission_values as values
 
     return {
         k: json.loads(v, parse_float=Decimal) for k, v in values(ws.db, submission_id, kind).items()
@@ -154,22 +159,18 @@ def conflicts(
     ws: Workspace, form_id: str | None = None, period: str | None = None
 ) -> list[tuple[Submission, Submission]]:
     """(held, pending) submissions waiting for the officer's decision."""
-    from ..receiving.decisions import list_conflicts
 
     return list_conflicts(office(ws), form_id, period)
 
 
 def decide_conflict(ws: Workspace, pending_id: int, take: str, reason: str) -> Submission:
     """``take`` "held" or "new"; returns the submission that now counts."""
-    from ..receiving.decisions import decide_conflict as decide
 
     return decide(office(ws), pending_id, take, reason)
 
 
 def changes_between(ws: Workspace, old_id: int, new_id: int) -> list[FieldChange]:
     """[FieldChange(field, old, new, kind)] between two submissions, in the form's order."""
-    from ..receiving.diff import submission_changes
-    from ..storage.submissions import get_submission
 
     new = get_submission(ws.db, new_id)
     form = ws.forms.by_version(new.form_id, new.form_version) if new else None
@@ -180,8 +181,6 @@ def latest_changes(
     ws: Workspace, submission_id: int
 ) -> tuple[Submission | None, list[FieldChange]]:
     """(the submission it superseded or None, what changed) for a submission."""
-    from ..receiving.diff import previous_submission
-    from ..storage.submissions import get_submission
 
     submission = get_submission(ws.db, submission_id)
     previous = previous_submission(ws.db, submission) if submission else None
@@ -208,8 +207,6 @@ def review(
     """Accept ("accepted") or return ("returned") a unit's current submission and write the
     signed receipt into ``out_dir`` → ``ReviewResult`` (submission, path, receipt row).
     The receipt carries the appraisal of the unit's score items, if any was made."""
-    from ..receiving.review import review_submission
-    from .appraisal import receipt_appraisal
 
     appraisal = receipt_appraisal(ws, unit_code, form_id, period)
     return review_submission(
@@ -220,7 +217,6 @@ def review(
 
 def check_receipt(ws: Workspace, path: Path) -> ReceiptCheck:
     """A receipt for this unit's own report, checked and matched; writes nothing."""
-    from ..receiving.receipt_open import check_receipt as check
 
     return check(office(ws), Path(path))
 
@@ -236,7 +232,6 @@ def open_receipt(
     With no parent certificate registered yet, only on the clerk's explicit decision:
     ``trust_cert`` (the parent's certificate) or ``fingerprint`` (read back by phone);
     otherwise AppError ``receipt.parent_unconfirmed`` with the signer to confirm."""
-    from ..receiving.receipt_open import open_receipt as apply
 
     return apply(office(ws), Path(path), trust_cert=trust_cert, fingerprint=fingerprint)
 
@@ -245,8 +240,6 @@ def open_receipt(
 
 
 def status_board(ws: Workspace, form_id: str, period: str) -> Board:
-    from ..receiving.status import status_board as board
-
     return board(office(ws), form_id, period)
 
 
@@ -254,11 +247,11 @@ def export_status_xlsx(
     ws: Workspace, form_id: str, period: str, out: Path, rows: list[BoardRow] | None = None
 ) -> Path:
     """The board as an .xlsx (``rows`` in the order shown, default by state)."""
-    from ..receiving.status_xlsx import write_status_xlsx
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_status_xlsx(out, status_board(ws, form_id, period), rows)
+    board = status_board(ws, form_id, period)
+    atomic_write(out, lambda handle: write_status_xlsx(handle, board, rows))
     return out
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..app_config import remember_data_dir
+from ..app_config import config_file, remember_data_dir
 from ..core.messages import AppError, Text
 from ..storage.backups import write_copy
+from ..storage.errors import disk_error
 from .workspace import DATABASE_NAME, Workspace, own_forms_dir, published_forms_dir
 
 
@@ -38,6 +39,10 @@ def move_workspace(ws: Workspace, target: Path) -> Workspace:
             ),
         ) from exc
     moved = Workspace.open(target, forms=ws.forms)
-    remember_data_dir(target)
+    try:
+        remember_data_dir(target)
+    except OSError as exc:  # the choice not remembered: the move did not happen
+        moved.close()
+        raise disk_error(exc, config_file()) from exc
     ws.close()
     return moved

@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..core.comparison import compare, comparison_text
 from ..core.forms import Form
 from ..core.messages import Text
+from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.validation import ValidationResult, validate
 from ..core.values import (
@@ -364,8 +365,6 @@ def read_outlier_share(db: Database) -> Decimal:
 
 
 def _moved(label: Text, before: int | Decimal, now: int | Decimal, change: Decimal | None) -> Text:
-    from ..core.numbers import format_number
-
     old, new = format_number(before), format_number(now)
     if change is None:
         return Text(

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ..core.bundle import forms_dir
 from ..core.forms import Form, FormRegistry
+from ..core.levels import UNIT_ABOVE, reports_to
 from ..core.messages import AppError, Text
 from ..core.periods import Period
-from ..core.units import Unit
+from ..core.units import Catalogue, Unit
 from ..paths import cache_dir, default_data_dir
 from ..storage import BackupPolicy, Database, get_setting
 from ..storage.settings import os_user, peek_setting
@@ -159,7 +160,6 @@ class Workspace:
 
     def unit_and_parent(self) -> tuple[Unit, Unit | None]:
         """The profile's unit and the unit it reports to, from the profile's catalogue."""
-        from ..core.units import Catalogue
 
         profile = self.require_profile()
         catalogue = Catalogue.load(profile.catalogue)
@@ -169,7 +169,6 @@ class Workspace:
     def reports_to(self) -> Text:
         """The unit this one sends its packets to, in running text ("huyện", "tỉnh": the
         words of ``core.levels``); "đơn vị cấp trên" before a unit is set up."""
-        from ..core.levels import UNIT_ABOVE, reports_to
 
         if self.profile is None:
             return UNIT_ABOVE

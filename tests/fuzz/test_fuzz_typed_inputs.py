@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from desktop_app.core.dates import DateFormatError, format_date, parse_date
 from desktop_app.core.messages import AppError
+from desktop_app.core.number_reading import parse_number
 from desktop_app.core.numbers import (
     MAX_DIGITS,
     NumberFormatError,
     format_number,
     from_canonical,
-    parse_number,
     to_canonical,
 )
 from desktop_app.core.periods import KINDS, Period, PeriodError

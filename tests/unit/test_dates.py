@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from desktop_app.core.dates import (
     DateFormatError,
-    days_in_month,
     format_date,
     format_place_date,
     format_place_date_en,
@@ -172,10 +171,3 @@ def test_parse_date_on_dateish_text_returns_or_refuses(text):
     except DateFormatError:
         return
     assert isinstance(value, date)
-
-
-@given(st.integers(1, 9999), st.integers(1, 12))
-def test_days_in_month_agrees_with_the_calendar_module(year: int, month: int):
-    import calendar
-
-    assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -5,13 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.messages import AppError
+from desktop_app.core.number_reading import ParsedNumber, parse_number
 from desktop_app.core.numbers import (
     MAX_DIGITS,
     NumberFormatError,
-    ParsedNumber,
     format_number,
     from_canonical,
-    parse_number,
     round_half_up,
     to_canonical,
 )

@@ -25,6 +25,8 @@ _LOADER_NAMES = ("FormError", "FormProblem", "load_form_file", "parse_form")
 
 def __getattr__(name: str) -> Any:
     if name in _LOADER_NAMES:
+        # On first use: the loader (YAML, JSON schema) costs ~70 ms, and a start with
+        # the forms cached never needs it.
         from . import loader
 
         return getattr(loader, name)

@@ -37,7 +37,7 @@ _AGGREGATES_BY_TYPE = {
 
 
 def _problem(line: int, where: str, message: str) -> FormProblem:
-    from .loader import FormProblem  # the loader owns the problem type
+    from .loader import FormProblem  # the loader owns it and imports this module (a cycle)
 
     return FormProblem(line, where, message)
 

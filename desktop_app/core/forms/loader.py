@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import yaml
 
 from ..expressions import Expression, ExpressionError
@@ -49,9 +50,6 @@ class FormError(AppError):
 
 @cache
 def _validator() -> Any:
-    # jsonschema is imported lazily: it is only needed when a form file is read.
-    import jsonschema
-
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime
 import io
 import json
-import os
 import unicodedata
 import zipfile
-from unittest import mock
 
 import pytest
 
@@ -21,7 +19,7 @@ from desktop_app.packets.manifest import (
     parse_manifest,
     sha256_hex,
 )
-from desktop_app.packets.packet import MEMBERS, packet_name, write_packet, zip_bytes
+from desktop_app.packets.packet import MEMBERS, packet_name, zip_bytes
 
 UTC = datetime.UTC
 
@@ -127,60 +125,3 @@ def test_zip_is_deterministic_flat_and_ordered():
         assert all("/" not in i.filename and not i.is_dir() for i in infos)
         assert all(i.external_attr >> 16 == 0o100644 for i in infos)
         assert archive.read("data.json") == _members()["data.json"]
-
-
-def test_write_packet_is_atomic_and_named(tmp_path, genuine_members):
-    from desktop_app.packets.packet import PacketContent
-
-    manifest = json.loads(genuine_members["manifest.json"])
-    content = PacketContent(
-        "02080_cntt-xa_2026_r1.zip", genuine_members, manifest, manifest["files"]["data.json"]
-    )
-    path = write_packet(content, tmp_path / "out")
-    assert path.name == "02080_cntt-xa_2026_r1.zip"
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no .part left
-    with zipfile.ZipFile(path) as archive:
-        assert archive.namelist() == list(MEMBERS)
-
-
-def test_two_writers_of_the_same_packet_at_once_both_finish(tmp_path, genuine_members):
-    """Two processes writing the same packet into one folder (two exports, a window and
-    the command line) each write a temporary file of their own: the first one, paused
-    between writing and renaming, still finds its file (with one shared temporary name the
-    second writer renamed it away, and the first failed on a missing file)."""
-    import threading
-
-    from desktop_app.packets import packet
-    from desktop_app.packets.packet import PacketContent
-
-    manifest = json.loads(genuine_members["manifest.json"])
-    content = PacketContent(
-        "02080_cntt-xa_2026_r1.zip", genuine_members, manifest, manifest["files"]["data.json"]
-    )
-    first_written, second_done = threading.Event(), threading.Event()
-    fsync = os.fsync
-
-    def pausing_fsync(fd):
-        fsync(fd)
-        if threading.current_thread().name == "first":
-            first_written.set()
-            second_done.wait(30)
-
-    errors = []
-
-    def first():
-        try:
-            write_packet(content, tmp_path)
-        except Exception as exc:
-            errors.append(exc)
-
-    with mock.patch.object(packet.os, "fsync", pausing_fsync):
-        writer = threading.Thread(target=first, name="first")
-        writer.start()
-        assert first_written.wait(30)
-        write_packet(content, tmp_path)  # the second writer, from start to end
-        second_done.set()
-        writer.join(30)
-    assert errors == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == [content.name]
-    assert zipfile.ZipFile(tmp_path / content.name).namelist() == list(MEMBERS)
