@@ -61,9 +61,12 @@ class TrendModel(QAbstractTableModel):
         return self.trend.series[row_id]
 
     def is_count(self, row_id: str) -> bool:
-        """A yes/no field consolidated over the district is a count of units."""
+        """A yes/no or choice field consolidated over the district is a count of units
+        (``count_true``, ``count_choice(…)``), not an answer of its own type."""
         field = self.form.fields.get(row_id)
-        return self.trend.unit is None and field is not None and field.type == "boolean"
+        if self.trend.unit is not None or field is None:
+            return False
+        return field.type == "boolean" or field.aggregate.startswith("count")
 
     def text(self, row_id: str, value: Value) -> str:
         if value is None:
@@ -75,6 +78,8 @@ class TrendModel(QAbstractTableModel):
         if self.is_count(row_id):
             word = units_word(self.form.level).pick(self.lang)
             return f"{value} {word}"
+        if isinstance(value, (list, dict)):  # a list of the units' answers: not a figure
+            return ""
         return value_text(self.form.fields[row_id], value, self.lang)
 
     def number(self, value: Value) -> Decimal | None:
