@@ -2,8 +2,8 @@
 
 The unit's own form comes first (a commune fills the commune form). The current period
 is preselected; earlier ones are offered as far as a version of the form covers them,
-and any period that already holds a report. The toolbar only offers: what the clerk
-picks is signalled, and the window decides whether the report open may be left."""
+and any period that already holds a report; "Kỳ khác…" reaches every other period a
+version covers, back to 2017. The toolbar only offers: what the clerk picks is signalled, and the window decides whether the report open may be left."""
 
 from __future__ import annotations
 
@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 from ..core.periods import Period, current_period, offered_periods
 from ..storage import list_reports, unit_path
 from ..workspace import Workspace
-from .period_choice import PERIODS_BACK, fill_period_combo
+from .period_choice import (
+    OTHER_PERIOD,
+    PERIODS_BACK,
+    PeriodPicker,
+    add_other_period_item,
+    fill_period_combo,
+    show_period,
+)
 
 
 class ReportToolbar(QToolBar):
@@ -49,7 +56,9 @@ class ReportToolbar(QToolBar):
         self.addSeparator()
         self.addAction(export_action)
         self.form_combo.activated.connect(lambda _i: self.form_picked.emit())
-        self.period_combo.activated.connect(lambda _i: self.period_picked.emit())
+        self.period_combo.activated.connect(self._period_activated)
+        self._workspace: Workspace | None = None
+        self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
 
     @property
     def form_id(self) -> str | None:
@@ -57,10 +66,31 @@ class ReportToolbar(QToolBar):
 
     @property
     def period(self) -> str | None:
-        return self.period_combo.currentData()
+        data = self.period_combo.currentData()
+        return None if data == OTHER_PERIOD else data
+
+    def _period_activated(self, _index: int) -> None:
+        if self.period_combo.currentData() != OTHER_PERIOD:
+            self._shown = self.period_combo.currentData()
+            self.period_picked.emit()
+            return
+        chosen = None
+        if self._workspace is not None and self.form_id:
+            picker = PeriodPicker(
+                self._workspace.forms, self.form_id, self.today, self.lang, self.window()
+            )
+            if picker.exec() == PeriodPicker.DialogCode.Accepted:
+                chosen = picker.chosen
+        if chosen is None:  # cancelled: the choice goes back to what is on show
+            self.period_combo.setCurrentIndex(self.period_combo.findData(self._shown))
+            return
+        show_period(self.period_combo, chosen, self.lang)
+        self._shown = str(chosen)
+        self.period_picked.emit()
 
     def fill_forms(self, workspace: Workspace) -> bool:
         """The unit's name and its forms; False if no unit is set up yet."""
+        self._workspace = workspace
         profile = workspace.profile
         if profile is None:
             self.unit_label.setText(self.tr("Chưa thiết lập đơn vị báo cáo"))
@@ -115,6 +145,8 @@ class ReportToolbar(QToolBar):
         if periods and shown not in {str(p) for p in periods}:
             shown = str(periods[0])  # a form's first year: last period has no version
         fill_period_combo(self.period_combo, periods, shown, self.lang)
+        add_other_period_item(self.period_combo)
+        self._shown = self.period
 
     def show_report(self, workspace: Workspace, form_id: str, period: str) -> None:
         """Both choices on this report (the one open, or one opened from elsewhere)."""

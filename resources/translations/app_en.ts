@@ -1502,6 +1502,39 @@ Close the application anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../desktop_app/ui/period_choice.py" line="+40"/>
+        <source>Kỳ khác…</source>
+        <translation>Other period…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Chọn kỳ báo cáo</source>
+        <translation>Choose the reporting period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mọi kỳ có phiên bản biểu mẫu, đến kỳ hiện tại (kỳ chưa bắt đầu không nhập được):</source>
+        <translation>Every period a version of the form covers, up to the current one (a period that has not started cannot be entered):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>phiên bản %1 (%2)</source>
+        <translation>version %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chọn</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../desktop_app/ui/problems_panel.py" line="+53"/>
@@ -1922,7 +1955,7 @@ rank</translation>
 <context>
     <name>ReportToolbar</name>
     <message>
-        <location filename="../../desktop_app/ui/report_toolbar.py" line="+30"/>
+        <location filename="../../desktop_app/ui/report_toolbar.py" line="+37"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
@@ -1937,7 +1970,7 @@ rank</translation>
         <translation>  Period: </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+45"/>
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>

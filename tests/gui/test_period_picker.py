@@ -1,0 +1,67 @@
+"""The clerk reaches a year the toolbar does not list (2018) through "Kỳ khác…", with the
+form version for each year shown, and nothing later than the period running today."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.ui.period_choice import OTHER_PERIOD, PeriodPicker
+from desktop_app.workspace import Workspace
+from desktop_app.workspace.setup_unit import setup_unit
+from tests.gui.clerk import click, key, open_window
+from tests.gui.modal import when_modal
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def district(tmp_path):
+    with Workspace.open(tmp_path / "huyen") as ws:
+        setup_unit(ws, "064", "legacy", "Nguyễn Văn Bình", "Hoàng Văn Minh")
+        yield ws
+
+
+def _choose_other(qtbot, window) -> None:
+    """Open the period list with the mouse; the last entry, "Kỳ khác…", by the keys."""
+    combo = window.period_combo
+    click(qtbot, combo)
+    qtbot.waitUntil(combo.view().isVisible)
+    key(qtbot, Qt.Key.Key_End, widget=combo.view())
+    key(qtbot, Qt.Key.Key_Return, widget=combo.view())
+
+
+def test_other_period_opens_2018_with_its_own_form_version(qtbot, district):
+    window = open_window(qtbot, district)
+    combo = window.period_combo
+    assert combo.itemData(combo.count() - 1) == OTHER_PERIOD
+    assert combo.findData("2018") < 0  # not among the recent years
+    seen: dict[str, list[str]] = {}
+
+    def answer(picker: PeriodPicker) -> None:
+        rows = [picker.list.item(i) for i in range(picker.list.count())]
+        seen["periods"] = [r.data(Qt.ItemDataRole.UserRole) for r in rows]
+        seen["texts"] = [r.text() for r in rows]
+        target = seen["periods"].index("2018")
+        for _ in range(target):  # down the list to 2018, then Enter
+            key(qtbot, Qt.Key.Key_Down, widget=picker.list)
+        key(qtbot, Qt.Key.Key_Return, widget=picker.list)
+
+    when_modal(PeriodPicker, answer)
+    _choose_other(qtbot, window)
+    qtbot.waitUntil(lambda: window.session is not None and str(window.session.period) == "2018")
+    # 2026 back to 2017, no 2025 (no district version covers it), nothing not started
+    assert seen["periods"] == ["2026", "2024", "2023", "2022", "2021", "2020", "2019", "2018", "2017"]
+    assert "Năm 2018 — phiên bản 2017.1 (2017–2021)" in seen["texts"]
+    assert window.session.form.version == "2017.1"
+    assert combo.currentData() == "2018" and combo.currentText() == "Năm 2018"
+    assert combo.itemData(combo.count() - 1) == OTHER_PERIOD  # still there for the next time
+
+
+def test_cancelling_the_other_period_keeps_the_report_open(qtbot, district):
+    window = open_window(qtbot, district)
+    before = str(window.session.period)
+    when_modal(PeriodPicker, lambda picker: key(qtbot, Qt.Key.Key_Escape, widget=picker.list))
+    _choose_other(qtbot, window)
+    qtbot.waitUntil(lambda: window.period_combo.currentData() == before)
+    assert str(window.session.period) == before
