@@ -51,7 +51,17 @@ def test_other_period_opens_2018_with_its_own_form_version(qtbot, district):
     _choose_other(qtbot, window)
     qtbot.waitUntil(lambda: window.session is not None and str(window.session.period) == "2018")
     # 2026 back to 2017, no 2025 (no district version covers it), nothing not started
-    assert seen["periods"] == ["2026", "2024", "2023", "2022", "2021", "2020", "2019", "2018", "2017"]
+    assert seen["periods"] == [
+        "2026",
+        "2024",
+        "2023",
+        "2022",
+        "2021",
+        "2020",
+        "2019",
+        "2018",
+        "2017",
+    ]
     assert "Năm 2018 — phiên bản 2017.1 (2017–2021)" in seen["texts"]
     assert window.session.form.version == "2017.1"
     assert combo.currentData() == "2018" and combo.currentText() == "Năm 2018"
