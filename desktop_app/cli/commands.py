@@ -8,8 +8,9 @@ from typing import Any
 
 from ..core.forms.describe import form_as_dict, form_summary
 from ..core.messages import AppError, Text
+from ..core.periods import Period
 from ..core.targets import evaluate_targets
-from ..core.units import Catalogue
+from ..core.units import Catalogue, catalogue_for_period
 from ..core.validation import progress
 from ..core.values import display
 from ..storage import list_reports
@@ -87,7 +88,10 @@ def cmd_setup(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_units(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
-    catalogue = Catalogue.load(args.catalogue)
+    name = args.catalogue or "current"
+    if args.period:  # a report's period says which structure its units belong to
+        name = catalogue_for_period(Period.parse(args.period))
+    catalogue = Catalogue.load(name)
     found = catalogue.search(args.query, limit=args.limit, level=args.level)
     if args.json:
         print_json(

@@ -77,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         "search", parents=[common], help="tìm theo tên hoặc mã / by name or code"
     )
     search.add_argument("query", help='ví dụ "binh trung" hoặc 02080')
-    search.add_argument("--catalogue", choices=["legacy", "current"], default="current")
+    structure = search.add_mutually_exclusive_group()
+    structure.add_argument("--catalogue", choices=["legacy", "current"])
+    structure.add_argument(
+        "--period",
+        help="danh mục của kỳ: trước 01/7/2025 legacy, sau đó current (mặc định current)"
+        " / the catalogue of the period's structure (default current)",
+    )
     search.add_argument("--level", choices=["province", "district", "commune"])
     search.add_argument("--limit", type=int, default=20)
 

@@ -59,6 +59,7 @@ class ReportToolbar(QToolBar):
         self.period_combo.activated.connect(self._period_activated)
         self._workspace: Workspace | None = None
         self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
+        self._own_label = ""
 
     @property
     def form_id(self) -> str | None:
@@ -72,6 +73,7 @@ class ReportToolbar(QToolBar):
     def _period_activated(self, _index: int) -> None:
         if self.period_combo.currentData() != OTHER_PERIOD:
             self._shown = self.period_combo.currentData()
+            self._label_unit()
             self.period_picked.emit()
             return
         chosen = None
@@ -86,6 +88,7 @@ class ReportToolbar(QToolBar):
             return
         show_period(self.period_combo, chosen, self.lang)
         self._shown = str(chosen)
+        self._label_unit()
         self.period_picked.emit()
 
     def fill_forms(self, workspace: Workspace) -> bool:
@@ -103,7 +106,8 @@ class ReportToolbar(QToolBar):
             unit = catalogue.require(profile.unit_code)
             path = [unit, *catalogue.ancestors(unit.code)]
         unit = path[0]
-        self.unit_label.setText(f" {', '.join(u.name for u in path)} ")
+        self._own_label = f" {', '.join(u.name for u in path)} "
+        self.unit_label.setText(self._own_label)
         self.unit_label.setToolTip(profile.unit_code)
         forms = workspace.forms.latest()
         forms.sort(key=lambda f: (f.level != unit.level, f.id))
@@ -147,6 +151,24 @@ class ReportToolbar(QToolBar):
         fill_period_combo(self.period_combo, periods, shown, self.lang)
         add_other_period_item(self.period_combo)
         self._shown = self.period
+        self._label_unit()
+
+    def _label_unit(self) -> None:
+        """The unit as it stood in the period chosen: a commune of the current structure
+        is named, for a period before 1 July 2025, as the unit of its code then, under its
+        district (``core.units.unit_for_period``)."""
+        workspace, period = self._workspace, self.period
+        profile = workspace.profile if workspace is not None else None
+        if profile is None or period is None or profile.catalogue != "current":
+            return  # nothing to look up: the catalogue is not loaded at start-up for it
+        from ..core.units import Catalogue, unit_for_period
+
+        unit = unit_for_period(profile.catalogue, profile.unit_code, Period.parse(period))
+        if unit.catalogue == profile.catalogue:
+            self.unit_label.setText(self._own_label)
+            return
+        catalogue = Catalogue.load(unit.catalogue)
+        self.unit_label.setText(f" {catalogue.describe(unit.code)} ")
 
     def show_report(self, workspace: Workspace, form_id: str, period: str) -> None:
         """Both choices on this report (the one open, or one opened from elsewhere)."""
