@@ -18,6 +18,7 @@ from ..workspace import Workspace
 from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
 from .board_commands import board_applies, cmd_board, cmd_changes
+from .children_commands import cmd_children
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
 from .receive_commands import (
@@ -33,6 +34,7 @@ from .report_commands import cmd_merges, cmd_prefill, cmd_report
 __all__ = [
     "cmd_accept",
     "cmd_changes",
+    "cmd_children",
     "cmd_decide",
     "cmd_export",
     "cmd_forms",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from .backup_commands import add_backup_parsers
+from .children_commands import add_children_parsers
 from .packet_commands import add_packet_parsers
 from .receive_commands import add_receive_parsers
 from .report_commands import add_report_parsers
@@ -130,4 +131,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     add_report_parsers(commands, common)  # report, prefill, merges
     add_backup_parsers(commands, common)
+    add_children_parsers(commands, common)
     return parser

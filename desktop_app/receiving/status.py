@@ -178,7 +178,7 @@ def status_board(office: Office, form_id: str, period_text: str) -> Board:
         held.setdefault(s.unit_code, []).append(s)
     rows = [
         _row(unit.code, unit.name, held.get(unit.code, []), deadline)
-        for unit in office.children_for(form.level)
+        for unit in office.children_for(form.level, str(period))
     ]
     return Board(form, period, deadline, office.unit_code, office.unit.name, tuple(rows))
 

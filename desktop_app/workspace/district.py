@@ -91,7 +91,7 @@ def children_consolidation(
     from ..consolidation.received import consolidate_received, no_children
 
     office = _office(ws)
-    children = office.children_for(form.level)
+    children = office.children_for(form.level, period)
     if not children:
         raise no_children(office.unit.name, form)
     return consolidate_received(
