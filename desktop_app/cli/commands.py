@@ -175,6 +175,10 @@ def _print_outcome(outcome: Any, args: argparse.Namespace, lang: str) -> int:
 def cmd_values(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     if args.values_command == "load":
         return _print_outcome(load_values(ws, args.file), args, lang)
+    if args.values_command == "import":
+        from .import_output import cmd_values_import
+
+        return cmd_values_import(ws, args, lang)
     assignments: dict[str, str] = {}
     for item in args.assignments:
         field_id, sep, value = item.partition("=")

@@ -96,13 +96,27 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--year", type=int, help="phiên bản cho năm / the version for a year")
 
     values = commands.add_parser("values", parents=[common], help="nhập số liệu / enter values")
-    values_cmd = values.add_subparsers(dest="values_command", metavar="set|load", required=True)
+    values_cmd = values.add_subparsers(
+        dest="values_command", metavar="set|load|import", required=True
+    )
     vset = values_cmd.add_parser("set", parents=[common], help="FIELD=VALUE ...")
     vset.add_argument("--form", required=True)
     vset.add_argument("--period", required=True)
     vset.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     vload = values_cmd.add_parser("load", parents=[common], help="từ tệp JSON / from a JSON file")
     vload.add_argument("file", type=Path)
+    vimport = values_cmd.add_parser(
+        "import",
+        parents=[common],
+        help="từ bảng tính Excel (report.xlsx của phần mềm, hoặc bảng đơn vị × chỉ tiêu)"
+        " / from a workbook (the application's report.xlsx, or units × indicators)",
+    )
+    vimport.add_argument("file", type=Path, metavar="FILE.xlsx")
+    vimport.add_argument("--period", help="kỳ báo cáo / reporting period (e.g. 2018)")
+    vimport.add_argument("--form", help="biểu mẫu, nếu không nhận ra / the form, if not recognised")
+    vimport.add_argument(
+        "--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing"
+    )
 
     validate = commands.add_parser(
         "validate", parents=[common], help="kiểm tra báo cáo / check a report"

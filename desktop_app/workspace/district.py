@@ -103,6 +103,7 @@ def children_consolidation(
         merges=office.merges,
         receiving_level=office.unit.level,
         include_returned=include_returned,
+        receiving_code=office.unit_code,  # children's figures it entered itself count too
     )
 
 
