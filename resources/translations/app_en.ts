@@ -711,6 +711,34 @@ Saved data are not lost; check the field you just typed. The details were writte
     </message>
 </context>
 <context>
+    <name>ExcelImport</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+109"/>
+        <source>Nhập từ &amp;Excel…</source>
+        <translation>Import from &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chọn tệp Excel</source>
+        <translation>Choose an Excel file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đang đọc tệp Excel…</source>
+        <translation>Reading the Excel file…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã nhập từ %1: %2 giá trị thay đổi.</source>
+        <translation>Imported from %1: %2 values changed.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop_app/ui/export_dialog.py" line="+68"/>
@@ -1072,6 +1100,72 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="-118"/>
+        <source>Nhập số liệu từ Excel</source>
+        <translation>Import figures from Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: biểu mẫu %2 (phiên bản %3), %4; %5 đơn vị, trong đó %6 đơn vị trực thuộc do đơn vị này nhập (không phải báo cáo ký số).</source>
+        <translation>%1: form %2 (version %3), %4; %5 units, of which %6 units under this one entered here (not signed reports).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n lỗi: sửa tệp rồi nhập lại. Chưa ghi gì.</source>
+        <translation>
+            <numerusform>%n error: correct the file and import it again. Nothing was written.</numerusform>
+            <numerusform>%n errors: correct the file and import it again. Nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không có lỗi: nhấn Nhập để ghi tất cả số liệu (ghi nhật ký từng giá trị).</source>
+        <translation>No errors: press Import to write all the figures (each value is logged).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mức</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nội dung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LostDataDialog</name>
     <message>
         <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
@@ -1175,7 +1269,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+79"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1230,12 +1324,12 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Problems list</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1970,7 +2064,7 @@ rank</translation>
         <translation>  Period: </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>
