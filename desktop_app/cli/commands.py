@@ -243,7 +243,7 @@ def cmd_validate(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 def cmd_status(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     # A unit with children filling the form: the submission status board (DESIGN §6).
-    if args.form and args.period and board_applies(ws, args.form):
+    if args.form and args.period and board_applies(ws, args.form, args.period):
         return cmd_board(ws, args, lang)
     profile = ws.require_profile()
     rows = []

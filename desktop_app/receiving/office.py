@@ -21,7 +21,8 @@ status board does not list it as missing.
 had 22 communes and towns in 2018, the catalogue 20), the officer declares the children
 of a period (``storage.declared_children``): ``children_in(period)`` is the catalogue's
 children with those declarations applied; the board, consolidation and the packet check
-of that period use it.
+of that period use it. A unit of the current structure has, for a period before 1 July
+2025, the children of the unit its code named then (province 19's districts of 2024).
 
 May import: ``receiving``, ``packets``, ``storage``, ``core``.
 """
@@ -36,7 +37,8 @@ from typing import Any
 from ..core.collation import vi_sort_key
 from ..core.forms import FormRegistry
 from ..core.messages import AppError, Text
-from ..core.units import Catalogue, Unit
+from ..core.periods import Period
+from ..core.units import Catalogue, Unit, unit_for_period
 from ..storage import Database, child_units
 from ..storage.declared_children import all_declared_codes, declared_children
 from ..storage.merges import MergeEntry, unit_merges
@@ -133,7 +135,7 @@ class Office:
         for that period (or its year) applied; ``children`` without a period."""
         if period is None:
             return self.children
-        found = dict(self.children)
+        found = self.base_children(period)
         for d in declared_children(self.db, self.unit_code, period):
             if d.action == "remove":
                 found.pop(d.code, None)
@@ -146,6 +148,23 @@ class Office:
                 found[d.code] = Unit(d.code, d.name or d.code, level, self.unit_code, "custom")
         # in the catalogue's Vietnamese order, the declared units among the others
         return dict(sorted(found.items(), key=lambda item: (vi_sort_key(item[1].name), item[0])))
+
+    def base_children(self, period: str) -> dict[str, Unit]:
+        """The children of ``period`` before any declaration: ``children``, or for a
+        current unit's period before 1 July 2025 the children of its unit then."""
+        then = self._unit_then(period)
+        if then is None:
+            return dict(self.children)
+        return {u.code: u for u in Catalogue.load(then.catalogue).children(then.code)}
+
+    def _unit_then(self, period: str) -> Unit | None:
+        """The unit as it stood in ``period`` when that is another structure's unit (a
+        unit of the current structure, in a period before 1 July 2025:
+        ``core.units.unit_for_period``); None when it is the unit set up."""
+        if self.catalogue_name != "current":
+            return None
+        then = unit_for_period(self.catalogue_name, self.unit_code, Period.parse(period))
+        return then if then.catalogue != self.catalogue_name else None
 
     @cached_property
     def declared_codes(self) -> set[str]:

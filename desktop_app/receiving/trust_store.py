@@ -100,6 +100,8 @@ def _check_unit(office: Office, unit_code: str) -> str:
     code = unit.code if unit else str(unit_code).strip()
     parent = office.parent.code if office.parent else None
     known = office.children.keys() | office.former_units.keys() | office.declared_codes
+    # a current unit receives the old reports of its units before 1 July 2025 too
+    known |= office.base_children("2024").keys()
     if code not in known and code != parent:
         raise error(
             "trust.unit_unrelated",

@@ -72,7 +72,7 @@ def children_of_period(ws: Workspace, period_text: str) -> PeriodChildren:
         for d in declared_children(ws.db, found.unit_code, str(period))
         if d.action != "remove" and d.code in units
     }
-    removed = [u for code, u in found.children.items() if code not in units]
+    removed = [u for code, u in found.base_children(str(period)).items() if code not in units]
     return PeriodChildren(str(period), list(units.values()), declared, removed)
 
 
