@@ -72,7 +72,6 @@ class ImportPreview(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         severity = {"error": self.tr("Lỗi"), "warning": self.tr("Cảnh báo")}
         for row, problem in enumerate(plan.problems):
             cells = [
@@ -82,8 +81,12 @@ class ImportPreview(QDialog):
                 problem.message.pick(lang),
             ]
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        self.table.setWordWrap(True)  # a message is read whole, not cut at the edge
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setVisible(bool(plan.problems))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(self)
@@ -96,7 +99,11 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(900, 460)
+
+    def showEvent(self, event: Any) -> None:  # Qt's name
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # once the message column has its width
 
 
 class ExcelImport(QObject):

@@ -158,6 +158,13 @@ class ReportToolbar(QToolBar):
         is named, for a period before 1 July 2025, as the unit of its code then, under its
         district (``core.units.unit_for_period``)."""
         workspace, period = self._workspace, self.period
+        if workspace is not None and period is not None and self.form_id:
+            # the form as titled in the period's version ("… năm 2026" is not 2018's title)
+            form_id = self.form_id
+            if workspace.forms.covers(form_id, Period.parse(period).year):
+                version = workspace.forms.get(form_id, Period.parse(period).year)
+                index = self.form_combo.currentIndex()
+                self.form_combo.setItemText(index, f"{version.title.pick(self.lang)} ({form_id})")
         profile = workspace.profile if workspace is not None else None
         if profile is None or period is None or profile.catalogue != "current":
             return  # nothing to look up: the catalogue is not loaded at start-up for it

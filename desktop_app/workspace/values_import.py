@@ -246,6 +246,7 @@ def plan_import(
         _plan_grid(plan, sheet, own, children, index)
     for target in plan.units:
         _check_rules(ws, plan, target)
+    plan.problems.sort(key=lambda p: p.row or 0)  # in the order of the sheet
     return plan
 
 

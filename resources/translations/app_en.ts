@@ -713,7 +713,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="+109"/>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+116"/>
         <source>Nhập từ &amp;Excel…</source>
         <translation>Import from &amp;Excel…</translation>
     </message>
@@ -1102,7 +1102,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="-118"/>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="-125"/>
         <source>Nhập số liệu từ Excel</source>
         <translation>Import figures from Excel</translation>
     </message>
@@ -1145,7 +1145,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
@@ -1155,7 +1155,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
         <translation>Warning</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
