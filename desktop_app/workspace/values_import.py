@@ -41,31 +41,11 @@ from ..core.units import Unit, unit_for_period
 from ..core.validation import validate
 from ..core.values import Value, ValueRejected, check_value, from_json, parse_input, to_storage
 from .entry import today, typed_values
+from .import_problems import ERROR, ImportProblem, computed_field, unknown_field
 from .workspace import Workspace
 from .xlsx_values import Sheet, read_sheet
 
-ERROR, WARNING = "error", "warning"
 _YEAR_TITLE = re.compile(r"năm (\d{4})\s*$")
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    code: str
-    severity: str  # error | warning
-    message: Text
-    unit_code: str | None = None
-    row: int | None = None  # the sheet's row number
-    where: str | None = None  # the column's header or the row's label
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message.as_dict(),
-            "unit_code": self.unit_code,
-            "row": self.row,
-            "where": self.where,
-        }
 
 
 @dataclass
@@ -193,34 +173,6 @@ def _typed(plan: ImportPlan, target: UnitValues, f: Field, raw: Any, row: int, w
     target.typed[f.id] = parsed.value
 
 
-def _unknown_field(form: Form, where: str, row: int | None, code: str | None) -> ImportProblem:
-    return ImportProblem(
-        "import.unknown_field",
-        ERROR,
-        Text(
-            f"Biểu mẫu {form.id} {form.version} không có chỉ tiêu «{where}».",
-            f"Form {form.id} {form.version} has no field «{where}».",
-        ),
-        code,
-        row,
-        where,
-    )
-
-
-def _computed(f: Field, where: str, row: int | None) -> ImportProblem:
-    return ImportProblem(
-        "import.computed",
-        WARNING,
-        Text(
-            f"«{f.label.vi}» được tính tự động từ các số liệu khác: giá trị trong tệp không nhập.",
-            f"«{f.label.en}» is computed from other figures: the file's value is not imported.",
-        ),
-        None,
-        row,
-        where,
-    )
-
-
 def plan_import(
     ws: Workspace, path: Path, period_text: str | None = None, form_id: str | None = None
 ) -> ImportPlan:
@@ -277,7 +229,7 @@ def _plan_own(
     for row, label, value in sheet.labels:
         f = index.get(_fold(label))
         if f is None:
-            plan.problems.append(_unknown_field(plan.form, label, row, unit.code))
+            plan.problems.append(unknown_field(plan.form, label, row, unit.code))
         elif not f.is_computed:  # a printed ratio is recomputed from the counts
             _typed(plan, target, f, value, row, label)
 
@@ -299,9 +251,9 @@ def _plan_grid(
     for col, text in sheet.headers:
         f = index.get(_fold(text))
         if f is None:
-            plan.problems.append(_unknown_field(plan.form, text, 1, None))
+            plan.problems.append(unknown_field(plan.form, text, 1, None))
         elif f.is_computed:
-            plan.problems.append(_computed(f, text, 1))
+            plan.problems.append(computed_field(f, text, 1))
         else:
             columns.append((col, text, f))
     known = {own.code: own, **children}
