@@ -356,7 +356,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+57"/>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+65"/>
         <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
         <translation>Submissions from subordinate units</translation>
     </message>
@@ -426,7 +426,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+71"/>
         <source>Không có biểu mẫu nào cho đơn vị cấp dưới.</source>
         <translation>No form is filled by the subordinate units.</translation>
     </message>

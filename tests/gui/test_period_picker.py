@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from desktop_app.ui.period_choice import OTHER_PERIOD, PeriodPicker
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.setup_unit import setup_unit
-from tests.gui.clerk import click, key, open_window
+from tests.gui.clerk import TODAY, click, key, open_window
 from tests.gui.modal import when_modal
 
 pytestmark = pytest.mark.gui
@@ -75,3 +75,45 @@ def test_cancelling_the_other_period_keeps_the_report_open(qtbot, district):
     _choose_other(qtbot, window)
     qtbot.waitUntil(lambda: window.period_combo.currentData() == before)
     assert str(window.session.period) == before
+
+
+def test_the_board_offers_entered_years_and_reaches_any_other(qtbot, district, tmp_path):
+    """The receiving board lists a year whose communes' figures were imported (entered
+    here, not signed packets) and reaches any other year through "Kỳ khác…"."""
+    import openpyxl
+
+    from desktop_app.ui.dialogs import ScriptedDialogs
+    from desktop_app.ui.receiving.board_window import BoardWindow
+    from desktop_app.workspace.values_import import apply_import, plan_import
+
+    book = openpyxl.Workbook()
+    book.active.append(["Mã đơn vị", "cbcc_tong"])
+    book.active.append(["02080", 22])
+    book.save(tmp_path / "2019.xlsx")
+    apply_import(district, plan_import(district, tmp_path / "2019.xlsx", "2019"))
+    board = BoardWindow(district, "vi", ScriptedDialogs(), today=TODAY)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitExposed(board)
+    combo = board.period_combo
+    assert combo.findData("2019") >= 0 and combo.findData("2017") < 0
+    assert combo.itemData(combo.count() - 1) == OTHER_PERIOD
+
+    def answer(picker: PeriodPicker) -> None:
+        rows = [
+            picker.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(picker.list.count())
+        ]
+        for _ in range(rows.index("2017")):
+            key(qtbot, Qt.Key.Key_Down, widget=picker.list)
+        key(qtbot, Qt.Key.Key_Return, widget=picker.list)
+
+    when_modal(PeriodPicker, answer)
+    click(qtbot, combo)
+    qtbot.waitUntil(combo.view().isVisible)
+    key(qtbot, Qt.Key.Key_End, widget=combo.view())
+    key(qtbot, Qt.Key.Key_Return, widget=combo.view())
+    qtbot.waitUntil(lambda: board.period == "2017")
+    assert board.board.form.version == "2017.1" and board.board.counts()["missing"] == 20
+    board.choose("cntt-xa", "2019")
+    states = {row.unit_code: row.state for row in board.board.rows}
+    assert states["02080"] == "entered"
