@@ -117,3 +117,35 @@ def test_the_board_offers_entered_years_and_reaches_any_other(qtbot, district, t
     board.choose("cntt-xa", "2019")
     states = {row.unit_code: row.state for row in board.board.rows}
     assert states["02080"] == "entered"
+
+
+def test_a_current_commune_is_named_as_its_unit_of_2018(qtbot, tmp_path):
+    """Xã Chợ Đồn (02020, current structure) opening its 2018 report: the toolbar names
+    the unit its code named then, under its district; back on 2026, itself."""
+    with Workspace.open(tmp_path / "xa") as ws:
+        setup_unit(ws, "02020", "current", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+        window = open_window(qtbot, ws)
+        assert window.unit_label.text().strip() == "Xã Chợ Đồn, Tỉnh Thái Nguyên"
+
+        def answer(picker: PeriodPicker) -> None:
+            rows = [
+                picker.list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(picker.list.count())
+            ]
+            for _ in range(rows.index("2018")):
+                key(qtbot, Qt.Key.Key_Down, widget=picker.list)
+            key(qtbot, Qt.Key.Key_Return, widget=picker.list)
+
+        when_modal(PeriodPicker, answer)
+        _choose_other(qtbot, window)
+        qtbot.waitUntil(lambda: window.session is not None and str(window.session.period) == "2018")
+        label = window.unit_label.text().strip()
+        assert label == "Thị trấn Bằng Lũng, Huyện Chợ Đồn, Tỉnh Bắc Kạn"
+        combo = window.period_combo
+        click(qtbot, combo)
+        qtbot.waitUntil(combo.view().isVisible)
+        key(qtbot, Qt.Key.Key_Home, widget=combo.view())
+        key(qtbot, Qt.Key.Key_Return, widget=combo.view())
+        qtbot.waitUntil(lambda: str(window.session.period) == "2026")
+        assert window.unit_label.text().strip() == "Xã Chợ Đồn, Tỉnh Thái Nguyên"
+        window.close()

@@ -185,3 +185,21 @@ def test_a_grid_needs_its_period(tmp_path):
     refused = cli(data, "values", "import", str(sheet), "--json", check=1).json
     assert refused["error"]["code"] == "import.no_period"
     json.dumps(refused)
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_unread(tmp_path):
+    from desktop_app.workspace.xlsx_values import UNPACKED_LIMIT
+
+    data = tmp_path / "xa"
+    _setup(data, "02080")
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w") as member:
+            chunk = b"\0" * 1_000_000
+            for _ in range(UNPACKED_LIMIT // len(chunk) + 1):
+                member.write(chunk)
+    assert path.stat().st_size < 1_000_000  # small on disk, over the limit unpacked
+    refused = cli(data, "values", "import", str(path), "--period", "2018", "--json", check=1)
+    assert refused.json["error"]["code"] == "import.too_large"
