@@ -36,10 +36,18 @@ from ..core.forms import Form
 from ..core.forms.model import Field
 from ..core.messages import AppError, Text
 from ..core.periods import Period, check_started
-from ..core.text import nfc
+from ..core.text import TextRejected, nfc
 from ..core.units import Unit, unit_for_period
 from ..core.validation import validate
-from ..core.values import Value, ValueRejected, check_value, from_json, parse_input, to_storage
+from ..core.values import (
+    Value,
+    ValueRejected,
+    check_value,
+    from_json,
+    parse_comment,
+    parse_input,
+    to_storage,
+)
 from .entry import today, typed_values
 from .import_problems import ERROR, ImportProblem, computed_field, unknown_field
 from .workspace import Workspace
@@ -54,6 +62,7 @@ class UnitValues:
     own: bool  # the profile unit's report; else a child's, entered by the receiving unit
     row: int | None
     typed: dict[str, Value] = field(default_factory=dict)
+    comments: dict[str, str] = field(default_factory=dict)  # own layout: its "Ghi chú"
 
 
 @dataclass
@@ -137,9 +146,10 @@ def _choose_form(
         candidates = [f for f in candidates if f.level in levels] or candidates
     if sheet.layout == "own":
         for form in candidates:
-            if sheet.title.startswith(form.title.vi):
+            # the title printed under "BÁO CÁO" is the form's without its "Báo cáo"
+            if _fold(sheet.title).startswith(_fold(form.title.vi).removeprefix("báo cáo ")):
                 return form
-        keys = [label for _, label, _ in sheet.labels]
+        keys = [label for _, label, _, _ in sheet.labels]
     else:
         keys = [text for _, text in sheet.headers]
     scored = [(sum(_fold(k) in _field_index(f) for k in keys), f) for f in candidates]
@@ -226,12 +236,19 @@ def _plan_own(
         return
     target = UnitValues(unit, unit.code == own.code, None)
     plan.units.append(target)
-    for row, label, value in sheet.labels:
+    for row, label, value, note in sheet.labels:
         f = index.get(_fold(label))
         if f is None:
             plan.problems.append(unknown_field(plan.form, label, row, unit.code))
         elif not f.is_computed:  # a printed ratio is recomputed from the counts
             _typed(plan, target, f, value, row, label)
+            if isinstance(note, str):
+                try:
+                    target.comments[f.id] = parse_comment(f, note)
+                except TextRejected as exc:
+                    plan.problems.append(
+                        ImportProblem(exc.code, ERROR, exc.message, unit.code, row, label)
+                    )
 
 
 def _resolve(code: Any, known: dict[str, Unit]) -> Unit | None:
@@ -337,7 +354,7 @@ def has_errors(plan: ImportPlan) -> AppError:
 def apply_import(ws: Workspace, plan: ImportPlan) -> int:
     """Write the plan, all or nothing (AppError ``import.has_errors`` while it has any);
     the number of values that changed."""
-    from ..storage import get_or_create_report, get_unit, save_values, upsert_units
+    from ..storage import get_or_create_report, get_unit, save_values, set_comment, upsert_units
     from ..storage.audit import write_audit
 
     if plan.errors:
@@ -356,6 +373,8 @@ def apply_import(ws: Workspace, plan: ImportPlan) -> int:
             )
             changes = {k: to_storage(plan.form.fields[k], v) for k, v in target.typed.items()}
             changed += len(save_values(ws.db, report.id, changes, ws.user))
+            for field_id, text in target.comments.items():
+                set_comment(ws.db, report.id, field_id, text, ws.user)
             note = {"file": plan.path.name, "sha256": digest, "layout": plan.layout,
                     "values": len(changes), "entered_by_receiver": not target.own}  # fmt: skip
             write_audit(ws.db, [(ws.db.now(), ws.user, report.id, "import", plan.path.name,

@@ -47,7 +47,8 @@ class Sheet:
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells)
     agency: str = ""  # own: the unit's name as the agency block prints it
     title: str = ""  # own: the report's title line ("… năm 2018")
-    labels: list[tuple[int, str, Any]] = field(default_factory=list)  # own: (row, label, value)
+    # own: (row, label, value, note in the "Ghi chú" column)
+    labels: list[tuple[int, str, Any, Any]] = field(default_factory=list)
 
 
 def _refuse(code: str, path: Path, vi: str, en: str) -> AppError:
@@ -156,7 +157,12 @@ def _own(sheet: Any) -> Sheet | None:
     for number, cells in rows[header + 1 :]:
         cells = [*cells, None, None, None, None]
         if isinstance(cells[0], int) and isinstance(cells[1], str):
-            labels.append((number, cells[1], cells[3]))
+            labels.append((number, cells[1], cells[3], cells[4]))
+        elif labels and cells[0] is None and cells[1] is None and isinstance(cells[4], str):
+            # a long note continues in the rows under its figure; the break it was cut
+            # at comes back as a space
+            at, label, value, note = labels[-1]
+            labels[-1] = (at, label, value, f"{note} {cells[4]}" if note else cells[4])
     return Sheet("own", agency=agency, title=title, labels=labels)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop_app.storage import get_report, get_values, history, list_reports
+from desktop_app.storage import get_comments, get_report, get_values, history, list_reports
 from desktop_app.workspace import Workspace
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
@@ -22,7 +22,7 @@ PASS = "Bình Trung 2018!"
 
 
 @pytest.fixture(scope="module")
-def report_xlsx(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+def report_xlsx(tmp_path_factory) -> tuple[Path, dict[str, str], dict[str, str]]:
     """Bình Trung's 2018 report.xlsx as the application exports it, and the values held."""
     tmp = tmp_path_factory.mktemp("binh-trung")
     data, env = tmp / "data", {**os.environ, "PW": PASS}
@@ -30,14 +30,22 @@ def report_xlsx(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         "--leader", "Minh", check=0)  # fmt: skip
     cli(data, "identity", "new", "--passphrase-env", "PW", env=env, check=0)
     cli(data, "values", "load", str(SAMPLES / "cntt-xa_2018_02080.json"), check=0)
+    notes = tmp / "notes.json"
+    notes.write_text(json.dumps({"form": "cntt-xa", "period": "2018", "values": {}, "comments": {
+        "cbcc_tong": "Gồm 2 công chức được tăng cường từ huyện.",
+        "may_tinh_tong": "Máy tính kiểm kê ngày 31/12/2018. " * 12,  # continues below its row
+    }}, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    cli(data, "values", "load", str(notes), check=0)
     run = cli(data, "export", "--form", "cntt-xa", "--period", "2018", "--out", str(tmp / "out"),
               "--passphrase-env", "PW", env=env, check=0)  # fmt: skip
     target = tmp / "report.xlsx"
     with zipfile.ZipFile(run.out.strip()) as packet:
         target.write_bytes(packet.read("report.xlsx"))
     with Workspace.open(data) as ws:
-        held = get_values(ws.db, get_report(ws.db, "02080", "cntt-xa", "2018").id)
-    return target, held
+        report = get_report(ws.db, "02080", "cntt-xa", "2018")
+        held = get_values(ws.db, report.id)
+        held_notes = get_comments(ws.db, report.id)
+    return target, held, held_notes
 
 
 def _setup(data: Path, unit: str) -> None:
@@ -53,11 +61,12 @@ def _grid(path: Path, rows: list[list]) -> Path:
 
 
 def test_the_own_report_xlsx_comes_back_as_the_report_it_printed(tmp_path, report_xlsx):
-    source, held = report_xlsx
+    source, held, held_notes = report_xlsx
     data = tmp_path / "again"
     _setup(data, "02080")
     dry = cli(data, "values", "import", str(source), "--dry-run", "--json", check=0).json
-    assert (dry["layout"], dry["form"]["version"], dry["period"]) == ("own", "2017.1", "2018")
+    form = (dry["layout"], dry["form"]["id"], dry["form"]["version"], dry["period"])
+    assert form == ("own", "cntt-xa", "2017.1", "2018")  # the title names the form
     assert dry["written"] is False and dry["errors"] == 0
     with Workspace.open(data) as ws:
         assert list_reports(ws.db) == []  # a dry run writes nothing
@@ -78,6 +87,11 @@ def test_the_own_report_xlsx_comes_back_as_the_report_it_printed(tmp_path, repor
     # every figure of the table is back as it was held; free text is not in the table
     table = {k: v for k, v in held.items() if k in imported}
     assert imported == table and len(imported) >= 40
+    with Workspace.open(data) as ws:
+        notes = get_comments(ws.db, report.id)
+    assert notes["cbcc_tong"] == held_notes["cbcc_tong"]
+    assert len(held_notes["may_tinh_tong"]) > 300  # printed over several rows: comes back whole
+    assert notes["may_tinh_tong"] == held_notes["may_tinh_tong"]
     assert {"value", "import"} <= kinds
     ok = cli(data, "validate", "--form", "cntt-xa", "--period", "2018", "--json", check=0).json
     assert ok["errors"] == 0
