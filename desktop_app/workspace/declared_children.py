@@ -93,6 +93,12 @@ def declare_child(
 
     period = str(_period(ws, period_text))
     unit = office(ws)
+    if unit.unit.level == "commune":  # the lowest level: no unit reports to a commune
+        raise _error(
+            "children.not_receiving",
+            f"{unit.unit.name} là đơn vị cấp xã: không có đơn vị trực thuộc để khai báo.",
+            f"{unit.unit.name} is a commune: it has no units under it to declare.",
+        )
     current = unit.children_in(period)
     exact = {
         d.code: d for d in declared_children(ws.db, unit.unit_code, period) if d.period == period

@@ -73,3 +73,11 @@ def test_a_period_not_started_cannot_be_declared(district):
     refused = cli(district, "children", "declare", "--period", "2099", "--remove", "02020",
                   "--json", check=1)  # fmt: skip
     assert refused.json["error"]["code"] == "period.not_started"
+
+
+def test_a_commune_has_no_children_to_declare(tmp_path):
+    data = tmp_path / "xa"
+    cli(data, "setup", "--unit", "02080", "--catalogue", "legacy", check=0)
+    refused = cli(data, "children", "declare", "--period", "2018", "--add", "02017", "Xã Thử",
+                  "--json", check=1)  # fmt: skip
+    assert refused.json["error"]["code"] == "children.not_receiving"
