@@ -168,10 +168,13 @@ class ReportToolbar(QToolBar):
         profile = workspace.profile if workspace is not None else None
         if profile is None or period is None or profile.catalogue != "current":
             return  # nothing to look up: the catalogue is not loaded at start-up for it
-        from ..core.units import Catalogue, unit_for_period
+        from ..core.units import Catalogue, catalogue_for_period, unit_for_period
 
-        unit = unit_for_period(profile.catalogue, profile.unit_code, Period.parse(period))
-        if unit.catalogue == profile.catalogue:
+        chosen = Period.parse(period)
+        unit = None
+        if catalogue_for_period(chosen) != profile.catalogue:  # loads a catalogue: not at start
+            unit = unit_for_period(profile.catalogue, profile.unit_code, chosen)
+        if unit is None or unit.catalogue == profile.catalogue:
             self.unit_label.setText(self._own_label)
             return
         catalogue = Catalogue.load(unit.catalogue)
