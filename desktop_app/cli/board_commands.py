@@ -15,15 +15,16 @@ from ..workspace import Workspace
 from .output import print_json, say
 
 
-def board_applies(ws: Workspace, form_id: str) -> bool:
+def board_applies(ws: Workspace, form_id: str, period: str | None = None) -> bool:
     """Whether ``status --form`` means the board: the unit has children filling the form
-    (a commune, or a district asking about its own form, keeps the report status)."""
+    in that period (a commune, or a district asking about its own form, keeps the report
+    status; a province's districts fill the district form only before 1 July 2025)."""
     # Lazy: ~190 ms (pyhanko, openpyxl) to import; the other commands skip it.
     from ..workspace.receive import office
 
     if ws.profile is None:
         return False
-    return bool(office(ws).children_for(ws.forms.get(form_id).level))
+    return bool(office(ws).children_for(ws.forms.get(form_id).level, period))
 
 
 def cmd_board(ws: Workspace, args: argparse.Namespace, lang: str) -> int:

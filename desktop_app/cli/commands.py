@@ -8,8 +8,9 @@ from typing import Any
 
 from ..core.forms.describe import form_as_dict, form_summary
 from ..core.messages import AppError, Text
+from ..core.periods import Period
 from ..core.targets import evaluate_targets
-from ..core.units import Catalogue
+from ..core.units import Catalogue, catalogue_for_period
 from ..core.validation import progress
 from ..core.values import display
 from ..storage import list_reports
@@ -18,6 +19,7 @@ from ..workspace.entry import check_report, load_values, set_values
 from ..workspace.setup_unit import setup_unit
 from .appraisal_commands import cmd_appraisal
 from .board_commands import board_applies, cmd_board, cmd_changes
+from .children_commands import cmd_children
 from .form_commands import cmd_forms_files
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
@@ -37,6 +39,7 @@ __all__ = [
     "cmd_accept",
     "cmd_appraisal",
     "cmd_changes",
+    "cmd_children",
     "cmd_decide",
     "cmd_export",
     "cmd_forms",
@@ -95,7 +98,10 @@ def cmd_setup(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_units(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
-    catalogue = Catalogue.load(args.catalogue)
+    name = args.catalogue or "current"
+    if args.period:  # a report's period says which structure its units belong to
+        name = catalogue_for_period(Period.parse(args.period))
+    catalogue = Catalogue.load(name)
     found = catalogue.search(args.query, limit=args.limit, level=args.level)
     if args.json:
         print_json(
@@ -189,6 +195,10 @@ def _print_outcome(outcome: Any, args: argparse.Namespace, lang: str) -> int:
 def cmd_values(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     if args.values_command == "load":
         return _print_outcome(load_values(ws, args.file), args, lang)
+    if args.values_command == "import":
+        from .import_output import cmd_values_import
+
+        return cmd_values_import(ws, args, lang)
     assignments: dict[str, str] = {}
     for item in args.assignments:
         field_id, sep, value = item.partition("=")
@@ -253,7 +263,7 @@ def cmd_validate(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 def cmd_status(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     # A unit with children filling the form: the submission status board (DESIGN §6).
-    if args.form and args.period and board_applies(ws, args.form):
+    if args.form and args.period and board_applies(ws, args.form, args.period):
         return cmd_board(ws, args, lang)
     profile = ws.require_profile()
     rows = []

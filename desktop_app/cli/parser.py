@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import __version__
 from .appraisal_commands import add_appraisal_parsers
 from .backup_commands import add_backup_parsers
+from .children_commands import add_children_parsers
 from .packet_commands import add_packet_parsers
 from .plan_commands import add_plan_parsers
 from .receive_commands import add_receive_parsers
@@ -80,7 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         "search", parents=[common], help="tìm theo tên hoặc mã / by name or code"
     )
     search.add_argument("query", help='ví dụ "binh trung" hoặc 02080')
-    search.add_argument("--catalogue", choices=["legacy", "current"], default="current")
+    structure = search.add_mutually_exclusive_group()
+    structure.add_argument("--catalogue", choices=["legacy", "current"])
+    structure.add_argument(
+        "--period",
+        help="danh mục của kỳ: trước 01/7/2025 legacy, sau đó current (mặc định current)"
+        " / the catalogue of the period's structure (default current)",
+    )
     search.add_argument("--level", choices=["province", "district", "commune"])
     search.add_argument("--limit", type=int, default=20)
 
@@ -125,13 +132,27 @@ def build_parser() -> argparse.ArgumentParser:
     fn_trust.add_argument("--fingerprint", help="vân tay đã đối chiếu / confirmed fingerprint")
 
     values = commands.add_parser("values", parents=[common], help="nhập số liệu / enter values")
-    values_cmd = values.add_subparsers(dest="values_command", metavar="set|load", required=True)
+    values_cmd = values.add_subparsers(
+        dest="values_command", metavar="set|load|import", required=True
+    )
     vset = values_cmd.add_parser("set", parents=[common], help="FIELD=VALUE ...")
     vset.add_argument("--form", required=True)
     vset.add_argument("--period", required=True)
     vset.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     vload = values_cmd.add_parser("load", parents=[common], help="từ tệp JSON / from a JSON file")
     vload.add_argument("file", type=Path)
+    vimport = values_cmd.add_parser(
+        "import",
+        parents=[common],
+        help="từ bảng tính Excel (report.xlsx của phần mềm, hoặc bảng đơn vị × chỉ tiêu)"
+        " / from a workbook (the application's report.xlsx, or units × indicators)",
+    )
+    vimport.add_argument("file", type=Path, metavar="FILE.xlsx")
+    vimport.add_argument("--period", help="kỳ báo cáo / reporting period (e.g. 2018)")
+    vimport.add_argument("--form", help="biểu mẫu, nếu không nhận ra / the form, if not recognised")
+    vimport.add_argument(
+        "--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing"
+    )
 
     validate = commands.add_parser(
         "validate", parents=[common], help="kiểm tra báo cáo / check a report"
@@ -163,4 +184,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_receive_parsers(commands, common)  # trust, receive, decide, accept, return, receipt…
     add_report_parsers(commands, common)  # report, prefill, merges
     add_backup_parsers(commands, common)
+    add_children_parsers(commands, common)
     return parser

@@ -39,7 +39,9 @@ class PacketRef:
     file_name: str
     sha256: str
     data_sha256: str = ""
-    review: str = "submitted"  # the officer's review: submitted | accepted | returned
+    # the officer's review: submitted | accepted | returned; "entered" for figures the
+    # receiving unit entered itself (values import), which are no packet at all
+    review: str = "submitted"
     # the parent unit the packet names: tells an old unit's packet from a new unit's that
     # kept its code (merges.apply_merges)
     parent_code: str | None = None
@@ -63,6 +65,12 @@ class UnitReport:
         """Whether a packet behind these values was returned by the officer (its figures
         still count until the corrected revision arrives; reports flag it)."""
         return any(p.review == "returned" for p in self.packets)
+
+    @property
+    def entered(self) -> bool:
+        """Whether these figures were entered by the receiving unit (imported from a
+        workbook), not read from the unit's signed packet: reports say so."""
+        return any(p.review == "entered" for p in self.packets)
 
     def all_values(self) -> dict[str, Value]:
         """Inputs and the form's computed fields, computed from these inputs."""

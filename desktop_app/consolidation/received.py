@@ -53,10 +53,18 @@ class Counted:
 
 
 def counted_reports(
-    db: Database, forms: FormRegistry, form: Form, period: str, *, include_returned: bool = True
+    db: Database,
+    forms: FormRegistry,
+    form: Form,
+    period: str,
+    *,
+    include_returned: bool = True,
+    receiving_code: str | None = None,
 ) -> Counted:
     """The current submission of each unit for ``form`` (the version consolidated) and
-    ``period``, typed, with its packet; returned ones only with ``include_returned``."""
+    ``period``, typed, with its packet; returned ones only with ``include_returned``.
+    With ``receiving_code``, also the children's reports that unit entered itself
+    (``entered_reports``) for the units that sent no packet."""
 
     current = find_submissions(db, form.id, period, states=("current",), with_data=False)
     held = {s.id: s for s in current if include_returned or s.review != "returned"}
@@ -93,7 +101,49 @@ def counted_reports(
     for submission_id, s in held.items():
         if submission_id not in reports:  # every value blank: still a report
             reports[submission_id] = report(s, {})
-    return Counted(sorted(reports.values(), key=lambda r: r.unit_code), left_out)
+    found = list(reports.values())
+    if receiving_code is not None:
+        sent = {s.unit_code for s in current}  # a signed packet wins over figures entered
+        found += [
+            r for r in entered_reports(db, forms, form, period, receiving_code)
+            if r.unit_code not in sent
+        ]  # fmt: skip
+    return Counted(sorted(found, key=lambda r: r.unit_code), left_out)
+
+
+def entered_reports(
+    db: Database, forms: FormRegistry, form: Form, period: str, receiving_code: str
+) -> list[UnitReport]:
+    """The children's reports the receiving unit holds in its own ``reports`` table
+    (imported from a workbook: ``workspace.values_import``), flagged ``entered``: the
+    traces name the file they came from and its sha256, from the import's audit row."""
+    from ..core.values import from_storage
+    from ..storage import get_unit, get_values, list_reports
+
+    found = []
+    for row in list_reports(db, form_id=form.id, period=period):
+        if row.unit_code == receiving_code:
+            continue
+        own = forms.by_version(form.id, row.form_version) or form
+        stored = get_values(db, row.id)
+        typed = {
+            form.renamed.get(k, k): from_storage(own.fields[k], v)
+            for k, v in stored.items()
+            if k in own.fields and not own.fields[k].is_computed
+        }
+        typed = {k: v for k, v in typed.items() if k in form.fields}
+        audit = db.fetchone(
+            "SELECT target, new FROM audit_log WHERE report_id = ? AND kind = 'import'"
+            " ORDER BY id DESC LIMIT 1",
+            (row.id,),
+        )
+        note = json.loads(audit[1]) if audit and audit[1] else {}
+        unit = get_unit(db, row.unit_code)
+        ref = PacketRef(row.unit_code, row.revision, audit[0] if audit else "", note.get("sha256", ""),
+                        "", "entered", unit.parent_code if unit else None)  # fmt: skip
+        name = unit.name if unit else row.unit_code
+        found.append(UnitReport(row.unit_code, name, form, typed, row.revision, None, (), (ref,)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -116,11 +166,14 @@ def consolidate_received(
     merges: Mapping[str, MergeEntry] | None = None,
     receiving_level: str | None = None,
     include_returned: bool = True,
+    receiving_code: str | None = None,
 ) -> Received:
     """The reports that count for ``form`` and ``period`` consolidated against the
     ``expected`` children, old units' reports added up into their new unit (``merges``:
     old code → the declared merge), worded for the ``receiving_level``."""
-    counted = counted_reports(db, forms, form, period, include_returned=include_returned)
+    counted = counted_reports(
+        db, forms, form, period, include_returned=include_returned, receiving_code=receiving_code
+    )
     merged = apply_merges(counted.reports, merges or {})
     c = consolidate(form, merged.reports, expected, merged.mapping, merged.names, receiving_level)
     return Received(c, merged.mapping, merged.set_aside, counted.left_out)

@@ -296,7 +296,12 @@ def _status_sheet(wb: Workbook, c: Consolidation) -> None:
     for number, unit in enumerate(c.expected, start=1):
         report = c.reports.get(unit.code)
         merged = ", ".join(report.merged_from) if report and report.merged_from else None
-        state = "Chưa nộp" if report is None else "Bị trả lại" if report.returned else "Đã nộp"
+        state = (
+            "Chưa nộp" if report is None
+            else "Bị trả lại" if report.returned
+            else "Nhập từ Excel (không ký số)" if report.entered
+            else "Đã nộp"
+        )  # fmt: skip
         values = [number, unit.code, unit.name, state]
         values += [report.revision if report else None, report.submitted_at if report else None]
         formats = [None, None, None, None, "0", None, None]

@@ -151,6 +151,29 @@ def _returned(c: Consolidation, word: Text) -> Statement | None:
     )
 
 
+def _entered(c: Consolidation, word: Text) -> Statement | None:
+    # Figures the receiving unit entered itself (imported from a workbook) are no signed
+    # report of the unit: the consolidated report says whose they are.
+    units = sorted(
+        (r for r in c.reports.values() if r.entered), key=lambda r: vi_sort_key(r.unit_name)
+    )
+    if not units:
+        return None
+    names = ", ".join(r.unit_name for r in units)
+    n, m = len(units), len(c.reports)
+    return Statement(
+        "entered",
+        Text(
+            f"{n}/{m} {word.vi} có số liệu do đơn vị tổng hợp nhập từ tệp Excel, không phải"
+            f" báo cáo có chữ ký số ({names})",
+            f"{n}/{m} {word.en} have figures entered by the consolidating unit from a"
+            f" workbook, not a signed report ({names})",
+        ),
+        n,
+        m,
+    )
+
+
 def district_statements(consolidation: Consolidation) -> list[Statement]:
     """Counts of yes answers, target attainment by unit, and the district-wide figures
     against the targets; first, when units are missing, how many. The children are counted
@@ -175,6 +198,9 @@ def district_statements(consolidation: Consolidation) -> list[Statement]:
     returned = _returned(consolidation, word)
     if returned is not None:
         out.append(returned)
+    entered = _entered(consolidation, word)
+    if entered is not None:
+        out.append(entered)
     for f in form.fields.values():
         # every yes/no field, however the form consolidates it: the line says how many
         if f.type == "boolean":

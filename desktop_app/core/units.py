@@ -7,6 +7,14 @@ name legacy units, so both stay loadable side by side. The data are
 resources/units/{name}.jsonl, written by scripts/build_unit_catalogue.py from the
 `vietnam-provinces` package; the package itself is not needed at run time.
 
+**Which structure a period belongs to** (``catalogue_for_period``): a period that ends
+before 1 July 2025 to the legacy one, any later period to the current one. The annual
+2025 report straddles the date; it uses the **current** structure: it falls due in
+early 2026, when only the current units exist to file it, and the commune form's 2025
+version asks the merged commune to include its parts' first-half figures (README,
+"Units of their time"). ``unit_for_period`` gives a unit as it was in a period's
+structure.
+
 Codes are strings, zero-padded as officially written: province 2 digits, district 3,
 commune 5 (wards, townships and special zones are all level "commune").
 
@@ -15,6 +23,7 @@ May import: ``core`` only, and ``desktop_app.paths`` to find its data file.
 
 from __future__ import annotations
 
+import datetime
 import heapq
 import json
 import threading
@@ -23,6 +32,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.collation import fold, vi_sort_key
 from desktop_app.core.messages import AppError, Text
+from desktop_app.core.periods import Period
 from desktop_app.core.text import nfc
 
 from .bundle import resource_path
@@ -282,6 +292,38 @@ class Catalogue:
         candidates = {core.zfill(w) for w in CODE_WIDTHS.values() if len(core) <= w}
         found = [c for c in candidates if c in self._units]
         return found[0] if len(found) == 1 else None
+
+
+# The day the two-level structure took effect (Resolution 202/2025/QH15).
+STRUCTURE_CHANGE = datetime.date(2025, 7, 1)
+
+
+def catalogue_for_period(period: Period) -> str:
+    """ "legacy" for a period that ends before 1 July 2025, "current" for any other (the
+    annual 2025 report included: see the module's notes)."""
+    return "legacy" if period.end < STRUCTURE_CHANGE else "current"
+
+
+def unit_for_period(catalogue: str, code: str, period: Period) -> Unit:
+    """The unit set up as ``code`` in ``catalogue``, as it stood in ``period``.
+
+    A unit of the current structure that kept an old unit's code (most communes did; the
+    provinces that kept their name kept their code) reports a period before 1 July 2025
+    as that old unit: its name and its parent of the time (Xã Chợ Đồn 02020 reports 2018
+    as Thị trấn Bằng Lũng, under Huyện Chợ Đồn). A unit the legacy structure does not
+    hold at its level stays as it was set up.
+
+    A unit set up in the legacy structure stays a legacy unit for every period: a
+    district (which no longer exists) holds and sends its old reports, and an office that
+    keeps the three-level chain for later periods (the shipped 2026 samples of Chợ Đồn and
+    its communes) is not rearranged under it: the same code names another unit since
+    2025 (02020 was Thị trấn Bằng Lũng, is now Xã Chợ Đồn of Thái Nguyên)."""
+    own = Catalogue.load(catalogue).require(code)
+    wanted = catalogue_for_period(period)
+    if wanted == catalogue or catalogue != "current":
+        return own
+    then = Catalogue.load(wanted).get(own.code)
+    return then if then is not None and then.level == own.level and then.code == own.code else own
 
 
 def _check_level(level: str | None) -> None:

@@ -45,7 +45,9 @@ def check_sender(office: Office, packet: VerifiedPacket) -> None:
     """Check 7, first half: the sender is ours and the form is one it fills."""
     unit = packet.manifest["unit"]
     code, name = unit["code"], unit["name"]
-    child = office.children.get(code)
+    # the children of the packet's own period: a unit declared for 2018 sends its 2018
+    # report, one removed for that year does not
+    child = office.children_in(packet.manifest["period"]).get(code)
     parent_code: str | None = office.unit_code
     former = office.former_units.get(code)
     # An old unit merged into one of ours sends its own packets naming its old parent; a

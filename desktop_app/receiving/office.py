@@ -17,6 +17,13 @@ the office's ``former_units``: its packets (of the periods before the merge) are
 like a child's, and consolidation adds them up into the new unit. It is not a child: the
 status board does not list it as missing.
 
+**Children of a period.** Where the catalogue cannot give a year's structure (Chợ Đồn
+had 22 communes and towns in 2018, the catalogue 20), the officer declares the children
+of a period (``storage.declared_children``): ``children_in(period)`` is the catalogue's
+children with those declarations applied; the board, consolidation and the packet check
+of that period use it. A unit of the current structure has, for a period before 1 July
+2025, the children of the unit its code named then (province 19's districts of 2024).
+
 May import: ``receiving``, ``packets``, ``storage``, ``core``.
 """
 
@@ -27,10 +34,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..core.collation import vi_sort_key
 from ..core.forms import FormRegistry
 from ..core.messages import AppError, Text
-from ..core.units import Catalogue, Unit
+from ..core.periods import Period
+from ..core.units import Catalogue, Unit, unit_for_period
 from ..storage import Database, child_units
+from ..storage.declared_children import all_declared_codes, declared_children
 from ..storage.merges import MergeEntry, unit_merges
 
 
@@ -111,9 +121,62 @@ class Office:
             old.code, old.name, old.parent_code, old.level, catalogue, new.code, new.name
         )
 
-    def children_for(self, level: str | None) -> list[Unit]:
-        """The children that fill a form of ``level`` (all of them if it names none)."""
-        return [u for u in self.children.values() if level is None or u.level == level]
+    @cached_property
+    def child_level(self) -> str | None:
+        """The level of this unit's children: the catalogue's, else the next one down."""
+        levels = {u.level for u in self.children.values()}
+        if len(levels) == 1:
+            return levels.pop()
+        below = {"province": "district", "district": "commune"}
+        return below.get(self.unit.level) if self.catalogue_name == "legacy" else "commune"
+
+    def children_in(self, period: str | None) -> dict[str, Unit]:
+        """The children for ``period``: the catalogue's, with the officer's declarations
+        for that period (or its year) applied; ``children`` without a period."""
+        if period is None:
+            return self.children
+        found = self.base_children(period)
+        for d in declared_children(self.db, self.unit_code, period):
+            if d.action == "remove":
+                found.pop(d.code, None)
+            elif d.action == "rename" and d.code in found:
+                old = found[d.code]
+                found[d.code] = Unit(d.code, d.name or old.name, old.level, old.parent_code,
+                                     old.catalogue)  # fmt: skip
+            elif d.action == "add":
+                level = self.child_level or "commune"
+                found[d.code] = Unit(d.code, d.name or d.code, level, self.unit_code, "custom")
+        # in the catalogue's Vietnamese order, the declared units among the others
+        return dict(sorted(found.items(), key=lambda item: (vi_sort_key(item[1].name), item[0])))
+
+    def base_children(self, period: str) -> dict[str, Unit]:
+        """The children of ``period`` before any declaration: ``children``, or for a
+        current unit's period before 1 July 2025 the children of its unit then."""
+        then = self._unit_then(period)
+        if then is None:
+            return dict(self.children)
+        return {u.code: u for u in Catalogue.load(then.catalogue).children(then.code)}
+
+    def _unit_then(self, period: str) -> Unit | None:
+        """The unit as it stood in ``period`` when that is another structure's unit (a
+        unit of the current structure, in a period before 1 July 2025:
+        ``core.units.unit_for_period``); None when it is the unit set up."""
+        if self.catalogue_name != "current":
+            return None
+        then = unit_for_period(self.catalogue_name, self.unit_code, Period.parse(period))
+        return then if then.catalogue != self.catalogue_name else None
+
+    @cached_property
+    def declared_codes(self) -> set[str]:
+        """Codes the officer declared a child in some period (their certificates may be
+        trusted, their packets of that period received)."""
+        return all_declared_codes(self.db, self.unit_code)
+
+    def children_for(self, level: str | None, period: str | None = None) -> list[Unit]:
+        """The children that fill a form of ``level`` (all of them if it names none), in
+        ``period`` if one is given (``children_in``)."""
+        units = self.children_in(period).values()
+        return [u for u in units if level is None or u.level == level]
 
 
 def _merge_error(code: str, vi: str, en: str, **details: Any) -> AppError:

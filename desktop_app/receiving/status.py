@@ -31,10 +31,12 @@ from ..packets.manifest import vietnam_time
 from ..storage.submissions import Submission, find_submissions
 from .office import Office
 
-STATES = ("conflict", "missing", "returned", "submitted", "accepted")
+STATES = ("conflict", "missing", "entered", "returned", "submitted", "accepted")
 STATE_LABELS = {
     "conflict": Text("Xung đột – chờ quyết định", "Conflict – awaiting a decision"),
     "missing": Text("Chưa nộp", "Missing"),
+    # figures this office entered itself (values import): no packet of the unit's
+    "entered": Text("Nhập tại đây (không ký số)", "Entered here (not signed)"),
     "returned": Text("Đã trả lại", "Returned"),
     "submitted": Text("Đã nộp – chờ xem xét", "Submitted – awaiting review"),
     "accepted": Text("Đã tiếp nhận", "Accepted"),
@@ -167,6 +169,15 @@ def _row(
     )
 
 
+def _entered_codes(office: Office, form_id: str, period: str) -> set[str]:
+    """The children whose figures this office entered itself (``values import``)."""
+    rows = office.db.fetchall(
+        "SELECT unit_code FROM reports WHERE form_id = ? AND period = ? AND unit_code != ?",
+        (form_id, period, office.unit_code),
+    )
+    return {row[0] for row in rows}
+
+
 def status_board(office: Office, form_id: str, period_text: str) -> Board:
     """The board for the form version that applies to the period."""
     newest = office.forms.get(form_id)
@@ -178,7 +189,14 @@ def status_board(office: Office, form_id: str, period_text: str) -> Board:
         held.setdefault(s.unit_code, []).append(s)
     rows = [
         _row(unit.code, unit.name, held.get(unit.code, []), deadline)
-        for unit in office.children_for(form.level)
+        for unit in office.children_for(form.level, str(period))
+    ]
+    entered = _entered_codes(office, form.id, str(period))
+    rows = [
+        BoardRow(r.unit_code, r.unit_name, "entered")
+        if r.state == "missing" and r.unit_code in entered
+        else r
+        for r in rows
     ]
     return Board(form, period, deadline, office.unit_code, office.unit.name, tuple(rows))
 

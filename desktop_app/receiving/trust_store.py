@@ -99,7 +99,10 @@ def _check_unit(office: Office, unit_code: str) -> str:
     unit = office.catalogue.get(unit_code)
     code = unit.code if unit else str(unit_code).strip()
     parent = office.parent.code if office.parent else None
-    if code not in office.children and code not in office.former_units and code != parent:
+    known = office.children.keys() | office.former_units.keys() | office.declared_codes
+    # a current unit receives the old reports of its units before 1 July 2025 too
+    known |= office.base_children("2024").keys()
+    if code not in known and code != parent:
         raise error(
             "trust.unit_unrelated",
             f"Đơn vị {code} không trực thuộc {office.unit.name} (và không phải đơn vị cấp trên): không đăng ký chứng thư cho đơn vị này.",

@@ -12,6 +12,8 @@ status         NULL               report status (draft, exported, ...)
 revision       NULL               revision number, when an edit reopens a report
 setting        setting key        JSON text
 export         packet file name   new = sha256 of the packet's data.json
+children       period:code        a declared child (action, name) as JSON
+import         the file's name    new = what was imported, as JSON
 =============  =================  ==============================================
 
 Later code (imports, merges) may add kinds; readers must accept unknown ones.

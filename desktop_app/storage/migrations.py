@@ -290,7 +290,27 @@ def _named_parent(data_json: str) -> str | None:
     return parent if isinstance(parent, str) else None
 
 
-def _appraisals(db: sqlite_utils.Database) -> None:
+def _v6(db: sqlite_utils.Database) -> None:
+    """The children a receiving unit declared for a period where the catalogue cannot
+    give that year's structure (Chợ Đồn counted 22 communes and towns in 2018, the
+    catalogue shows 20): a code added, removed or renamed for one period (a year's
+    declaration also holds for its quarters and months). One row per code and period,
+    replaced by the next declaration; every change is an audit row ("children")."""
+    db.execute(
+        """CREATE TABLE declared_children (
+            parent_code TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove', 'rename')),
+            name TEXT,
+            declared_at TEXT NOT NULL,
+            declared_by TEXT NOT NULL,
+            PRIMARY KEY (parent_code, period, code)
+        ) WITHOUT ROWID"""
+    )
+
+
+def _v7(db: sqlite_utils.Database) -> None:
     """The receiving unit's appraisal of each self-assessed score item of a submission
     (``storage.appraisals``): the points it sets (the self-assessed ones when it accepts
     them) and why; one row per item, replaced by a later decision, each audited."""
@@ -307,7 +327,7 @@ def _appraisals(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _appraisals)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -29,6 +29,7 @@ from ..workspace import Workspace
 from ..workspace.session import ReportSession
 from .dialogs import Dialogs
 from .entry_view import EntryView
+from .import_dialog import ExcelImport
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsPanel
@@ -132,12 +133,14 @@ class MainWindow(QMainWindow):
         self.receiving = ReceivingActions(self)
         self.maintenance = MaintenanceActions(self)
         self.settings = SettingsActions(self)
+        self.excel_import = ExcelImport(self)
         menus = [
             (
                 self.tr("&Báo cáo"),
                 [
                     self.save_action,
                     self.copy_action,
+                    self.excel_import.action,
                     None,
                     self.packets.export_action,
                     self.packets.verify_action,

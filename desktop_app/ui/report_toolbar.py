@@ -2,8 +2,8 @@
 
 The unit's own form comes first (a commune fills the commune form). The current period
 is preselected; earlier ones are offered as far as a version of the form covers them,
-and any period that already holds a report. The toolbar only offers: what the clerk
-picks is signalled, and the window decides whether the report open may be left."""
+and any period that already holds a report; "Kỳ khác…" reaches every other period a
+version covers, back to 2017. The toolbar only offers: what the clerk picks is signalled, and the window decides whether the report open may be left."""
 
 from __future__ import annotations
 
@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 from ..core.periods import Period, current_period, offered_periods
 from ..storage import list_reports, unit_path
 from ..workspace import Workspace
-from .period_choice import PERIODS_BACK, fill_period_combo
+from .period_choice import (
+    OTHER_PERIOD,
+    PERIODS_BACK,
+    PeriodPicker,
+    add_other_period_item,
+    fill_period_combo,
+    show_period,
+)
 
 
 class ReportToolbar(QToolBar):
@@ -49,7 +56,10 @@ class ReportToolbar(QToolBar):
         self.addSeparator()
         self.addAction(export_action)
         self.form_combo.activated.connect(lambda _i: self.form_picked.emit())
-        self.period_combo.activated.connect(lambda _i: self.period_picked.emit())
+        self.period_combo.activated.connect(self._period_activated)
+        self._workspace: Workspace | None = None
+        self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
+        self._own_label = ""
 
     @property
     def form_id(self) -> str | None:
@@ -57,10 +67,33 @@ class ReportToolbar(QToolBar):
 
     @property
     def period(self) -> str | None:
-        return self.period_combo.currentData()
+        data = self.period_combo.currentData()
+        return None if data == OTHER_PERIOD else data
+
+    def _period_activated(self, _index: int) -> None:
+        if self.period_combo.currentData() != OTHER_PERIOD:
+            self._shown = self.period_combo.currentData()
+            self._label_unit()
+            self.period_picked.emit()
+            return
+        chosen = None
+        if self._workspace is not None and self.form_id:
+            picker = PeriodPicker(
+                self._workspace.forms, self.form_id, self.today, self.lang, self.window()
+            )
+            if picker.exec() == PeriodPicker.DialogCode.Accepted:
+                chosen = picker.chosen
+        if chosen is None:  # cancelled: the choice goes back to what is on show
+            self.period_combo.setCurrentIndex(self.period_combo.findData(self._shown))
+            return
+        show_period(self.period_combo, chosen, self.lang)
+        self._shown = str(chosen)
+        self._label_unit()
+        self.period_picked.emit()
 
     def fill_forms(self, workspace: Workspace) -> bool:
         """The unit's name and its forms; False if no unit is set up yet."""
+        self._workspace = workspace
         profile = workspace.profile
         if profile is None:
             self.unit_label.setText(self.tr("Chưa thiết lập đơn vị báo cáo"))
@@ -73,7 +106,8 @@ class ReportToolbar(QToolBar):
             unit = catalogue.require(profile.unit_code)
             path = [unit, *catalogue.ancestors(unit.code)]
         unit = path[0]
-        self.unit_label.setText(f" {', '.join(u.name for u in path)} ")
+        self._own_label = f" {', '.join(u.name for u in path)} "
+        self.unit_label.setText(self._own_label)
         self.unit_label.setToolTip(profile.unit_code)
         forms = workspace.forms.latest()
         forms.sort(key=lambda f: (f.level != unit.level, f.id))
@@ -115,6 +149,36 @@ class ReportToolbar(QToolBar):
         if periods and shown not in {str(p) for p in periods}:
             shown = str(periods[0])  # a form's first year: last period has no version
         fill_period_combo(self.period_combo, periods, shown, self.lang)
+        add_other_period_item(self.period_combo)
+        self._shown = self.period
+        self._label_unit()
+
+    def _label_unit(self) -> None:
+        """The unit as it stood in the period chosen: a commune of the current structure
+        is named, for a period before 1 July 2025, as the unit of its code then, under its
+        district (``core.units.unit_for_period``)."""
+        workspace, period = self._workspace, self.period
+        if workspace is not None and period is not None and self.form_id:
+            # the form as titled in the period's version ("… năm 2026" is not 2018's title)
+            form_id = self.form_id
+            if workspace.forms.covers(form_id, Period.parse(period).year):
+                version = workspace.forms.get(form_id, Period.parse(period).year)
+                index = self.form_combo.currentIndex()
+                self.form_combo.setItemText(index, f"{version.title.pick(self.lang)} ({form_id})")
+        profile = workspace.profile if workspace is not None else None
+        if profile is None or period is None or profile.catalogue != "current":
+            return  # nothing to look up: the catalogue is not loaded at start-up for it
+        from ..core.units import Catalogue, catalogue_for_period, unit_for_period
+
+        chosen = Period.parse(period)
+        unit = None
+        if catalogue_for_period(chosen) != profile.catalogue:  # loads a catalogue: not at start
+            unit = unit_for_period(profile.catalogue, profile.unit_code, chosen)
+        if unit is None or unit.catalogue == profile.catalogue:
+            self.unit_label.setText(self._own_label)
+            return
+        catalogue = Catalogue.load(unit.catalogue)
+        self.unit_label.setText(f" {catalogue.describe(unit.code)} ")
 
     def show_report(self, workspace: Workspace, form_id: str, period: str) -> None:
         """Both choices on this report (the one open, or one opened from elsewhere)."""

@@ -105,7 +105,7 @@ def children_consolidation(
     of its children fills ``form``."""
 
     office = _office(ws)
-    children = office.children_for(form.level)
+    children = office.children_for(form.level, period)
     if not children:
         raise no_children(office.unit.name, form)
     return consolidate_received(
@@ -117,6 +117,7 @@ def children_consolidation(
         merges=office.merges,
         receiving_level=office.unit.level,
         include_returned=include_returned,
+        receiving_code=office.unit_code,  # children's figures it entered itself count too
     )
 
 

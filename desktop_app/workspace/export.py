@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.messages import AppError, Text
-from ..core.periods import check_started
+from ..core.periods import Period, check_started
 from ..core.text import COMMENT_MAX_LENGTH, NAME_MAX_LENGTH, kept_text_problem
 from ..packets.data import build_data, canonical_json
 from ..packets.excel import render_xlsx
@@ -133,8 +133,9 @@ def refusal(state: ReportState) -> AppError | None:
     return None
 
 
-def _unit(ws: Workspace) -> dict[str, str | None]:
-    unit, parent = ws.unit_and_parent()
+def _unit(ws: Workspace, period: Period) -> dict[str, str | None]:
+    # the unit as it stood in the report's period: the packet names its parent of the time
+    unit, parent = ws.unit_and_parent(period)
     return {
         "code": unit.code,
         "name": unit.name,
@@ -202,7 +203,7 @@ def plan_data(
     revision = state.report.revision
     earlier = list_exports(ws.db, state.report.id, revision)
     first_date = datetime.date.fromisoformat(earlier[0].report_date) if earlier else today
-    data = _data(ws, state, _unit(ws), revision, first_date)
+    data = _data(ws, state, _unit(ws, state.period), revision, first_date)
     if not earlier:
         return data, False
     if _sha(data) == earlier[0].data_sha256:

@@ -74,9 +74,16 @@ def receiving_forms(ws: Workspace) -> list[Form]:
 
 
 def board_periods(ws: Workspace, form_id: str) -> list[str]:
-    """Periods that received anything for the form, newest first."""
+    """Periods that received anything for the form, or hold children's figures entered
+    here (``values import``), newest first."""
 
-    return periods_with_submissions(ws.db, form_id)[::-1]
+    profile = ws.require_profile()
+    entered = ws.db.fetchall(
+        "SELECT DISTINCT period FROM reports WHERE form_id = ? AND unit_code != ?",
+        (form_id, profile.unit_code),
+    )
+    held = set(periods_with_submissions(ws.db, form_id)) | {row[0] for row in entered}
+    return sorted(held, reverse=True)
 
 
 # -- trust list ---------------------------------------------------------------------------

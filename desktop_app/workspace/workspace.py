@@ -158,12 +158,19 @@ class Workspace:
             return profile.clerk
         return os_user()
 
-    def unit_and_parent(self) -> tuple[Unit, Unit | None]:
-        """The profile's unit and the unit it reports to, from the profile's catalogue."""
+    def unit_and_parent(self, period: Period | None = None) -> tuple[Unit, Unit | None]:
+        """The profile's unit and the unit it reports to, from the profile's catalogue;
+        for a ``period``, as the unit stood in that period's structure
+        (``core.units.unit_for_period``: a current commune's 2018 report is its old
+        unit's, under its old district)."""
+        from ..core.units import unit_for_period
 
         profile = self.require_profile()
-        catalogue = Catalogue.load(profile.catalogue)
-        unit = catalogue.require(profile.unit_code)
+        if period is None:
+            unit = Catalogue.load(profile.catalogue).require(profile.unit_code)
+        else:
+            unit = unit_for_period(profile.catalogue, profile.unit_code, period)
+        catalogue = Catalogue.load(unit.catalogue)
         return unit, catalogue.get(unit.parent_code) if unit.parent_code else None
 
     def reports_to(self) -> Text:

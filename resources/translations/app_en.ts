@@ -356,7 +356,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+57"/>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+65"/>
         <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
         <translation>Submissions from subordinate units</translation>
     </message>
@@ -426,7 +426,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+71"/>
         <source>Không có biểu mẫu nào cho đơn vị cấp dưới.</source>
         <translation>No form is filled by the subordinate units.</translation>
     </message>
@@ -615,7 +615,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+65"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+76"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -640,7 +640,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>No scored form is filled by the subordinate units.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -665,7 +665,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Trend across periods</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Đang lập báo cáo tổng hợp (Excel và PDF)…</source>
         <translation>Writing the consolidated report (Excel and PDF)…</translation>
     </message>
@@ -673,7 +673,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+361"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+363"/>
         <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
@@ -708,6 +708,34 @@ Số liệu đã lưu không bị mất; hãy kiểm tra lại ô vừa nhập. 
         <translation>An unexpected error occurred (%1).
 
 Saved data are not lost; check the field you just typed. The details were written to the log. If it happens again, send a diagnostics bundle (Help → About and diagnostics… → Save a diagnostics bundle…) to the IT officer of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelImport</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+116"/>
+        <source>Nhập từ &amp;Excel…</source>
+        <translation>Import from &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chọn tệp Excel</source>
+        <translation>Choose an Excel file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đang đọc tệp Excel…</source>
+        <translation>Reading the Excel file…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã nhập từ %1: %2 giá trị thay đổi.</source>
+        <translation>Imported from %1: %2 values changed.</translation>
     </message>
 </context>
 <context>
@@ -865,13 +893,13 @@ Saved data are not lost; check the field you just typed. The details were writte
         <location filename="../../desktop_app/ui/forms_dialog.py" line="+57"/>
         <location line="+95"/>
         <location line="+4"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+12"/>
         <source>Biểu mẫu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi.</source>
         <translation>The forms and versions on this computer. Whoever defines the indicator set exports a form to Excel, edits it and imports it again; the units below install the form packet their parent publishes. A version, once here, never changes.</translation>
     </message>
@@ -947,12 +975,12 @@ Saved data are not lost; check the field you just typed. The details were writte
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-35"/>
         <source>Đã ghi %1. Sửa bằng Excel hoặc LibreOffice rồi nhập lại (đổi số phiên bản).</source>
         <translation>Wrote %1. Edit it in Excel or LibreOffice, then import it again (with a new version number).</translation>
     </message>
@@ -967,12 +995,12 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Installed form %1 version %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nhập biểu mẫu từ Excel</source>
         <translation>Import a form from Excel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Đang kiểm tra bảng tính…</source>
         <translation>Checking the workbook…</translation>
     </message>
@@ -1223,6 +1251,72 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="-125"/>
+        <source>Nhập số liệu từ Excel</source>
+        <translation>Import figures from Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: biểu mẫu %2 (phiên bản %3), %4; %5 đơn vị, trong đó %6 đơn vị trực thuộc do đơn vị này nhập (không phải báo cáo ký số).</source>
+        <translation>%1: form %2 (version %3), %4; %5 units, of which %6 units under this one entered here (not signed reports).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n lỗi: sửa tệp rồi nhập lại. Chưa ghi gì.</source>
+        <translation>
+            <numerusform>%n error: correct the file and import it again. Nothing was written.</numerusform>
+            <numerusform>%n errors: correct the file and import it again. Nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không có lỗi: nhấn Nhập để ghi tất cả số liệu (ghi nhật ký từng giá trị).</source>
+        <translation>No errors: press Import to write all the figures (each value is logged).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mức</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nội dung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LostDataDialog</name>
     <message>
         <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
@@ -1326,7 +1420,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+79"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1381,12 +1475,12 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Problems list</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1655,6 +1749,39 @@ Close the application anyway?</numerusform>
         <location line="+22"/>
         <source>In báo cáo</source>
         <translation>Print the report</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../desktop_app/ui/period_choice.py" line="+40"/>
+        <source>Kỳ khác…</source>
+        <translation>Other period…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Chọn kỳ báo cáo</source>
+        <translation>Choose the reporting period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mọi kỳ có phiên bản biểu mẫu, đến kỳ hiện tại (kỳ chưa bắt đầu không nhập được):</source>
+        <translation>Every period a version of the form covers, up to the current one (a period that has not started cannot be entered):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>phiên bản %1 (%2)</source>
+        <translation>version %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chọn</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2078,7 +2205,7 @@ rank</translation>
 <context>
     <name>ReportToolbar</name>
     <message>
-        <location filename="../../desktop_app/ui/report_toolbar.py" line="+30"/>
+        <location filename="../../desktop_app/ui/report_toolbar.py" line="+37"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
@@ -2093,7 +2220,7 @@ rank</translation>
         <translation>  Period: </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+48"/>
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>
@@ -2415,7 +2542,7 @@ met</translation>
         <translation>Rank</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Chỉ số</source>
         <translation>Indicator</translation>
     </message>

@@ -48,7 +48,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (6,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (7,)
         assert {
             "units",
             "settings",
@@ -173,7 +173,7 @@ def test_a_version_4_database_gains_each_submissions_parent_code_from_its_data_j
     conn.close()
     policy = BackupPolicy(path.parent / "backups")
     with Database.open(path, backups=policy) as db:
-        assert db.fetchone("PRAGMA user_version") == (6,) == (LATEST_VERSION,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,)
         found = dict(db.fetchall("SELECT unit_code, parent_code FROM submissions"))
         assert found == {"02080": "064", "02083": "19", "064": None, "02047": None}
         [held] = find_submissions(db, "cntt-xa", "2026", "02083", with_data=False)
@@ -296,3 +296,20 @@ def test_close_twice_is_harmless(path):
     db = Database.open(path)
     db.close()
     db.close()
+
+
+def test_a_version_5_database_gains_the_declared_children_table(tmp_path):
+    from desktop_app.storage.declared_children import declared_children, save_declaration
+
+    path = tmp_path / "data.sqlite3"
+    old = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    migrate(old, path, migrations=MIGRATIONS[:5])
+    old.conn.close()
+    with Database.open(path) as db:
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,)
+        save_declaration(db, "064", "2018", "02017", "add", "Xã Thử Một", "Bình")
+        save_declaration(db, "064", "2018-Q1", "02017", "rename", "Xã Thử Một (Q1)", "Bình")
+        [year] = declared_children(db, "064", "2018-Q2")
+        [quarter] = declared_children(db, "064", "2018-Q1")
+    assert (year.action, year.period) == ("add", "2018")  # a year's holds for its quarters
+    assert (quarter.action, quarter.name) == ("rename", "Xã Thử Một (Q1)")  # the exact one wins

@@ -28,6 +28,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_COLOURS = {
     "conflict": "#e65100",
     "missing": "#b71c1c",
+    "entered": "#4e342e",
     "returned": "#6a1b9a",
     "submitted": "#0d47a1",
     "accepted": "#1b5e20",

@@ -31,7 +31,14 @@ from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
-from ..period_choice import PERIODS_BACK, fill_period_combo
+from ..period_choice import (
+    OTHER_PERIOD,
+    PERIODS_BACK,
+    PeriodPicker,
+    add_other_period_item,
+    fill_period_combo,
+    show_period,
+)
 from .board_model import BoardFilter, BoardModel
 
 
@@ -52,6 +59,7 @@ class BoardWindow(QDialog):
         self.dialogs = dialogs
         self.today = today or datetime.date.today()
         self.board: Any = None
+        self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
         self.setObjectName("boardWindow")
         self.setWindowFlag(Qt.WindowType.Window)  # its own window, can be maximised
         self.setWindowTitle(self.tr("Theo dõi nộp báo cáo của đơn vị cấp dưới"))
@@ -116,7 +124,7 @@ class BoardWindow(QDialog):
         row.addWidget(self.filter_combo)
         row.addStretch(1)
         self.form_combo.activated.connect(lambda _i: self._fill_periods())
-        self.period_combo.activated.connect(lambda _i: self.refresh())
+        self.period_combo.activated.connect(self._period_activated)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
         return row
 
@@ -171,6 +179,21 @@ class BoardWindow(QDialog):
         ]
         periods = offered_periods(current, PERIODS_BACK, received)
         fill_period_combo(self.period_combo, periods, str(current), self.lang)
+        add_other_period_item(self.period_combo)  # "Kỳ khác…": any year since the first form
+        self._shown = self.period
+        self.refresh()
+
+    def _period_activated(self, _index: int) -> None:
+        if self.period_combo.currentData() == OTHER_PERIOD:
+            picker = PeriodPicker(
+                self.workspace.forms, self.form_id or "", self.today, self.lang, self
+            )
+            chosen = picker.chosen if picker.exec() == PeriodPicker.DialogCode.Accepted else None
+            if chosen is None:
+                self.period_combo.setCurrentIndex(self.period_combo.findData(self._shown))
+                return
+            show_period(self.period_combo, chosen, self.lang)
+        self._shown = self.period
         self.refresh()
 
     def choose(self, form_id: str, period: str) -> None:
@@ -179,9 +202,8 @@ class BoardWindow(QDialog):
         if index >= 0 and index != self.form_combo.currentIndex():
             self.form_combo.setCurrentIndex(index)
             self._fill_periods()
-        if self.period_combo.findData(period) < 0:
-            self.period_combo.addItem(Period.parse(period).label(self.lang), period)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(period))
+        show_period(self.period_combo, Period.parse(period), self.lang)
+        self._shown = period
         self.refresh()
 
     # -- showing -------------------------------------------------------------------------
@@ -192,7 +214,8 @@ class BoardWindow(QDialog):
 
     @property
     def period(self) -> str | None:
-        return self.period_combo.currentData()
+        data = self.period_combo.currentData()
+        return None if data == OTHER_PERIOD else data
 
     def refresh(self) -> None:
         from ...workspace.receive import status_board

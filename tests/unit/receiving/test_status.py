@@ -61,7 +61,7 @@ def test_states_dates_and_counts(board_data):
     )
     assert rows["02044"].state == "conflict" and len(rows["02044"].pending_ids) == 1
     assert rows["02020"].state == "missing" and rows["02020"].on_time is None
-    assert board.counts() == {"conflict": 1, "missing": 16, "returned": 1, "submitted": 1,
+    assert board.counts() == {"conflict": 1, "missing": 16, "entered": 0, "returned": 1, "submitted": 1,
                               "accepted": 1, "late": 1, "total": 20}  # fmt: skip
     assert [r.unit_code for r in board.filtered(["returned", "conflict"])] == ["02044", "02047"]
 
