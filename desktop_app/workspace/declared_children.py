@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.levels import level_name
 from ..core.messages import AppError, Text
 from ..core.periods import Period, check_started
 from ..core.text import NAME_MAX_LENGTH, clean_line
@@ -94,10 +95,11 @@ def declare_child(
     period = str(_period(ws, period_text))
     unit = office(ws)
     if unit.unit.level == "commune":  # the lowest level: no unit reports to a commune
+        level = level_name(unit.unit.level)
         raise _error(
             "children.not_receiving",
-            f"{unit.unit.name} là đơn vị cấp xã: không có đơn vị trực thuộc để khai báo.",
-            f"{unit.unit.name} is a commune: it has no units under it to declare.",
+            f"{unit.unit.name} là đơn vị {level.vi}: không có đơn vị trực thuộc để khai báo.",
+            f"{unit.unit.name} is a {level.en} unit: it has no units under it to declare.",
         )
     current = unit.children_in(period)
     exact = {

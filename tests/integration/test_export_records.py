@@ -157,5 +157,5 @@ def test_data_json_is_built_once_whatever_the_revision_turns_out_to_be(ws, tmp_p
     assert len(builds) == 1
     monkeypatch.setattr(export, "build_data", real)
     state = check_report(ws, "cntt-xa", "2026")
-    fresh = export._data(ws, state, export._unit(ws), 2, later)
+    fresh = export._data(ws, state, export._unit(ws, state.period), 2, later)
     assert canonical_json(changed) == canonical_json(fresh)

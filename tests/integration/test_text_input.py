@@ -88,7 +88,9 @@ def test_word_pasted_text_then_export_opens_everywhere(commune, tmp_path):
         data = json.loads(archive.read("data.json"))
     assert data["values"]["kho_khan_vuong_mac"] == stored
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx))
-    texts = [c.value for row in workbook["Báo cáo"].iter_rows() for c in row
+    # column by column: a long note runs down its Ghi chú cells, with the previous-period
+    # columns beside it
+    texts = [c.value for column in workbook["Báo cáo"].iter_cols() for c in column
              if isinstance(c.value, str)]  # fmt: skip
     assert "Mạng chập chờn khi mưa" in texts and "Máy tính cũ, hay treo" in texts
     assert re.sub(r"\s", "", NOTE_900) in re.sub(r"\s", "", "".join(texts))
