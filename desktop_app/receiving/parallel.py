@@ -260,9 +260,10 @@ def receive_in_workers(
     clock: Callable[[], datetime.datetime] | None = None,
     hooks: WorkerHooks | None = None,
     done: Callable[[ReceiveOutcome], None] = lambda outcome: None,
-) -> None:
+) -> int:
     """Receive ``paths`` with ``receiver`` (``receive.Receiver``), checks 1–6 in workers;
-    each outcome appended to ``outcomes`` and ``progress(n, total)`` after its commit."""
+    each outcome appended to ``outcomes`` and ``progress(n, total)`` after its commit.
+    Returns how many processes checked them (0: no worker could start, all checked here)."""
     from .receive import Begun
 
     office = receiver.office
@@ -294,6 +295,7 @@ def receive_in_workers(
             outcomes.append(outcome)
             done(outcome)
             progress(len(outcomes), len(paths))
+        return workers if pool.usable else 0
     finally:
         pool.close()
         for begun, _ in window:  # begun, never committed: no copy left behind

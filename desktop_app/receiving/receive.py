@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 class ReceiveReport:
     outcomes: list[ReceiveOutcome] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # what a folder held besides packets
+    workers: int = 0  # the worker processes that checked the packets (0: in this process)
 
     @property
     def rejected(self) -> list[ReceiveOutcome]:
@@ -345,9 +346,10 @@ def receive_paths(
             Receiver(office, limits=limits, clock=clock) as receiver,
         ):
             if parallel:
-                receive_in_workers(receiver, chosen, progress, report.outcomes,
-                                   workers=workers, clock=clock, hooks=hooks,
-                                   done=_log_outcome)  # fmt: skip
+                report.workers = receive_in_workers(
+                    receiver, chosen, progress, report.outcomes,
+                    workers=workers, clock=clock, hooks=hooks, done=_log_outcome,
+                )  # fmt: skip
             else:
                 for done, path in enumerate(chosen, 1):
                     outcome = receiver.receive(path)

@@ -97,14 +97,20 @@ def receive(
     paths: Iterable[Path],
     progress: Progress = no_progress,
     waiting: Callable[[], None] | None = None,
+    *,
+    parallel: bool | None = None,
+    workers: int | None = None,
 ) -> Any:
     """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
     ``Cancelled``, with ``.report``) if ``progress`` cancels. ``waiting()`` is called
-    if another process is receiving into the same data folder (this one then waits)."""
+    if another process is receiving into the same data folder (this one then waits).
+    ``parallel``: check in worker processes (default: when the batch is large enough)."""
     from ..receiving.receive import receive_paths
 
     more = {"waiting": waiting} if waiting is not None else {}
-    return receive_paths(office(ws), list(paths), progress, **more)
+    return receive_paths(
+        office(ws), list(paths), progress, parallel=parallel, workers=workers, **more
+    )
 
 
 def received_files(ws: Workspace, **filters: Any) -> list[Any]:
