@@ -118,12 +118,12 @@ def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def _cpu_s() -> float:
-    """CPU seconds of this process and of its children that have ended (the workers,
+def _cpu_s() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that have ended (the workers,
     once their pool is shut down)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _receive(cache: Path, work: Path, paths: list[Path], parallel: bool) -> dict[str, float | int]:
@@ -134,12 +134,12 @@ def _receive(cache: Path, work: Path, paths: list[Path], parallel: bool) -> dict
     district = shutil.copytree(cache / "district", work / f"district-{parallel}")
     marks: list[float] = []  # progress(0, n), then after each packet
     with Workspace.open(district) as ws:
-        cpu = _cpu_s()
+        own, children = _cpu_s()
         start = time.perf_counter()
         report = receive_paths(office(ws), paths, lambda done, total: marks.append(time.perf_counter()),
                                parallel=parallel)  # fmt: skip
         total = time.perf_counter() - start
-        cpu = _cpu_s() - cpu
+        own, children = (b - a for a, b in zip((own, children), _cpu_s(), strict=True))
     steps = [b - a for a, b in itertools.pairwise(marks)]
     counts = report.counts()
     assert not report.rejected, report.rejected[0].error
@@ -152,7 +152,14 @@ def _receive(cache: Path, work: Path, paths: list[Path], parallel: bool) -> dict
         "p95_ms": sorted(steps)[int(len(steps) * 0.95)] * 1000,
         "total_s": total,
         "per_second": len(paths) / total,
-        "cpu_ms_per_packet": cpu / len(paths) * 1000,
+        "cpu_ms_per_packet": (own + children) / len(paths) * 1000,
+        "parent_cpu_ms_per_packet": own / len(paths) * 1000,
+        # what the machine could do with nothing else running: every core busy, or the
+        # one writer busy, whichever comes first
+        "idle_capacity_per_second": min(
+            (os.cpu_count() or 1) * len(paths) / (own + children),
+            len(paths) / own if parallel else len(paths) / (own + children),
+        ),
     }
 
 
@@ -212,12 +219,16 @@ def _print(result: dict[str, Any], count: int, size_mb: float) -> None:
         ("receive: median between two commits, ms", "median_ms"),
         ("receive: 95th percentile between two commits, ms", "p95_ms"),
         ("receive: CPU per packet, all processes, ms", "cpu_ms_per_packet"),
+        ("receive: CPU per packet, the writer (this process), ms", "parent_cpu_ms_per_packet"),
+        ("receive: packets per second, idle machine (from CPU)", "idle_capacity_per_second"),
     ]
     for name, key in rows:
         print(f"| {name:<52} | {here[key]:10.2f} | {there[key]:10.2f} |")
     floor = result["bare_signatures_hashing_median_ms"]
     print(f"| {'crypto floor (signatures + hashing): median, ms':<52} | {floor:10.2f} |")
     print(f"| {'crypto floor: packets per second, one process':<52} | {1000 / floor:10.2f} |")
+    print(f"| {'crypto floor: CPU per packet, ms':<52} |"
+          f" {result['floor_cpu_ms_per_packet']:10.2f} |")  # fmt: skip
     print(f"| {'verify only (checks 1–6): median, ms':<52} |"
           f" {result['verify_only_median_ms']:10.2f} |")  # fmt: skip
     print(f"| {'peak resident memory after receiving, MB':<52} | {result['maxrss_mb']:10.2f} |")
@@ -245,7 +256,9 @@ def measure(count: int = 1000, cache: Path | None = None) -> dict[str, Any]:
         maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         parallel = _receive(cache, Path(tmp), paths, parallel=True)
         verify = _verify_only(cache, paths)
+        cpu = time.process_time()
         bare = bare_checks(paths)
+        floor_cpu_ms = (time.process_time() - cpu) / len(paths) * 1000
     return {
         "packets": len(paths),
         "workers": worker_count(),
@@ -255,6 +268,7 @@ def measure(count: int = 1000, cache: Path | None = None) -> dict[str, Any]:
         "maxrss_mb": round(maxrss_mb, 1),
         "verify_only_median_ms": _median_ms(verify[1:]),
         "bare_signatures_hashing_median_ms": _median_ms(bare[1:]),
+        "floor_cpu_ms_per_packet": floor_cpu_ms,
         "packets_mb": round(size_mb, 1),
         "cache": str(cache),
     }

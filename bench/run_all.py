@@ -323,13 +323,16 @@ def rows_for(name: str, r: dict) -> list[Row]:
                 f" ({r['workers']} workers, load {r['load']:.1f})", f"{best:.0f}/s",
                 "≥ 100/s", best >= 100, best, "packets/s"),
             Row("  in process", f"{here['per_second']:.0f}/s, CPU {_ms(here['cpu_ms_per_packet'])}"
-                " a packet", value=here["per_second"], unit="packets/s"),
+                f" a packet (idle machine ≤ {here['idle_capacity_per_second']:.0f}/s)",
+                value=here["per_second"], unit="packets/s"),
             Row(f"  with {r['workers']} worker processes (first commit after"
                 f" {_s(there['first_ms'] / 1000)})",
-                f"{there['per_second']:.0f}/s, CPU {_ms(there['cpu_ms_per_packet'])} a packet",
+                f"{there['per_second']:.0f}/s, CPU {_ms(there['cpu_ms_per_packet'])} a packet"
+                f" (idle machine ≤ {there['idle_capacity_per_second']:.0f}/s)",
                 value=there["per_second"], unit="packets/s"),
             Row("  crypto floor: CMS + PDF signature checks + hashing, same packets",
-                f"{_ms(bare)} = {1000 / bare:.0f}/s a process", value=bare, unit="ms"),
+                f"{_ms(bare)} = {1000 / bare:.0f}/s a process, CPU"
+                f" {_ms(r['floor_cpu_ms_per_packet'])}", value=bare, unit="ms"),
             Row("  verify only (checks 1-6), same packets, in process",
                 f"{_ms(r['verify_only_median_ms'])} = {r['verify_only_median_ms'] / bare:.2f} × floor",
                 f"≤ 3 × floor = {_ms(3 * bare)}", r["verify_only_median_ms"] <= 3 * bare,

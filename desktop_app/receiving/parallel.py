@@ -269,7 +269,9 @@ def receive_in_workers(
     office = receiver.office
     workers = workers or worker_count()
     pool = VerifierPool(office.forms, TrustSnapshot.read(office.db), receiver.limits, workers)
-    ahead = 4 * workers  # files read and submitted ahead of the one being committed
+    # Files read and submitted ahead of the one being committed: enough that no worker
+    # waits, few enough that files at the size limit (25 MB) do not pile up in memory.
+    ahead = 2 * workers
     window: deque[tuple[Begun | ReceiveOutcome, _Ticket | None]] = deque()
     upcoming = iter(paths)
     exit_on = hooks.exit_on if hooks else frozenset()
