@@ -12,7 +12,9 @@ one-folder build, whose entry calls ``multiprocessing.freeze_support``):
   (check 7, the merge, the row: ``Receiver.complete``), so the database ends exactly as
   an in-process receive leaves it, and progress counts committed files;
 - cancelling submits nothing more and cancels what is waiting; files begun but not
-  committed lose their kept copy, as in-process;
+  committed lose their kept copy, as in-process. While a verdict is awaited (the first
+  one waits for the workers to start) the progress callback is called again with the
+  last count every ``POLL_S``, so a cancel is seen at once;
 - a worker that dies (or whose answer cannot be read) is a verdict for that packet
   (``packet.check_crashed``): the pool is started again, the packet is checked once more
   alone to be sure it is the one at fault, and the rest of the batch goes on. If no
@@ -24,13 +26,14 @@ Imports packets (the verifier) and the receiving modules beside it; no database 
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import multiprocessing
 import os
 import traceback
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +58,7 @@ log = logging.getLogger(__name__)
 # first packet (imports, pyHanko's validators) costs ≈ 2.5 s, a packet ≈ 40 ms in process
 # and ≈ 25 ms of wall time with 2 workers; the pool pays for itself from ≈ 150 files.
 PARALLEL_FROM = 150
+POLL_S = 0.25  # how soon a cancel is seen while a verdict is awaited (workers starting)
 MAX_WORKERS = 8  # more processes than this only adds memory: the parent commits one by one
 
 
@@ -211,11 +215,14 @@ class VerifierPool:
         self._open.append(ticket)
         return ticket
 
-    def result(self, ticket: _Ticket) -> Verdict | None:
-        """The worker's verdict; None if no worker could ever start (checked here then)."""
+    def result(self, ticket: _Ticket, waiting: Callable[[], None]) -> Verdict | None:
+        """The worker's verdict; None if no worker could ever start (checked here then).
+        ``waiting()`` is called every ``POLL_S`` while it is awaited (it may cancel)."""
         self._open.remove(ticket)
         if not self.usable:
             return None
+        while not wait([ticket.future], timeout=POLL_S).done:
+            waiting()
         try:
             verdict = ticket.future.result()
             self._answered = True
@@ -291,7 +298,9 @@ def receive_in_workers(
                 break
             begun, ticket = window.popleft()  # ``complete`` abandons it if it raises
             if isinstance(begun, Begun):
-                outcome = receiver.complete(begun, _checked(receiver, pool, ticket, begun))
+                # the last progress again while waiting: a cancel is seen at once
+                waiting = functools.partial(progress, len(outcomes), len(paths))
+                outcome = receiver.complete(begun, _checked(receiver, pool, ticket, begun, waiting))
             else:
                 outcome = begun
             outcomes.append(outcome)
@@ -305,9 +314,15 @@ def receive_in_workers(
                 receiver.abandon(begun)
 
 
-def _checked(receiver: Any, pool: VerifierPool, ticket: _Ticket | None, begun: Any) -> Any:
+def _checked(
+    receiver: Any,
+    pool: VerifierPool,
+    ticket: _Ticket | None,
+    begun: Any,
+    waiting: Callable[[], None],
+) -> Any:
     def check() -> VerifiedPacket:
-        verdict = pool.result(ticket) if ticket is not None else None
+        verdict = pool.result(ticket, waiting) if ticket is not None else None
         if verdict is None:
             return receiver.verifier.verify(begun.source)
         if verdict.trace:

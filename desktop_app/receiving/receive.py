@@ -190,6 +190,8 @@ class Receiver:
     ) -> ReceiveOutcome:
         try:
             packet = check()
+        except Cancelled:
+            raise  # the user stopped while the verdict was awaited: not the file's fault
         except AppError as error:
             if error.code.startswith("storage."):
                 raise  # the database failed, not the packet: stop the batch

@@ -95,7 +95,8 @@ def test_workers_give_the_same_verdicts_and_the_same_database(chodon, folder, in
     assert codes["zz-not-a-zip.zip"].startswith("packet.")
     assert [v for _, v, _, _ in _verdicts(here)].count("accepted") == 19
     assert _verdicts(here)[20][1] == "duplicate"
-    assert steps == [(i, 23) for i in range(24)]  # progress: each file after its commit
+    # progress: each file after its commit (repeated while a verdict is awaited)
+    assert list(dict.fromkeys(steps)) == [(i, 23) for i in range(24)]
     assert _tables(there_dir) == _tables(here_dir)
     kept = sorted(p.relative_to(there_dir) for p in (there_dir / "received").rglob("*.zip"))
     assert kept == sorted(p.relative_to(here_dir) for p in (here_dir / "received").rglob("*.zip"))
@@ -151,3 +152,23 @@ def test_small_batches_stay_in_process(chodon, tmp_path, monkeypatch):
     with F.open_ws(data_dir) as ws:
         report = receive_paths(use.office(ws), [chodon.packets])
     assert len(report.outcomes) == 20 < parallel.PARALLEL_FROM
+
+
+def test_cancel_while_the_workers_start(chodon, folder, tmp_path):
+    """Spawning and importing take seconds: a cancel meanwhile is seen at once (the
+    progress callback is called again while the first verdict is awaited)."""
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        if len(calls) == 2:
+            raise Cancelled()
+
+    data_dir = _district(chodon, tmp_path / "d")
+    with F.open_ws(data_dir) as ws, pytest.raises(ReceiveCancelled) as stopped:
+        receive_paths(use.office(ws), [folder], progress, parallel=True, workers=2)
+    assert calls == [0, 0] and stopped.value.report.outcomes == []
+    with F.open_ws(data_dir) as ws:
+        assert use.received_files(ws) == []
+    assert not list((data_dir / "received").rglob("*.zip"))  # no copy left behind
+    assert not multiprocessing.active_children()
