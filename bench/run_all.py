@@ -316,6 +316,8 @@ def rows_for(name: str, r: dict) -> list[Row]:
     if name == "receive":
         here, there = r["in_process"], r["parallel"]
         bare = r["bare_signatures_hashing_median_ms"]
+        # CPU, not wall time: on a shared machine the wall time says how busy it was
+        verify, floor = r["verify_only_cpu_ms_per_packet"], r["floor_cpu_ms_per_packet"]
         n = f"{r['packets']:,}"
         best = max(here["per_second"], there["per_second"])
         return [
@@ -333,10 +335,9 @@ def rows_for(name: str, r: dict) -> list[Row]:
             Row("  crypto floor: CMS + PDF signature checks + hashing, same packets",
                 f"{_ms(bare)} = {1000 / bare:.0f}/s a process, CPU"
                 f" {_ms(r['floor_cpu_ms_per_packet'])}", value=bare, unit="ms"),
-            Row("  verify only (checks 1-6), same packets, in process",
-                f"{_ms(r['verify_only_median_ms'])} = {r['verify_only_median_ms'] / bare:.2f} × floor",
-                f"≤ 3 × floor = {_ms(3 * bare)}", r["verify_only_median_ms"] <= 3 * bare,
-                r["verify_only_median_ms"], "ms"),
+            Row("  verify only (checks 1-6), same packets, in process: CPU",
+                f"{_ms(verify)} = {verify / floor:.2f} × floor", f"≤ 3 × floor = {_ms(3 * floor)}",
+                verify <= 3 * floor, verify, "ms"),
             _memory("receive", r["maxrss_mb"]),
         ]  # fmt: skip
     if name == "consolidate":
