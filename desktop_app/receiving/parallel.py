@@ -44,7 +44,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from ..core.forms import FormRegistry
 from ..core.messages import AppError, Text
-from ..core.progress import Progress
+from ..core.progress import Cancelled, Progress
 from ..packets.verify import PacketVerifier, VerifiedPacket
 from ..packets.zipread import ZipLimits
 from .outcome import ReceiveOutcome
@@ -115,8 +115,12 @@ class Verdict:
 _verifier: PacketVerifier | None = None
 
 
-def _start_worker(forms: FormRegistry, trust: TrustSnapshot, limits: ZipLimits) -> None:
+def _start_worker(
+    forms: FormRegistry, trust: TrustSnapshot, limits: ZipLimits, fail: bool = False
+) -> None:
     global _verifier
+    if fail:  # tests only (``WorkerHooks.no_start``): a worker that cannot start
+        os._exit(71)
     _verifier = PacketVerifier(forms, trust, limits=limits)
 
 
@@ -169,9 +173,11 @@ def verify_task(task: Task) -> Verdict:
 
 @dataclass(frozen=True)
 class WorkerHooks:
-    """Tests only: the files (by SHA-256) whose worker exits as it starts checking them."""
+    """Tests only: the files (by SHA-256) whose worker exits as it starts checking them;
+    ``no_start``: every worker exits as it starts."""
 
     exit_on: frozenset[str] = frozenset()
+    no_start: bool = False
 
 
 @dataclass
@@ -187,9 +193,14 @@ class VerifierPool:
     included."""
 
     def __init__(
-        self, forms: FormRegistry, trust: TrustSnapshot, limits: ZipLimits, workers: int
+        self,
+        forms: FormRegistry,
+        trust: TrustSnapshot,
+        limits: ZipLimits,
+        workers: int,
+        no_start: bool = False,
     ) -> None:
-        self._args = (forms, trust, limits)
+        self._args = (forms, trust, limits, no_start)
         self._workers = workers
         self._generation = 0
         self._executor = self._start()
@@ -214,22 +225,20 @@ class VerifierPool:
         """None once the pool is unusable: the file is then checked in this process."""
         if not self.usable:
             return None
-        ticket = _Ticket(path, task, self._executor.submit(verify_task, task), self._generation)
+        ticket = _Ticket(path, task, self._submit(task), self._generation)
         self._open.append(ticket)
         return ticket
 
     def result(self, ticket: _Ticket, waiting: Callable[[], None]) -> Verdict | None:
-        """The worker's verdict; None if no worker could ever start (checked here then).
+        """The worker's verdict; None if no worker can start here (checked in process then).
         ``waiting()`` is called every ``POLL_S`` while it is awaited (it may cancel)."""
         self._open.remove(ticket)
         if not self.usable:
             return None
-        while not wait([ticket.future], timeout=POLL_S).done:
-            waiting()
         try:
-            verdict = ticket.future.result()
-            self._answered = True
-            return verdict
+            return self._await(ticket.future, waiting)
+        except Cancelled:
+            raise
         except BrokenProcessPool:
             pass
         except Exception as exc:  # an answer that could not travel back: as a crash
@@ -237,23 +246,51 @@ class VerifierPool:
         log.warning("receive %s: a worker stopped; checking it again alone", ticket.path.name)
         if ticket.generation == self._generation:
             self._restart()
-        alone = self._executor.submit(verify_task, ticket.task)  # nothing else in the pool
-        try:
-            verdict = alone.result()
-            self._answered = True
+        try:  # alone in a fresh pool: if it stops again, this file is the cause
+            verdict = self._await(self._submit(ticket.task), waiting)
+        except Cancelled:
+            raise
         except Exception as exc:
             log.error("receive %s: the worker stopped again", ticket.path.name, exc_info=exc)
-            if not self._answered:  # no worker ever answered: they cannot start here
+            self._restart()
+            if not self._answered and not self._starts(waiting):
                 log.error("receive: worker processes cannot start; checking in this process")
                 self.usable = False
                 return None
-            self._restart()
             verdict = Verdict(refusal=_refusal(crashed(ticket.path)))
         for other in self._open:  # those lost with the pool are checked again
             if other.generation != self._generation:
-                other.future = self._executor.submit(verify_task, other.task)
+                other.future = self._submit(other.task)
                 other.generation = self._generation
         return verdict
+
+    def _submit(self, task: Task) -> Future[Verdict]:
+        """The pool may break at any moment (another file killed its worker): then the
+        future says so, and ``result`` deals with it as with any other stop."""
+        try:
+            return self._executor.submit(verify_task, task)
+        except BrokenProcessPool as exc:
+            broken: Future[Verdict] = Future()
+            broken.set_exception(exc)
+            return broken
+
+    def _await(self, future: Future[Verdict], waiting: Callable[[], None]) -> Verdict:
+        while not wait([future], timeout=POLL_S).done:
+            waiting()
+        verdict = future.result()
+        self._answered = True
+        return verdict
+
+    def _starts(self, waiting: Callable[[], None]) -> bool:
+        """Whether a worker can start and answer at all (an empty file: refused at once),
+        so that a file that kills its worker is told from workers that cannot start."""
+        try:
+            self._await(self._submit(Task(b"")), waiting)
+            return True
+        except Cancelled:
+            raise
+        except Exception:
+            return False
 
     def close(self) -> None:
         """Nothing more runs: what waits is cancelled, what runs is waited for."""
@@ -278,7 +315,9 @@ def receive_in_workers(
 
     office = receiver.office
     workers = workers or worker_count()
-    pool = VerifierPool(office.forms, TrustSnapshot.read(office.db), receiver.limits, workers)
+    no_start = hooks.no_start if hooks else False
+    trust = TrustSnapshot.read(office.db)
+    pool = VerifierPool(office.forms, trust, receiver.limits, workers, no_start)
     # Files read and submitted ahead of the one being committed: enough that no worker
     # waits, few enough that files at the size limit (25 MB) do not pile up in memory.
     ahead = 2 * workers

@@ -121,8 +121,9 @@ def test_cancel_mid_batch_keeps_exactly_the_files_reported(chodon, folder, tmp_p
     assert not multiprocessing.active_children()
 
 
-def test_a_worker_that_dies_is_a_verdict_for_its_packet(chodon, folder, in_process, tmp_path):
-    victim = sorted(folder.glob("*.zip"))[7]
+@pytest.mark.parametrize("at", [0, 7])  # 0: before any worker ever answered
+def test_a_worker_that_dies_is_a_verdict_for_its_packet(chodon, folder, in_process, tmp_path, at):
+    victim = sorted(folder.glob("*.zip"))[at]
     digest = hashlib.sha256(victim.read_bytes()).hexdigest()
     data_dir, report, steps = _receive(
         chodon, folder, tmp_path / "d", parallel=True, workers=2,
@@ -131,10 +132,17 @@ def test_a_worker_that_dies_is_a_verdict_for_its_packet(chodon, folder, in_proce
     assert steps[-1] == (23, 23)
     expected = _verdicts(in_process[1])
     got = _verdicts(report)
-    assert got[7][:3] == (victim.name, "rejected", "packet.check_crashed")
-    assert got[7][3].startswith("Tiến trình kiểm tra gói nộp")
-    assert report.outcomes[7].error.message.en.startswith("The process checking the packet")
-    assert got[:7] + got[8:] == expected[:7] + expected[8:]  # the rest as in process
+    # the victim, and for the first file its copy under another name (the same bytes)
+    dead = [i for i, o in enumerate(report.outcomes)
+            if hashlib.sha256(o.path.read_bytes()).hexdigest() == digest]  # fmt: skip
+    assert dead == ([0, 20] if at == 0 else [at])
+    for i in dead:
+        assert got[i][:3] == (got[i][0], "rejected", "packet.check_crashed")
+        assert got[i][3].startswith("Tiến trình kiểm tra gói nộp")
+        assert report.outcomes[i].error.message.en.startswith("The process checking the packet")
+    alive = [v for i, v in enumerate(got) if i not in dead]
+    assert alive == [v for i, v in enumerate(expected) if i not in dead]  # as in process
+    assert report.workers == 2
     with F.open_ws(data_dir) as ws:
         row = next(r for r in use.received_files(ws) if r.file_name == victim.name)
     assert (row.verdict, row.reason_code) == ("rejected", "packet.check_crashed")
@@ -171,4 +179,19 @@ def test_cancel_while_the_workers_start(chodon, folder, tmp_path):
     with F.open_ws(data_dir) as ws:
         assert use.received_files(ws) == []
     assert not list((data_dir / "received").rglob("*.zip"))  # no copy left behind
+    assert not multiprocessing.active_children()
+
+
+def test_workers_that_cannot_start_leave_the_batch_to_this_process(
+    chodon, folder, in_process, tmp_path
+):
+    """A PC where no worker process can start (a broken installation, a security tool
+    killing them): the batch is checked here, with the same verdicts."""
+    data_dir, report, _ = _receive(
+        chodon, folder, tmp_path / "d", parallel=True, workers=2,
+        hooks=WorkerHooks(no_start=True),
+    )  # fmt: skip
+    assert _verdicts(report) == _verdicts(in_process[1])
+    assert report.workers == 0
+    assert _tables(data_dir) == _tables(in_process[0])
     assert not multiprocessing.active_children()
