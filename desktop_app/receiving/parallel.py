@@ -55,11 +55,11 @@ log = logging.getLogger(__name__)
 
 # Below this many files a batch is checked in this process. Measured with
 # bench/bench_receive.py (1,000 packets, 2 cores, machine shared, load 6–8): CPU per
-# packet 27 ms in process; 30 ms with 2 workers, of which 4.4 ms in this (writing)
-# process; so an idle 2-core machine receives ≈ 37/s in process and ≈ 67/s with
-# workers, ≈ 12 ms a packet gained. Starting the workers (spawn, imports, pyHanko's
-# validators) delayed the first commit by 5.5–7.6 s on the busy machine, ≈ 1.5 s idle:
-# the pool pays for itself from ≈ 100–300 files.
+# packet 26–27 ms in process; 28–30 ms with 2 workers, of which 4.2–4.4 ms in this
+# (writing) process; so an idle 2-core machine receives ≈ 37/s in process and ≈ 70/s
+# with workers, ≈ 12 ms a packet gained. Starting the workers (spawn, imports, pyHanko's
+# validators) delayed the first commit by up to 7.6 s on the busy machine (three runs:
+# 5.5, 7.6, −0.4 s), ≈ 1.5 s idle: the pool pays for itself from ≈ 100–300 files.
 PARALLEL_FROM = 200
 POLL_S = 0.25  # how soon a cancel is seen while a verdict is awaited (workers starting)
 MAX_WORKERS = 8  # more processes than this only adds memory: the parent commits one by one
