@@ -12,16 +12,19 @@ registered. Making them runs in a child process, so the memory measured here is 
 receiving alone.
 
 Measured in one run, on the same files:
-- **receive**: checks 1–7, the kept copy of each file, the merge, one transaction each
-  (per packet from the progress callback; the first packet, which loads pyHanko's
-  validators, is reported apart);
+- **receive, in process** and **receive, with workers** (``receiving.parallel``: checks
+  1–6 in ``os.cpu_count()`` spawn processes, the parent commits in order): checks 1–7,
+  the kept copy of each file, the merge, one transaction each (between two commits from
+  the progress callback; the first packet, which loads pyHanko's validators and with
+  workers starts them, is reported apart), and the CPU time of every process per packet
+  (what the machine spends, whatever else runs on it);
 - **verify only**: ``PacketVerifier`` checks 1–6, nothing written;
 - **bare signatures + hashing**: reading the zip, sha256 of every member, the CMS and the
   PDF signature through pyHanko, nothing else: the floor under the receiving. It goes
-  through the verifier's own calls (``sigcheck``: a fresh validation context per packet,
-  the same speed-ups of pyHanko's parsing), so what the receiving adds is what it does
-  beyond the signatures, not a difference in how they are checked.
-Memory: the process's peak resident size (maxrss) after receiving, before the other two.
+  through the verifier's own calls (``sigcheck``: a fresh validation context per packet),
+  so what the receiving adds is what it does beyond the signatures, not a difference in
+  how they are checked.
+Memory: the process's peak resident size (maxrss) after receiving in process.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -114,16 +118,28 @@ def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def _receive(cache: Path, work: Path, paths: list[Path]) -> dict[str, float | int]:
-    from desktop_app.workspace import Workspace
-    from desktop_app.workspace.receive import receive
+def _cpu_s() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that have ended (the workers,
+    once their pool is shut down)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
-    district = shutil.copytree(cache / "district", work / "district")
+
+def _receive(cache: Path, work: Path, paths: list[Path], parallel: bool) -> dict[str, float | int]:
+    from desktop_app.receiving.receive import receive_paths
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.receive import office
+
+    district = shutil.copytree(cache / "district", work / f"district-{parallel}")
     marks: list[float] = []  # progress(0, n), then after each packet
     with Workspace.open(district) as ws:
+        own, children = _cpu_s()
         start = time.perf_counter()
-        report = receive(ws, paths, lambda done, total: marks.append(time.perf_counter()))
+        report = receive_paths(office(ws), paths, lambda done, total: marks.append(time.perf_counter()),
+                               parallel=parallel)  # fmt: skip
         total = time.perf_counter() - start
+        own, children = (b - a for a, b in zip((own, children), _cpu_s(), strict=True))
     steps = [b - a for a, b in itertools.pairwise(marks)]
     counts = report.counts()
     assert not report.rejected, report.rejected[0].error
@@ -131,11 +147,19 @@ def _receive(cache: Path, work: Path, paths: list[Path]) -> dict[str, float | in
         "packets": len(paths),
         "accepted": counts.get("accepted", 0),
         "superseding": counts.get("superseding", 0),
-        "first_ms": steps[0] * 1000,
+        "first_ms": (marks[1] - start) * 1000,
         "median_ms": _median_ms(steps[1:]),
         "p95_ms": sorted(steps)[int(len(steps) * 0.95)] * 1000,
         "total_s": total,
         "per_second": len(paths) / total,
+        "cpu_ms_per_packet": (own + children) / len(paths) * 1000,
+        "parent_cpu_ms_per_packet": own / len(paths) * 1000,
+        # what the machine could do with nothing else running: every core busy, or the
+        # one writer busy, whichever comes first
+        "idle_capacity_per_second": min(
+            (os.cpu_count() or 1) * len(paths) / (own + children),
+            len(paths) / own if parallel else len(paths) / (own + children),
+        ),
     }
 
 
@@ -182,51 +206,83 @@ def bare_checks(paths: list[Path], *, pdf: bool = True) -> list[float]:
     return times
 
 
-def _print(result: dict[str, float | int], count: int, size_mb: float) -> None:
-    print(f"{count} packets ({size_mb:.0f} MB), 20 communes × {count // 20} revisions\n")
-    print(f"| {'what':<46} | {'value':>10} |")
-    print(f"|{'-' * 48}|{'-' * 12}|")
+def _print(result: dict[str, Any], count: int, size_mb: float) -> None:
+    print(f"{count} packets ({size_mb:.0f} MB), 20 communes × {count // 20} revisions,"
+          f" {result['workers']} workers, load {result['load']:.1f}\n")  # fmt: skip
+    print(f"| {'what':<52} | {'in process':>10} | {'workers':>10} |")
+    print(f"|{'-' * 54}|{'-' * 12}|{'-' * 12}|")
+    here, there = result["in_process"], result["parallel"]
     rows = [
-        ("receive: first packet (loads validators), ms", result["first_ms"]),
-        ("receive: median per packet, ms", result["median_ms"]),
-        ("receive: 95th percentile per packet, ms", result["p95_ms"]),
-        ("receive: total, s", result["total_s"]),
-        ("receive: packets per second", result["per_second"]),
-        ("verify only (checks 1–6): median, ms", result["verify_only_median_ms"]),
-        ("bare signatures + hashing: median, ms", result["bare_signatures_hashing_median_ms"]),
-        ("peak resident memory after receiving, MB", result["maxrss_mb"]),
+        ("receive: packets per second", "per_second"),
+        ("receive: total, s", "total_s"),
+        ("receive: first packet committed after, ms", "first_ms"),
+        ("receive: median between two commits, ms", "median_ms"),
+        ("receive: 95th percentile between two commits, ms", "p95_ms"),
+        ("receive: CPU per packet, all processes, ms", "cpu_ms_per_packet"),
+        ("receive: CPU per packet, the writer (this process), ms", "parent_cpu_ms_per_packet"),
+        ("receive: packets per second, idle machine (from CPU)", "idle_capacity_per_second"),
     ]
-    for name, value in rows:
-        print(f"| {name:<46} | {value:10.2f} |")
+    for name, key in rows:
+        print(f"| {name:<52} | {here[key]:10.2f} | {there[key]:10.2f} |")
+    floor = result["bare_signatures_hashing_median_ms"]
+    print(f"| {'crypto floor (signatures + hashing): median, ms':<52} | {floor:10.2f} |")
+    print(f"| {'crypto floor: packets per second, one process':<52} | {1000 / floor:10.2f} |")
+    print(f"| {'crypto floor: CPU per packet, ms':<52} |"
+          f" {result['floor_cpu_ms_per_packet']:10.2f} |")  # fmt: skip
+    print(f"| {'verify only (checks 1–6): median, ms':<52} |"
+          f" {result['verify_only_median_ms']:10.2f} |")  # fmt: skip
+    print(f"| {'verify only (checks 1–6): CPU per packet, ms':<52} |"
+          f" {result['verify_only_cpu_ms_per_packet']:10.2f} |")  # fmt: skip
+    print(f"| {'peak resident memory after receiving, MB':<52} | {result['maxrss_mb']:10.2f} |")
 
 
-def measure(count: int = 1000, cache: Path | None = None) -> dict[str, float | int]:
-    """Receive ``count`` packets (made once into ``cache``, in a child process), then
-    verify them only, then the bare checks; the process's maxrss is taken after the
-    receiving. The numbers, as ``main`` prints them."""
+def measure(count: int = 1000, cache: Path | None = None) -> dict[str, Any]:
+    """Receive ``count`` packets (made once into ``cache``, in a child process) in process,
+    then again with worker processes (each into its own copy of the district), then verify
+    them only, then the bare checks (the crypto floor), all in this one run; the process's
+    maxrss is taken after the in-process receiving. The numbers, as ``main`` prints them."""
     cache = cache or Path(tempfile.gettempdir()) / f"cntt-bench-receive-{CACHE_VERSION}-{count}"
     if not (cache / "ready").exists():
         shutil.rmtree(cache, ignore_errors=True)
         print(f"making {count} packets into {cache} (once)…", flush=True)
         subprocess.run([sys.executable, __file__, "--packets", str(count), "--generate",
                         str(cache)], check=True, env={**os.environ, "PYTHONHASHSEED": "0"})  # fmt: skip
+    from desktop_app.receiving.parallel import worker_count
     from desktop_app.receiving.receive import collect
 
     paths = collect([cache / "packets"])[0][:count]
     size_mb = sum(p.stat().st_size for p in paths) / 2**20
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        received = _receive(cache, Path(tmp), paths)
+        in_process = _receive(cache, Path(tmp), paths, parallel=False)
         maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        parallel = _receive(cache, Path(tmp), paths, parallel=True)
+        cpu = time.process_time()
         verify = _verify_only(cache, paths)
+        verify_cpu_ms = (time.process_time() - cpu) / len(paths) * 1000
+        cpu = time.process_time()
         bare = bare_checks(paths)
+        floor_cpu_ms = (time.process_time() - cpu) / len(paths) * 1000
     return {
-        **received,
+        "packets": len(paths),
+        "workers": worker_count(),
+        "load": round((load + os.getloadavg()[0]) / 2, 2),
+        "in_process": in_process,
+        "parallel": parallel,
         "maxrss_mb": round(maxrss_mb, 1),
         "verify_only_median_ms": _median_ms(verify[1:]),
         "bare_signatures_hashing_median_ms": _median_ms(bare[1:]),
+        "floor_cpu_ms_per_packet": floor_cpu_ms,
+        "verify_only_cpu_ms_per_packet": verify_cpu_ms,
         "packets_mb": round(size_mb, 1),
         "cache": str(cache),
     }
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return round(value, 3) if isinstance(value, float) else value
 
 
 def main() -> int:
@@ -243,8 +299,7 @@ def main() -> int:
     cache = Path(str(result.pop("cache")))
     _print(result, int(result["packets"]), float(result["packets_mb"]))
     out = args.json or cache / "bench_receive.json"
-    out.write_text(json.dumps({k: round(v, 3) if isinstance(v, float) else v
-                               for k, v in result.items()}, indent=2), encoding="utf-8")  # fmt: skip
+    out.write_text(json.dumps(_rounded(result), indent=2), encoding="utf-8")
     print(f"\nwritten: {out}")
     return 0
 

@@ -20,8 +20,9 @@ reported for it is that benchmark's alone:
 - ``export``: one signed packet of the full commune form (bench_packet.py);
 - ``verify``: that packet verified (checks 1-6) in another process, beside the bare
   cost of its signature checks and hashing (bench_receive.bare_checks);
-- ``receive``: 1,000 packets received with full verification, beside the bare
-  signature checks and hashing of the same packets (bench_receive.py);
+- ``receive``: 1,000 packets received with full verification, in process and with worker
+  processes, beside the bare signature checks and hashing of the same packets, the
+  crypto floor (bench_receive.py);
 - ``consolidate``: 3,321 units consolidated, scored, ranked and both reports written
   from stored submissions, as the ``report`` command does (bench_consolidate.py
   --from-storage).

@@ -100,19 +100,30 @@ def rows_for(name: str, r: dict) -> list[Row]:
             _memory("verify", r["maxrss_mb"]),
         ]  # fmt: skip
     if name == "receive":
-        ms = r["median_ms"]
+        here, there = r["in_process"], r["parallel"]
         bare = r["bare_signatures_hashing_median_ms"]
+        # CPU, not wall time: on a shared machine the wall time says how busy it was
+        verify, floor = r["verify_only_cpu_ms_per_packet"], r["floor_cpu_ms_per_packet"]
         n = f"{r['packets']:,}"
+        best = max(here["per_second"], there["per_second"])
         return [
-            Row(f"receive {n} packets, full verification: throughput", f"{r['per_second']:.0f}/s",
-                "≥ 100/s", r["per_second"] >= 100, r["per_second"], "packets/s"),
-            Row("  per packet (median)", f"{_ms(ms)} = {ms / bare:.2f} × bare",
-                f"≤ 3 × bare = {_ms(3 * bare)}", ms <= 3 * bare, ms, "ms"),
-            Row("  bare: CMS + PDF signature checks + hashing, same packets", _ms(bare),
-                value=bare, unit="ms"),
-            Row("  verify only (checks 1-6), same packets", _ms(r["verify_only_median_ms"]),
-                value=r["verify_only_median_ms"], unit="ms"),
-            Row(f"  total for {n}", _s(r["total_s"]), value=r["total_s"], unit="s"),
+            Row(f"receive {n} packets, full verification: throughput"
+                f" ({r['workers']} workers, load {r['load']:.1f})", f"{best:.0f}/s",
+                "≥ 100/s", best >= 100, best, "packets/s"),
+            Row("  in process", f"{here['per_second']:.0f}/s, CPU {_ms(here['cpu_ms_per_packet'])}"
+                f" a packet (idle machine ≤ {here['idle_capacity_per_second']:.0f}/s)",
+                value=here["per_second"], unit="packets/s"),
+            Row(f"  with {r['workers']} worker processes (first commit after"
+                f" {_s(there['first_ms'] / 1000)})",
+                f"{there['per_second']:.0f}/s, CPU {_ms(there['cpu_ms_per_packet'])} a packet"
+                f" (idle machine ≤ {there['idle_capacity_per_second']:.0f}/s)",
+                value=there["per_second"], unit="packets/s"),
+            Row("  crypto floor: CMS + PDF signature checks + hashing, same packets",
+                f"{_ms(bare)} = {1000 / bare:.0f}/s a process, CPU"
+                f" {_ms(r['floor_cpu_ms_per_packet'])}", value=bare, unit="ms"),
+            Row("  verify only (checks 1-6), same packets, in process: CPU",
+                f"{_ms(verify)} = {verify / floor:.2f} × floor", f"≤ 3 × floor = {_ms(3 * floor)}",
+                verify <= 3 * floor, verify, "ms"),
             _memory("receive", r["maxrss_mb"]),
         ]  # fmt: skip
     if name == "consolidate":

@@ -17,7 +17,10 @@ folder, remembered settings and form cache are never opened. In order:
    data against the form);
 7. a district trusts the commune's certificate, receives the packet and writes its
    consolidated, ranked workbook and PDF;
-8. unless ``--no-window``: the Qt application starts offscreen (unless QT_QPA_PLATFORM
+8. a second district receives the packet and a file that is not a packet, checked in two
+   worker processes (as a large batch is): in the built folder a worker is the program itself
+   started again (``scripts/frozen_main.py``);
+9. unless ``--no-window``: the Qt application starts offscreen (unless QT_QPA_PLATFORM
    says otherwise), the main window opens on the commune's report and closes, and the
    consolidated PDF is printed to a file through QtPdf and QtPrintSupport.
 
@@ -231,6 +234,26 @@ def _district(state: _State) -> str:
     return f"received 1 packet; {written.xlsx.name} + {written.pdf.name}"
 
 
+def _workers(state: _State) -> str:
+    """Receiving in worker processes (as a large batch is): in the built folder, a worker
+    is the program started again, so this proves its entry turns into a worker."""
+    from .workspace import Workspace
+    from .workspace.receive import receive, register_certificate
+    from .workspace.setup_unit import setup_unit
+
+    assert state.packet is not None and state.certificate is not None
+    junk = state.root / "not-a-packet.zip"
+    junk.write_bytes(b"not a zip")
+    with Workspace.open(state.root / "district-workers", forms=state.forms) as district:
+        setup_unit(district, DISTRICT, "legacy", clerk="Người kiểm tra")
+        register_certificate(district, state.certificate, COMMUNE)
+        report = receive(district, [state.packet, junk], parallel=True, workers=2)
+    verdicts = [o.verdict for o in report.outcomes]
+    _check(verdicts == ["accepted", "rejected"], f"receive verdicts {verdicts}")
+    _check(report.workers == 2, "the worker processes did not start")
+    return f"2 files checked by {report.workers} worker processes"
+
+
 def _window(state: _State) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt only here, after the platform is set: the checks above run headless.
@@ -253,6 +276,7 @@ def _steps(window: bool) -> list[tuple[str, Callable[[_State], str]]]:
         ("export", _export),
         ("verify", _verify),
         ("district", _district),
+        ("workers", _workers),
     ]
     if window:
         steps.append(("window", _window))

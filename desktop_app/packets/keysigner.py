@@ -6,19 +6,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
-from pyhanko.keys.internal import (
-    translate_pyca_cryptography_cert_to_asn1,
-    translate_pyca_cryptography_key_to_asn1,
-)
 from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from . import identity_errors as errors
+
+
+# pyHanko wants asn1crypto objects; the conversions are spelt out here rather than taken
+# from its ``pyhanko.keys.internal`` module, which is not its public interface.
+def _asn1_certificate(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _asn1_key(key: PrivateKeyTypes) -> asn1_keys.PrivateKeyInfo:
+    # any key cryptography holds serialises to PKCS#8 (the PKCS#12 path passes others)
+    der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return asn1_keys.PrivateKeyInfo.load(der)
 
 
 class KeySigner(SimpleSigner):
@@ -33,10 +46,10 @@ class KeySigner(SimpleSigner):
         chain: Iterable[x509.Certificate] = (),
     ) -> None:
         store = SimpleCertificateStore()
-        store.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in chain])
+        store.register_multiple([_asn1_certificate(c) for c in chain])
         super().__init__(
-            signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
-            signing_key=translate_pyca_cryptography_key_to_asn1(key),
+            signing_cert=_asn1_certificate(cert),
+            signing_key=_asn1_key(key),
             cert_registry=store,
         )
         self._key = key
@@ -115,7 +128,7 @@ def token_signer(
         signer = PKCS11Signer(
             session,
             key_label=key_label,
-            signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
+            signing_cert=_asn1_certificate(cert),
             # Many tokens (SoftHSM2 among them) offer plain ECDSA but not ECDSA-with-SHA256:
             # hash here, sign the digest on the token.
             use_raw_mechanism=isinstance(cert.public_key(), ec.EllipticCurvePublicKey),

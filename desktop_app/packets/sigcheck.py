@@ -26,10 +26,6 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
-from . import speedups
-
-speedups.apply()
-
 # pyHanko logs every untrusted certificate as a warning with a traceback; a rejected
 # packet is reported to the user in their language instead.
 for _name in ("pyhanko", "pyhanko_certvalidator"):

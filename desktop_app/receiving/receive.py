@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.messages import AppError, Text
 from ..core.progress import Cancelled, Progress, no_progress
@@ -39,6 +39,10 @@ from .office import Office
 from .outcome import ReceiveOutcome, claimed_fields, manifest_fields
 from .reasons import check_failed, explain_untrusted, not_a_file
 
+if TYPE_CHECKING:
+    from ..packets.verify import VerifiedPacket
+    from .parallel import WorkerHooks
+
 LOCK_NAME = ".receiving.lock"
 WAITING = Text(
     "Một lượt nhận gói nộp khác đang chạy trên thư mục dữ liệu này; đang chờ lượt đó xong…",
@@ -52,6 +56,7 @@ log = logging.getLogger(__name__)
 class ReceiveReport:
     outcomes: list[ReceiveOutcome] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)  # what a folder held besides packets
+    workers: int = 0  # the worker processes that checked the packets (0: in this process)
 
     @property
     def rejected(self) -> list[ReceiveOutcome]:
@@ -79,6 +84,19 @@ class ReceiveCancelled(Cancelled):
     def __init__(self, report: ReceiveReport) -> None:
         super().__init__()
         self.report = report
+
+
+@dataclass(frozen=True)
+class Begun:
+    """A file read, its copy being kept, its checks to come."""
+
+    path: Path
+    incoming: files.Incoming
+    keeping: Future[str | None]
+
+    @property
+    def source(self) -> Path | bytes:
+        return self.incoming.data if self.incoming.data is not None else self.incoming.path
 
 
 class Receiver:
@@ -122,6 +140,14 @@ class Receiver:
         (``packet.check_failed``) and the next file is received. Only the data folder
         failing (``storage.*``) or the user stopping ends the batch, and then the copy
         kept for the file in flight is removed unless a row already names it."""
+        begun = self.begin(path)
+        if isinstance(begun, ReceiveOutcome):
+            return begun
+        return self.complete(begun, lambda: self.verifier.verify(begun.source))
+
+    def begin(self, path: Path) -> Begun | ReceiveOutcome:
+        """Read a file and start keeping its copy; the outcome already if it cannot be read.
+        ``complete`` (or ``abandon``) must follow."""
         path = Path(path)
         try:
             incoming = files.read_incoming(path, self.limits.max_file_bytes)
@@ -135,22 +161,37 @@ class Receiver:
                 check=1,
             )
             return self._record(path, files.Incoming(path, 0, "", None), None, error=error)
-        # The kept copy is written and fsynced by another thread while this one checks
-        # the packet (the disk waits, the checks compute); it is on disk before the row
-        # that names it is written.
-        keeping = self._keeper.submit(files.keep, self.office.data_dir, incoming)
+        # The kept copy is written and fsynced by another thread while the packet is
+        # checked (the disk waits, the checks compute); it is on disk before the row that
+        # names it is written.
+        return Begun(
+            path, incoming, self._keeper.submit(files.keep, self.office.data_dir, incoming)
+        )
+
+    def complete(self, begun: Begun, check: Callable[[], VerifiedPacket]) -> ReceiveOutcome:
+        """Checks 1–6 (``check()``: here, or a worker's verdict), then check 7, the merge
+        and the row, in one transaction."""
         try:
-            return self._check_and_record(path, incoming, keeping)
+            return self._check_and_record(begun.path, begun.incoming, begun.keeping, check)
         except BaseException:
-            self._discard_orphan(keeping)
+            self.abandon(begun)
             raise
 
+    def abandon(self, begun: Begun) -> None:
+        """A begun file that will not be completed: its kept copy is removed."""
+        self._discard_orphan(begun.keeping)
+
     def _check_and_record(
-        self, path: Path, incoming: files.Incoming, keeping: Future[str | None]
+        self,
+        path: Path,
+        incoming: files.Incoming,
+        keeping: Future[str | None],
+        check: Callable[[], VerifiedPacket],
     ) -> ReceiveOutcome:
-        source = incoming.data if incoming.data is not None else incoming.path
         try:
-            packet = self.verifier.verify(source)
+            packet = check()
+        except Cancelled:
+            raise  # the user stopped while the verdict was awaited: not the file's fault
         except AppError as error:
             if error.code.startswith("storage."):
                 raise  # the database failed, not the packet: stop the batch
@@ -282,25 +323,41 @@ def receive_paths(
     limits: ZipLimits = DEFAULT_LIMITS,
     clock: Callable[[], datetime.datetime] | None = None,
     waiting: Callable[[], None] = lambda: log.info(WAITING.en),
+    parallel: bool | None = None,
+    workers: int | None = None,
+    hooks: WorkerHooks | None = None,
 ) -> ReceiveReport:
     """Receive files and folders' ``.zip`` files, ``progress(done, total)`` after each
     (committed) file; ``ReceiveCancelled`` if the callback cancels. One receive at a
     time per data folder: if another process is receiving into it, ``waiting()`` is
-    called once (to say so: ``WAITING``) and this one waits for it to finish."""
+    called once (to say so: ``WAITING``) and this one waits for it to finish.
+
+    ``parallel``: checks 1–6 in worker processes (``parallel``), by default when the
+    batch holds ``PARALLEL_FROM`` files or more; the database ends the same either way."""
+    from .parallel import PARALLEL_FROM, receive_in_workers
+
     chosen, skipped = collect(paths)
     report = ReceiveReport(skipped=skipped)
     total = len(chosen)
+    if parallel is None:
+        parallel = total >= PARALLEL_FROM
     try:
         progress(0, total)
         with (
             exclusive(Path(office.data_dir) / LOCK_NAME, waiting),
             Receiver(office, limits=limits, clock=clock) as receiver,
         ):
-            for done, path in enumerate(chosen, 1):
-                outcome = receiver.receive(path)
-                report.outcomes.append(outcome)
-                _log_outcome(outcome)
-                progress(done, total)
+            if parallel:
+                report.workers = receive_in_workers(
+                    receiver, chosen, progress, report.outcomes,
+                    workers=workers, clock=clock, hooks=hooks, done=_log_outcome,
+                )  # fmt: skip
+            else:
+                for done, path in enumerate(chosen, 1):
+                    outcome = receiver.receive(path)
+                    report.outcomes.append(outcome)
+                    _log_outcome(outcome)
+                    progress(done, total)
     except Cancelled as cancelled:
         log.info("receive cancelled after %d of %d files", len(report.outcomes), total)
         raise ReceiveCancelled(report) from cancelled
@@ -325,6 +382,7 @@ __all__ = [
     "LOCK_NAME",
     "PACKET_SUFFIX",
     "WAITING",
+    "Begun",
     "ReceiveCancelled",
     "ReceiveReport",
     "Receiver",

@@ -80,18 +80,60 @@ class DbTrustSource:
         ]
 
     def withdrawn(self, fingerprint: str, unit_code: str) -> Withdrawal | None:
-        """A revoked certificate (for any unit: its key is no longer the unit's alone) or
-        one replaced as this unit's; the latest ending wins. Checked after the active
-        entries, so registering the certificate again is what brings it back."""
-        ended = [
-            e for e in by_fingerprint(self.db, fingerprint)
-            if not e.active and not e.is_ca
-            and (e.end_reason == "revoked" or e.unit_code == unit_code)
+        return _withdrawal(by_fingerprint(self.db, fingerprint), unit_code)
+
+
+class TrustSnapshot:
+    """The same trust list as ``DbTrustSource``, as plain data read once (every entry,
+    active and ended): what a verifying worker process gets instead of a database handle.
+    A receive holds the receiving lock, and nothing it does changes the list."""
+
+    def __init__(self, entries: Sequence[TrustEntry]) -> None:
+        self.entries = tuple(sorted(entries, key=lambda e: e.id))
+        self._parsed: dict[int, x509.Certificate] = {}
+
+    @classmethod
+    def read(cls, db: Database) -> TrustSnapshot:
+        return cls(list_entries(db, include_ended=True))
+
+    def __getstate__(self) -> tuple[TrustEntry, ...]:
+        return self.entries  # parsed certificates do not pickle: parsed again in the worker
+
+    def __setstate__(self, entries: tuple[TrustEntry, ...]) -> None:
+        self.__init__(entries)  # type: ignore[misc]
+
+    def anchors_for(self, unit_code: str) -> Sequence[TrustAnchor]:
+        # as ``active_for``: its own and every CA not bound to another unit, by id
+        chosen = [
+            e for e in self.entries
+            if e.active and (e.unit_code == unit_code or (e.is_ca and e.unit_code is None))
         ]  # fmt: skip
-        if not ended:
-            return None
-        entry = max(ended, key=lambda e: e.ended_at or "")
-        return Withdrawal(entry.end_reason or "revoked", entry.ended_at or "", entry.end_note or "")
+        return [TrustAnchor(self._certificate(e), e.unit_code, is_ca=e.is_ca) for e in chosen]
+
+    def _certificate(self, entry: TrustEntry) -> x509.Certificate:
+        cert = self._parsed.get(entry.id)
+        if cert is None:
+            cert = self._parsed[entry.id] = x509.load_der_x509_certificate(entry.der)
+        return cert
+
+    def withdrawn(self, fingerprint: str, unit_code: str) -> Withdrawal | None:
+        newest_first = [e for e in reversed(self.entries) if e.fingerprint == fingerprint]
+        return _withdrawal(newest_first, unit_code)  # as ``by_fingerprint``
+
+
+def _withdrawal(entries: Sequence[TrustEntry], unit_code: str) -> Withdrawal | None:
+    """A revoked certificate (for any unit: its key is no longer the unit's alone) or one
+    replaced as this unit's; the latest ending wins. Checked after the active entries, so
+    registering the certificate again is what brings it back. ``entries``: every entry of
+    the one certificate."""
+    ended = [
+        e for e in entries
+        if not e.active and not e.is_ca and (e.end_reason == "revoked" or e.unit_code == unit_code)
+    ]  # fmt: skip
+    if not ended:
+        return None
+    entry = max(ended, key=lambda e: e.ended_at or "")
+    return Withdrawal(entry.end_reason or "revoked", entry.ended_at or "", entry.end_note or "")
 
 
 def _check_unit(office: Office, unit_code: str) -> str:
@@ -234,6 +276,7 @@ __all__ = [
     "CertificateInput",
     "DbTrustSource",
     "Registered",
+    "TrustSnapshot",
     "list_trust",
     "normalise_fingerprint",
     "read_certificates",

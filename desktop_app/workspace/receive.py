@@ -131,14 +131,19 @@ def receive(
     paths: Iterable[Path],
     progress: Progress = no_progress,
     waiting: Callable[[], None] | None = None,
+    *,
+    parallel: bool | None = None,
+    workers: int | None = None,
 ) -> ReceiveReport:
     """Receive files and folders → ``ReceiveReport``; ``ReceiveCancelled`` (a
     ``Cancelled``, with ``.report``) if ``progress`` cancels. ``waiting()`` is called
-    if another process is receiving into the same data folder (this one then waits)."""
-
+    if another process is receiving into the same data folder (this one then waits).
+    ``parallel``: check in worker processes (default: when the batch is large enough)."""
     if waiting is None:  # receive_paths' own default: a line in the log
-        return receive_paths(office(ws), list(paths), progress)
-    return receive_paths(office(ws), list(paths), progress, waiting=waiting)
+        return receive_paths(office(ws), list(paths), progress, parallel=parallel, workers=workers)
+    return receive_paths(
+        office(ws), list(paths), progress, waiting=waiting, parallel=parallel, workers=workers
+    )
 
 
 def received_files(ws: Workspace, **filters: Any) -> list[ReceivedFile]:

@@ -265,3 +265,35 @@ def test_a_self_signed_ca_true_certificate_is_pinned_to_one_unit(district, tmp_p
     assert decide(cert, "02080", source).pinned
     _, issued_by_it = pki.issue(odd.self_signed_ca_true("02083")[0], cert, uid="MĐV:02083")
     assert decide(issued_by_it, "02083", source).problem == "no_anchor"  # vouches for nothing
+
+
+def test_the_snapshot_given_to_workers_decides_as_the_database(district, keys, tmp_path):
+    """Issue 15: worker processes get the trust list as plain data (``TrustSnapshot``,
+    pickled), and must decide exactly as ``DbTrustSource``: pinned, CA-issued, revoked,
+    replaced, for another unit."""
+    import pickle
+
+    from desktop_app.receiving.trust_store import TrustSnapshot
+
+    ca_key, ca_cert = keys["ca"]
+    use.trust_ca(district, _pem(tmp_path, ca_cert, "ca.pem"))
+    _, revoked = pki.issue(ca_key, ca_cert, uid="MĐV:02080", key_kind="ec")
+    use.register_certificate(district, _pem(tmp_path, revoked, "revoked.pem"), "02080")
+    use.revoke_trust(district, "02080", "Mất USB ký số")
+    _, replaced = pki.issue(ca_key, ca_cert, uid="MĐV:02083", key_kind="ec")
+    use.register_certificate(district, _pem(tmp_path, replaced, "old.pem"), "02083")
+    use.register_certificate(
+        district, _pem(tmp_path, keys["02083"][1], "new.pem"), "02083", replace=True
+    )
+    _, issued = pki.issue(ca_key, ca_cert, uid="MĐV:02080", key_kind="ec")
+    snapshot = pickle.loads(pickle.dumps(TrustSnapshot.read(district.db)))
+    source = DbTrustSource(district.db)
+    seen = set()
+    for cert in (revoked, replaced, issued, keys["02080"][1], keys["02083"][1], ca_cert):
+        for unit in ("02080", "02083", "02086"):
+            there, here = decide(cert, unit, snapshot), decide(cert, unit, source)
+            assert (there.problem, there.pinned, there.roots, there.withdrawal) == (
+                here.problem, here.pinned, here.roots, here.withdrawal,
+            )  # fmt: skip
+            seen.add(here.problem)
+    assert {"withdrawn", None} <= seen  # the cases above do differ
