@@ -2096,7 +2096,7 @@ rank</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="+63"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="+81"/>
         <source>Thiết lập ban đầu</source>
         <translation>First-time setup</translation>
     </message>
@@ -2111,7 +2111,12 @@ rank</translation>
         <translation>Welcome! Choose the unit this computer reports for, who prepares the report and the leader who signs it. You can change them later in Settings.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Cả hai</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trước 01/7/2025 (tỉnh – huyện – xã)</source>
         <translation>Before 1 July 2025 (province – district – commune)</translation>
     </message>
@@ -2121,9 +2126,9 @@ rank</translation>
         <translation>Current (province – commune)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Danh mục đơn vị:</source>
-        <translation>Unit catalogue:</translation>
+        <location line="+10"/>
+        <source>Tìm trong danh mục:</source>
+        <translation>Search in catalogue:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2152,6 +2157,12 @@ rank</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
+        <source>Bỏ qua, nhập sau</source>
+        <translation>Skip, enter later</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Người lập biểu:</source>
         <translation>Prepared by:</translation>
     </message>
@@ -2161,12 +2172,12 @@ rank</translation>
         <translation>Full name of the chairperson (who signs)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Lãnh đạo ký:</source>
         <translation>Signed by:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
@@ -2201,14 +2212,39 @@ rank</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+116"/>
         <source>Chọn thư mục lưu dữ liệu</source>
         <translation>Choose the data folder</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Hãy chọn đơn vị báo cáo trong danh mục đã chọn.</source>
-        <translation>Choose the reporting unit from the selected catalogue.</translation>
+        <location line="+12"/>
+        <source>Hãy chọn đơn vị báo cáo trong danh sách tìm được.</source>
+        <translation>Choose the reporting unit in the list of matches.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hãy nhập {what}, hoặc đánh dấu “Bỏ qua, nhập sau”.</source>
+        <translation>Enter {what}, or tick “Skip, enter later”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(bỏ qua, nhập sau)</source>
+        <translation>(skipped, to enter later)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đơn vị báo cáo: {unit}
+Người lập biểu: {clerk}
+Lãnh đạo ký: {leader}
+Thư mục dữ liệu: {folder}
+
+Ghi thiết lập này?</source>
+        <translation>Reporting unit: {unit}
+Clerk: {clerk}
+Signing leader: {leader}
+Data folder: {folder}
+
+Save this setup?</translation>
     </message>
 </context>
 <context>
