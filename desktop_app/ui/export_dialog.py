@@ -26,7 +26,8 @@ from ..storage import get_setting, set_setting
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
-from .identity_panel import IdentityPanel, grouped_fingerprint
+from .fingerprint_view import FingerprintView
+from .identity_panel import IdentityPanel
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
@@ -90,6 +91,10 @@ class ExportDialog(QDialog):
         )
         self.done_label.hide()
         layout.addWidget(self.done_label)
+        self.done_fingerprint = FingerprintView(self)
+        self.done_fingerprint.setObjectName("exportDoneFingerprint")
+        self.done_fingerprint.hide()
+        layout.addWidget(self.done_fingerprint)
         layout.addLayout(self._buttons())
         self.refresh()
 
@@ -234,9 +239,10 @@ class ExportDialog(QDialog):
                 self.tr("Số liệu giống lần xuất trước: %1 sẽ coi là bản trùng.").replace("%1", to)
             )
         lines.append(self.tr("Vân tay chứng thư (đọc cho %1 nếu được hỏi):").replace("%1", to))
-        lines.append(f"<tt>{grouped_fingerprint(result.fingerprint).replace(chr(10), '<br>')}</tt>")
         self.done_label.setText("<br>".join(lines))
         self.done_label.show()
+        self.done_fingerprint.set_fingerprint(result.fingerprint)
+        self.done_fingerprint.show()
         self.open_button.show()
         self.exported.emit(result)
 

@@ -119,6 +119,8 @@ class SetupDialog(QDialog):
         self.results = MatchList(self)
         self.results.setObjectName("unitResults")
         self.results.setMinimumHeight(180)
+        self.results.setWordWrap(True)  # a long path wraps rather than hides its catalogue
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form.addRow("", self.results)
         self.chosen = QLabel(self.tr("Chưa chọn đơn vị."), self)
         self.chosen.setObjectName("chosenUnit")
@@ -278,7 +280,7 @@ class SetupDialog(QDialog):
             return code
         names = [catalogue.require(code).name, *(u.name for u in catalogue.ancestors(code))]
         label = CATALOGUE_LABELS[self._catalogue].pick(self.language.currentData() or "vi")
-        return f"{code} – {' – '.join(names)} ({label})"
+        return f"{code} – {' – '.join(names)} " + self.tr("(danh mục %1)").replace("%1", label)
 
     def _show_chosen(self) -> None:
         self.chosen.setText(self.unit_path())
@@ -323,8 +325,13 @@ class SetupDialog(QDialog):
                     editor,
                 )
                 return
+        if self.dialogs.confirm(self, self.windowTitle(), self.summary()):
+            self.accept()
+
+    def summary(self) -> str:
+        """What the confirmation asks about: the unit's full path, the names, the folder."""
         skipped = self.tr("(bỏ qua, nhập sau)")
-        summary = self.tr(
+        return self.tr(
             "Đơn vị báo cáo: {unit}\nNgười lập biểu: {clerk}\nLãnh đạo ký: {leader}\n"
             "Thư mục dữ liệu: {folder}\n\nGhi thiết lập này?"
         ).format(
@@ -333,8 +340,6 @@ class SetupDialog(QDialog):
             leader=self.leader.text().strip() or skipped,
             folder=self.data_dir.text(),
         )
-        if self.dialogs.confirm(self, self.windowTitle(), summary):
-            self.accept()
 
     def choice(self) -> SetupChoice:
         return SetupChoice(

@@ -15,11 +15,9 @@ from .workspace import PROFILE_KEY, Profile, Workspace
 
 CLERK = Text("Tên người lập biểu", "The clerk's name")
 LEADER = Text("Tên lãnh đạo ký", "The signing leader's name")
-CATALOGUE_LABELS = {
-    "current": Text(
-        "danh mục hiện hành (2 cấp, từ 01/7/2025)", "current catalogue (2 levels, since 1/7/2025)"
-    ),
-    "legacy": Text("danh mục trước 01/7/2025 (3 cấp)", "catalogue before 1/7/2025 (3 levels)"),
+CATALOGUE_LABELS = {  # the structure in force since 1/7/2025, and the one before
+    "current": Text("hiện hành, 2 cấp", "current, 2 levels"),
+    "legacy": Text("trước 01/7/2025, 3 cấp", "before 1/7/2025, 3 levels"),
 }
 
 

@@ -713,7 +713,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+69"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -723,7 +723,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -857,6 +857,25 @@ Saved data are not lost; check the field you just typed. The details were writte
         <location line="+17"/>
         <source>Chưa điền: %1</source>
         <translation>Not filled in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintView</name>
+    <message>
+        <location filename="../../desktop_app/ui/fingerprint_view.py" line="+41"/>
+        <location line="+12"/>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Sao chép vân tay để dán vào thư điện tử hoặc tin nhắn</source>
+        <translation>Copy the fingerprint to paste into an e-mail or a message</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã sao chép ✓</source>
+        <translation>Copied ✓</translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1055,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_panel.py" line="+31"/>
+        <location filename="../../desktop_app/ui/identity_panel.py" line="+32"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
@@ -1056,12 +1075,12 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
         <translation>Valid:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>Vân tay SHA-256:</source>
         <translation>SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Đơn vị chưa có chữ ký số. Hãy tạo chữ ký tự cấp, nhập tệp .p12/.pfx do tổ chức chứng thực cấp, hoặc dùng USB ký số.</source>
         <translation>The unit has no digital signature yet. Create a self-signed one, import a .p12/.pfx file from a certification authority, or use a signing token.</translation>
     </message>
@@ -2141,7 +2160,7 @@ rank</translation>
         <translation>Find unit:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen.</translation>
     </message>
@@ -2212,7 +2231,12 @@ rank</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+104"/>
+        <source>(danh mục %1)</source>
+        <translation>(catalogue %1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Chọn thư mục lưu dữ liệu</source>
         <translation>Choose the data folder</translation>
     </message>
@@ -2227,7 +2251,7 @@ rank</translation>
         <translation>Enter {what}, or tick “Skip, enter later”.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>(bỏ qua, nhập sau)</source>
         <translation>(skipped, to enter later)</translation>
     </message>

@@ -1,0 +1,101 @@
+"""The officer's dialogs (issue 16): the fingerprint read aloud over the phone shown
+whole with a copy button in every dialog that shows it; a signing identity can be made
+from the accept dialog; file dialogs start in the unit's documents folder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from desktop_app.receiving.status import BoardRow
+from desktop_app.ui.dialogs import ScriptedDialogs
+from desktop_app.ui.fingerprint_view import FingerprintView
+from desktop_app.ui.i18n import install_language
+from desktop_app.workspace import Workspace
+from desktop_app.workspace.entry import load_values
+from desktop_app.workspace.identity import create_unit_identity
+from desktop_app.workspace.setup_unit import setup_unit
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.gui
+SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
+PASS = "mat-khau-xa-2026"
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    install_language("vi")
+
+
+@pytest.fixture
+def commune(tmp_path):
+    ws = Workspace.open(tmp_path / "xa")
+    setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Nam")
+    load_values(ws, SAMPLE)
+    create_unit_identity(ws, PASS)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def district(tmp_path):
+    ws = Workspace.open(tmp_path / "huyen")
+    setup_unit(ws, "064", "legacy", clerk="Lê Văn Tư", leader="Phạm Thị Lan")
+    yield ws
+    ws.close()
+
+
+def shown(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def assert_whole_and_copyable(view: FingerprintView, fingerprint: str) -> None:
+    """All four groups on screen, none cut off, and "Sao chép" copies all of it."""
+    assert view.isVisible()
+    text = view.label.text()
+    assert text.split() == [":".join(fingerprint.split(":")[i : i + 8]) for i in (0, 8, 16, 24)]
+    label = view.label
+    needed = label.heightForWidth(label.width())
+    assert label.height() >= needed and label.width() >= label.minimumSizeHint().width()
+    lines = round(needed / label.fontMetrics().lineSpacing())
+    assert 1 <= lines <= 2
+    assert label.visibleRegion().boundingRect().height() >= needed  # not clipped
+    QGuiApplication.clipboard().clear()
+    QTest.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == fingerprint
+    assert view.copy_button.text() == "Đã sao chép ✓"
+
+
+def test_the_identity_dialog_shows_the_whole_fingerprint_with_a_copy_button(qtbot, commune):
+    from desktop_app.ui.identity_dialog import IdentityDialog
+
+    dialog = shown(qtbot, IdentityDialog(commune, "vi", ScriptedDialogs()))
+    assert_whole_and_copyable(dialog.panel.fingerprint, dialog.info.fingerprint)
+
+
+def test_the_export_dialog_shows_it_before_and_after_exporting(qtbot, commune, tmp_path):
+    from desktop_app.ui.export_dialog import ExportDialog
+
+    dialog = shown(qtbot, ExportDialog(commune, "cntt-xa", "2026", "vi", ScriptedDialogs()))
+    dialog.folder.setText(str(tmp_path / "out"))
+    qtbot.keyClicks(dialog.secret, PASS)
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    fingerprint = dialog.result.fingerprint
+    assert_whole_and_copyable(dialog.identity.fingerprint, fingerprint)
+    assert_whole_and_copyable(dialog.done_fingerprint, fingerprint)
+
+
+def test_the_accept_dialog_shows_it_too(qtbot, district):
+    from desktop_app.ui.receiving.review_dialog import ReviewDialog
+
+    info = create_unit_identity(district, PASS)
+    row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=1)
+    dialog = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", ScriptedDialogs())
+    shown(qtbot, dialog)
+    assert_whole_and_copyable(dialog.identity.fingerprint, info.fingerprint)
