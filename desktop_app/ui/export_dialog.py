@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..paths import DOCUMENTS_FOLDER, dialog_start, documents_dir
 from ..storage import get_setting, set_setting
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
@@ -31,16 +32,21 @@ from .identity_panel import IdentityPanel
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
-DEFAULT_FOLDER = "BaoCaoCNTT"  # ASCII: the folder is copied to USB sticks and old PCs
+DEFAULT_FOLDER = DOCUMENTS_FOLDER
 
 
 def default_export_dir(workspace: Workspace) -> Path:
+    """The folder last exported to while it can be had (a USB stick may be out), else
+    the unit's documents folder (``paths.documents_dir``); either created if need be,
+    so a file dialog shown it opens there."""
     chosen = get_setting(workspace.db, EXPORT_DIR_SETTING)
     if chosen:
-        return Path(chosen)
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / DEFAULT_FOLDER
+        try:
+            Path(chosen).mkdir(parents=True, exist_ok=True)
+            return Path(chosen)
+        except OSError:
+            pass
+    return documents_dir(workspace.data_dir)
 
 
 class ExportDialog(QDialog):
@@ -188,7 +194,9 @@ class ExportDialog(QDialog):
 
     def _choose_folder(self) -> None:
         chosen = self.dialogs.choose_directory(
-            self, self.tr("Thư mục lưu gói nộp"), self.folder.text()
+            self,
+            self.tr("Thư mục lưu gói nộp"),
+            dialog_start(self.workspace.data_dir, self.folder.text()),
         )
         if chosen:
             self.folder.setText(chosen)

@@ -143,7 +143,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+56"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -713,7 +713,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+69"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+75"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -783,12 +783,12 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Thư mục lưu gói nộp</source>
         <translation>Folder for submission packets</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Đang lập và ký gói nộp…</source>
         <translation>Building and signing the packet…</translation>
     </message>
@@ -839,7 +839,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/fields_dialog.py" line="+73"/>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+74"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -854,7 +854,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Browse…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Chưa điền: %1</source>
         <translation>Not filled in: %1</translation>
     </message>
@@ -881,7 +881,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="+39"/>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="+40"/>
         <source>Chữ ký số của đơn vị</source>
         <translation>The unit&apos;s digital signature</translation>
     </message>
@@ -966,17 +966,17 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>The .p12/.pfx file a certification authority issued to the unit. It is copied into the data folder; its password is asked at every signing and never stored.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Chứng thư (*.p12 *.pfx)</source>
         <translation>Certificates (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Mật khẩu của tệp:</source>
         <translation>File&apos;s password:</translation>
     </message>
@@ -1964,7 +1964,7 @@ rank</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+69"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2044,12 +2044,12 @@ rank</translation>
         <translation>The unit has no digital signature: create or import one under Tools → Digital signature.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Thư mục lưu biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Đang ký biên nhận…</source>
         <translation>Signing the receipt…</translation>
     </message>

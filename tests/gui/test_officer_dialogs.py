@@ -99,3 +99,68 @@ def test_the_accept_dialog_shows_it_too(qtbot, district):
     dialog = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", ScriptedDialogs())
     shown(qtbot, dialog)
     assert_whole_and_copyable(dialog.identity.fingerprint, info.fingerprint)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A user profile whose Documents folder does not exist yet (a fresh Windows account,
+    a new Linux user): file dialogs must not open in the program's folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    return home
+
+
+def button(dialog, text):
+    from PySide6.QtWidgets import QPushButton
+
+    return next(b for b in dialog.findChildren(QPushButton) if b.text() == text)
+
+
+def started_in(dialogs: ScriptedDialogs) -> str:
+    kind, _title, start = dialogs.shown[-1]
+    assert kind in ("save", "directory", "files")
+    return start
+
+
+def test_every_file_dialog_starts_in_the_units_documents_folder(qtbot, commune, district, home):
+    from desktop_app.ui.export_dialog import EXPORT_DIR_SETTING, ExportDialog, default_export_dir
+    from desktop_app.ui.identity_dialog import IdentityDialog
+    from desktop_app.ui.receiving.add_certificate_dialog import AddCertificateDialog
+    from desktop_app.ui.receiving.receive_dialog import ReceiveDialog
+    from desktop_app.ui.receiving.review_dialog import ReviewDialog
+
+    documents = home / "Documents" / "BaoCaoCNTT"
+    dialogs = ScriptedDialogs()
+    identity = shown(qtbot, IdentityDialog(commune, "vi", dialogs))
+    QTest.mouseClick(identity.export_button, Qt.MouseButton.LeftButton)  # "Xuất chứng thư …"
+    assert started_in(dialogs) == str(documents / "chung-thu-02080.pem")
+    assert documents.is_dir()  # created on first use
+
+    from desktop_app.storage import set_setting
+
+    stick = home / "usb-da-rut"
+    stick.write_text("")  # the stick's drive letter is now something else: not a folder
+    set_setting(commune.db, EXPORT_DIR_SETTING, str(stick / "BaoCao"))
+    export = shown(qtbot, ExportDialog(commune, "cntt-xa", "2026", "vi", dialogs))
+    QTest.mouseClick(button(export, "Chọn…"), Qt.MouseButton.LeftButton)
+    assert started_in(dialogs) == str(documents)
+
+    create_unit_identity(district, PASS)
+    receive = shown(qtbot, ReceiveDialog(district, "vi", dialogs, default_export_dir(district)))
+    QTest.mouseClick(receive.folder_button, Qt.MouseButton.LeftButton)  # "Chọn thư mục…"
+    assert started_in(dialogs) == str(documents)
+    QTest.mouseClick(receive.files_button, Qt.MouseButton.LeftButton)
+    assert started_in(dialogs) == str(documents)
+
+    row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=1)
+    review = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", dialogs)
+    shown(qtbot, review)
+    QTest.mouseClick(button(review, "Chọn…"), Qt.MouseButton.LeftButton)
+    assert started_in(dialogs) == str(documents)
+
+    add = shown(qtbot, AddCertificateDialog(district, "vi", dialogs))
+    QTest.mouseClick(button(add, "Chọn tệp…"), Qt.MouseButton.LeftButton)
+    assert started_in(dialogs) == str(documents)

@@ -238,7 +238,7 @@ class ReceiveDialog(QDialog):
         super().resizeEvent(event)
         # Once the header has laid out the new widths: wrapped reasons take the height
         # they need at the width they get.
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)  # not once deleted
 
     def _fill_row(self, row: int, outcome: Any) -> None:
         verdict = outcome.verdict

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...paths import dialog_start
 from ...storage import get_setting, set_setting
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
@@ -156,7 +157,9 @@ class ReviewDialog(QDialog):
 
     def _choose_folder(self) -> None:
         chosen = self.dialogs.choose_directory(
-            self, self.tr("Thư mục lưu biên nhận"), self.folder.text()
+            self,
+            self.tr("Thư mục lưu biên nhận"),
+            dialog_start(self.workspace.data_dir, self.folder.text()),
         )
         if chosen:
             self.folder.setText(chosen)
