@@ -1999,17 +1999,24 @@ rank</translation>
         <translation>&lt;b&gt;Sign the receipt with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Tạo hoặc nhập chữ ký số…</source>
+        <translation>Create or import a digital signature…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+58"/>
         <source>Mã PIN của USB ký số:</source>
         <translation>Signing token&apos;s PIN:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-56"/>
+        <location line="+56"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-48"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -2039,12 +2046,12 @@ rank</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Đơn vị chưa có chữ ký số: tạo hoặc nhập ở Công cụ → Chữ ký số.</source>
-        <translation>The unit has no digital signature: create or import one under Tools → Digital signature.</translation>
+        <location line="+16"/>
+        <source>Đơn vị chưa có chữ ký số: bấm «Tạo hoặc nhập chữ ký số…».</source>
+        <translation>The unit has no digital signature: click «Create or import a digital signature…».</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Thư mục lưu biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>

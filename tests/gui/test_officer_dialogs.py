@@ -164,3 +164,32 @@ def test_every_file_dialog_starts_in_the_units_documents_folder(qtbot, commune, 
     add = shown(qtbot, AddCertificateDialog(district, "vi", dialogs))
     QTest.mouseClick(button(add, "Chọn tệp…"), Qt.MouseButton.LeftButton)
     assert started_in(dialogs) == str(documents)
+
+
+def test_the_accept_dialog_without_an_identity_offers_to_make_one(qtbot, district, tmp_path):
+    from desktop_app.ui.fields_dialog import FieldsDialog
+    from desktop_app.ui.identity_dialog import IdentityDialog
+    from desktop_app.ui.receiving.review_dialog import ReviewDialog
+    from tests.gui.modal import when_modal
+
+    row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=1)
+    dialog = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", ScriptedDialogs())
+    shown(qtbot, dialog)
+    assert not dialog.go_button.isEnabled() and dialog.identity_button.isVisible()
+
+    def passphrase_twice(form: FieldsDialog) -> None:
+        for key in ("passphrase", "again"):
+            qtbot.keyClicks(form.edits[key], PASS)
+        qtbot.keyClick(form.edits["again"], Qt.Key.Key_Return)
+
+    def make_one(identity: IdentityDialog) -> None:
+        identity.changed.connect(identity.accept)  # closed once the key is made
+        when_modal(FieldsDialog, passphrase_twice)
+        QTest.mouseClick(identity.create_button, Qt.MouseButton.LeftButton)
+
+    when_modal(IdentityDialog, make_one)
+    QTest.mouseClick(dialog.identity_button, Qt.MouseButton.LeftButton)
+    assert dialog.identity.fingerprint.isVisible() and dialog.identity.fingerprint.fingerprint
+    assert dialog.go_button.isEnabled() and dialog.secret.isEnabled()
+    assert not dialog.identity_button.isVisible()
+    assert dialog.secret_label.text() == "Mật khẩu khóa ký:"
