@@ -69,6 +69,16 @@ def register_certificate(
     return register(office(ws), source, unit_code, replace=replace, note=note)
 
 
+def register_packet_signer(
+    ws: Workspace, packet: Path, unit_code: str, fingerprint: str, *, note: str = ""
+) -> Any:
+    """The certificate that signed a refused ``packet`` ("signer unknown"), registered for
+    ``unit_code`` once the officer confirmed its ``fingerprint`` → ``Registered``."""
+    from ..receiving.packet_signer import register_packet_signer as register
+
+    return register(office(ws), packet, unit_code, fingerprint, note=note)
+
+
 def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Any]:
     from ..receiving.trust_store import trust_ca as trust
 

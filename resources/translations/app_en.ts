@@ -1737,7 +1737,7 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+83"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+84"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
@@ -1767,7 +1767,7 @@ rank</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
@@ -1782,7 +1782,7 @@ rank</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Chọn gói nộp</source>
         <translation>Choose packets</translation>
     </message>
@@ -1837,7 +1837,7 @@ rank</translation>
         <translation>Conflicts wait for the officer&apos;s decision on the status board.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+43"/>
         <source>%1 (tự khai)</source>
         <translation>%1 (as claimed)</translation>
     </message>
@@ -1936,6 +1936,49 @@ rank</translation>
         <location line="-4"/>
         <source>(Biên nhận này đã được mở trước đây.)</source>
         <translation>(This receipt was opened before.)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSigner</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/register_signer.py" line="+52"/>
+        <source>Đăng ký chứng thư này cho đơn vị %1 (%2)…</source>
+        <translation>Register this certificate for the unit %1 (%2)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đăng ký chứng thư cho %1 đơn vị đã chọn…</source>
+        <translation>Register the certificates for the %1 units selected…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng ký chứng thư này cho đơn vị …</source>
+        <translation>Register this certificate for the unit …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đăng ký chứng thư của đơn vị cấp dưới</source>
+        <translation>Register a subordinate unit&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đăng ký chứng thư của người ký «%1» cho đơn vị %2 (%3)?
+
+Vân tay SHA-256:
+%4
+
+Chỉ đăng ký khi đơn vị đã đọc đối chiếu vân tay này qua điện thoại và khớp từng nhóm.</source>
+        <translation>Register the certificate of the signer «%1» for the unit %2 (%3)?
+
+SHA-256 fingerprint:
+%4
+
+Register it only when the unit has read this fingerprint back by phone and every group matches.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>đăng ký từ gói %1, vân tay đã đối chiếu</source>
+        <translation>registered from the packet %1, fingerprint compared</translation>
     </message>
 </context>
 <context>
