@@ -1510,12 +1510,18 @@ Close the application anyway?</numerusform>
 <context>
     <name>PdfPrintPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/district/print_preview.py" line="+190"/>
+        <location filename="../../desktop_app/ui/district/print_preview.py" line="+269"/>
         <source>Xem trước khi in — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
+        <source>Đang in «%1»…</source>
+        <translation>Printing «%1»…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+15"/>
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
