@@ -1725,7 +1725,7 @@ rank</translation>
         <translation>SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Hãy gọi điện cho đơn vị cấp trên và đọc đối chiếu vân tay này (đơn vị cấp trên xem ở Công cụ → Chữ ký số của đơn vị). Chỉ tin cậy khi vân tay khớp từng nhóm: từ đó mọi biên nhận phải được ký bằng đúng chứng thư này.</source>
         <translation>Call the parent unit and read this fingerprint back to them (they see theirs under Tools → The unit&apos;s digital signature). Trust it only if every group matches: from then on every receipt must be signed with this very certificate.</translation>
     </message>
