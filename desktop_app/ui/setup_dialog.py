@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -208,6 +208,13 @@ class SetupDialog(QDialog):
         if profile:
             self._show_chosen()
         self.search.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The button box has just made "Đồng ý" the default: it must not look like what
+        # Enter does, since Enter never accepts here.
+        for button in self.buttons.buttons():
+            button.setDefault(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter never accepts the dialog: the button box makes "Đồng ý" the default
