@@ -157,9 +157,12 @@ def test_cancelling_the_first_run_writes_nothing(qtbot, tmp_path):
     assert not proposed.exists()
 
 
-def test_choosing_another_folder_leaves_the_proposed_one_untouched(qtbot, tmp_path):
+def test_choosing_another_folder_leaves_the_proposed_one_untouched(qtbot, tmp_path, monkeypatch):
+    from desktop_app.app_config import chosen_data_dir
     from desktop_app.ui.app import _open_window
     from desktop_app.workspace.instance_lock import InstanceLock
+
+    monkeypatch.setenv("DESKTOP_APP_CONFIG_DIR", str(tmp_path / "config"))
 
     proposed, other = tmp_path / "data", tmp_path / "elsewhere"
     other.mkdir()
@@ -178,6 +181,7 @@ def test_choosing_another_folder_leaves_the_proposed_one_untouched(qtbot, tmp_pa
         assert str(other) in confirm and "Xã Bình Trung – Huyện Chợ Đồn – Tỉnh Bắc Kạn" in confirm
         assert window.workspace.profile.unit_code == "02080"
         assert window.workspace.profile.leader == "Hoàng Văn Minh"
+        assert chosen_data_dir() == other  # the next start opens it
     finally:
         window.close()
         window.workspace.close()
