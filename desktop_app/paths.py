@@ -34,4 +34,48 @@ def cache_dir() -> Path:
     return Path(user_cache_dir(APP_NAME, APP_AUTHOR)) / "forms"
 
 
-__all__ = ["APP_AUTHOR", "APP_NAME", "DATA_DIR_ENV", "cache_dir", "default_data_dir"]
+DOCUMENTS_FOLDER = "BaoCaoCNTT"  # ASCII: the folder is copied to USB sticks and old PCs
+
+
+def documents_dir(data_dir: Path) -> Path:
+    """The unit's documents folder, where every file dialog starts and exported packets,
+    receipts and reports go unless the clerk chose elsewhere: ``BaoCaoCNTT`` in the
+    user's Documents folder, created on first use (a file dialog shown a folder that does
+    not exist opens in the program's own folder, or greys out its "Choose" button).
+    When Documents cannot be written (a locked-down profile), ``BaoCaoCNTT`` in the data
+    folder instead; the data folder itself as the last resort."""
+    from platformdirs import user_documents_dir
+
+    for folder in (Path(user_documents_dir()) / DOCUMENTS_FOLDER, data_dir / DOCUMENTS_FOLDER):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    return data_dir
+
+
+def dialog_start(data_dir: Path, wanted: str | Path | None = None, file_name: str = "") -> str:
+    """Where a file dialog opens: ``wanted`` (a folder, or a file to save) when its folder
+    exists, else the unit's documents folder (with ``file_name`` for a save dialog)."""
+    if wanted:
+        path = Path(wanted)
+        if path.is_dir() or (file_name and path.parent.is_dir() and not path.exists()):
+            return str(path)
+        if path.is_file() and path.parent.is_dir():
+            return str(path)
+    folder = documents_dir(data_dir)
+    return str(folder / file_name) if file_name else str(folder)
+
+
+__all__ = [
+    "APP_AUTHOR",
+    "APP_NAME",
+    "DATA_DIR_ENV",
+    "DOCUMENTS_FOLDER",
+    "cache_dir",
+    "default_data_dir",
+    "dialog_start",
+    "documents_dir",
+]

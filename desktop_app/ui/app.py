@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
     from ..workspace.instance_lock import InstanceLock
     from .main_window import MainWindow
+    from .setup_dialog import SetupChoice
 
 log = logging.getLogger(__name__)
 
@@ -71,27 +72,78 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def first_run(workspace: Workspace) -> Workspace | None:
-    """The setup dialog before the first window; None if the clerk cancelled."""
-    from ..storage import set_setting
-    from ..workspace.relocate import move_workspace
-    from ..workspace.session import OUTLIER_SETTING
-    from ..workspace.setup_unit import setup_unit
+def is_fresh(data_dir: Path) -> bool:
+    """No database and no backups in ``data_dir`` (or no folder at all): a first run,
+    where nothing may be written before the clerk has confirmed the folder."""
+    from ..workspace.workspace import BACKUP_DIR, DATABASE_NAME
+
+    return not (data_dir / DATABASE_NAME).exists() and not (data_dir / BACKUP_DIR).exists()
+
+
+def ask_setup(data_dir: Path, dialogs: Dialogs | None = None) -> SetupChoice | None:
+    """The first-run setup dialog, proposing ``data_dir``; None if the clerk cancelled."""
     from .setup_dialog import SetupDialog
 
-    dialog = SetupDialog(workspace.data_dir)
-    if not dialog.exec():
-        workspace.close()
-        return None
-    choice = dialog.choice()
-    if choice.data_dir != workspace.data_dir:
-        workspace = move_workspace(workspace, choice.data_dir)
+    dialog = SetupDialog(data_dir, dialogs=dialogs)
+    return dialog.choice() if dialog.exec() else None
+
+
+def apply_first_setup(workspace: Workspace, choice: SetupChoice) -> None:
+    from ..storage import set_setting
+    from ..workspace.session import OUTLIER_SETTING
+    from ..workspace.setup_unit import setup_unit
+
     setup_unit(
         workspace, choice.unit_code, choice.catalogue, choice.clerk, choice.leader, choice.language
     )
     set_setting(workspace.db, OUTLIER_SETTING, str(choice.outlier_share))
     install_language(choice.language)
+
+
+def first_run(workspace: Workspace, dialogs: Dialogs | None = None) -> Workspace | None:
+    """The setup dialog before the first window on a folder that already holds a
+    database without a unit; None if the clerk cancelled."""
+    from ..workspace.relocate import move_workspace
+
+    choice = ask_setup(workspace.data_dir, dialogs)
+    if choice is None:
+        workspace.close()
+        return None
+    if choice.data_dir != workspace.data_dir:
+        workspace = move_workspace(workspace, choice.data_dir)
+    apply_first_setup(workspace, choice)
     return workspace
+
+
+def _first_run_fresh(
+    app: QApplication, data_dir: Path, dialogs: Dialogs, lock: InstanceLock
+) -> tuple[Workspace | None, int]:
+    """A first run on an empty folder: the setup dialog first, and only then the chosen
+    folder is created, logged to, locked and given its database. Cancel writes nothing."""
+    from ..app_config import remember_data_dir
+    from ..workspace import Workspace
+    from ..workspace.instance_lock import LockState
+    from ..workspace.logs import start_logging
+
+    choice = ask_setup(data_dir, dialogs)
+    if choice is None:
+        return None, 0
+    target = choice.data_dir
+    start_logging(target, "window")
+    if lock.acquire(target) == LockState.TAKEN:
+        dialogs.error(
+            None, app.applicationName(), both_languages(ALREADY_OPEN.format(folder=target))
+        )
+        return None, 1
+    workspace = Workspace.open(target)
+    if target != data_dir:
+        remember_data_dir(target)
+    if workspace.profile is None:
+        apply_first_setup(workspace, choice)
+    else:  # the clerk chose a folder already set up: its unit stays
+        log.info("the chosen folder %s is already set up; kept as it is", target)
+        install_language(workspace.profile.language)
+    return workspace, 0
 
 
 def both_languages(text: Text) -> str:
@@ -110,10 +162,13 @@ def run_gui(argv: list[str], *, dialogs: Dialogs | None = None) -> int:
 
     dialogs = dialogs or Dialogs()
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    start_logging(data_dir, "window")
+    # A first run writes nothing (log, lock, database) before the clerk confirms where.
+    fresh = is_fresh(data_dir)
+    if not fresh:
+        start_logging(data_dir, "window")
     log.info("Qt %s", qVersion())
     lock = InstanceLock()
-    if lock.acquire(data_dir) == LockState.TAKEN:
+    if not fresh and lock.acquire(data_dir) == LockState.TAKEN:
         dialogs.error(
             None, app.applicationName(), both_languages(ALREADY_OPEN.format(folder=data_dir))
         )
@@ -185,8 +240,12 @@ def _open_window(
     from ..workspace import Workspace
     from ..workspace.backups import clear_interrupted_copies
     from ..workspace.instance_lock import LockState
-    from .main_window import MainWindow
 
+    if is_fresh(data_dir):
+        fresh, status = _first_run_fresh(app, data_dir, dialogs, lock)
+        if fresh is None:
+            return None, status
+        return _show(fresh, dialogs, lock), 0
     if lock.held:  # else another program may be writing those copies right now
         clear_interrupted_copies(data_dir)
     try:
@@ -209,7 +268,7 @@ def _open_window(
         workspace = Workspace.open(data_dir)
     profile = workspace.profile
     if profile is None:
-        workspace = first_run(workspace)
+        workspace = first_run(workspace, dialogs)
         if workspace is None:
             return None, 0
         if workspace.data_dir != data_dir:  # the clerk chose another folder
@@ -220,6 +279,12 @@ def _open_window(
             log.warning("the chosen data folder %s is open in another window", workspace.data_dir)
     else:
         install_language(profile.language)
+    return _show(workspace, dialogs, lock), 0
+
+
+def _show(workspace: Workspace, dialogs: Dialogs, lock: InstanceLock) -> MainWindow:
+    from .main_window import MainWindow
+
     window = MainWindow(workspace, dialogs=dialogs)
     window.instance_lock = lock
     window.show()
@@ -230,4 +295,4 @@ def _open_window(
         dialogs.error(
             window, window.windowTitle(), warning.pick(profile.language if profile else "vi")
         )
-    return window, 0
+    return window

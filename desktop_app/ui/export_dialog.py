@@ -22,24 +22,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..paths import DOCUMENTS_FOLDER, dialog_start, documents_dir
 from ..storage import get_setting, set_setting
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
-from .identity_panel import IdentityPanel, grouped_fingerprint
+from .fingerprint_view import FingerprintView
+from .identity_panel import IdentityPanel
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
-DEFAULT_FOLDER = "BaoCaoCNTT"  # ASCII: the folder is copied to USB sticks and old PCs
+DEFAULT_FOLDER = DOCUMENTS_FOLDER
 
 
 def default_export_dir(workspace: Workspace) -> Path:
+    """The folder last exported to while it can be had (a USB stick may be out), else
+    the unit's documents folder (``paths.documents_dir``); either created if need be,
+    so a file dialog shown it opens there."""
     chosen = get_setting(workspace.db, EXPORT_DIR_SETTING)
     if chosen:
-        return Path(chosen)
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / DEFAULT_FOLDER
+        try:
+            Path(chosen).mkdir(parents=True, exist_ok=True)
+            return Path(chosen)
+        except OSError:
+            pass
+    return documents_dir(workspace.data_dir)
 
 
 class ExportDialog(QDialog):
@@ -90,6 +97,10 @@ class ExportDialog(QDialog):
         )
         self.done_label.hide()
         layout.addWidget(self.done_label)
+        self.done_fingerprint = FingerprintView(self)
+        self.done_fingerprint.setObjectName("exportDoneFingerprint")
+        self.done_fingerprint.hide()
+        layout.addWidget(self.done_fingerprint)
         layout.addLayout(self._buttons())
         self.refresh()
 
@@ -183,7 +194,9 @@ class ExportDialog(QDialog):
 
     def _choose_folder(self) -> None:
         chosen = self.dialogs.choose_directory(
-            self, self.tr("Thư mục lưu gói nộp"), self.folder.text()
+            self,
+            self.tr("Thư mục lưu gói nộp"),
+            dialog_start(self.workspace.data_dir, self.folder.text()),
         )
         if chosen:
             self.folder.setText(chosen)
@@ -234,9 +247,10 @@ class ExportDialog(QDialog):
                 self.tr("Số liệu giống lần xuất trước: %1 sẽ coi là bản trùng.").replace("%1", to)
             )
         lines.append(self.tr("Vân tay chứng thư (đọc cho %1 nếu được hỏi):").replace("%1", to))
-        lines.append(f"<tt>{grouped_fingerprint(result.fingerprint).replace(chr(10), '<br>')}</tt>")
         self.done_label.setText("<br>".join(lines))
         self.done_label.show()
+        self.done_fingerprint.set_fingerprint(result.fingerprint)
+        self.done_fingerprint.show()
         self.open_button.show()
         self.exported.emit(result)
 

@@ -30,6 +30,7 @@ class Input:
     value: str = ""
     filters: str = ""  # for kind="file"
     required: bool = True
+    start: str = ""  # for kind="file": where the file dialog opens while the box is empty
 
 
 Check = Callable[[dict[str, str]], str | None]  # returns the message to show, or None
@@ -95,7 +96,8 @@ class FieldsDialog(QDialog):
         return row
 
     def _browse(self, spec: Input, edit: QLineEdit) -> None:
-        chosen = self.dialogs.choose_files(self, spec.label, edit.text(), spec.filters)
+        start = edit.text() or spec.start
+        chosen = self.dialogs.choose_files(self, spec.label, start, spec.filters)
         if chosen:
             edit.setText(chosen[0])
 

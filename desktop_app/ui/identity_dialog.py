@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..paths import dialog_start
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
@@ -157,7 +158,13 @@ class IdentityDialog(QDialog):
                 "mục dữ liệu; mật khẩu được hỏi lại mỗi lần ký và không được lưu."
             ),
             [
-                Input("file", self.tr("Tệp:"), "file", filters=self.tr("Chứng thư (*.p12 *.pfx)")),
+                Input(
+                    "file",
+                    self.tr("Tệp:"),
+                    "file",
+                    filters=self.tr("Chứng thư (*.p12 *.pfx)"),
+                    start=dialog_start(self.workspace.data_dir),
+                ),
                 Input("passphrase", self.tr("Mật khẩu của tệp:"), "password"),
             ],
         )
@@ -237,12 +244,12 @@ class IdentityDialog(QDialog):
     # -- the certificate for the unit reported to -----------------------------------------
 
     def export_cert(self) -> None:
-        from platformdirs import user_documents_dir
-
         from ..workspace.identity import export_unit_certificate
 
         profile = self.workspace.require_profile()
-        start = str(Path(user_documents_dir()) / f"chung-thu-{profile.unit_code}.pem")
+        # In the unit's documents folder (created if need be): a folder that does not
+        # exist made the dialog open in the program's install folder.
+        start = dialog_start(self.workspace.data_dir, None, f"chung-thu-{profile.unit_code}.pem")
         target = self.dialogs.choose_save_file(
             self,
             self.tr("Xuất chứng thư"),

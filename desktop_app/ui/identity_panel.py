@@ -7,8 +7,9 @@ import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from .fingerprint_view import FingerprintView
 
 
 def grouped_fingerprint(fingerprint: str) -> str:
@@ -32,17 +33,17 @@ class IdentityPanel(QWidget):
             ("subject", self.tr("Chủ thể:")),
             ("issuer", self.tr("Nơi cấp:")),
             ("valid", self.tr("Hiệu lực:")),
-            ("fingerprint", self.tr("Vân tay SHA-256:")),
         ]
         for key, title in rows:
             label = QLabel("", self)
             label.setObjectName(f"identity_{key}")
-            label.setWordWrap(key != "fingerprint")
+            label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key] = label
             self.form.addRow(title, label)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.labels["fingerprint"].setFont(mono)
+        self.fingerprint = FingerprintView(self)
+        self.fingerprint.setObjectName("identity_fingerprint")
+        self.form.addRow(self.tr("Vân tay SHA-256:"), self.fingerprint)
         self.none = QLabel(
             self.tr(
                 "Đơn vị chưa có chữ ký số. Hãy tạo chữ ký tự cấp, nhập tệp .p12/.pfx "
@@ -57,9 +58,9 @@ class IdentityPanel(QWidget):
     def show_identity(self, info: Any, lang: str) -> None:
         """``info`` is a packets.identities.IdentityInfo, or None when there is none yet."""
         self.none.setVisible(info is None)
-        for label in self.labels.values():
-            label.setVisible(info is not None)
-            self.form.labelForField(label).setVisible(info is not None)
+        for field in [*self.labels.values(), self.fingerprint]:
+            field.setVisible(info is not None)
+            self.form.labelForField(field).setVisible(info is not None)
         if info is None:
             return
         from ..packets.identity_errors import KINDS
@@ -71,7 +72,7 @@ class IdentityPanel(QWidget):
             self.tr("tự cấp (đăng ký theo vân tay)") if data["self_signed"] else data["issuer"]
         )
         self.labels["valid"].setText(f"{_date(data['not_before'])} – {_date(data['not_after'])}")
-        self.labels["fingerprint"].setText(grouped_fingerprint(info.fingerprint))
+        self.fingerprint.set_fingerprint(info.fingerprint)
 
 
 __all__ = ["IdentityPanel", "grouped_fingerprint"]

@@ -1,6 +1,10 @@
 """First-run setup, and the same dialog later as Settings: which unit reports (picked
-from the official catalogue by typing part of its name or code, accents optional), who
-prepares and who signs, where the data lives, the language and the outlier threshold."""
+from the official catalogues by typing part of its name or code, accents optional), who
+prepares and who signs, where the data lives, the language and the outlier threshold.
+
+Every choice is the clerk's own: no match is pre-selected (Enter in the search box only
+moves to the list), an empty name needs its "skip" box ticked, and nothing is kept before
+the clerk confirms the unit's full path, the names and the folder."""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,11 +35,23 @@ from PySide6.QtWidgets import (
 
 from ..core.messages import AppError
 from ..core.units import Catalogue
-from ..workspace.setup_unit import CLERK, LEADER, clean_name
+from ..workspace.setup_unit import CATALOGUE_LABELS, CLERK, LEADER, clean_name, find_units
 from ..workspace.workspace import Profile
 from .dialogs import Dialogs
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+CATALOGUE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class MatchList(QListWidget):
+    """The search matches. Taking the focus makes no row current (Qt would make the
+    first one current, and Enter would then choose it): Down or Up starts the choice."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        none_yet = self.currentRow() < 0
+        super().focusInEvent(event)
+        if none_yet:
+            self.setCurrentRow(-1)
 
 
 @dataclass(frozen=True)
@@ -79,28 +97,30 @@ class SetupDialog(QDialog):
         structure = QWidget(self)
         row = QHBoxLayout(structure)
         row.setContentsMargins(0, 0, 0, 0)
+        # Which catalogues the search looks in; each match still says its own.
+        self.both = QRadioButton(self.tr("Cả hai"), structure)
         self.legacy = QRadioButton(self.tr("Trước 01/7/2025 (tỉnh – huyện – xã)"), structure)
         self.current = QRadioButton(self.tr("Hiện hành (tỉnh – xã)"), structure)
+        self.both.setObjectName("catalogueBoth")
         self.legacy.setObjectName("catalogueLegacy")
         self.current.setObjectName("catalogueCurrent")
         group = QButtonGroup(structure)
-        group.addButton(self.legacy)
-        group.addButton(self.current)
-        row.addWidget(self.legacy)
-        row.addWidget(self.current)
+        for button in (self.both, self.current, self.legacy):
+            group.addButton(button)
+            row.addWidget(button)
         row.addStretch(1)
-        (self.legacy if profile and profile.catalogue == "legacy" else self.current).setChecked(
-            True
-        )
-        form.addRow(self.tr("Danh mục đơn vị:"), structure)
+        self.both.setChecked(True)
+        form.addRow(self.tr("Tìm trong danh mục:"), structure)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("unitSearch")
         self.search.setPlaceholderText(self.tr("Gõ tên hoặc mã đơn vị, ví dụ: binh trung, 02080"))
         form.addRow(self.tr("Tìm đơn vị:"), self.search)
-        self.results = QListWidget(self)
+        self.results = MatchList(self)
         self.results.setObjectName("unitResults")
         self.results.setMinimumHeight(180)
+        self.results.setWordWrap(True)  # a long path wraps rather than hides its catalogue
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form.addRow("", self.results)
         self.chosen = QLabel(self.tr("Chưa chọn đơn vị."), self)
         self.chosen.setObjectName("chosenUnit")
@@ -110,11 +130,18 @@ class SetupDialog(QDialog):
         self.clerk = QLineEdit(profile.clerk if profile else "", self)
         self.clerk.setObjectName("clerkName")
         self.clerk.setPlaceholderText(self.tr("Họ và tên người lập biểu"))
-        form.addRow(self.tr("Người lập biểu:"), self.clerk)
+        self.skip_clerk = QCheckBox(self.tr("Bỏ qua, nhập sau"), self)
+        self.skip_clerk.setObjectName("skipClerk")
+        form.addRow(self.tr("Người lập biểu:"), self._with_skip(self.clerk, self.skip_clerk))
         self.leader = QLineEdit(profile.leader if profile else "", self)
         self.leader.setObjectName("leaderName")
         self.leader.setPlaceholderText(self.tr("Họ và tên Chủ tịch (người ký báo cáo)"))
-        form.addRow(self.tr("Lãnh đạo ký:"), self.leader)
+        self.skip_leader = QCheckBox(self.tr("Bỏ qua, nhập sau"), self)
+        self.skip_leader.setObjectName("skipLeader")
+        form.addRow(self.tr("Lãnh đạo ký:"), self._with_skip(self.leader, self.skip_leader))
+        # A saved profile with an empty name was already skipped on purpose.
+        self.skip_clerk.setChecked(bool(profile) and not profile.clerk)
+        self.skip_leader.setChecked(bool(profile) and not profile.leader)
 
         place = QWidget(self)
         place_row = QHBoxLayout(place)
@@ -150,6 +177,11 @@ class SetupDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        # Enter in a box never presses a button behind the clerk's back (a dialog makes
+        # its first push button, here "Chọn…", the default one).
+        for button in (*self.buttons.buttons(), browse):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -160,18 +192,64 @@ class SetupDialog(QDialog):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self._take_first)
-        self.legacy.toggled.connect(lambda _c: self.run_search())
-        self.results.currentItemChanged.connect(self._picked)
-        self.results.itemActivated.connect(lambda _i: self.clerk.setFocus())
+        self.search.returnPressed.connect(self._to_results)
+        for button in (self.both, self.legacy, self.current):
+            button.toggled.connect(lambda on: on and self.run_search())
+        # Choosing is an act (Enter, Space or a click on a match): arrowing through the
+        # list, or the list taking the focus, chooses nothing.
+        self.results.itemActivated.connect(self._picked)
+        self.results.itemClicked.connect(self._picked)
+        self.clerk.returnPressed.connect(self.leader.setFocus)
+        self.leader.returnPressed.connect(self._accept)
+        self.skip_clerk.toggled.connect(lambda on: self._skipped(self.clerk, on))
+        self.skip_leader.toggled.connect(lambda on: self._skipped(self.leader, on))
         self._unit_code: str | None = profile.unit_code if profile else None
+        self._catalogue: str = profile.catalogue if profile else "current"
         if profile:
-            self._show_chosen(profile.unit_code)
+            self._show_chosen()
         self.search.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The button box has just made "Đồng ý" the default: it must not look like what
+        # Enter does, since Enter never accepts here.
+        for button in self.buttons.buttons():
+            button.setDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter never accepts the dialog: the button box makes "Đồng ý" the default
+        # when shown, and one Enter in the search box used to set up its first match.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _with_skip(editor: QLineEdit, skip: QCheckBox) -> QWidget:
+        box = QWidget(editor.parentWidget())
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(editor, 1)
+        row.addWidget(skip)
+        return box
+
+    @staticmethod
+    def _skipped(editor: QLineEdit, on: bool) -> None:
+        if on:
+            editor.clear()
+        editor.setEnabled(not on)
 
     @property
     def catalogue_name(self) -> str:
-        return "legacy" if self.legacy.isChecked() else "current"
+        """The catalogue of the chosen unit."""
+        return self._catalogue
+
+    def _searched(self) -> tuple[str, ...]:
+        if self.legacy.isChecked():
+            return ("legacy",)
+        if self.current.isChecked():
+            return ("current",)
+        return ("current", "legacy")
 
     def run_search(self) -> None:
         self._debounce.stop()
@@ -179,60 +257,101 @@ class SetupDialog(QDialog):
         query = self.search.text().strip()
         if not query:
             return
-        catalogue = Catalogue.load(self.catalogue_name)
-        for unit in catalogue.search(query, limit=30):
-            item = QListWidgetItem(f"{unit.code} – {catalogue.describe(unit.code)}")
-            item.setData(CODE_ROLE, unit.code)
+        lang = self.language.currentData() or "vi"
+        for match in find_units(query, self._searched(), limit=30):
+            label = CATALOGUE_LABELS[match.catalogue].pick(lang)
+            item = QListWidgetItem(f"{match.code} – {match.path_text}   [{label}]")
+            item.setData(CODE_ROLE, match.code)
+            item.setData(CATALOGUE_ROLE, match.catalogue)
             self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        self.results.setCurrentRow(-1)
 
-    def _take_first(self) -> None:
+    def _to_results(self) -> None:
         self.run_search()
         if self.results.count():
-            self.clerk.setFocus()
+            self.results.setFocus()
 
-    def _picked(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self._unit_code = item.data(CODE_ROLE)
-            self._show_chosen(self._unit_code)
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self._unit_code = item.data(CODE_ROLE)
+        self._catalogue = item.data(CATALOGUE_ROLE)
+        self._show_chosen()
+        (self.clerk if self.clerk.isEnabled() else self.leader).setFocus()
 
-    def _show_chosen(self, code: str) -> None:
-        catalogue = Catalogue.load(self.catalogue_name)
-        unit = catalogue.get(code)
-        self.chosen.setText(f"{code} – {catalogue.describe(code)}" if unit else code)
+    def unit_path(self) -> str:
+        """ "02080 – Xã Bình Trung – Huyện Chợ Đồn – Tỉnh Bắc Kạn (danh mục …)"."""
+        code = self._unit_code or ""
+        catalogue = Catalogue.load(self._catalogue)
+        if catalogue.get(code) is None:
+            return code
+        names = [catalogue.require(code).name, *(u.name for u in catalogue.ancestors(code))]
+        label = CATALOGUE_LABELS[self._catalogue].pick(self.language.currentData() or "vi")
+        return f"{code} – {' – '.join(names)} " + self.tr("(danh mục %1)").replace("%1", label)
+
+    def _show_chosen(self) -> None:
+        self.chosen.setText(self.unit_path())
 
     def _choose_dir(self) -> None:
+        # The proposed folder may not exist yet (nothing is written before OK): start
+        # the file dialog in its nearest existing parent, where "Chọn" works.
+        start = Path(self.data_dir.text())
+        while not start.is_dir() and start.parent != start:
+            start = start.parent
         chosen = self.dialogs.choose_directory(
-            self, self.tr("Chọn thư mục lưu dữ liệu"), self.data_dir.text()
+            self, self.tr("Chọn thư mục lưu dữ liệu"), str(start)
         )
         if chosen:
             self.data_dir.setText(chosen)
 
+    def _refuse(self, text: str, editor: QWidget) -> None:
+        self.dialogs.error(self, self.windowTitle(), text)
+        editor.setFocus()
+
     def _accept(self) -> None:
         code = self._unit_code
-        if not code or Catalogue.load(self.catalogue_name).get(code) is None:
-            self.dialogs.error(
-                self,
-                self.windowTitle(),
-                self.tr("Hãy chọn đơn vị báo cáo trong danh mục đã chọn."),
-            )
-            self.search.setFocus()
+        if not code or Catalogue.load(self._catalogue).get(code) is None:
+            self._refuse(self.tr("Hãy chọn đơn vị báo cáo trong danh sách tìm được."), self.search)
             return
-        for editor, what in ((self.clerk, CLERK), (self.leader, LEADER)):
+        lang = self.language.currentData() or "vi"
+        names = (
+            (self.clerk, self.skip_clerk, CLERK),
+            (self.leader, self.skip_leader, LEADER),
+        )
+        for editor, skip, what in names:
             try:
-                clean_name(editor.text(), what)
+                name = clean_name(editor.text(), what)
             except AppError as error:  # the same refusal as `setup --clerk/--leader`
-                lang = self.language.currentData() or "vi"
-                self.dialogs.error(self, self.windowTitle(), error.message.pick(lang))
-                editor.setFocus()
+                self._refuse(error.message.pick(lang), editor)
                 return
-        self.accept()
+            if not name and not skip.isChecked():
+                self._refuse(
+                    self.tr("Hãy nhập {what}, hoặc đánh dấu “Bỏ qua, nhập sau”.").format(
+                        what=what.pick(lang).lower()
+                    ),
+                    editor,
+                )
+                return
+        if self.dialogs.confirm(self, self.windowTitle(), self.summary()):
+            self.accept()
+
+    def summary(self) -> str:
+        """What the confirmation asks about: the unit's full path, the names, the folder."""
+        skipped = self.tr("(bỏ qua, nhập sau)")
+        return self.tr(
+            "Đơn vị báo cáo: {unit}\nNgười lập biểu: {clerk}\nLãnh đạo ký: {leader}\n"
+            "Thư mục dữ liệu: {folder}\n\nGhi thiết lập này?"
+        ).format(
+            unit=self.unit_path(),
+            clerk=self.clerk.text().strip() or skipped,
+            leader=self.leader.text().strip() or skipped,
+            folder=self.data_dir.text(),
+        )
 
     def choice(self) -> SetupChoice:
         return SetupChoice(
             unit_code=self._unit_code or "",
-            catalogue=self.catalogue_name,
+            catalogue=self._catalogue,
             clerk=self.clerk.text(),
             leader=self.leader.text(),
             data_dir=Path(self.data_dir.text()),

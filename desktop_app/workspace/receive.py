@@ -22,6 +22,7 @@ from ..receiving.decisions import decide_conflict as decide
 from ..receiving.decisions import list_conflicts
 from ..receiving.diff import previous_submission, submission_changes
 from ..receiving.office import Office
+from ..receiving.packet_signer import register_packet_signer as register_signer
 from ..receiving.receipt_open import check_receipt as check
 from ..receiving.receipt_open import open_receipt as apply
 from ..receiving.receive import receive_paths
@@ -106,6 +107,14 @@ def register_certificate(
     """A child unit's certificate (file path, pasted PEM text or bytes) → ``Registered``."""
 
     return register(office(ws), source, unit_code, replace=replace, note=note)
+
+
+def register_packet_signer(
+    ws: Workspace, packet: Path, unit_code: str, fingerprint: str, *, note: str = ""
+) -> Registered:
+    """The certificate that signed a refused ``packet`` ("signer unknown"), registered for
+    ``unit_code`` once the officer confirmed its ``fingerprint`` → ``Registered``."""
+    return register_signer(office(ws), packet, unit_code, fingerprint, note=note)
 
 
 def trust_ca(ws: Workspace, source: Path | str | bytes, *, note: str = "") -> list[Registered]:

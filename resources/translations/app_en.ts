@@ -143,7 +143,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+56"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -741,7 +741,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+75"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -751,7 +751,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -811,12 +811,12 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Thư mục lưu gói nộp</source>
         <translation>Folder for submission packets</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Đang lập và ký gói nộp…</source>
         <translation>Building and signing the packet…</translation>
     </message>
@@ -867,7 +867,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/fields_dialog.py" line="+73"/>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+74"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -882,9 +882,28 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Browse…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Chưa điền: %1</source>
         <translation>Not filled in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintView</name>
+    <message>
+        <location filename="../../desktop_app/ui/fingerprint_view.py" line="+41"/>
+        <location line="+12"/>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Sao chép vân tay để dán vào thư điện tử hoặc tin nhắn</source>
+        <translation>Copy the fingerprint to paste into an e-mail or a message</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã sao chép ✓</source>
+        <translation>Copied ✓</translation>
     </message>
 </context>
 <context>
@@ -1041,7 +1060,7 @@ Call the parent unit and read it back group by group. Trust this certificate and
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="+39"/>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="+40"/>
         <source>Chữ ký số của đơn vị</source>
         <translation>The unit&apos;s digital signature</translation>
     </message>
@@ -1126,17 +1145,17 @@ Call the parent unit and read it back group by group. Trust this certificate and
         <translation>The .p12/.pfx file a certification authority issued to the unit. It is copied into the data folder; its password is asked at every signing and never stored.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Chứng thư (*.p12 *.pfx)</source>
         <translation>Certificates (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Mật khẩu của tệp:</source>
         <translation>File&apos;s password:</translation>
     </message>
@@ -1215,7 +1234,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_panel.py" line="+31"/>
+        <location filename="../../desktop_app/ui/identity_panel.py" line="+32"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
@@ -1235,12 +1254,12 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
         <translation>Valid:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>Vân tay SHA-256:</source>
         <translation>SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Đơn vị chưa có chữ ký số. Hãy tạo chữ ký tự cấp, nhập tệp .p12/.pfx do tổ chức chứng thực cấp, hoặc dùng USB ký số.</source>
         <translation>The unit has no digital signature yet. Create a self-signed one, import a .p12/.pfx file from a certification authority, or use a signing token.</translation>
     </message>
@@ -1741,12 +1760,18 @@ Close the application anyway?</numerusform>
 <context>
     <name>PdfPrintPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/district/print_preview.py" line="+190"/>
+        <location filename="../../desktop_app/ui/district/print_preview.py" line="+269"/>
         <source>Xem trước khi in — %1</source>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
+        <source>Đang in «%1»…</source>
+        <translation>Printing «%1»…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+15"/>
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
@@ -1983,7 +2008,7 @@ rank</translation>
         <translation>SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Hãy gọi điện cho đơn vị cấp trên và đọc đối chiếu vân tay này (đơn vị cấp trên xem ở Công cụ → Chữ ký số của đơn vị). Chỉ tin cậy khi vân tay khớp từng nhóm: từ đó mọi biên nhận phải được ký bằng đúng chứng thư này.</source>
         <translation>Call the parent unit and read this fingerprint back to them (they see theirs under Tools → The unit&apos;s digital signature). Trust it only if every group matches: from then on every receipt must be signed with this very certificate.</translation>
     </message>
@@ -2001,7 +2026,7 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+83"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+84"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
@@ -2031,7 +2056,7 @@ rank</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
@@ -2046,7 +2071,7 @@ rank</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Chọn gói nộp</source>
         <translation>Choose packets</translation>
     </message>
@@ -2101,7 +2126,7 @@ rank</translation>
         <translation>Conflicts wait for the officer&apos;s decision on the status board.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+43"/>
         <source>%1 (tự khai)</source>
         <translation>%1 (as claimed)</translation>
     </message>
@@ -2203,6 +2228,49 @@ rank</translation>
     </message>
 </context>
 <context>
+    <name>RegisterSigner</name>
+    <message>
+        <location filename="../../desktop_app/ui/receiving/register_signer.py" line="+52"/>
+        <source>Đăng ký chứng thư này cho đơn vị %1 (%2)…</source>
+        <translation>Register this certificate for the unit %1 (%2)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đăng ký chứng thư cho %1 đơn vị đã chọn…</source>
+        <translation>Register the certificates for the %1 units selected…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng ký chứng thư này cho đơn vị …</source>
+        <translation>Register this certificate for the unit …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đăng ký chứng thư của đơn vị cấp dưới</source>
+        <translation>Register a subordinate unit&apos;s certificate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đăng ký chứng thư của người ký «%1» cho đơn vị %2 (%3)?
+
+Vân tay SHA-256:
+%4
+
+Chỉ đăng ký khi đơn vị đã đọc đối chiếu vân tay này qua điện thoại và khớp từng nhóm.</source>
+        <translation>Register the certificate of the signer «%1» for the unit %2 (%3)?
+
+SHA-256 fingerprint:
+%4
+
+Register it only when the unit has read this fingerprint back by phone and every group matches.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>đăng ký từ gói %1, vân tay đã đối chiếu</source>
+        <translation>registered from the packet %1, fingerprint compared</translation>
+    </message>
+</context>
+<context>
     <name>ReportToolbar</name>
     <message>
         <location filename="../../desktop_app/ui/report_toolbar.py" line="+37"/>
@@ -2228,7 +2296,7 @@ rank</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+69"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2263,17 +2331,24 @@ rank</translation>
         <translation>&lt;b&gt;Sign the receipt with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Tạo hoặc nhập chữ ký số…</source>
+        <translation>Create or import a digital signature…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+58"/>
         <source>Mã PIN của USB ký số:</source>
         <translation>Signing token&apos;s PIN:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-56"/>
+        <location line="+56"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-48"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -2303,17 +2378,17 @@ rank</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Đơn vị chưa có chữ ký số: tạo hoặc nhập ở Công cụ → Chữ ký số.</source>
-        <translation>The unit has no digital signature: create or import one under Tools → Digital signature.</translation>
+        <location line="+16"/>
+        <source>Đơn vị chưa có chữ ký số: bấm «Tạo hoặc nhập chữ ký số…».</source>
+        <translation>The unit has no digital signature: click «Create or import a digital signature…».</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Thư mục lưu biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Đang ký biên nhận…</source>
         <translation>Signing the receipt…</translation>
     </message>
@@ -2379,7 +2454,7 @@ rank</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="+63"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="+81"/>
         <source>Thiết lập ban đầu</source>
         <translation>First-time setup</translation>
     </message>
@@ -2394,7 +2469,12 @@ rank</translation>
         <translation>Welcome! Choose the unit this computer reports for, who prepares the report and the leader who signs it. You can change them later in Settings.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Cả hai</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trước 01/7/2025 (tỉnh – huyện – xã)</source>
         <translation>Before 1 July 2025 (province – district – commune)</translation>
     </message>
@@ -2404,9 +2484,9 @@ rank</translation>
         <translation>Current (province – commune)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Danh mục đơn vị:</source>
-        <translation>Unit catalogue:</translation>
+        <location line="+10"/>
+        <source>Tìm trong danh mục:</source>
+        <translation>Search in catalogue:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2419,7 +2499,7 @@ rank</translation>
         <translation>Find unit:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen.</translation>
     </message>
@@ -2435,6 +2515,12 @@ rank</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
+        <source>Bỏ qua, nhập sau</source>
+        <translation>Skip, enter later</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Người lập biểu:</source>
         <translation>Prepared by:</translation>
     </message>
@@ -2444,12 +2530,12 @@ rank</translation>
         <translation>Full name of the chairperson (who signs)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Lãnh đạo ký:</source>
         <translation>Signed by:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
@@ -2484,14 +2570,44 @@ rank</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+111"/>
+        <source>(danh mục %1)</source>
+        <translation>(catalogue %1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Chọn thư mục lưu dữ liệu</source>
         <translation>Choose the data folder</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Hãy chọn đơn vị báo cáo trong danh sách tìm được.</source>
+        <translation>Choose the reporting unit in the list of matches.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hãy nhập {what}, hoặc đánh dấu “Bỏ qua, nhập sau”.</source>
+        <translation>Enter {what}, or tick “Skip, enter later”.</translation>
+    </message>
+    <message>
         <location line="+11"/>
-        <source>Hãy chọn đơn vị báo cáo trong danh mục đã chọn.</source>
-        <translation>Choose the reporting unit from the selected catalogue.</translation>
+        <source>(bỏ qua, nhập sau)</source>
+        <translation>(skipped, to enter later)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đơn vị báo cáo: {unit}
+Người lập biểu: {clerk}
+Lãnh đạo ký: {leader}
+Thư mục dữ liệu: {folder}
+
+Ghi thiết lập này?</source>
+        <translation>Reporting unit: {unit}
+Clerk: {clerk}
+Signing leader: {leader}
+Data folder: {folder}
+
+Save this setup?</translation>
     </message>
 </context>
 <context>

@@ -83,8 +83,10 @@ def test_first_run_picks_binh_trung_by_typing_without_accents(qtbot, workspace):
     qtbot.keyClicks(dialog.search, "binh trung cho don")
     dialog.run_search()
     assert dialog.results.count() >= 1
-    assert dialog.results.item(0).text().startswith("02080 – Xã Bình Trung, Huyện Chợ Đồn")
+    assert dialog.results.item(0).text().startswith("02080 – Xã Bình Trung – Huyện Chợ Đồn")
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Down)  # the clerk's own choice
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
     type_text(dialog.clerk, "Nguye\u0302\u0303n Thị Hoa")  # Unikey in combining mode
     type_text(dialog.leader, "Hoàng Văn Minh")
     dialog.buttons.accepted.emit()

@@ -14,7 +14,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QRadioButton, QSpinBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QToolButton,
+)
 
 from desktop_app.consolidation import (
     ReportInfo,
@@ -332,7 +341,8 @@ def test_print_from_the_preview_honours_range_and_copies(qtbot, consolidated_pdf
         print_dialog.accept()
 
     when_modal(QPrintDialog, answer)
-    next(a for a in dialog.findChildren(QAction) if a.text() == "In").trigger()
+    with qtbot.waitSignal(dialog.painted, timeout=60000):  # rendered in the background
+        next(a for a in dialog.findChildren(QAction) if a.text() == "In").trigger()
     assert dialog.last_painted == [1, 2, 1, 2]
     assert _page_count(out) == 4
     printed = _pages(out, tmp_path / "out")
@@ -340,6 +350,101 @@ def test_print_from_the_preview_honours_range_and_copies(qtbot, consolidated_pdf
     assert all(_ink(p) > 0.05 for p in printed)
     # the sheets are pages 2, 3, 2, 3 of the report, in that order
     assert [_closest(sheet, source) for sheet in printed] == [1, 2, 1, 2]
+
+
+def print_from_preview(qtbot, dialog, answer):
+    when_modal(QPrintDialog, answer)
+    action = next(a for a in dialog.findChildren(QAction) if a.text() == "In")
+    toolbar_button = next(
+        b for b in dialog.findChildren(QToolButton) if b.defaultAction() is action
+    )
+    QTest.mouseClick(toolbar_button, Qt.MouseButton.LeftButton)
+
+
+def test_print_to_a_file_from_the_preview_writes_the_original_pdf(
+    qtbot, consolidated_pdf, tmp_path
+):
+    """Print → «In ra tệp» of the whole report: the original's bytes (vector text, a few
+    dozen KB), not a file of page images (4.2 MB for 6 pages)."""
+    out = tmp_path / "ban-in.pdf"
+    dialog = PdfPrintPreview(consolidated_pdf)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview_widget.pageCount() > 0)
+
+    def answer(print_dialog: QPrintDialog) -> None:
+        name = print_dialog.findChild(QLineEdit, "filename")
+        name.selectAll()
+        qtbot.keyClicks(name, str(out))
+        box = print_dialog.findChild(QDialogButtonBox)
+        accept = next(
+            b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        QTest.mouseClick(accept, Qt.MouseButton.LeftButton)  # «In» (Print)
+
+    with qtbot.waitSignal(dialog.painted, timeout=60000):
+        print_from_preview(qtbot, dialog, answer)
+    assert out.read_bytes() == consolidated_pdf.read_bytes()
+    assert dialog.print_task is None  # nothing rendered
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_printing_renders_in_the_background_with_progress_and_cancel(
+    qtbot, consolidated_pdf, tmp_path, monkeypatch
+):
+    """Sheets for a printer (here a page range to a file, the same path) are rendered off
+    the GUI thread; the window stays live, shows progress, and Cancel aborts the job."""
+    import threading
+
+    from desktop_app.ui.district import print_preview
+
+    gui = threading.get_ident()
+    drawn_on: list[int] = []
+    real_paint = print_preview.paint_pdf
+
+    def watched(printer, document, progress=print_preview.no_progress):
+        def step(done, total):
+            drawn_on.append(threading.get_ident())
+            progress(done, total)
+
+        return real_paint(printer, document, step)
+
+    out = tmp_path / "hai-ban.pdf"
+    dialog = PdfPrintPreview(consolidated_pdf)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview_widget.pageCount() > 0)
+
+    def copies(n):
+        def answer(print_dialog: QPrintDialog) -> None:
+            print_dialog.findChild(QLineEdit, "filename").setText(str(out))
+            print_dialog.findChild(QSpinBox, "copies").setValue(n)
+            print_dialog.accept()
+
+        return answer
+
+    monkeypatch.setattr(print_preview, "paint_pdf", watched)  # a spy: the real one draws
+    steps: list[tuple[int, int]] = []
+    print_from_preview(qtbot, dialog, copies(2))
+    task = dialog.print_task
+    assert task is not None and task.running  # the click returned before the printing
+    task.progressed.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(task.done, timeout=60000):
+        pass
+    pages = _page_count(consolidated_pdf)
+    assert dialog.last_painted == list(range(pages)) * 2 and _page_count(out) == 2 * pages
+    assert drawn_on and gui not in drawn_on
+    assert steps[-1] == (2 * pages, 2 * pages)
+
+    out.unlink()
+    dialog.show()
+    print_from_preview(qtbot, dialog, copies(40))
+    task = dialog.print_task
+    qtbot.waitUntil(lambda: task.dialog.isVisible(), timeout=30000)  # after 0,5 s
+    cancel = task.dialog.findChild(QPushButton)
+    with qtbot.waitSignal(task.cancelled, timeout=60000):
+        QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not out.exists()  # nothing half-printed is kept
 
 
 def test_print_to_a_pdf_file_keeps_every_page(consolidated_pdf, tmp_path):

@@ -133,6 +133,9 @@ def test_setup_refuses_a_name_no_packet_could_carry(qtbot, tmp_path):
     qtbot.keyClicks(dialog.search, "02080")
     dialog.run_search()
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    type_text(dialog.clerk, "Nguyễn Thị Hoa")
     type_text(dialog.leader, "Hoàng Văn " * 30)
     dialog.buttons.accepted.emit()
     assert dialog.result() != dialog.DialogCode.Accepted

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from desktop_app.receiving.status import BoardRow
 from desktop_app.storage import get_or_create_report, get_report
 from desktop_app.ui.dialogs import ScriptedDialogs
+from desktop_app.ui.fingerprint_view import fingerprint_groups
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.identity_panel import grouped_fingerprint
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.receiving.board_model import BoardModel
 from desktop_app.ui.receiving.receipt_trust_dialog import ReceiptTrustDialog
@@ -71,8 +71,8 @@ def test_the_first_receipt_shows_its_signer_and_asks_before_it_is_applied(qtbot,
     when_modal(ReceiptTrustDialog, look_then_trust, tries=800)
     window.receiving.receipt_action.trigger()
     qtbot.waitUntil(lambda: dialogs.shown[-1][0] == "info", timeout=20000)
-    assert seen["fingerprint"] == grouped_fingerprint(done.fingerprint)  # all 32 bytes
-    assert len(seen["fingerprint"].splitlines()) == 4
+    assert seen["fingerprint"].split() == fingerprint_groups(done.fingerprint)  # all 32 bytes
+    assert len(seen["fingerprint"].split()) == 4
     assert seen["signer"] == "Huyện Chợ Đồn"
     assert seen["status"] == "exported" and seen["trusted"] == []
     assert "tiếp nhận" in dialogs.shown[-1][2]

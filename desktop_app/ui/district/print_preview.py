@@ -6,17 +6,23 @@ one source for screen, paper and file: the Decree 30 layout is the PDF's, untouc
 page is drawn over the full sheet (``fullPage``) so the PDF's own margins are the printed
 margins; another paper size scales the page to fit, centred.
 
-Measured on the 2-core test machine, so everything runs on the GUI thread (Qt's preview
-asks for the pages synchronously anyway): rendering a landscape A4 page takes ~4 ms at
-120–150 dpi and ~18 ms at 300 dpi. The 20-commune report (6 pages) opens in the preview
-in 0.06 s (+60 MB, ~5 MB a page); a 200-unit one (14 pages) in 0.10 s (+103 MB).
-Printing it to a PDF file takes 0.85 s (14 pages: 2.0 s), mostly Qt compressing the
-300 dpi images; a real printer goes through the same PDF path under CUPS.
+The preview renders on the GUI thread (Qt's preview asks for the pages synchronously):
+a landscape A4 page takes ~4 ms at 120 dpi; the 20-commune report (6 pages) opens in
+0.06 s. Printing does not: at 300 dpi a page costs ~0.14 s with Qt compressing the image,
+which froze the window for a national report, so pages for a printer are rendered and
+drawn in the background (``ui.background``), with progress and Cancel (the job is
+aborted, nothing half-printed is kept). "Print to file" of the whole report, one copy,
+is not printing at all: the original PDF is written as it is (durably), vector text and
+signature included — 88 KB instead of a 4.2 MB file of page images. A page range or
+several copies to a file still go through the rendering path, in the background.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
@@ -25,6 +31,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from PySide6.QtWidgets import QWidget
 
 from ...core.messages import AppError, Text
+from ...core.progress import Cancelled, Progress, no_progress
+from ...storage.durable import fsync_path, temporary_beside
+from ..background import BackgroundTask, error_text
 from ..dialogs import Dialogs
 
 # Rendering resolution. Printing: 300 dpi reads as print on office lasers while a page
@@ -118,9 +127,13 @@ def on_white(image: QImage) -> QImage:
     return flat
 
 
-def paint_pdf(printer: QPrinter, document: QPdfDocument) -> list[int]:
+def paint_pdf(
+    printer: QPrinter, document: QPdfDocument, progress: Progress = no_progress
+) -> list[int]:
     """Draw the chosen pages of ``document`` on ``printer``; returns the 0-based pages in
-    the order drawn (one entry per sheet). Used by the preview and by real printing."""
+    the order drawn (one entry per sheet). Used by the preview and by real printing (on a
+    worker thread: QPainter may draw on a QPrinter there). ``progress(sheet, sheets)``
+    after each sheet; its ``Cancelled`` aborts the print job."""
     engine = printer.paintEngine()
     # the preview records into pictures (engine type Picture): lighter images there
     preview = engine is not None and engine.type() == QPaintEngine.Type.Picture
@@ -139,6 +152,7 @@ def paint_pdf(printer: QPrinter, document: QPdfDocument) -> list[int]:
         )
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     try:
+        progress(0, len(order))
         for n, page in enumerate(order):
             if n:
                 printer.newPage()
@@ -147,9 +161,65 @@ def paint_pdf(printer: QPrinter, document: QPdfDocument) -> list[int]:
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = document.render(page, size, options)
             painter.drawImage(target, on_white(image) if preview else image)
+            progress(n + 1, len(order))
+    except Cancelled:
+        printer.abort()  # the spooler drops the job; a file is removed below
+        raise
     finally:
         painter.end()
     return order
+
+
+def is_whole_file_copy(printer: QPrinter, count: int) -> bool:
+    """Print to a PDF file of every page, once, in order: the original PDF is the answer."""
+    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    return (
+        to_file
+        and bool(printer.outputFileName())
+        and sheets(printer, chosen_pages(printer, count), False) == list(range(count))
+    )
+
+
+def save_pdf_copy(source: Path, target: Path) -> None:
+    """``source`` written to ``target`` byte for byte, surviving a power cut (a temporary
+    file beside it, flushed, then renamed over it)."""
+    part = temporary_beside(target)
+    try:
+        with source.open("rb") as reading, part.open("wb") as writing:
+            shutil.copyfileobj(reading, writing)
+            writing.flush()
+            os.fsync(writing.fileno())
+        os.replace(part, target)
+        fsync_path(target.parent)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise AppError(
+            "print.cannot_write",
+            Text(
+                f"Không ghi được tệp «{target}»: {exc.strerror or exc}",
+                f"Cannot write the file «{target}»: {exc.strerror or exc}",
+            ),
+            path=str(target),
+        ) from exc
+
+
+def print_in_background(pdf_path: Path, printer: QPrinter) -> Any:
+    """The work for ``BackgroundTask``: the pages rendered and drawn on ``printer`` on a
+    worker thread, from the worker's own QPdfDocument; a cancelled print to a file leaves
+    no file."""
+
+    def work(progress: Progress) -> list[int]:
+        document = open_pdf(pdf_path)
+        try:
+            return paint_pdf(printer, document, progress)
+        except Cancelled:
+            if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+                Path(printer.outputFileName()).unlink(missing_ok=True)
+            raise
+        finally:
+            document.close()
+
+    return work
 
 
 def print_pdf_to_file(
@@ -178,14 +248,23 @@ class PdfPrintPreview(QPrintPreviewDialog):
     painted = Signal(list)  # the 0-based pages drawn by the last paint request
 
     def __init__(
-        self, pdf_path: Path, parent: QWidget | None = None, printer: QPrinter | None = None
+        self,
+        pdf_path: Path,
+        parent: QWidget | None = None,
+        printer: QPrinter | None = None,
+        *,
+        dialogs: Dialogs | None = None,
+        lang: str = "vi",
     ) -> None:
+        self.dialogs = dialogs or Dialogs()
+        self.lang = lang
         self.document = open_pdf(pdf_path)  # refuses before any window appears
         self.printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         super().__init__(self.printer, parent)
         self.document.setParent(self)
         self.pdf_path = pdf_path
         self.last_painted: list[int] = []
+        self.print_task: BackgroundTask | None = None
         self.setObjectName("pdfPrintPreview")
         self.setWindowTitle(self.tr("Xem trước khi in — %1").replace("%1", pdf_path.name))
         self.printer.setDocName(pdf_path.stem)
@@ -193,8 +272,40 @@ class PdfPrintPreview(QPrintPreviewDialog):
         self.paintRequested.connect(self._paint)
 
     def _paint(self, printer: QPrinter) -> None:
-        self.last_painted = paint_pdf(printer, self.document)
-        self.painted.emit(self.last_painted)
+        engine = printer.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Picture:  # the preview
+            self.last_painted = paint_pdf(printer, self.document)
+            self.painted.emit(self.last_painted)
+            return
+        count = self.document.pageCount()
+        if is_whole_file_copy(printer, count):
+            try:
+                save_pdf_copy(self.pdf_path, Path(printer.outputFileName()))
+            except AppError as error:
+                self._failed(error)
+                return
+            self.last_painted = list(range(count))
+            self.painted.emit(self.last_painted)
+            return
+        # Qt closes the preview once this returns: the task lives with the window below,
+        # and ``printer`` (not the dialog's to delete) in the work's closure.
+        owner = self.parentWidget() or self
+        self.print_task = BackgroundTask(
+            owner,
+            self.tr("Đang in «%1»…").replace("%1", self.pdf_path.name),
+            print_in_background(self.pdf_path, printer),
+        )
+        self.print_task.finished.connect(self._printed)
+        self.print_task.failed.connect(self._failed)
+        self.print_task.start()
+
+    def _printed(self, order: list[int]) -> None:
+        self.last_painted = order
+        self.painted.emit(order)
+
+    def _failed(self, error: BaseException) -> None:
+        owner = self.parentWidget() or self
+        self.dialogs.error(owner, self.tr("In báo cáo"), error_text(error, self.lang))
 
     @property
     def preview_widget(self) -> QPrintPreviewWidget:
@@ -207,7 +318,7 @@ def preview_pdf(
     """Open the preview window-modally without blocking; a PDF that cannot be read is
     reported through ``dialogs`` instead (None)."""
     try:
-        dialog = PdfPrintPreview(pdf_path, parent)
+        dialog = PdfPrintPreview(pdf_path, parent, dialogs=dialogs, lang=lang)
     except AppError as error:
         title = QCoreApplication.translate("PdfPrintPreview", "In báo cáo")
         dialogs.error(parent, title, error.message.pick(lang))

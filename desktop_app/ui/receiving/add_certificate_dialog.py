@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.messages import AppError
+from ...paths import dialog_start
 from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
@@ -127,7 +128,7 @@ class AddCertificateDialog(QDialog):
         chosen = self.dialogs.choose_files(
             self,
             self.tr("Chọn tệp chứng thư"),
-            str(Path.home()),
+            dialog_start(self.workspace.data_dir),
             self.tr("Chứng thư (*.pem *.cer *.crt *.der);;Mọi tệp (*)"),
         )
         if chosen:

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..identity_panel import grouped_fingerprint
+from ..fingerprint_view import FingerprintView
 
 
 class ReceiptTrustDialog(QDialog):
@@ -42,11 +42,12 @@ class ReceiptTrustDialog(QDialog):
         self.signer_label.setToolTip(str(details.get("subject", "")))
         layout.addWidget(self.signer_label)
         layout.addWidget(QLabel(self.tr("Vân tay SHA-256:"), self))
-        self.fingerprint_label = QLabel(grouped_fingerprint(self.fingerprint), self)
-        self.fingerprint_label.setObjectName("receiptFingerprint")
-        self.fingerprint_label.setStyleSheet("font-family: monospace; font-size: 13pt;")
-        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.fingerprint_label)
+        # The same view as the identity, export and accept dialogs: whole, with a copy button.
+        self.fingerprint_view = FingerprintView(self)
+        self.fingerprint_view.setObjectName("receiptFingerprint")
+        self.fingerprint_view.set_fingerprint(self.fingerprint)
+        self.fingerprint_label = self.fingerprint_view.label
+        layout.addWidget(self.fingerprint_view)
         advice = QLabel(
             self.tr(
                 "Hãy gọi điện cho đơn vị cấp trên và đọc đối chiếu vân tay này (đơn vị cấp trên "

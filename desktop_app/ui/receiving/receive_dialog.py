@@ -28,6 +28,7 @@ from ...core.messages import Text
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
+from .register_signer import UnknownSigner, button_text, register_signers, unknown_signer
 
 VERDICT_LABELS = {
     "accepted": Text("Đã nhận", "Received"),
@@ -101,6 +102,7 @@ class ReceiveDialog(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -116,6 +118,11 @@ class ReceiveDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         row = QHBoxLayout()
+        self.register_button = QPushButton(button_text([]), self)
+        self.register_button.setObjectName("registerSigner")
+        self.register_button.setEnabled(False)
+        self.register_button.clicked.connect(self.register_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.files_button = QPushButton(self.tr("Chọn tệp…"), self)
         self.files_button.setObjectName("chooseFiles")
         self.files_button.clicked.connect(self.choose_files)
@@ -126,6 +133,7 @@ class ReceiveDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(self.files_button)
         row.addWidget(self.folder_button)
+        row.addWidget(self.register_button)
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
@@ -234,11 +242,38 @@ class ReceiveDialog(QDialog):
         self.summary.setText(text)
         self.received.emit(report)
 
+    # -- registering unknown signers ------------------------------------------------------
+
+    def unknown_signers(self, rows: list[int] | None = None) -> list[UnknownSigner]:
+        """The selected rows (or ``rows``) refused for an unknown signer of a child unit."""
+        if self.report is None:
+            return []
+        from ...workspace.receive import office
+
+        units = office(self.workspace).children
+        if rows is None:
+            rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = [unknown_signer(self.report.outcomes[r], units) for r in rows]
+        return [f for f in found if f is not None]
+
+    def _selection_changed(self) -> None:
+        chosen = self.unknown_signers()
+        self.register_button.setText(button_text(chosen))
+        self.register_button.setEnabled(bool(chosen) and not (self.task and self.task.running))
+
+    def register_selected(self) -> None:
+        chosen = self.unknown_signers()
+        if not chosen or (self.task is not None and self.task.running):
+            return
+        again = register_signers(self, self.workspace, chosen, self.dialogs, self.lang)
+        if again:
+            self.receive(again)
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         # Once the header has laid out the new widths: wrapped reasons take the height
         # they need at the width they get.
-        QTimer.singleShot(0, self.table.resizeRowsToContents)
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)  # not once deleted
 
     def _fill_row(self, row: int, outcome: Any) -> None:
         verdict = outcome.verdict

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...paths import dialog_start
 from ...storage import get_setting, set_setting
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
@@ -98,6 +99,13 @@ class ReviewDialog(QDialog):
         info = current_identity(workspace.db, workspace.data_dir)
         self.identity.show_identity(info, lang)
         layout.addWidget(self.identity)
+        # With no identity yet, make or import one from here, as the export dialog offers.
+        self.identity_button = QPushButton(self.tr("Tạo hoặc nhập chữ ký số…"), self)
+        self.identity_button.setObjectName("reviewIdentity")
+        self.identity_button.setAutoDefault(False)
+        self.identity_button.clicked.connect(self.manage_identity)
+        self.identity_button.setVisible(info is None)
+        layout.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignLeft)
         inputs = QFormLayout()
         self.secret = QLineEdit(self)
         self.secret.setObjectName("reviewSecret")
@@ -147,16 +155,40 @@ class ReviewDialog(QDialog):
         for button in (self.open_button, self.go_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        if info is None:
-            self.secret.setEnabled(False)
-            self.secret_label.setText(
-                self.tr("Đơn vị chưa có chữ ký số: tạo hoặc nhập ở Công cụ → Chữ ký số.")
-            )
+        self._show_identity(info)
         (self.reason if returning else self.secret).setFocus()
+
+    def _show_identity(self, info: Any) -> None:
+        self.identity.show_identity(info, self.lang)
+        self.identity_button.setVisible(info is None)
+        self.go_button.setEnabled(info is not None and self.result is None)
+        self.secret.setEnabled(info is not None)
+        if info is None:
+            self.secret_label.setText(
+                self.tr("Đơn vị chưa có chữ ký số: bấm «Tạo hoặc nhập chữ ký số…».")
+            )
+        else:
+            self.secret_label.setText(
+                self.tr("Mã PIN của USB ký số:") if info.needs_pin else self.tr("Mật khẩu khóa ký:")
+            )
+
+    def manage_identity(self) -> None:
+        """The identity dialog over this one; back here with the identity made or imported."""
+        from ...packets.identities import current_identity
+        from ..identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.workspace, self.lang, self.dialogs, self)
+        dialog.exec()
+        info = current_identity(self.workspace.db, self.workspace.data_dir)
+        self._show_identity(info)
+        if info is not None:
+            self.secret.setFocus()
 
     def _choose_folder(self) -> None:
         chosen = self.dialogs.choose_directory(
-            self, self.tr("Thư mục lưu biên nhận"), self.folder.text()
+            self,
+            self.tr("Thư mục lưu biên nhận"),
+            dialog_start(self.workspace.data_dir, self.folder.text()),
         )
         if chosen:
             self.folder.setText(chosen)
