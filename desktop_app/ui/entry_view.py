@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +23,7 @@ from ..core.validation import Problem
 from ..core.values import display
 from ..workspace.field_state import FieldStates, editor_text
 from ..workspace.session import ReportSession
-from .field_row import FieldRow
+from .field_row import NUMBER_WIDTH, FieldRow
 from .section_nav import SectionNav
 
 
@@ -42,9 +41,11 @@ class SectionPage(QWidget):
         grid = QGridLayout(self)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
+        grid.setColumnMinimumWidth(1, NUMBER_WIDTH)
         grid.setHorizontalSpacing(10)
         title = QLabel(section.title.pick(lang), self)  # the form numbers its sections
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)  # a long title never widens the page past the screen
         grid.addWidget(title, 0, 0, 1, 4)
         self.rows: dict[str, FieldRow] = {}
         line = 1
@@ -52,8 +53,11 @@ class SectionPage(QWidget):
             row = FieldRow(f, lang, self, window_keys)
             self.rows[f.id] = row
             grid.addWidget(row.label, line, 0)
-            grid.addWidget(row.editor, line, 1)
-            grid.addWidget(row.unit, line, 2)
+            if f.type == "text":  # no unit: the text box takes its column too
+                grid.addWidget(row.editor, line, 1, 1, 2)
+            else:
+                grid.addWidget(row.editor, line, 1)
+                grid.addWidget(row.unit, line, 2)
             grid.addWidget(row.notes, line, 3)
             grid.addWidget(row.message, line + 1, 1, 1, 3)
             line += 2
@@ -89,22 +93,31 @@ class EntryView(QWidget):
         self._prefilled = self._read_prefilled()
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.nav = SectionNav(session.form, lang, split)
-        right = QWidget(split)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
+        # The help strip under the pages can be dragged smaller or folded away.
+        right = QSplitter(Qt.Orientation.Vertical, split)
+        right.setObjectName("helpSplitter")
         self.pages = QStackedWidget(right)
         # Pages are built when first shown: start-up pays for one section, not eight.
         self._built: set[int] = set()
         for _section in session.form.sections:
             self.pages.addWidget(QWidget(self.pages))
-        self.help = QLabel(self)
+        self.help = QLabel()
         self.help.setObjectName("helpText")
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.PlainText)
         self.help.setMinimumHeight(56)
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.pages, 1)
-        column.addWidget(self.help)
+        help_scroll = QScrollArea(right)
+        help_scroll.setObjectName("helpScroll")
+        help_scroll.setWidgetResizable(True)
+        help_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        help_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        help_scroll.setWidget(self.help)
+        right.addWidget(self.pages)
+        right.addWidget(help_scroll)
+        right.setStretchFactor(0, 1)
+        right.setCollapsible(0, False)
+        right.setSizes([600, 100])  # about four lines of help; a longer one scrolls
         split.addWidget(self.nav)
         split.addWidget(right)
         split.setStretchFactor(1, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from .receiving.receiving_actions import ReceivingActions
 from .report_toolbar import ReportToolbar
 from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
+from .window_fit import WindowMemory
 
 if TYPE_CHECKING:
     from ..workspace.instance_lock import InstanceLock
@@ -63,9 +65,11 @@ class MainWindow(QMainWindow):
         # The data folder's lock (ui.app takes it); moved along when Settings moves it.
         self.instance_lock: InstanceLock | None = None
         self.setStyleSheet(STYLE_SHEET)
-        self.resize(1366, 768)
         self.setAcceptDrops(True)  # a receiving unit drops packets and folders on the window
+        memory = WindowMemory(workspace.data_dir)
+        memory.place(self)  # within the screen; maximised on a small one
         self.build()
+        memory.restore_state(self)
 
     @property
     def lang(self) -> str:
@@ -81,31 +85,53 @@ class MainWindow(QMainWindow):
         if self.toolbar is not None:
             self.removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
+        problems_shown = True
         if self.problems_dock is not None:
+            # The panel folded away stays so in the other language.
+            problems_shown = self.problems_dock.toggleViewAction().isChecked()
             self.removeDockWidget(self.problems_dock)
             self.problems_dock.deleteLater()
+        self._build_problems(problems_shown)
         self._build_actions()
         self._build_toolbar()
-        self.problems = ProblemsPanel(self.lang, self)
-        self.problems.jump_requested.connect(self.go_to_field)
-        self.problems.explanation_saved.connect(self._after_change)
-        self.problems_dock = QDockWidget(self.tr("Lỗi và cảnh báo"), self)
-        self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setWidget(self.problems)
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.problems_dock.setMinimumWidth(300)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
-        for old in (getattr(self, "saved_label", None), getattr(self, "status_label", None)):
+        olds = ("saved_label", "status_label", "problems_toggle")
+        for old in (getattr(self, name, None) for name in olds):
             if old is not None:
                 self.statusBar().removeWidget(old)
                 old.deleteLater()
+        # The panel's switch sits in the status bar, which is on screen at any width
+        # (a toolbar too narrow hides its last buttons behind »).
+        self.problems_toggle = QToolButton(self)
+        self.problems_toggle.setObjectName("problemsToggle")
+        self.problems_toggle.setAutoRaise(True)
+        self.problems_toggle.setDefaultAction(self.problems_dock.toggleViewAction())
         self.saved_label = QLabel("", self)
         self.saved_label.setObjectName("savedLabel")
         self.status_label = QLabel("", self)
         self.status_label.setObjectName("reportStatus")
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.problems_toggle)
         self._fill_forms()
+
+    def _build_problems(self, shown: bool) -> None:
+        """The problems panel, in a dock the clerk can fold away (its button on the
+        toolbar, F8 brings it back) or move: on a 1024-pixel screen the form needs the room."""
+        self.problems = ProblemsPanel(self.lang, self)
+        self.problems.jump_requested.connect(self.go_to_field)
+        self.problems.explanation_saved.connect(self._after_change)
+        self.problems_dock = QDockWidget(self.tr("Lỗi và cảnh báo"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.problems_dock.setMinimumWidth(240)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
+        self.problems_dock.setVisible(shown)
+        toggle = self.problems_dock.toggleViewAction()
+        toggle.setToolTip(self.tr("Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)"))
 
     def _action(self, text: str, slot: Callable[[], object], shortcuts: Sequence = ()) -> QAction:
         action = QAction(text, self)
@@ -147,7 +173,15 @@ class MainWindow(QMainWindow):
                 ],
             ),
             (self.tr("&Sửa"), [self.undo_action, self.redo_action, None, self.notes_action]),
-            (self.tr("&Xem"), [self.next_action, self.prev_action, self.problems_action]),
+            (
+                self.tr("&Xem"),
+                [
+                    self.next_action,
+                    self.prev_action,
+                    self.problems_action,
+                    self.problems_dock.toggleViewAction(),
+                ],
+            ),
             (
                 self.tr("&Công cụ"),
                 [
@@ -482,4 +516,5 @@ class MainWindow(QMainWindow):
         if not self.may_leave_report(closing=True):
             event.ignore()
             return
+        WindowMemory(self.workspace.data_dir).remember(self)  # the folder may have moved
         super().closeEvent(event)

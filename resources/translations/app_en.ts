@@ -673,7 +673,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+361"/>
+        <location filename="../../desktop_app/ui/entry_view.py" line="+374"/>
         <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
         <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
     </message>
@@ -816,7 +816,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+134"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+145"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -1175,17 +1175,22 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+79"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+83"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+40"/>
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+11"/>
+        <source>Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)</source>
+        <translation>Show or hide the list of errors and warnings (F8 opens it)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
@@ -1240,12 +1245,12 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1932,12 +1937,12 @@ rank</translation>
         <translation> Form: </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>  Kỳ báo cáo: </source>
         <translation>  Period: </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>
