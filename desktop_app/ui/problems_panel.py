@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -212,3 +213,22 @@ class ProblemsPanel(QWidget):
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
+
+
+class ProblemsDock(QDockWidget):
+    """The panel in a dock the clerk can fold away (its switch in the status bar and the
+    View menu; F8 brings it back) or move: on a 1024-pixel screen the form needs the room."""
+
+    def __init__(self, lang: str, parent: QWidget) -> None:
+        super().__init__(self.tr("Lỗi và cảnh báo"), parent)
+        self.setObjectName("problemsDock")
+        self.panel = ProblemsPanel(lang, self)
+        self.setWidget(self.panel)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.setMinimumWidth(240)
+        self.toggleViewAction().setToolTip(
+            self.tr("Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)")
+        )

@@ -1072,6 +1072,45 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/leave_guard.py" line="+55"/>
+        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
+
+Vẫn đóng phần mềm?</source>
+        <translation>
+            <numerusform>%n field could not be saved (see the red message under it). If you close now, what you typed in it is lost.
+
+Close the application anyway?</numerusform>
+            <numerusform>%n fields could not be saved (see the red message under each). If you close now, what you typed in them is lost.
+
+Close the application anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
+
+Vẫn chuyển?</source>
+        <translation>
+            <numerusform>%n field could not be saved (see the red message under it). If you move on now, what you typed there will be lost.
+
+Move on anyway?</numerusform>
+            <numerusform>%n fields could not be saved (see the red messages under them). If you move on now, what you typed there will be lost.
+
+Move on anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.</source>
+        <translation>
+            <numerusform>%n field could not be saved: correct what is marked in red under it.</numerusform>
+            <numerusform>%n fields could not be saved: correct what is marked in red under them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LostDataDialog</name>
     <message>
         <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
@@ -1175,77 +1214,27 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+96"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Lỗi và cảnh báo</source>
-        <translation>Errors and warnings</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)</source>
-        <translation>Show or hide the list of errors and warnings (F8 opens it)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Lưu</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sao chép từ &amp;kỳ trước…</source>
-        <translation>Copy from &amp;previous period…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+31"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Hoàn tác</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Làm lại</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Ghi chú và lịch sử…</source>
-        <translation>&amp;Note and history…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mục &amp;tiếp theo</source>
-        <translation>&amp;Next section</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mục t&amp;rước</source>
-        <translation>P&amp;revious section</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Danh sách &amp;lỗi</source>
-        <translation>&amp;Problems list</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
@@ -1270,26 +1259,12 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>Không mở được báo cáo nào của đơn vị này.</source>
         <translation>No report of this unit could be opened.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+46"/>
-        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
-
-Vẫn chuyển?</source>
-        <translation>
-            <numerusform>%n field could not be saved (see the red message under it). If you move on now, what you typed there will be lost.
-
-Move on anyway?</numerusform>
-            <numerusform>%n fields could not be saved (see the red messages under them). If you move on now, what you typed there will be lost.
-
-Move on anyway?</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1298,88 +1273,11 @@ Move on anyway?</numerusform>
         <source>Thiết lập đơn vị…</source>
         <translation>Set up the unit…</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>Đã lưu lúc %1</source>
-        <translation>Saved at %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Chưa lưu được!</source>
-        <translation>Not saved!</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại.</source>
-        <translation>The exported report has been edited: this is revision %1, export and send it again.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Bản nháp</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đã xuất gói</source>
-        <translation>Exported</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đã được tiếp nhận</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bị trả lại</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Trạng thái: %1 · lần sửa %2</source>
-        <translation>Status: %1 · revision %2</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Lý do trả lại: %1</source>
-        <translation>Returned because: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ghi chú khi tiếp nhận: %1</source>
-        <translation>Note on acceptance: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.</source>
-        <translation>
-            <numerusform>%n field could not be saved: correct what is marked in red under it.</numerusform>
-            <numerusform>%n fields could not be saved: correct what is marked in red under them.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
-        <translation>Everything is saved automatically as soon as each field is entered.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-165"/>
-        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
-
-Vẫn đóng phần mềm?</source>
-        <translation>
-            <numerusform>%n field could not be saved (see the red message under it). If you close now, what you typed in it is lost.
-
-Close the application anyway?</numerusform>
-            <numerusform>%n fields could not be saved (see the red message under each). If you close now, what you typed in them is lost.
-
-Close the application anyway?</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MaintenanceActions</name>
     <message>
-        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+36"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>&amp;Backups and restore…</translation>
     </message>
@@ -1478,7 +1376,7 @@ Close the application anyway?</numerusform>
 <context>
     <name>PacketActions</name>
     <message>
-        <location filename="../../desktop_app/ui/packet_actions.py" line="+20"/>
+        <location filename="../../desktop_app/ui/packet_actions.py" line="+21"/>
         <source>&amp;Xuất gói nộp…</source>
         <translation>&amp;Export submission packet…</translation>
     </message>
@@ -1507,9 +1405,22 @@ Close the application anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>ProblemsDock</name>
+    <message>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+223"/>
+        <source>Lỗi và cảnh báo</source>
+        <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)</source>
+        <translation>Show or hide the list of errors and warnings (F8 opens it)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+53"/>
+        <location line="-179"/>
         <source>Giải trình cho cảnh báo đã chọn:</source>
         <translation>Explanation of the selected warning:</translation>
     </message>
@@ -1925,6 +1836,107 @@ rank</translation>
     </message>
 </context>
 <context>
+    <name>ReportCommands</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_commands.py" line="+26"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sao chép từ &amp;kỳ trước…</source>
+        <translation>Copy from &amp;previous period…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ghi chú và lịch sử…</source>
+        <translation>&amp;Note and history…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục &amp;tiếp theo</source>
+        <translation>&amp;Next section</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục t&amp;rước</source>
+        <translation>P&amp;revious section</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh sách &amp;lỗi</source>
+        <translation>&amp;Problems list</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
+        <translation>Everything is saved automatically as soon as each field is entered.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStatus</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_status.py" line="+44"/>
+        <source>Đã lưu lúc %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa lưu được!</source>
+        <translation>Not saved!</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại.</source>
+        <translation>The exported report has been edited: this is revision %1, export and send it again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã xuất gói</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã được tiếp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trạng thái: %1 · lần sửa %2</source>
+        <translation>Status: %1 · revision %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lý do trả lại: %1</source>
+        <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú khi tiếp nhận: %1</source>
+        <translation>Note on acceptance: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportToolbar</name>
     <message>
         <location filename="../../desktop_app/ui/report_toolbar.py" line="+30"/>
@@ -2093,7 +2105,7 @@ rank</translation>
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/settings_actions.py" line="+33"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
