@@ -27,6 +27,7 @@ from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
 from .identity_panel import IdentityPanel, grouped_fingerprint
+from .style import ERROR_TEXT, OK_BOX, OK_TEXT
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
@@ -85,9 +86,7 @@ class ExportDialog(QDialog):
         self.done_label.setObjectName("exportDone")
         self.done_label.setWordWrap(True)
         self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(
-            "background: #eef7ee; border: 1px solid #9ccc9c; padding: 8px;"
-        )
+        self.done_label.setStyleSheet(OK_BOX)
         self.done_label.hide()
         layout.addWidget(self.done_label)
         layout.addLayout(self._buttons())
@@ -163,10 +162,10 @@ class ExportDialog(QDialog):
                 text += " " + self.tr("%1 cảnh báo đã có giải trình, được gửi kèm.").replace(
                     "%1", str(warnings)
                 )
-            self.check_label.setStyleSheet("color: #1b5e20;")
+            self.check_label.setStyleSheet(OK_TEXT)
         else:
             text = refused.message.pick(self.lang)
-            self.check_label.setStyleSheet("color: #b71c1c;")
+            self.check_label.setStyleSheet(ERROR_TEXT)
         self.check_label.setText(text)
         self.problems_button.setVisible(refused is not None and state.report is not None)
         info = current_identity(self.workspace.db, self.workspace.data_dir)
@@ -194,7 +193,7 @@ class ExportDialog(QDialog):
         if not self.ready or (self.task is not None and self.task.running):
             return
         if not self.secret.text():
-            self.secret_label.setStyleSheet("color: #b71c1c;")
+            self.secret_label.setStyleSheet(ERROR_TEXT)
             self.secret.setFocus()
             return
         from ..workspace.export import export_report

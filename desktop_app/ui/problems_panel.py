@@ -23,6 +23,7 @@ from ..core.validation import UNSAVED, Problem
 from ..workspace.field_state import FieldStates
 from ..workspace.session import ReportSession
 from .field_row import error_line, show_error
+from .style import ERROR, WARNING
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -142,9 +143,9 @@ class ProblemsPanel(QWidget):
         item = QListWidgetItem(text)
         item.setData(PROBLEM_ROLE, problem)
         if problem.is_error:
-            item.setForeground(QColor("#b71c1c"))
+            item.setForeground(QColor(ERROR))
         elif not problem.explanation:
-            item.setForeground(QColor("#8a5a00"))
+            item.setForeground(QColor(WARNING))
         return item
 
     def _current_problem(self) -> Problem | None:

@@ -30,6 +30,7 @@ from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
 from ..period_choice import PERIODS_BACK, fill_period_combo
+from ..style import ERROR_TEXT
 
 REPORTS_SUBFOLDER = "TongHop"  # under the export folder; ASCII for USB sticks
 
@@ -141,7 +142,7 @@ class DistrictWindow(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(error_text(error, self.lang))
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setStyleSheet(ERROR_TEXT)
 
     def refresh(self) -> None:
         form_id, period = self.form_combo.currentData(), self.period_combo.currentData()
