@@ -29,7 +29,7 @@ SCREENS = [QRect(0, 0, 1024, 768), QRect(0, 0, 1366, 768)]
 
 
 @pytest.fixture(autouse=True)
-def vietnamese():
+def vietnamese(qapp):
     install_language("vi")
     yield
     install_language("vi")
@@ -192,3 +192,19 @@ def test_a_remembered_geometry_is_clamped_to_the_screen(qtbot, workspace):
     _settle()
     available = again.screen().availableGeometry()
     assert available.contains(again.frameGeometry())
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=["1024x768", "1366x768"])
+def test_the_first_geometry_leaves_room_for_the_frame_and_the_taskbar(screen):
+    from PySide6.QtCore import QMargins
+
+    from desktop_app.ui.window_fit import FRAME_GUESS, clamp, first_geometry, is_small
+
+    available = screen.adjusted(0, 0, 0, -40)  # a taskbar at the bottom
+    client = first_geometry(available)
+    assert available.contains(client.marginsAdded(FRAME_GUESS))
+    assert is_small(available)  # both open maximised
+    # A window left at 1600×900 on another screen, and one left half off the screen.
+    frame = QMargins(8, 31, 8, 8)
+    for saved in (QRect(0, 0, 1600, 900), QRect(-500, 600, 900, 700)):
+        assert available.contains(clamp(saved, available, frame).marginsAdded(frame))
