@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         if self.status is not None:
             self.status.remove()
-        self.status = ReportStatus(self.statusBar(), self.problems_dock.toggleViewAction())
+        self.status = ReportStatus(
+            self.statusBar(), self.problems_dock.toggleViewAction(), self.lang
+        )
         self._fill_forms()
 
     def _build_problems(self, shown: bool) -> None:
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
             self.update_status()
 
     def update_status(self) -> None:
-        self.status.show(self.workspace, self.session)
+        self.status.show(self.session)
         self.commands.enable()
 
     # -- commands ------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 its status and revision with the parent unit's review note, and the switch of the
 problems panel (in the status bar, which is on screen at any width).
 
-Imports Qt, the workspace's session and storage's receipts (the review note)."""
+Imports Qt and the workspace's session."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton
 
-from ..workspace import Workspace
 from ..workspace.session import ReportSession
 
 
 class ReportStatus(QObject):
-    def __init__(self, bar: QStatusBar, problems_toggle: QAction) -> None:
+    def __init__(self, bar: QStatusBar, problems_toggle: QAction, lang: str) -> None:
         super().__init__(bar)
+        self.lang = lang
         self.bar = bar
         self.toggle = QToolButton(bar)
         self.toggle.setObjectName("problemsToggle")
@@ -56,7 +56,7 @@ class ReportStatus(QObject):
             15000,
         )
 
-    def show(self, workspace: Workspace, session: ReportSession | None) -> None:
+    def show(self, session: ReportSession | None) -> None:
         if session is None:
             self.status_label.setText("")
             return
@@ -71,20 +71,8 @@ class ReportStatus(QObject):
             .replace("%1", names.get(session.status, session.status))
             .replace("%2", str(session.revision))
         )
-        self.status_label.setToolTip(self._review_note(workspace, session))
-
-    def _review_note(self, workspace: Workspace, session: ReportSession) -> str:
-        """What the parent unit said in its last receipt about this report, if any."""
-        if session.report is None or session.status not in ("accepted", "returned"):
-            return ""
-        from ..storage.receipts import list_receipts
-
-        found = list_receipts(workspace.db, "received", report_id=session.report.id)
-        if not found or not found[0].reason:
-            return ""
-        if found[0].decision == "returned":
-            return self.tr("Lý do trả lại: %1").replace("%1", found[0].reason)
-        return self.tr("Ghi chú khi tiếp nhận: %1").replace("%1", found[0].reason)
+        note = session.review_note()
+        self.status_label.setToolTip(note.pick(self.lang) if note is not None else "")
 
 
 __all__ = ["ReportStatus"]

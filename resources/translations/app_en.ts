@@ -143,7 +143,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+56"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -246,12 +246,12 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="+76"/>
+        <location filename="../../desktop_app/ui/background.py" line="+84"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -464,7 +464,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+110"/>
+        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+111"/>
         <source>Thay đổi so với lần nộp trước</source>
         <translation>Changes since the previous submission</translation>
     </message>
@@ -615,7 +615,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+65"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+66"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -671,29 +671,6 @@ All current data are replaced by this backup; every change made after that time 
     </message>
 </context>
 <context>
-    <name>EntryView</name>
-    <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+374"/>
-        <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
-        <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
-        <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Đã sửa khác số tổng hợp từ cấp dưới (%1)</source>
-        <translation>Changed from the consolidated figure (%1)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4).</source>
-        <translation>Differs from the figure consolidated from the subordinate units (%1): give the reason in the note (F4).</translation>
-    </message>
-</context>
-<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../../desktop_app/ui/error_report.py" line="+87"/>
@@ -713,7 +690,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+69"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -723,7 +700,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -839,7 +816,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/fields_dialog.py" line="+73"/>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+74"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -1219,7 +1196,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>IT application report</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1407,7 +1384,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+223"/>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+224"/>
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
@@ -1479,7 +1456,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+111"/>
+        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+112"/>
         <source>%1 — tối đa %2 điểm</source>
         <translation>%1 — at most %2 points</translation>
     </message>
@@ -1563,7 +1540,7 @@ rank</translation>
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+110"/>
+        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+111"/>
         <source>Bảng xếp hạng</source>
         <translation>Ranking</translation>
     </message>
@@ -1634,7 +1611,7 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+83"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+84"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
@@ -1925,16 +1902,6 @@ rank</translation>
         <source>Trạng thái: %1 · lần sửa %2</source>
         <translation>Status: %1 · revision %2</translation>
     </message>
-    <message>
-        <location line="+16"/>
-        <source>Lý do trả lại: %1</source>
-        <translation>Returned because: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ghi chú khi tiếp nhận: %1</source>
-        <translation>Note on acceptance: %1</translation>
-    </message>
 </context>
 <context>
     <name>ReportToolbar</name>
@@ -1962,7 +1929,7 @@ rank</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+69"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2017,7 +1984,7 @@ rank</translation>
         <translation>Save the receipt in:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -2070,7 +2037,7 @@ rank</translation>
 <context>
     <name>SectionNav</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/section_nav.py" line="+37"/>
+        <location filename="../../desktop_app/ui/section_nav.py" line="+38"/>
         <source>%n chưa lưu</source>
         <translation>
             <numerusform>%n unsaved</numerusform>
@@ -2231,7 +2198,7 @@ rank</translation>
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/targets_model.py" line="+68"/>
+        <location filename="../../desktop_app/ui/district/targets_model.py" line="+69"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
@@ -2456,7 +2423,7 @@ met</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="+49"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="+50"/>
         <source>Kiểm tra gói nộp</source>
         <translation>Check packets</translation>
     </message>
