@@ -208,3 +208,36 @@ def test_the_first_geometry_leaves_room_for_the_frame_and_the_taskbar(screen):
     frame = QMargins(8, 31, 8, 8)
     for saved in (QRect(0, 0, 1600, 900), QRect(-500, 600, 900, 700)):
         assert available.contains(clamp(saved, available, frame).marginsAdded(frame))
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=["1024x768", "1366x768"])
+def test_the_application_places_its_window_on_a_real_screen_of_that_size(tmp_path, size):
+    """The offscreen platform given a screen of this size: the window as the application
+    opens it, maximised, every part inside the screen."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    width, height = size
+    config = tmp_path / "screen.json"
+    screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.gui.window_on_screen", str(tmp_path / "data"), SAMPLE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    area = QRect(*seen["screen"])
+    assert area == QRect(0, 0, width, height)
+    assert seen["maximised"]
+    assert area.contains(QRect(*seen["frame"]))
+    for name, rect in seen["parts"].items():
+        assert rect is not None, f"{name} not shown"
+        assert area.contains(QRect(*rect)), f"{name} at {rect} is off the screen"
