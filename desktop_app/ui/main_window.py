@@ -51,7 +51,8 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     # What an operation changed: the one signal every view listens to.
-    data_changed = Signal(object)  # OpChanges
+    # (OpChanges, the entry view that made the change and shows it already, or None)
+    data_changed = Signal(object, object)
 
     def __init__(
         self,
@@ -322,11 +323,9 @@ class MainWindow(QMainWindow):
         (its editors commit as they lose focus) is not heard."""
         if source is not None and source is not self.entry:
             return
-        self._source = source
-        self.data_changed.emit(changes)
+        self.data_changed.emit(changes, source)
 
-    def _show_changes(self, changes: OpChanges) -> None:
-        source, self._source = getattr(self, "_source", None), None
+    def _show_changes(self, changes: OpChanges, source: EntryView | None) -> None:
         if changes.saved:
             self.status.saved()
         if self.entry is not None and source is None and changes.any:
