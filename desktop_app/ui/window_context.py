@@ -56,6 +56,10 @@ class WindowContext(Protocol):
 
     def focus_problems(self) -> None: ...
 
+    def update_status(self) -> None:
+        """The report's status and revision shown again (after a receipt)."""
+        ...
+
     def open_settings(self) -> None: ...
 
     def show_nothing(self) -> None:
