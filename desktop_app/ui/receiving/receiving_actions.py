@@ -175,7 +175,9 @@ class ReceivingActions(QObject):
         self.task.finished.connect(lambda outcome: self._prefilled(outcome, form_id, period))
         self.task.failed.connect(
             lambda error: window.dialogs.error(
-                window, self.tr("Điền sẵn từ số liệu cấp dưới"), error_text(error, window.lang)
+                window.widget,
+                self.tr("Điền sẵn từ số liệu cấp dưới"),
+                error_text(error, window.lang),
             )
         )
         self.task.start()
@@ -202,7 +204,9 @@ class ReceivingActions(QObject):
         lines.append(
             self.tr("Các ô điền sẵn có nền xanh nhạt; ghi chú của từng ô nói số liệu lấy từ đâu.")
         )
-        window.dialogs.info(window, self.tr("Điền sẵn từ số liệu cấp dưới"), "\n".join(lines))
+        window.dialogs.info(
+            window.widget, self.tr("Điền sẵn từ số liệu cấp dưới"), "\n".join(lines)
+        )
 
     # -- the unit's own report -------------------------------------------------------------
 
@@ -254,7 +258,7 @@ class ReceivingActions(QObject):
             if dialog.exec() == ReceiptTrustDialog.DialogCode.Accepted:
                 self.open_receipt(path, fingerprint=dialog.fingerprint)
             return
-        window.dialogs.error(window, self.tr("Biên nhận"), error_text(error, window.lang))
+        window.dialogs.error(window.widget, self.tr("Biên nhận"), error_text(error, window.lang))
 
     def _receipt_opened(self, check: Any) -> None:
         window = self.window
@@ -264,7 +268,7 @@ class ReceivingActions(QObject):
         if window.session is not None:
             window.session.reload()
         window.update_status()
-        window.dialogs.info(window, self.tr("Biên nhận"), text)
+        window.dialogs.info(window.widget, self.tr("Biên nhận"), text)
 
 
 __all__ = ["ReceivingActions"]
