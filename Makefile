@@ -60,6 +60,8 @@ format: setup
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py
+	xvfb-run -a -s "-screen 0 1024x768x24" $(PY) scripts/screenshots.py --screen
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) scripts/screenshots.py --screen
 
 translations: setup
 	scripts/update_translations.sh

@@ -43,7 +43,7 @@ def forms_screens(app, save) -> None:
         publish_form_packet,
     )
     from desktop_app.workspace.setup_unit import setup_unit
-    from tests.unit.receiving import fleet as F
+    from tests.support import fleet as F
 
     with tempfile.TemporaryDirectory(prefix="bieu-mau-") as tmp:
         root = Path(tmp)

@@ -37,7 +37,7 @@ def maintenance_screens(app, save) -> None:
     from desktop_app.workspace.identity import create_unit_identity
     from desktop_app.workspace.logs import start_logging, stop_logging
     from desktop_app.workspace.setup_unit import setup_unit
-    from tests.unit.receiving import fleet as F
+    from tests.support import fleet as F
 
     with tempfile.TemporaryDirectory(prefix="bao-cao-cntt-") as tmp:
         data = Path(tmp) / "du-lieu"

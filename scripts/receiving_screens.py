@@ -22,7 +22,7 @@ def receiving_screens(app, save) -> None:
     from desktop_app.workspace import receive as use
     from desktop_app.workspace.entry import set_values
     from desktop_app.workspace.export import export_report
-    from tests.unit.receiving import fleet as F
+    from tests.support import fleet as F
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -1,7 +1,12 @@
 """Saves the README's screenshots under docs/screenshots/ at 1366×768 (the common
 commune laptop screen): first-run setup, data entry with problems, note and history,
 copy from last period, the window in English, About and backups. Needs an X server:
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py"""
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
+
+With ``--screen`` only the main window is saved, in Vietnamese and English, as it opens
+on the X server's screen (the whole screen is grabbed: nothing may be off its edge), as
+main-window-<width>x<height>-<lang>.png; run it on a 1024x768x24 and a 1366x768x24
+screen."""
 
 from __future__ import annotations
 
@@ -59,9 +64,41 @@ def save_with_menu(window, field, name: str, app) -> None:
     print(path)
 
 
+def screen_shots(app) -> None:
+    """The main window as it opens on this screen, a value refused in one field, in both
+    languages: the whole screen, so that what does not fit shows."""
+    from desktop_app.ui.i18n import install_language
+
+    screen = app.primaryScreen()
+    size = screen.geometry()
+    for lang in ("vi", "en"):
+        with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp)) as ws:
+            setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh", language=lang)
+            load_values(ws, SAMPLE)
+            install_language(lang)
+            window = MainWindow(ws, today=datetime.date(2026, 11, 23))
+            window.show()
+            entry = window.entry
+            entry.go_to_field("may_tinh_tong")
+            entry.rows["may_tinh_tong"].editor.setText("hai mươi")
+            entry.rows["may_tinh_tong"].editor.editingFinished.emit()
+            entry.go_to_field("cbcc_co_may_tinh")
+            for _ in range(10):
+                app.processEvents()
+            path = OUT / f"main-window-{size.width()}x{size.height()}-{lang}.png"
+            screen.grabWindow(0).save(str(path))
+            print(path, window.frameGeometry().getRect())
+            window.entry.discard_unsaved()
+            window.close()
+    install_language("vi")
+
+
 def main() -> None:
     app = create_application(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
+    if "--screen" in sys.argv:
+        screen_shots(app)
+        return
     with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp)) as ws:
         setup = SetupDialog(Path(tmp))
         setup.legacy.setChecked(True)

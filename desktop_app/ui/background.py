@@ -1,7 +1,8 @@
 """Long work off the GUI thread, with a progress dialog and Cancel.
 
 The work is a plain function ``work(progress) -> result`` from the layers below (they
-know nothing of Qt). It runs on the global thread pool; its progress, result or error
+know nothing of Qt). It runs on a thread pool (Qt's global one unless the owner gives
+another: tests give one that runs the work inline, on the calling thread); its progress, result or error
 come back as signals, delivered on the GUI thread. The worker never touches widgets, and
 one that needs the database opens its own connection (:func:`in_workspace`): SQLite
 connections stay on the thread that made them.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -26,6 +27,12 @@ from ..core.progress import Cancelled, CancelToken, Progress
 SHOW_AFTER_MS = 500
 log = logging.getLogger(__name__)
 Work = Callable[[Progress], Any]
+
+
+class Pool(Protocol):
+    """Where the work runs: ``QThreadPool`` or anything with its ``start``."""
+
+    def start(self, runnable: QRunnable) -> None: ...
 
 
 class _Relay(QObject):
@@ -67,9 +74,10 @@ class BackgroundTask(QObject):
     done = Signal()
     progressed = Signal(int, int)  # done, total: for a count shown beside the dialog's bar
 
-    def __init__(self, parent: QWidget, label: str, work: Work) -> None:
+    def __init__(self, parent: QWidget, label: str, work: Work, pool: Pool | None = None) -> None:
         super().__init__(parent)
         self.work = work
+        self.pool = pool
         self.token = CancelToken()
         self.relay = _Relay()
         self.running = False
@@ -91,7 +99,8 @@ class BackgroundTask(QObject):
         self.running = True
         self.dialog.setRange(0, 0)
         self.dialog.setValue(0)  # starts the minimum-duration timer
-        QThreadPool.globalInstance().start(_Runnable(self.work, self.token, self.relay))
+        pool = self.pool if self.pool is not None else QThreadPool.globalInstance()
+        pool.start(_Runnable(self.work, self.token, self.relay))
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -134,4 +143,4 @@ def in_workspace(data_dir: Path, job: Callable[[Any, Progress], Any]) -> Work:
     return work
 
 
-__all__ = ["BackgroundTask", "error_text", "in_workspace"]
+__all__ = ["BackgroundTask", "Pool", "error_text", "in_workspace"]

@@ -15,16 +15,15 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.forms.model import Section
 from ..core.validation import Problem
-from ..core.values import display
+from ..workspace.field_look import FieldLooks
 from ..workspace.field_state import FieldStates, editor_text
 from ..workspace.session import ReportSession
-from .field_row import FieldRow
+from .field_row import NUMBER_WIDTH, FieldRow
 from .section_nav import SectionNav
 
 
@@ -42,9 +41,11 @@ class SectionPage(QWidget):
         grid = QGridLayout(self)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
+        grid.setColumnMinimumWidth(1, NUMBER_WIDTH)
         grid.setHorizontalSpacing(10)
         title = QLabel(section.title.pick(lang), self)  # the form numbers its sections
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)  # a long title never widens the page past the screen
         grid.addWidget(title, 0, 0, 1, 4)
         self.rows: dict[str, FieldRow] = {}
         line = 1
@@ -52,8 +53,11 @@ class SectionPage(QWidget):
             row = FieldRow(f, lang, self, window_keys)
             self.rows[f.id] = row
             grid.addWidget(row.label, line, 0)
-            grid.addWidget(row.editor, line, 1)
-            grid.addWidget(row.unit, line, 2)
+            if f.type == "text":  # no unit: the text box takes its column too
+                grid.addWidget(row.editor, line, 1, 1, 2)
+            else:
+                grid.addWidget(row.editor, line, 1)
+                grid.addWidget(row.unit, line, 2)
             grid.addWidget(row.notes, line, 3)
             grid.addWidget(row.message, line + 1, 1, 1, 3)
             line += 2
@@ -82,29 +86,38 @@ class EntryView(QWidget):
         self.lang = lang
         self.window_keys = window_keys
         self.fields = FieldStates(session)
+        self.looks = FieldLooks(self.fields)
         self.rows: dict[str, FieldRow] = {}
         self.current_field: str | None = None
         self._started = False  # placed on its first field: leaving a section flags it
         self._page = -1
-        self._prefilled = self._read_prefilled()
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.nav = SectionNav(session.form, lang, split)
-        right = QWidget(split)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
+        # The help strip under the pages can be dragged smaller or folded away.
+        right = QSplitter(Qt.Orientation.Vertical, split)
+        right.setObjectName("helpSplitter")
         self.pages = QStackedWidget(right)
         # Pages are built when first shown: start-up pays for one section, not eight.
         self._built: set[int] = set()
         for _section in session.form.sections:
             self.pages.addWidget(QWidget(self.pages))
-        self.help = QLabel(self)
+        self.help = QLabel()
         self.help.setObjectName("helpText")
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.PlainText)
         self.help.setMinimumHeight(56)
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.pages, 1)
-        column.addWidget(self.help)
+        help_scroll = QScrollArea(right)
+        help_scroll.setObjectName("helpScroll")
+        help_scroll.setWidgetResizable(True)
+        help_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        help_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        help_scroll.setWidget(self.help)
+        right.addWidget(self.pages)
+        right.addWidget(help_scroll)
+        right.setStretchFactor(0, 1)
+        right.setCollapsible(0, False)
+        right.setSizes([600, 100])  # about four lines of help; a longer one scrolls
         split.addWidget(self.nav)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -315,19 +328,10 @@ class EntryView(QWidget):
     def refresh(self) -> None:
         """Values, computed results, markers and section counts from the session."""
         self.fields.sync()
-        self._prefilled = self._read_prefilled()
+        self.looks.sync()
         for fid in self.rows:
             self._show_row(fid)
         self._refresh_nav()
-
-    def _read_prefilled(self) -> dict[str, tuple[object, bool]]:
-        """Fields pre-filled from the children's reports (a district's own form only)."""
-        session = self.session
-        if session.report is None or not any(f.prefill for f in session.form.fields.values()):
-            return {}
-        from ..workspace.district_prefill import prefilled_fields
-
-        return prefilled_fields(session.ws, session.form.id, str(session.period))
 
     def _show_row(self, fid: str) -> None:
         row = self.rows[fid]
@@ -336,51 +340,17 @@ class EntryView(QWidget):
         else:
             state = self.fields[fid]
             row.show_text(state.saved, state.typed)
-        comment = self.session.comments.get(fid, "")
-        row.set_note_marker(bool(comment), comment)
-        prefilled = self._prefilled.get(fid)
-        if prefilled is None:
-            row.set_prefilled("")
-        else:
-            value, same = prefilled
-            taken = display(row.field, value, self.lang)
-            row.set_prefilled(
-                "same" if same else "overridden",
-                self.tr("Tổng hợp từ báo cáo của đơn vị cấp dưới: %1").replace("%1", taken)
-                if same
-                else self.tr("Đã sửa khác số tổng hợp từ cấp dưới (%1)").replace("%1", taken),
-            )
         self._mark(fid)
 
     def _mark(self, field_id: str) -> None:
+        """The field's marker, message line, note button and pre-fill shading, as
+        ``FieldLooks`` decides them."""
         row = self.rows[field_id]
-        severity, texts = self.fields.marker(field_id)
-        lines = [t.pick(self.lang) for t in texts]
-        if severity == "failed":
-            severity = "error"
-            lines.append(
-                self.tr(
-                    "Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi "
-                    "khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại."
-                )
-            )
-        if severity:
-            row.set_problem(severity, "\n".join(lines))
-        elif (overridden := self._override_hint(row)) is not None:
-            row.set_problem("hint", overridden)
-        elif (hint := self.fields.hint(field_id)) is not None:
-            row.set_problem("hint", hint.pick(self.lang))
-        else:
-            row.set_problem("", "")
-
-    def _override_hint(self, row: FieldRow) -> str | None:
-        """A pre-filled figure the officer changed: the province will ask why."""
-        prefilled = self._prefilled.get(row.field.id)
-        if prefilled is None or prefilled[1]:
-            return None
-        return self.tr(
-            "Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4)."
-        ).replace("%1", display(row.field, prefilled[0], self.lang))
+        look = self.looks.look(field_id, self.lang)
+        row.set_note_marker(bool(look.comment), look.comment)
+        note = look.prefill_note
+        row.set_prefilled(look.prefilled, note.pick(self.lang) if note is not None else "")
+        row.set_problem(look.severity, look.message_text(self.lang))
 
     def _refresh_nav(self) -> None:
         self.nav.show_counts(self.fields.section_counts())

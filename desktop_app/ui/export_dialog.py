@@ -29,6 +29,7 @@ from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
+from .style import ERROR_TEXT, OK_BOX, OK_TEXT
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
@@ -92,9 +93,7 @@ class ExportDialog(QDialog):
         self.done_label.setObjectName("exportDone")
         self.done_label.setWordWrap(True)
         self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(
-            "background: #eef7ee; border: 1px solid #9ccc9c; padding: 8px;"
-        )
+        self.done_label.setStyleSheet(OK_BOX)
         self.done_label.hide()
         layout.addWidget(self.done_label)
         self.done_fingerprint = FingerprintView(self)
@@ -174,10 +173,10 @@ class ExportDialog(QDialog):
                 text += " " + self.tr("%1 cảnh báo đã có giải trình, được gửi kèm.").replace(
                     "%1", str(warnings)
                 )
-            self.check_label.setStyleSheet("color: #1b5e20;")
+            self.check_label.setStyleSheet(OK_TEXT)
         else:
             text = refused.message.pick(self.lang)
-            self.check_label.setStyleSheet("color: #b71c1c;")
+            self.check_label.setStyleSheet(ERROR_TEXT)
         self.check_label.setText(text)
         self.problems_button.setVisible(refused is not None and state.report is not None)
         info = current_identity(self.workspace.db, self.workspace.data_dir)
@@ -207,7 +206,7 @@ class ExportDialog(QDialog):
         if not self.ready or (self.task is not None and self.task.running):
             return
         if not self.secret.text():
-            self.secret_label.setStyleSheet("color: #b71c1c;")
+            self.secret_label.setStyleSheet(ERROR_TEXT)
             self.secret.setFocus()
             return
         from ..workspace.export import export_report

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms.model import Field
+from .two_line_label import TwoLineLabel
 
 NUMBER_WIDTH = 160
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -87,9 +88,9 @@ class FieldRow(QObject):
         # Tab / Shift+Tab: the view moves to the next / previous field in form order,
         # across sections; False at either end of the form (Qt's own order then).
         self.step_focus: Callable[[int], bool] = lambda _step: False
-        label_text = field.label.pick(lang) + (" *" if field.required else "")
-        self.label = QLabel(label_text, parent)
-        self.label.setWordWrap(True)
+        self.label = TwoLineLabel(
+            field.label.pick(lang), parent, "\u00a0*" if field.required else ""
+        )
         self.label.setToolTip(field.help.pick(lang))
         self.label.setObjectName(f"label_{field.id}")
         self.unit = QLabel(field.unit.pick(lang) if field.unit else "", parent)
@@ -98,6 +99,9 @@ class FieldRow(QObject):
         self.message.setObjectName("fieldMessage")
         self.message.setProperty("severity", "")  # before the first polish: no re-polish
         self.message.setWordWrap(True)
+        # Wrapped to the width the columns give it, never widening them: the input
+        # column stays where it is when a message appears.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.hide()
         self.notes = QToolButton(parent)
         self.notes.setObjectName(f"notes_{field.id}")
@@ -114,6 +118,13 @@ class FieldRow(QObject):
         if not field.is_computed:
             self.label.setBuddy(self.editor)
         self.set_note_marker(False)
+        # As wide as "Ghi chú ✓" in bold from the start: a note added does not shift
+        # the columns.
+        bold = self.notes.font()
+        bold.setBold(True)
+        marked = QFontMetrics(bold).horizontalAdvance(self.notes.text() + " ✓")
+        plain = self.notes.fontMetrics().horizontalAdvance(self.notes.text())
+        self.notes.setMinimumWidth(self.notes.sizeHint().width() + marked - plain)
 
     # -- building ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .dialogs import Dialogs
+from .style import ERROR_TEXT
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class FieldsDialog(QDialog):
         self.message = QLabel("", self)
         self.message.setObjectName("fieldsMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setStyleSheet(ERROR_TEXT)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

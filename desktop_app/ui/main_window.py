@@ -8,11 +8,10 @@ report, the language, closing) only once nothing typed is unsaved, or the clerk 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,23 +19,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.messages import AppError
 from ..workspace import Workspace
+from ..workspace.changes import OpChanges
 from ..workspace.session import ReportSession
 from .dialogs import Dialogs
 from .entry_view import EntryView
 from .import_dialog import ExcelImport
+from .leave_guard import LeaveGuard
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
-from .problems_panel import ProblemsPanel
+from .problems_panel import ProblemsDock
 from .receiving.receiving_actions import ReceivingActions
+from .report_commands import ReportCommands
+from .report_status import ReportStatus
 from .report_toolbar import ReportToolbar
 from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
+from .window_fit import WindowMemory
 
 if TYPE_CHECKING:
     from ..workspace.instance_lock import InstanceLock
@@ -46,6 +51,10 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
+    # What an operation changed: the one signal every view listens to.
+    # (OpChanges, the entry view that made the change and shows it already, or None)
+    data_changed = Signal(object, object)
+
     def __init__(
         self,
         workspace: Workspace,
@@ -56,22 +65,31 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.dialogs = dialogs or Dialogs()
+        self.guard = LeaveGuard(self, self.dialogs)  # nothing typed is dropped unasked
         self.today = today or datetime.date.today()
         self.session: ReportSession | None = None
         self.entry: EntryView | None = None
         self.toolbar: ReportToolbar | None = None
         self.problems_dock: QDockWidget | None = None
+        self.status: ReportStatus | None = None
         # The data folder's lock (ui.app takes it); moved along when Settings moves it.
         self.instance_lock: InstanceLock | None = None
         self.setStyleSheet(STYLE_SHEET)
-        self.resize(1366, 768)
         self.setAcceptDrops(True)  # a receiving unit drops packets and folders on the window
+        memory = WindowMemory(workspace.data_dir)
+        memory.place(self)  # within the screen; maximised on a small one
+        self.data_changed.connect(self._show_changes)
         self.build()
+        memory.restore_state(self)
 
     @property
     def lang(self) -> str:
         profile = self.workspace.profile
         return profile.language if profile else "vi"
+
+    @property
+    def widget(self) -> QWidget:
+        return self
 
     # -- building ------------------------------------------------------------------------
 
@@ -82,64 +100,49 @@ class MainWindow(QMainWindow):
         if self.toolbar is not None:
             self.removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
+        problems_shown = True
         if self.problems_dock is not None:
+            # The panel folded away stays so in the other language.
+            problems_shown = self.problems_dock.toggleViewAction().isChecked()
             self.removeDockWidget(self.problems_dock)
             self.problems_dock.deleteLater()
+        self._build_problems(problems_shown)
         self._build_actions()
         self._build_toolbar()
-        self.problems = ProblemsPanel(self.lang, self)
-        self.problems.jump_requested.connect(self.go_to_field)
-        self.problems.explanation_saved.connect(self._after_change)
-        self.problems_dock = QDockWidget(self.tr("Lỗi và cảnh báo"), self)
-        self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setWidget(self.problems)
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.problems_dock.setMinimumWidth(300)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
-        for old in (getattr(self, "saved_label", None), getattr(self, "status_label", None)):
-            if old is not None:
-                self.statusBar().removeWidget(old)
-                old.deleteLater()
-        self.saved_label = QLabel("", self)
-        self.saved_label.setObjectName("savedLabel")
-        self.status_label = QLabel("", self)
-        self.status_label.setObjectName("reportStatus")
-        self.statusBar().addWidget(self.saved_label, 1)
-        self.statusBar().addPermanentWidget(self.status_label)
+        if self.status is not None:
+            self.status.remove()
+        self.status = ReportStatus(
+            self.statusBar(), self.problems_dock.toggleViewAction(), self.lang
+        )
         self._fill_forms()
 
-    def _action(self, text: str, slot: Callable[[], object], shortcuts: Sequence = ()) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(slot)
-        return action
+    def _build_problems(self, shown: bool) -> None:
+        self.problems_dock = ProblemsDock(self.lang, self)
+        self.problems = self.problems_dock.panel
+        self.problems.jump_requested.connect(self.go_to_field)
+        self.problems.explanation_saved.connect(
+            lambda: self.changed(OpChanges(status=True, notes=True))
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems_dock)
+        self.problems_dock.setVisible(shown)
 
     def _build_actions(self) -> None:
-        self.save_action = self._action(
-            self.tr("&Lưu"), self.save_now, [QKeySequence.StandardKey.Save]
-        )
-        self.copy_action = self._action(self.tr("Sao chép từ &kỳ trước…"), self.copy_previous)
-        self.quit_action = self._action(self.tr("&Thoát"), self.close, ["Ctrl+Q"])
-        self.undo_action = self._action(self.tr("&Hoàn tác"), self.undo, ["Ctrl+Z"])
-        self.redo_action = self._action(self.tr("&Làm lại"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
-        self.notes_action = self._action(self.tr("&Ghi chú và lịch sử…"), self.open_notes, ["F4"])
-        self.next_action = self._action(
-            self.tr("Mục &tiếp theo"), self.next_section, ["Ctrl+PgDown"]
-        )
-        self.prev_action = self._action(self.tr("Mục t&rước"), self.previous_section, ["Ctrl+PgUp"])
-        self.problems_action = self._action(self.tr("Danh sách &lỗi"), self.focus_problems, ["F8"])
+        self.commands = commands = ReportCommands(self, self.statusBar().showMessage)
+        self.quit_action = QAction(self.tr("&Thoát"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
         self.packets = PacketActions(self)
         self.receiving = ReceivingActions(self)
-        self.maintenance = MaintenanceActions(self)
-        self.settings = SettingsActions(self)
+        receiving = self.receiving
+        self.maintenance = MaintenanceActions(self, lambda: (receiving.board, receiving.district))
+        self.settings = SettingsActions(self, self.maintenance.move_data)
         self.excel_import = ExcelImport(self)
         menus = [
             (
                 self.tr("&Báo cáo"),
                 [
-                    self.save_action,
-                    self.copy_action,
+                    commands.save_action,
+                    commands.copy_action,
                     self.excel_import.action,
                     None,
                     self.packets.export_action,
@@ -149,8 +152,19 @@ class MainWindow(QMainWindow):
                     self.quit_action,
                 ],
             ),
-            (self.tr("&Sửa"), [self.undo_action, self.redo_action, None, self.notes_action]),
-            (self.tr("&Xem"), [self.next_action, self.prev_action, self.problems_action]),
+            (
+                self.tr("&Sửa"),
+                [commands.undo_action, commands.redo_action, None, commands.notes_action],
+            ),
+            (
+                self.tr("&Xem"),
+                [
+                    commands.next_action,
+                    commands.prev_action,
+                    commands.problems_action,
+                    self.problems_dock.toggleViewAction(),
+                ],
+            ),
             (
                 self.tr("&Công cụ"),
                 [
@@ -196,6 +210,19 @@ class MainWindow(QMainWindow):
     def period_combo(self) -> QComboBox:
         return self.toolbar.period_combo
 
+    # The status bar's and the commands' parts, as the tests and the screenshots reach them.
+    @property
+    def saved_label(self) -> QLabel:
+        return self.status.saved_label
+
+    @property
+    def status_label(self) -> QLabel:
+        return self.status.status_label
+
+    @property
+    def problems_toggle(self) -> QToolButton:
+        return self.status.toggle
+
     # -- choosing the report -------------------------------------------------------------
 
     def _fill_forms(self) -> None:
@@ -226,42 +253,9 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.toolbar.show_report(self.workspace, self.session.form.id, str(self.session.period))
 
-    def _unsaved_after_commit(self) -> list[str]:
-        """The fields whose typed text is still unsaved once the one being typed is saved."""
-        if self.entry is None:
-            return []
-        self.problems.commit_explanation()  # an explanation being typed is saved too
-        self.entry.commit_pending()
-        return self.entry.unsaved_fields()
-
     def may_leave_report(self, closing: bool = False, *, discard: bool = True) -> bool:
-        """Save what is being typed; if some typed text still cannot be saved (a value not
-        accepted, or a save that failed), say so and ask before it is dropped. The clerk
-        who says no is taken to the first such field. With ``discard`` False the text is
-        left in place after a yes: the caller drops it once it really leaves."""
-        unsaved = self._unsaved_after_commit()
-        if not unsaved:
-            return True
-        if closing:
-            question = self.tr(
-                "%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội "
-                "dung vừa nhập ở các ô đó sẽ mất.\n\nVẫn đóng phần mềm?",
-                "",
-                len(unsaved),
-            )
-        else:
-            question = self.tr(
-                "%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, "
-                "nội dung vừa nhập ở các ô đó sẽ mất.\n\nVẫn chuyển?",
-                "",
-                len(unsaved),
-            )
-        if not self.dialogs.confirm(self, self.windowTitle(), question):
-            self.entry.go_to_field(unsaved[0])
-            return False
-        if discard:
-            self.entry.discard_unsaved()
-        return True
+        """What is typed saved, or the clerk agreed to drop it (``leave_guard``)."""
+        return self.guard.may_leave(self.entry, self.problems, closing=closing, discard=discard)
 
     def open_report(self, form_id: str | None = None, period: str | None = None) -> None:
         """Open (or reopen) a report; the one open is left only as ``may_leave_report``
@@ -282,14 +276,15 @@ class MainWindow(QMainWindow):
             return
         self.toolbar.show_report(self.workspace, form_id, period)
         self.entry = entry = EntryView(self.session, self.lang, self, self._window_keys())
-        entry.saved.connect(lambda: self._saved(entry))
-        entry.save_failed.connect(self._save_failed)
+        # The view saved and shows the value already: the others show what changed.
+        entry.saved.connect(lambda: self.changed(OpChanges(values=True, saved=True), entry))
+        entry.save_failed.connect(lambda _fid, message: self.status.save_failed(message))
         entry.report_changed.connect(self._report_changed)
-        entry.notes_requested.connect(self.open_notes)
+        entry.notes_requested.connect(self.commands.open_notes)
         entry.unsaved_changed.connect(lambda: self._unsaved_changed(entry))
         self.setCentralWidget(entry)
         self.problems.show_session(self.session, entry.fields)
-        self.copy_action.setEnabled(bool(self.session.copy_candidates()))
+        self.commands.copy_action.setEnabled(bool(self.session.copy_candidates()))
         self.packets.export_action.setEnabled(True)
         self.update_status()
         entry.start(self.session.last_edited_field())  # where the clerk left off
@@ -309,7 +304,7 @@ class MainWindow(QMainWindow):
     def _show_placeholder(self, message: str) -> None:
         """No report open: what to do instead, and the way to Settings."""
         self.packets.export_action.setEnabled(False)
-        self.copy_action.setEnabled(False)
+        self.commands.copy_action.setEnabled(False)
         placeholder = QWidget(self)
         column = QVBoxLayout(placeholder)
         column.addStretch(1)
@@ -326,144 +321,55 @@ class MainWindow(QMainWindow):
 
     # -- after edits ---------------------------------------------------------------------
 
-    def _saved(self, entry: EntryView | None = None) -> None:
-        """Something was saved; ``entry`` when that view saved it (and showed it already)."""
-        if entry is not None and entry is not self.entry:
+    def changed(self, changes: OpChanges, source: EntryView | None = None) -> None:
+        """Something changed the data (``source``: the entry view that saved it and shows
+        it already); every view is told through ``data_changed``. A view replaced since
+        (its editors commit as they lose focus) is not heard."""
+        if source is not None and source is not self.entry:
             return
-        self.saved_label.setText(
-            self.tr("Đã lưu lúc %1").replace("%1", datetime.datetime.now().strftime("%H:%M:%S"))
-        )
-        self._after_change(refresh_entry=entry is None)
+        self.data_changed.emit(changes, source)
 
-    def _save_failed(self, _field_id: str, message: str) -> None:
-        """A full disk, a read-only folder, a database held by another program: the
-        field keeps what was typed and says why; the status bar says it too."""
-        self.saved_label.setText(self.tr("Chưa lưu được!"))
-        self.statusBar().showMessage(message, 30000)
-
-    def _after_change(self, refresh_entry: bool = True) -> None:
-        if self.entry is not None and refresh_entry:
+    def _show_changes(self, changes: OpChanges, source: EntryView | None) -> None:
+        if changes.saved:
+            self.status.saved()
+        if self.entry is not None and source is None and changes.any:
             self.entry.refresh()
         self.problems.refresh()
         self.update_status()
 
+    def _after_change(self) -> None:
+        """Show everything again (after a change made outside the window's commands)."""
+        self.changed(OpChanges(values=True, status=True, notes=True))
+
     def _report_changed(self) -> None:
-        if self.session is None:
-            return
-        self.statusBar().showMessage(
-            self.tr(
-                "Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại."
-            ).replace("%1", str(self.session.revision)),
-            15000,
-        )
-        self.update_status()
+        if self.session is not None:
+            self.status.report_changed(self.session.revision)
+            self.update_status()
 
     def update_status(self) -> None:
-        session = self.session
-        if session is None:
-            self.status_label.setText("")
-            return
-        names = {
-            "draft": self.tr("Bản nháp"),
-            "exported": self.tr("Đã xuất gói"),
-            "accepted": self.tr("Đã được tiếp nhận"),
-            "returned": self.tr("Bị trả lại"),
-        }
-        self.status_label.setText(
-            self.tr("Trạng thái: %1 · lần sửa %2")
-            .replace("%1", names.get(session.status, session.status))
-            .replace("%2", str(session.revision))
-        )
-        self.status_label.setToolTip(self._review_note(session))
-        self.undo_action.setEnabled(session.can_undo)
-        self.redo_action.setEnabled(session.can_redo)
-
-    def _review_note(self, session: ReportSession) -> str:
-        """What the parent unit said in its last receipt about this report, if any."""
-        if session.report is None or session.status not in ("accepted", "returned"):
-            return ""
-        from ..storage.receipts import list_receipts
-
-        found = list_receipts(self.workspace.db, "received", report_id=session.report.id)
-        if not found or not found[0].reason:
-            return ""
-        if found[0].decision == "returned":
-            return self.tr("Lý do trả lại: %1").replace("%1", found[0].reason)
-        return self.tr("Ghi chú khi tiếp nhận: %1").replace("%1", found[0].reason)
+        self.status.show(self.session)
+        self.commands.enable()
 
     # -- commands ------------------------------------------------------------------------
 
     def report_saved(self) -> bool:
-        """Save the field being typed. False if some typed text cannot be saved: the clerk
-        is taken to the first such field and the status bar says how many there are."""
-        unsaved = self._unsaved_after_commit()
-        if not unsaved:
-            return True
-        self.entry.go_to_field(unsaved[0])
-        self.statusBar().showMessage(
-            self.tr("%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.", "", len(unsaved)),
-            10000,
-        )
-        return False
+        return self.guard.all_saved(self.entry, self.problems, self.statusBar().showMessage)
 
-    def save_now(self) -> None:
-        if self.report_saved():
-            self.statusBar().showMessage(
-                self.tr("Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô."), 5000
-            )
+    def open_settings(self) -> None:
+        self.settings.open_settings()
 
-    def undo(self) -> None:
-        if self.session and self.entry:
-            touched = self.session.undo()
-            if touched:
-                self._saved()
-                self.entry.go_to_field(touched[0])
-
-    def redo(self) -> None:
-        if self.session and self.entry:
-            touched = self.session.redo()
-            if touched:
-                self._saved()
-                self.entry.go_to_field(touched[0])
+    def show_nothing(self) -> None:
+        self.setCentralWidget(QWidget(self))
+        self.entry = None
+        self.session = None
 
     def go_to_field(self, field_id: str) -> None:
         if self.entry is not None:
             self.entry.go_to_field(field_id)
 
-    def next_section(self) -> None:
-        if self.entry is not None:
-            self.entry.next_section()
-
-    def previous_section(self) -> None:
-        if self.entry is not None:
-            self.entry.previous_section()
-
     def focus_problems(self) -> None:
         self.problems_dock.show()
         self.problems.focus_list()
-
-    def open_notes(self, field_id: str | None = None) -> None:
-        if self.session is None or self.entry is None:
-            return
-        field_id = field_id or self.entry.current_field
-        if not field_id:
-            return
-        from .notes_dialog import NotesDialog
-
-        dialog = NotesDialog(self.session, field_id, self.lang, self)
-        dialog.exec()
-        self._after_change()
-
-    def copy_previous(self) -> None:
-        if self.session is None:
-            return
-        from .copy_dialog import CopyPreviousDialog
-
-        dialog = CopyPreviousDialog(self.session, self.lang, self)
-        if dialog.exec() and dialog.chosen():
-            copied = self.session.copy_from_previous(dialog.chosen())
-            if copied:
-                self._saved()
 
     def _dropped(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:
         if not self.receiving.receives:
@@ -486,4 +392,5 @@ class MainWindow(QMainWindow):
         if not self.may_leave_report(closing=True):
             event.ignore()
             return
+        WindowMemory(self.workspace.data_dir).remember(self)  # the folder may have moved
         super().closeEvent(event)

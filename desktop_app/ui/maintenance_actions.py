@@ -8,6 +8,7 @@ is rebuilt on the data the restored file holds (its unit, its language)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,23 +16,29 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from .window_context import WindowContext
+
 if TYPE_CHECKING:
     from ..workspace.backups import Restored
     from .about_dialog import AboutDialog
     from .backups_dialog import BackupsDialog
     from .forms_dialog import FormsDialog
-    from .main_window import MainWindow
 
 
 class MaintenanceActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self, window: WindowContext, other_views: Callable[[], Iterable[QWidget | None]]
+    ) -> None:
+        """``other_views``: the windows of their own (the receiving board, the district's
+        window) that hold the database too, closed before a restore."""
+        super().__init__(window.widget)
         self.window = window
-        self.backups_action = QAction(self.tr("Sao lưu và &khôi phục…"), window)
+        self.other_views = other_views
+        self.backups_action = QAction(self.tr("Sao lưu và &khôi phục…"), window.widget)
         self.backups_action.triggered.connect(self.open_backups)
-        self.forms_action = QAction(self.tr("&Biểu mẫu…"), window)
+        self.forms_action = QAction(self.tr("&Biểu mẫu…"), window.widget)
         self.forms_action.triggered.connect(self.open_forms)
-        self.about_action = QAction(self.tr("&Giới thiệu và chẩn đoán…"), window)
+        self.about_action = QAction(self.tr("&Giới thiệu và chẩn đoán…"), window.widget)
         self.about_action.setShortcut(QKeySequence("F1"))
         self.about_action.triggered.connect(self.open_about)
 
@@ -39,7 +46,7 @@ class MaintenanceActions(QObject):
         from .about_dialog import AboutDialog
 
         window = self.window
-        dialog = AboutDialog(window.workspace, window.lang, window.dialogs, window)
+        dialog = AboutDialog(window.workspace, window.lang, window.dialogs, window.widget)
         if modal:
             dialog.exec()
         return dialog
@@ -52,7 +59,9 @@ class MaintenanceActions(QObject):
         window = self.window
         if window.entry is not None:
             window.entry.commit_pending()
-        dialog = FormsDialog(window.workspace, window.lang, window.dialogs, lambda: None, window)
+        dialog = FormsDialog(
+            window.workspace, window.lang, window.dialogs, lambda: None, window.widget
+        )
         if modal:
             dialog.exec()
         return dialog
@@ -63,7 +72,9 @@ class MaintenanceActions(QObject):
         window = self.window
         if window.entry is not None:
             window.entry.commit_pending()
-        dialog = BackupsDialog(window.workspace, window.lang, window.dialogs, self.restore, window)
+        dialog = BackupsDialog(
+            window.workspace, window.lang, window.dialogs, self.restore, window.widget
+        )
         if modal:
             dialog.exec()
             if dialog.must_close:
@@ -92,10 +103,8 @@ class MaintenanceActions(QObject):
             old.setEnabled(False)
             for row in old.rows.values():
                 row.blockSignals(True)
-        window.setCentralWidget(QWidget(window))
-        window.entry = None
-        window.session = None
-        for view in (window.receiving.board, window.receiving.district):  # their own views
+        window.show_nothing()
+        for view in self.other_views():
             if view is not None:
                 view.close()
         result = restore(window.workspace, backup, checked=True)
@@ -121,7 +130,7 @@ class MaintenanceActions(QObject):
             lock = InstanceLock()
             if lock.acquire(data_dir) == LockState.TAKEN:
                 window.dialogs.error(
-                    window,
+                    window.widget,
                     window.windowTitle(),
                     self.tr(
                         "Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. "

@@ -1,28 +1,29 @@
 """The window's packet commands: export the open report, check packet files, manage the
 unit's signing identity. Kept out of main_window.py so the window stays a wiring of
-parts; each command opens its own dialog module."""
+parts; each command opens its own dialog module and reaches the window only through its
+``WindowContext``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from ..workspace.changes import OpChanges
+from .window_context import WindowContext
 
 
 class PacketActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.widget)
         self.window = window
-        self.export_action = QAction(self.tr("&Xuất gói nộp…"), window)
+        self.export_action = QAction(self.tr("&Xuất gói nộp…"), window.widget)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
-        self.verify_action = QAction(self.tr("&Kiểm tra gói nộp…"), window)
+        self.verify_action = QAction(self.tr("&Kiểm tra gói nộp…"), window.widget)
         self.verify_action.triggered.connect(self.verify)
-        self.identity_action = QAction(self.tr("Chữ &ký số của đơn vị…"), window)
+        self.identity_action = QAction(self.tr("Chữ &ký số của đơn vị…"), window.widget)
         self.identity_action.triggered.connect(self.identity)
 
     def export(self) -> None:
@@ -40,7 +41,7 @@ class PacketActions(QObject):
             str(session.period),
             window.lang,
             window.dialogs,
-            window,
+            window.widget,
         )
         dialog.exported.connect(lambda _result: self._exported())
         dialog.show_problems.connect(window.focus_problems)
@@ -51,7 +52,7 @@ class PacketActions(QObject):
         window = self.window
         if window.session is not None:
             window.session.reload()
-        window.update_status()
+        window.changed(OpChanges(status=True))
 
     def verify(self) -> None:
         from .export_dialog import default_export_dir
@@ -63,7 +64,7 @@ class PacketActions(QObject):
             window.lang,
             window.dialogs,
             default_export_dir(window.workspace),
-            window,
+            window.widget,
         )
         dialog.exec()
 
@@ -72,9 +73,9 @@ class PacketActions(QObject):
 
         window = self.window
         if window.workspace.profile is None:
-            window.settings.open_settings()
+            window.open_settings()
             return None
-        dialog = IdentityDialog(window.workspace, window.lang, window.dialogs, window)
+        dialog = IdentityDialog(window.workspace, window.lang, window.dialogs, window.widget)
         dialog.exec()
         return dialog
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +23,7 @@ from ..core.validation import UNSAVED, Problem
 from ..workspace.field_state import FieldStates
 from ..workspace.session import ReportSession
 from .field_row import error_line, show_error
+from .style import ERROR, WARNING
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -141,9 +143,9 @@ class ProblemsPanel(QWidget):
         item = QListWidgetItem(text)
         item.setData(PROBLEM_ROLE, problem)
         if problem.is_error:
-            item.setForeground(QColor("#b71c1c"))
+            item.setForeground(QColor(ERROR))
         elif not problem.explanation:
-            item.setForeground(QColor("#8a5a00"))
+            item.setForeground(QColor(WARNING))
         return item
 
     def _current_problem(self) -> Problem | None:
@@ -212,3 +214,22 @@ class ProblemsPanel(QWidget):
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
+
+
+class ProblemsDock(QDockWidget):
+    """The panel in a dock the clerk can fold away (its switch in the status bar and the
+    View menu; F8 brings it back) or move: on a 1024-pixel screen the form needs the room."""
+
+    def __init__(self, lang: str, parent: QWidget) -> None:
+        super().__init__(self.tr("Lỗi và cảnh báo"), parent)
+        self.setObjectName("problemsDock")
+        self.panel = ProblemsPanel(lang, self)
+        self.setWidget(self.panel)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.setMinimumWidth(240)
+        self.toggleViewAction().setToolTip(
+            self.tr("Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)")
+        )

@@ -11,7 +11,7 @@ import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolBar, QWidget
 
 from ..core.periods import Period, current_period, offered_periods
 from ..storage import list_reports, unit_path
@@ -46,7 +46,13 @@ class ReportToolbar(QToolBar):
         self.addWidget(QLabel(self.tr(" Biểu mẫu: "), self))
         self.form_combo = QComboBox(self)
         self.form_combo.setObjectName("formChoice")
-        self.form_combo.setMinimumWidth(280)
+        # Shrinks on a narrow screen rather than push the export button off the toolbar;
+        # the whole title is in the list and the tooltip.
+        self.form_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form_combo.setMinimumContentsLength(24)
+        self.form_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.addWidget(self.form_combo)
         self.addWidget(QLabel(self.tr("  Kỳ báo cáo: "), self))
         self.period_combo = QComboBox(self)
@@ -55,6 +61,7 @@ class ReportToolbar(QToolBar):
         self.addWidget(self.period_combo)
         self.addSeparator()
         self.addAction(export_action)
+        self.form_combo.currentTextChanged.connect(self.form_combo.setToolTip)
         self.form_combo.activated.connect(lambda _i: self.form_picked.emit())
         self.period_combo.activated.connect(self._period_activated)
         self._workspace: Workspace | None = None

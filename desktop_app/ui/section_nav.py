@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from ..core.forms.model import Form
 from ..workspace.field_state import SectionCounts
+from .style import ERROR, OK, WARNING
 
-RED, AMBER, GREEN = QColor("#b71c1c"), QColor("#8a5a00"), QColor("#1b5e20")
+RED, AMBER, GREEN = QColor(ERROR), QColor(WARNING), QColor(OK)
 
 
 class SectionNav(QListWidget):

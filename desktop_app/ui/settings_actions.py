@@ -7,6 +7,7 @@ left (typed text that cannot be saved is never dropped unasked)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,24 +15,27 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from ..storage import set_setting
+from ..workspace.changes import OpChanges
 from ..workspace.session import OUTLIER_SETTING, read_outlier_share
 from .i18n import install_language
+from .window_context import WindowContext
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
     from .setup_dialog import SetupChoice
 
 
 class SettingsActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext, move_data: Callable[[Path], bool]) -> None:
+        """``move_data`` moves the data folder (the upkeep commands'), False if it did not."""
+        super().__init__(window.widget)
         self.window = window
-        self.settings_action = QAction(self.tr("&Cài đặt…"), window)
+        self.move_data = move_data
+        self.settings_action = QAction(self.tr("&Cài đặt…"), window.widget)
         self.settings_action.triggered.connect(lambda: self.open_settings())
         # Each language named in itself: the clerk who cannot read the other finds it.
-        self.vi_action = QAction("Tiếng Việt", window)
+        self.vi_action = QAction("Tiếng Việt", window.widget)
         self.vi_action.triggered.connect(lambda: self.set_language("vi"))
-        self.en_action = QAction("English", window)
+        self.en_action = QAction("English", window.widget)
         self.en_action.triggered.connect(lambda: self.set_language("en"))
 
     def open_settings(self) -> None:
@@ -47,7 +51,7 @@ class SettingsActions(QObject):
             window.workspace.profile,
             outlier_share=read_outlier_share(window.workspace.db),
             dialogs=window.dialogs,
-            parent=window,
+            parent=window.widget,
         )
         if not dialog.exec():
             return
@@ -62,7 +66,7 @@ class SettingsActions(QObject):
         if not window.may_leave_report():
             return
         moving = Path(choice.data_dir) != Path(window.workspace.data_dir)
-        if moving and not window.maintenance.move_data(Path(choice.data_dir)):
+        if moving and not self.move_data(Path(choice.data_dir)):
             return
         setup_unit(
             window.workspace,
@@ -102,8 +106,7 @@ class SettingsActions(QObject):
                 window.open_report(form_id, period)
             if window.entry is not None and window.session.form.id == form_id:
                 window.entry.fields.flagged |= flagged
-                window.entry.refresh()
-                window.problems.refresh()
+                window.changed(OpChanges(notes=True))  # the flags shown again
                 if where is not None:
                     window.entry.go_to_field(where)
 

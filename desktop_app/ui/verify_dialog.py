@@ -27,6 +27,7 @@ from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
 from .identity_panel import grouped_fingerprint
+from .style import ERROR, OK
 
 
 class VerifyDialog(QDialog):
@@ -141,7 +142,7 @@ class VerifyDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column == 1:
-                    item.setForeground(QColor("#1b5e20" if outcome.ok else "#b71c1c"))
+                    item.setForeground(QColor(OK if outcome.ok else ERROR))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
 

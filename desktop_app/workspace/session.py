@@ -53,6 +53,10 @@ OUTLIER_SETTING = "outlier_share"
 DEFAULT_OUTLIER_SHARE = Decimal("0.5")  # ±50 % from last period draws a soft hint
 
 
+RETURNED_BECAUSE = Text("Lý do trả lại: {reason}", "Returned because: {reason}")
+ACCEPTED_NOTE = Text("Ghi chú khi tiếp nhận: {reason}", "Note on acceptance: {reason}")
+
+
 @dataclass(frozen=True)
 class Edit:
     field_id: str
@@ -264,6 +268,28 @@ class ReportSession:
             if row.kind in ("value", "comment") and f is not None and not f.is_computed:
                 return f.id
         return None
+
+    def prefilled(self) -> dict[str, tuple[Value, bool]]:
+        """field id → (the value pre-filled from the children's reports, whether the
+        report still holds it): a district's own form only."""
+        if self.report is None or not any(f.prefill for f in self.form.fields.values()):
+            return {}
+        from .district_prefill import prefilled_fields
+
+        return prefilled_fields(self.ws, self.form.id, str(self.period))
+
+    def review_note(self) -> Text | None:
+        """What the parent unit said in its last receipt about this report, if anything."""
+        if self.report is None or self.status not in ("accepted", "returned"):
+            return None
+        from ..storage.receipts import list_receipts
+
+        found = list_receipts(self.ws.db, "received", report_id=self.report.id)
+        if not found or not found[0].reason:
+            return None
+        if found[0].decision == "returned":
+            return RETURNED_BECAUSE.format(reason=found[0].reason)
+        return ACCEPTED_NOTE.format(reason=found[0].reason)
 
     def history(self, field_id: str) -> list[AuditRow]:
         """Who changed the field (or its comment) when, newest first."""

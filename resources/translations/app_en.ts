@@ -143,7 +143,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+56"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+57"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -246,12 +246,12 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="+76"/>
+        <location filename="../../desktop_app/ui/background.py" line="+84"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -464,7 +464,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+110"/>
+        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+111"/>
         <source>Thay đổi so với lần nộp trước</source>
         <translation>Changes since the previous submission</translation>
     </message>
@@ -615,7 +615,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+76"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+77"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -671,29 +671,6 @@ All current data are replaced by this backup; every change made after that time 
     </message>
 </context>
 <context>
-    <name>EntryView</name>
-    <message>
-        <location filename="../../desktop_app/ui/entry_view.py" line="+363"/>
-        <source>Nội dung vừa nhập vẫn giữ ở ô này nhưng chưa được lưu; sau khi khắc phục, nhấn Enter (ô nhiều dòng: Ctrl+Enter) để lưu lại.</source>
-        <translation>What you typed is still in this field but not saved; once the cause is fixed, press Enter (multi-line fields: Ctrl+Enter) to save it.</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Tổng hợp từ báo cáo của đơn vị cấp dưới: %1</source>
-        <translation>Consolidated from the subordinate units&apos; reports: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Đã sửa khác số tổng hợp từ cấp dưới (%1)</source>
-        <translation>Changed from the consolidated figure (%1)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Khác số tổng hợp từ báo cáo cấp dưới (%1): ghi lý do vào ghi chú (F4).</source>
-        <translation>Differs from the figure consolidated from the subordinate units (%1): give the reason in the note (F4).</translation>
-    </message>
-</context>
-<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../../desktop_app/ui/error_report.py" line="+87"/>
@@ -741,7 +718,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+75"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+76"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -751,7 +728,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -844,7 +821,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+134"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+145"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -867,7 +844,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/fields_dialog.py" line="+74"/>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+75"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -1336,6 +1313,45 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/leave_guard.py" line="+55"/>
+        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
+
+Vẫn đóng phần mềm?</source>
+        <translation>
+            <numerusform>%n field could not be saved (see the red message under it). If you close now, what you typed in it is lost.
+
+Close the application anyway?</numerusform>
+            <numerusform>%n fields could not be saved (see the red message under each). If you close now, what you typed in them is lost.
+
+Close the application anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
+
+Vẫn chuyển?</source>
+        <translation>
+            <numerusform>%n field could not be saved (see the red message under it). If you move on now, what you typed there will be lost.
+
+Move on anyway?</numerusform>
+            <numerusform>%n fields could not be saved (see the red messages under them). If you move on now, what you typed there will be lost.
+
+Move on anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.</source>
+        <translation>
+            <numerusform>%n field could not be saved: correct what is marked in red under it.</numerusform>
+            <numerusform>%n fields could not be saved: correct what is marked in red under them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LostDataDialog</name>
     <message>
         <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
@@ -1439,77 +1455,32 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+80"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+98"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Lỗi và cảnh báo</source>
-        <translation>Errors and warnings</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>&amp;Lưu</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sao chép từ &amp;kỳ trước…</source>
-        <translation>Copy from &amp;previous period…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+33"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Hoàn tác</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Làm lại</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Ghi chú và lịch sử…</source>
-        <translation>&amp;Note and history…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mục &amp;tiếp theo</source>
-        <translation>&amp;Next section</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mục t&amp;rước</source>
-        <translation>P&amp;revious section</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Danh sách &amp;lỗi</source>
-        <translation>&amp;Problems list</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>&amp;Công cụ</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1529,26 +1500,12 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>Không mở được báo cáo nào của đơn vị này.</source>
         <translation>No report of this unit could be opened.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+46"/>
-        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu chuyển đi bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
-
-Vẫn chuyển?</source>
-        <translation>
-            <numerusform>%n field could not be saved (see the red message under it). If you move on now, what you typed there will be lost.
-
-Move on anyway?</numerusform>
-            <numerusform>%n fields could not be saved (see the red messages under them). If you move on now, what you typed there will be lost.
-
-Move on anyway?</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1557,88 +1514,11 @@ Move on anyway?</numerusform>
         <source>Thiết lập đơn vị…</source>
         <translation>Set up the unit…</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>Đã lưu lúc %1</source>
-        <translation>Saved at %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Chưa lưu được!</source>
-        <translation>Not saved!</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại.</source>
-        <translation>The exported report has been edited: this is revision %1, export and send it again.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Bản nháp</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đã xuất gói</source>
-        <translation>Exported</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Đã được tiếp nhận</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bị trả lại</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Trạng thái: %1 · lần sửa %2</source>
-        <translation>Status: %1 · revision %2</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Lý do trả lại: %1</source>
-        <translation>Returned because: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ghi chú khi tiếp nhận: %1</source>
-        <translation>Note on acceptance: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n ô chưa lưu được: sửa nội dung đang đánh dấu đỏ dưới ô.</source>
-        <translation>
-            <numerusform>%n field could not be saved: correct what is marked in red under it.</numerusform>
-            <numerusform>%n fields could not be saved: correct what is marked in red under them.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
-        <translation>Everything is saved automatically as soon as each field is entered.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-165"/>
-        <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
-
-Vẫn đóng phần mềm?</source>
-        <translation>
-            <numerusform>%n field could not be saved (see the red message under it). If you close now, what you typed in it is lost.
-
-Close the application anyway?</numerusform>
-            <numerusform>%n fields could not be saved (see the red message under each). If you close now, what you typed in them is lost.
-
-Close the application anyway?</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MaintenanceActions</name>
     <message>
-        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+30"/>
+        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+37"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>&amp;Backups and restore…</translation>
     </message>
@@ -1653,7 +1533,7 @@ Close the application anyway?</numerusform>
         <translation>&amp;About and diagnostics…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. Hãy đóng cửa sổ đó trước khi chuyển sang thư mục này.</source>
         <translation>The data folder %1 is open in another window of the application. Close that window before switching to this folder.</translation>
     </message>
@@ -1742,7 +1622,7 @@ Close the application anyway?</numerusform>
 <context>
     <name>PacketActions</name>
     <message>
-        <location filename="../../desktop_app/ui/packet_actions.py" line="+20"/>
+        <location filename="../../desktop_app/ui/packet_actions.py" line="+21"/>
         <source>&amp;Xuất gói nộp…</source>
         <translation>&amp;Export submission packet…</translation>
     </message>
@@ -1810,9 +1690,22 @@ Close the application anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>ProblemsDock</name>
+    <message>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+224"/>
+        <source>Lỗi và cảnh báo</source>
+        <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hiện hoặc ẩn danh sách lỗi và cảnh báo (F8 để mở)</source>
+        <translation>Show or hide the list of errors and warnings (F8 opens it)</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+53"/>
+        <location line="-179"/>
         <source>Giải trình cho cảnh báo đã chọn:</source>
         <translation>Explanation of the selected warning:</translation>
     </message>
@@ -1871,7 +1764,7 @@ Close the application anyway?</numerusform>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+111"/>
+        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+112"/>
         <source>%1 — tối đa %2 điểm</source>
         <translation>%1 — at most %2 points</translation>
     </message>
@@ -1955,7 +1848,7 @@ rank</translation>
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+110"/>
+        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+111"/>
         <source>Bảng xếp hạng</source>
         <translation>Ranking</translation>
     </message>
@@ -2026,7 +1919,7 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+84"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+85"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
@@ -2149,12 +2042,12 @@ rank</translation>
         <translation>&amp;Trusted certificates…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tổng hợp, &amp;chấm điểm, xếp hạng…</source>
         <translation>Consolidation, &amp;scores, ranking…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Điền sẵn báo cáo của đơn vị từ số liệu cấp dưới</source>
         <translation>&amp;Pre-fill the unit&apos;s report from the subordinate units</translation>
     </message>
@@ -2165,13 +2058,13 @@ rank</translation>
     </message>
     <message>
         <location line="+107"/>
-        <location line="+25"/>
-        <location line="+27"/>
+        <location line="+26"/>
+        <location line="+29"/>
         <source>Điền sẵn từ số liệu cấp dưới</source>
         <translation>Pre-fill from the subordinate units</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>Biểu mẫu đang mở không có chỉ tiêu lấy từ báo cáo của đơn vị cấp dưới. Hãy chọn biểu mẫu báo cáo của chính đơn vị (ví dụ cntt-huyen).</source>
         <translation>The open form has no figures taken from the subordinate units&apos; reports. Choose the unit&apos;s own report form (for example cntt-huyen).</translation>
     </message>
@@ -2181,7 +2074,7 @@ rank</translation>
         <translation>Consolidating the subordinate units&apos; reports…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Đã tổng hợp từ báo cáo của %1/%2 đơn vị cấp dưới.</source>
         <translation>Consolidated from the reports of %1/%2 subordinate units.</translation>
     </message>
@@ -2201,7 +2094,7 @@ rank</translation>
         <translation>Pre-filled fields have a light blue background; each field&apos;s note says where the figure came from.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Mở biên nhận hoặc phiếu trả lại</source>
         <translation>Open a receipt or return note</translation>
     </message>
@@ -2271,6 +2164,97 @@ Register it only when the unit has read this fingerprint back by phone and every
     </message>
 </context>
 <context>
+    <name>ReportCommands</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_commands.py" line="+26"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sao chép từ &amp;kỳ trước…</source>
+        <translation>Copy from &amp;previous period…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ghi chú và lịch sử…</source>
+        <translation>&amp;Note and history…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục &amp;tiếp theo</source>
+        <translation>&amp;Next section</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục t&amp;rước</source>
+        <translation>P&amp;revious section</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh sách &amp;lỗi</source>
+        <translation>&amp;Problems list</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mọi số liệu đã được lưu tự động ngay khi nhập xong từng ô.</source>
+        <translation>Everything is saved automatically as soon as each field is entered.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStatus</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_status.py" line="+44"/>
+        <source>Đã lưu lúc %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa lưu được!</source>
+        <translation>Not saved!</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Báo cáo đã xuất nay được sửa: đây là lần sửa %1, cần xuất và gửi lại.</source>
+        <translation>The exported report has been edited: this is revision %1, export and send it again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã xuất gói</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã được tiếp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trạng thái: %1 · lần sửa %2</source>
+        <translation>Status: %1 · revision %2</translation>
+    </message>
+</context>
+<context>
     <name>ReportToolbar</name>
     <message>
         <location filename="../../desktop_app/ui/report_toolbar.py" line="+37"/>
@@ -2283,12 +2267,12 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation> Form: </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>  Kỳ báo cáo: </source>
         <translation>  Period: </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Chưa thiết lập đơn vị báo cáo</source>
         <translation>No reporting unit set up</translation>
     </message>
@@ -2296,7 +2280,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+69"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+70"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2337,18 +2321,18 @@ Register it only when the unit has read this fingerprint back by phone and every
     </message>
     <message>
         <location line="+11"/>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Mã PIN của USB ký số:</source>
         <translation>Signing token&apos;s PIN:</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+56"/>
+        <location line="-54"/>
+        <location line="+54"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-46"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -2358,7 +2342,7 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Save the receipt in:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -2411,7 +2395,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>SectionNav</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/section_nav.py" line="+37"/>
+        <location filename="../../desktop_app/ui/section_nav.py" line="+38"/>
         <source>%n chưa lưu</source>
         <translation>
             <numerusform>%n unsaved</numerusform>
@@ -2446,7 +2430,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/settings_actions.py" line="+33"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -2613,7 +2597,7 @@ Save this setup?</translation>
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/targets_model.py" line="+68"/>
+        <location filename="../../desktop_app/ui/district/targets_model.py" line="+69"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
@@ -2838,7 +2822,7 @@ met</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="+49"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="+50"/>
         <source>Kiểm tra gói nộp</source>
         <translation>Check packets</translation>
     </message>

@@ -42,7 +42,7 @@ from typing import Any
 import pytest
 
 from tests.crash.forkserver import ForkServer, read_lines
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")
 

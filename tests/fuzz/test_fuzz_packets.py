@@ -47,7 +47,7 @@ from desktop_app.packets.data import canonical_json
 from desktop_app.packets.manifest import manifest_bytes, sha256_hex
 from desktop_app.packets.packet import MEMBERS, zip_bytes
 from tests.fuzz.limits import DEADLINE, TALLY, answer, long_examples
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 UNIT = "02080"
 HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]

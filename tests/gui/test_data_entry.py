@@ -188,18 +188,18 @@ def test_vietnamese_numbers_and_undo_redo(qtbot, workspace):
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.session.value("kinh_phi_cntt") == Decimal("1234.5")
     assert window.entry.rows["kinh_phi_cntt"].editor.text() == "1.234,5"
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert window.entry.rows["kinh_phi_cntt"].editor.text() == "2.000,25"
 
 
 def test_section_shortcuts_and_problems_shortcut(qtbot, workspace):
     setup_unit(workspace, "02080", "legacy")
     window = open_window(qtbot, workspace)
-    window.next_action.trigger()
+    window.commands.next_action.trigger()
     assert window.entry.nav.currentRow() == 1
-    window.prev_action.trigger()
+    window.commands.prev_action.trigger()
     assert window.entry.nav.currentRow() == 0
-    window.problems_action.trigger()
+    window.commands.problems_action.trigger()
     assert window.problems.list.hasFocus() or window.problems.list.count() >= 0
 
 

@@ -14,7 +14,7 @@ import pytest
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 12, 20)

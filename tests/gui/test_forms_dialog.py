@@ -20,7 +20,7 @@ from desktop_app.workspace import Workspace
 from desktop_app.workspace.form_library import import_form_workbook, publish_form_packet
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 11, 23)

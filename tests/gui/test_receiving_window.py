@@ -24,7 +24,7 @@ from desktop_app.workspace import receive as use
 from desktop_app.workspace.entry import set_values
 from desktop_app.workspace.export import export_report
 from tests.gui.modal import when_modal
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 12, 20)

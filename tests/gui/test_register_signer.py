@@ -13,7 +13,7 @@ from desktop_app.ui.fingerprint_view import fingerprint_groups
 from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace import receive as use
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 pytestmark = pytest.mark.gui
 

@@ -21,7 +21,7 @@ from desktop_app.ui.receiving.board_model import BoardModel
 from desktop_app.ui.receiving.receipt_trust_dialog import ReceiptTrustDialog
 from desktop_app.workspace import receive as use
 from tests.gui.modal import when_modal
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 pytestmark = pytest.mark.gui
 A = "02080"

@@ -22,7 +22,7 @@ from desktop_app.workspace.logs import (
     tail,
 )
 from tests.integration.test_receive_cli import run
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from desktop_app.workspace.appraisal import (
     unit_appraisal,
 )
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 A, B = "02080", "02083"
 

@@ -21,7 +21,7 @@ from desktop_app.workspace import district_merges as M
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 INTO = {"02020": "02020", "02053": "02020", "02080": "02083", "02077": "02083"}
 

@@ -21,7 +21,7 @@ from desktop_app.workspace.identity import export_unit_certificate
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.integration.cli_helpers import cli
 from tests.integration.packet_tools import needs_tools, standard_tools_accept
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 SUMS = ("cbcc_tong", "cbcc_co_may_tinh", "vb_di_tong", "vb_di_ky_so", "ho_so_tiep_nhan",
         "ho_so_truc_tuyen", "ho_so_da_giai_quyet", "ho_so_dung_han", "kinh_phi_cntt",

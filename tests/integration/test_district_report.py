@@ -27,7 +27,7 @@ from desktop_app.workspace import district_prefill as P
 from desktop_app.workspace import receive as use
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 XA = yaml.safe_load((PROJECT / "forms" / "cntt-xa-2026.yaml").read_text(encoding="utf-8"))
 DATE = datetime.date(2027, 1, 20)

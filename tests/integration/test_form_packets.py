@@ -28,7 +28,7 @@ from desktop_app.workspace.form_library import (
 from desktop_app.workspace.identity import current, export_unit_certificate
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 XA = PROJECT / "forms" / "cntt-xa-2026.yaml"
 COMMUNE = "02080"

@@ -21,7 +21,7 @@ from desktop_app.storage.receipts import list_receipts
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.entry import set_values
 from tests import pki
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 A, B = "02080", "02083"
 

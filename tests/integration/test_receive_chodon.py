@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from desktop_app.receiving.merge import value_text
 from desktop_app.storage.submissions import find_submissions, submission_values
 from desktop_app.workspace import receive as use
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import Run
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 ENV = {k: v for k, v in os.environ.items() if k != "DESKTOP_APP_DATA_DIR"}
 ENV.update(PYTHONIOENCODING="utf-8", PW=F.PASS)

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.workspace import receive as use
 from tests import pki
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 from .hostile import CASES, OTHER_KINDS
 from .hostile.kit import A, B, C, district_form_data

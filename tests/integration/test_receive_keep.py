@@ -9,7 +9,7 @@ import pytest
 from desktop_app.receiving import files
 from desktop_app.receiving import receive as receiving
 from desktop_app.workspace import receive as use
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 A = "02080"
 

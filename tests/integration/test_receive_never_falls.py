@@ -25,7 +25,7 @@ from desktop_app.workspace import receive as use
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
 from tests.integration.hostile.files import deep_data_packet
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 A, B, C = "02080", "02083", "02044"
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, sockets and flock are POSIX")

@@ -22,7 +22,7 @@ from desktop_app.core.progress import Cancelled
 from desktop_app.receiving.parallel import WorkerHooks
 from desktop_app.receiving.receive import ReceiveCancelled, receive_paths
 from desktop_app.workspace import receive as use
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 UNREGISTERED = "02047"  # not registered: refused in the parent (check 4, explained)
 

@@ -17,7 +17,7 @@ from desktop_app.storage.submissions import find_submissions, get_submission
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.entry import set_values
 from desktop_app.workspace.export import export_report
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 CODE = "02080"  # Xã Bình Trung
 

@@ -14,7 +14,7 @@ from desktop_app.storage.trust_entries import insert_entry
 from desktop_app.workspace import receive as use
 from tests import odd_certs as odd
 from tests import pki
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 from . import test_receive_hostile as hostile
 from .hostile.kit import C

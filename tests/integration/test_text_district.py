@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 A4_LANDSCAPE_WIDTH = 841.89
 LONG_NAME = " ".join(["Nguyễn Thị Thanh Hương Trà My"] * 8)[:200].strip()

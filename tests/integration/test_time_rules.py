@@ -17,7 +17,7 @@ from desktop_app.workspace.entry import load_values, set_values
 from desktop_app.workspace.export import export_report
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 VN = datetime.timezone(datetime.timedelta(hours=7))
 

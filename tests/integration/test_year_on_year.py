@@ -23,7 +23,7 @@ from desktop_app.core.forms.registry import FormRegistry
 from desktop_app.workspace import district as D
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 SAMPLES = PROJECT / "resources" / "samples"
 CODE = "02080"  # Xã Bình Trung

@@ -31,6 +31,7 @@ from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
 from ..period_choice import PERIODS_BACK, fill_period_combo
+from ..style import ERROR_TEXT
 
 if TYPE_CHECKING:  # imported when first used, not with the main window
     from ...consolidation.trend import Trend
@@ -154,7 +155,7 @@ class DistrictWindow(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(error_text(error, self.lang))
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setStyleSheet(ERROR_TEXT)
 
     def refresh(self) -> None:
         form_id, period = self.form_combo.currentData(), self.period_combo.currentData()

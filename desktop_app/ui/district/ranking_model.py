@@ -14,11 +14,12 @@ from PySide6.QtGui import QColor, QFont
 
 from ...consolidation import Consolidation, Ranking, RankRow, UnitReport
 from ...core.collation import vi_sort_key
+from ..style import ERROR, OK, WARNING
 from .sorting import BLANK, CENTRE, NO_PARENT, RIGHT, SORT_ROLE, score_text, signed_text
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
-UP, DOWN, MISSING = QColor("#1b5e20"), QColor("#b71c1c"), QColor("#b71c1c")
-RETURNED = QColor("#8a5a00")
+UP, DOWN, MISSING = QColor(OK), QColor(ERROR), QColor(ERROR)
+RETURNED = QColor(WARNING)
 
 
 @dataclass(frozen=True)

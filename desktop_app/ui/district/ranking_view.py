@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...consolidation import Consolidation, Ranking, Statement, district_statements
+from ..style import ERROR, TITLE
 from .ranking_model import CODE_ROLE, RankingModel
 from .sorting import BlankLastProxy, period_label
 from .targets_model import TargetsModel
@@ -37,8 +38,8 @@ from .targets_model import TargetsModel
 NOTE_STYLE = (
     "QLabel#provisionalNote { background: #fff8e1; color: #6d4c00; border: 1px solid #e0a100;"
     " padding: 6px; font-weight: bold; }"
-    "QLabel#missingUnits { color: #b71c1c; }"
-    "QLabel#rankingTitle { font-size: 13pt; font-weight: bold; color: #0d3c61; }"
+    f"QLabel#missingUnits {{ color: {ERROR}; }}"
+    f"QLabel#rankingTitle {{ font-size: 13pt; font-weight: bold; color: {TITLE}; }}"
 )
 
 

@@ -16,9 +16,10 @@ from ...core.collation import vi_sort_key
 from ...core.forms.model import Field
 from ...core.targets import TargetResult
 from ...core.values import Value, display
+from ..style import ERROR, OK
 from .sorting import BLANK, CENTRE, NO_PARENT, RIGHT, SORT_ROLE
 
-REACHED, NOT_REACHED = QColor("#1b5e20"), QColor("#b71c1c")
+REACHED, NOT_REACHED = QColor(OK), QColor(ERROR)
 HEADER_WIDTH = 26  # characters per header line: five targets fit a 1366-pixel screen
 
 

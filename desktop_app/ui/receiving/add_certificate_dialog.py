@@ -27,6 +27,7 @@ from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
 from ..identity_panel import grouped_fingerprint
+from ..style import ERROR, ERROR_TEXT
 
 
 class AddCertificateDialog(QDialog):
@@ -149,7 +150,7 @@ class AddCertificateDialog(QDialog):
             self.previews = preview_certificates(source)
         except AppError as error:
             self.previews = []
-            self.preview.setStyleSheet("color: #b71c1c;")
+            self.preview.setStyleSheet(ERROR_TEXT)
             self.preview.setText(error_text(error, self.lang))
             self.register_button.setEnabled(False)
             return
@@ -209,7 +210,7 @@ class AddCertificateDialog(QDialog):
                 code = self.unit_code()
                 if not code:
                     self.unit_combo.setFocus()
-                    self.unit_combo.setStyleSheet("border: 1px solid #b71c1c;")
+                    self.unit_combo.setStyleSheet(f"border: 1px solid {ERROR};")
                     return
                 self.registered = [self._register_unit(register_certificate, code, note)]
         except AppError as error:

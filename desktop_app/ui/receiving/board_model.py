@@ -20,18 +20,19 @@ from PySide6.QtGui import QColor
 
 from ...core.collation import vi_sort_key
 from ...core.messages import Text
+from ..style import CONFLICT, ENTERED, ERROR, INFO, OK, RETURNED
 
 VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
 ROOT = QModelIndex()  # a table has no parent rows
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_COLOURS = {
-    "conflict": "#e65100",
-    "missing": "#b71c1c",
-    "entered": "#4e342e",
-    "returned": "#6a1b9a",
-    "submitted": "#0d47a1",
-    "accepted": "#1b5e20",
+    "conflict": CONFLICT,
+    "missing": ERROR,
+    "entered": ENTERED,
+    "returned": RETURNED,
+    "submitted": INFO,
+    "accepted": OK,
 }
 COLUMNS = (
     ("code", Text("Mã", "Code")),
@@ -101,7 +102,7 @@ class BoardModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole and key in ("state", "late"):
             if key == "late" and row.on_time is False:
-                return QColor("#b71c1c")
+                return QColor(ERROR)
             if key == "state":
                 return QColor(STATE_COLOURS[row.state])
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "revision":

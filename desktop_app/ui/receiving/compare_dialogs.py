@@ -31,9 +31,10 @@ from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
 from ..identity_panel import grouped_fingerprint
+from ..style import CHANGED_BACKGROUND, ERROR_TEXT
 from .board_model import local_time
 
-CHANGED = QColor("#fff3cd")
+CHANGED = QColor(CHANGED_BACKGROUND)
 
 
 def shown_value(form: Form | None, field_id: str, raw: Any, lang: str) -> str:
@@ -265,7 +266,7 @@ class ConflictDialog(QDialog):
     def decide(self, take: str) -> None:
         reason = self.reason.text().strip()
         if not reason:
-            self.reason_label.setStyleSheet("color: #b71c1c;")
+            self.reason_label.setStyleSheet(ERROR_TEXT)
             self.reason.setFocus()
             return
         from ...core.messages import AppError

@@ -28,6 +28,7 @@ from ...core.messages import Text
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
+from ..style import CONFLICT, ERROR, INFO, MUTED, OK
 from .register_signer import UnknownSigner, button_text, register_signers, unknown_signer
 
 VERDICT_LABELS = {
@@ -38,11 +39,11 @@ VERDICT_LABELS = {
     "rejected": Text("Từ chối", "Rejected"),
 }
 VERDICT_COLOURS = {
-    "accepted": "#1b5e20",
-    "duplicate": "#546e7a",
-    "superseding": "#0d47a1",
-    "conflict": "#e65100",
-    "rejected": "#b71c1c",
+    "accepted": OK,
+    "duplicate": MUTED,
+    "superseding": INFO,
+    "conflict": CONFLICT,
+    "rejected": ERROR,
 }
 
 

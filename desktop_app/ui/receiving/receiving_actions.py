@@ -13,35 +13,37 @@ from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from ..background import BackgroundTask
-    from ..main_window import MainWindow
+    from ..window_context import WindowContext
 
 # Everything but the actions is imported when a command runs: this module is loaded at
 # start-up, which is measured.
 
 
 class ReceivingActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowContext) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.board: Any = None
         self.district: Any = None
         self.task: BackgroundTask | None = None
-        self.board_action = QAction(self.tr("&Theo dõi nộp báo cáo…"), window)
+        self.board_action = QAction(self.tr("&Theo dõi nộp báo cáo…"), window.widget)
         self.board_action.setShortcut(QKeySequence("F9"))
         self.board_action.triggered.connect(self.open_board)
-        self.receive_action = QAction(self.tr("&Nhận gói nộp…"), window)
+        self.receive_action = QAction(self.tr("&Nhận gói nộp…"), window.widget)
         self.receive_action.setShortcut(QKeySequence("Ctrl+R"))
         self.receive_action.triggered.connect(lambda: self.receive())
-        self.trust_action = QAction(self.tr("&Chứng thư tin cậy…"), window)
+        self.trust_action = QAction(self.tr("&Chứng thư tin cậy…"), window.widget)
         self.trust_action.triggered.connect(self.open_trust)
-        self.consolidation_action = QAction(self.tr("Tổng hợp, &chấm điểm, xếp hạng…"), window)
+        self.consolidation_action = QAction(
+            self.tr("Tổng hợp, &chấm điểm, xếp hạng…"), window.widget
+        )
         self.consolidation_action.setShortcut(QKeySequence("F10"))
         self.consolidation_action.triggered.connect(lambda: self.open_consolidation())
         self.prefill_action = QAction(
-            self.tr("&Điền sẵn báo cáo của đơn vị từ số liệu cấp dưới"), window
+            self.tr("&Điền sẵn báo cáo của đơn vị từ số liệu cấp dưới"), window.widget
         )
         self.prefill_action.triggered.connect(self.prefill)
-        self.receipt_action = QAction(self.tr("Mở &biên nhận / phiếu trả lại…"), window)
+        self.receipt_action = QAction(self.tr("Mở &biên nhận / phiếu trả lại…"), window.widget)
         self.receipt_action.triggered.connect(lambda: self.open_receipt())
 
     @property
@@ -80,7 +82,7 @@ class ReceivingActions(QObject):
         window = self.window
         if self.board is None:
             self.board = BoardWindow(
-                window.workspace, window.lang, window.dialogs, window.today, window
+                window.workspace, window.lang, window.dialogs, window.today, window.widget
             )
             self.board.finished.connect(lambda _code: setattr(self, "board", None))
         self.board.show()
@@ -99,7 +101,7 @@ class ReceivingActions(QObject):
             window.lang,
             window.dialogs,
             default_export_dir(window.workspace),
-            window,
+            window.widget,
         )
         dialog.received.connect(self._received)
         if paths:
@@ -121,7 +123,7 @@ class ReceivingActions(QObject):
         from .trust_dialog import TrustDialog
 
         window = self.window
-        dialog = TrustDialog(window.workspace, window.lang, window.dialogs, window)
+        dialog = TrustDialog(window.workspace, window.lang, window.dialogs, window.widget)
         dialog.exec()
         return dialog
 
@@ -131,7 +133,7 @@ class ReceivingActions(QObject):
         window = self.window
         if self.district is None:
             self.district = DistrictWindow(
-                window.workspace, window.lang, window.dialogs, window.today, window
+                window.workspace, window.lang, window.dialogs, window.today, window.widget
             )
             self.district.finished.connect(lambda _code: setattr(self, "district", None))
         self.district.show()
@@ -147,7 +149,7 @@ class ReceivingActions(QObject):
             return
         if not any(f.prefill for f in session.form.fields.values()):
             window.dialogs.info(
-                window,
+                window.widget,
                 self.tr("Điền sẵn từ số liệu cấp dưới"),
                 self.tr(
                     "Biểu mẫu đang mở không có chỉ tiêu lấy từ báo cáo của đơn vị cấp dưới. "
@@ -166,14 +168,16 @@ class ReceivingActions(QObject):
             return prefill_own_report(ws, form_id, period)
 
         self.task = BackgroundTask(
-            window,
+            window.widget,
             self.tr("Đang tổng hợp báo cáo của đơn vị cấp dưới…"),
             in_workspace(window.workspace.data_dir, job),
         )
         self.task.finished.connect(lambda outcome: self._prefilled(outcome, form_id, period))
         self.task.failed.connect(
             lambda error: window.dialogs.error(
-                window, self.tr("Điền sẵn từ số liệu cấp dưới"), error_text(error, window.lang)
+                window.widget,
+                self.tr("Điền sẵn từ số liệu cấp dưới"),
+                error_text(error, window.lang),
             )
         )
         self.task.start()
@@ -200,7 +204,9 @@ class ReceivingActions(QObject):
         lines.append(
             self.tr("Các ô điền sẵn có nền xanh nhạt; ghi chú của từng ô nói số liệu lấy từ đâu.")
         )
-        window.dialogs.info(window, self.tr("Điền sẵn từ số liệu cấp dưới"), "\n".join(lines))
+        window.dialogs.info(
+            window.widget, self.tr("Điền sẵn từ số liệu cấp dưới"), "\n".join(lines)
+        )
 
     # -- the unit's own report -------------------------------------------------------------
 
@@ -215,7 +221,7 @@ class ReceivingActions(QObject):
             return
         if path is None:
             chosen = window.dialogs.choose_files(
-                window,
+                window.widget,
                 self.tr("Mở biên nhận hoặc phiếu trả lại"),
                 str(default_export_dir(window.workspace)),
                 self.tr("Biên nhận (*.zip);;Mọi tệp (*)"),
@@ -232,7 +238,7 @@ class ReceivingActions(QObject):
             return open_receipt(ws, target, fingerprint=fingerprint)
 
         self.task = BackgroundTask(
-            window,
+            window.widget,
             self.tr("Đang kiểm tra biên nhận…"),
             in_workspace(window.workspace.data_dir, job),
         )
@@ -248,11 +254,11 @@ class ReceivingActions(QObject):
         if isinstance(error, AppError) and error.code == "receipt.parent_unconfirmed":
             from .receipt_trust_dialog import ReceiptTrustDialog
 
-            dialog = ReceiptTrustDialog(error.details, window)
+            dialog = ReceiptTrustDialog(error.details, window.widget)
             if dialog.exec() == ReceiptTrustDialog.DialogCode.Accepted:
                 self.open_receipt(path, fingerprint=dialog.fingerprint)
             return
-        window.dialogs.error(window, self.tr("Biên nhận"), error_text(error, window.lang))
+        window.dialogs.error(window.widget, self.tr("Biên nhận"), error_text(error, window.lang))
 
     def _receipt_opened(self, check: Any) -> None:
         window = self.window
@@ -262,7 +268,7 @@ class ReceivingActions(QObject):
         if window.session is not None:
             window.session.reload()
         window.update_status()
-        window.dialogs.info(window, self.tr("Biên nhận"), text)
+        window.dialogs.info(window.widget, self.tr("Biên nhận"), text)
 
 
 __all__ = ["ReceivingActions"]

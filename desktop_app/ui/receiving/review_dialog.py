@@ -27,6 +27,7 @@ from ..background import BackgroundTask, error_text, in_workspace
 from ..dialogs import Dialogs
 from ..export_dialog import default_export_dir
 from ..identity_panel import IdentityPanel
+from ..style import ERROR_TEXT, OK_BOX
 
 RECEIPT_DIR_SETTING = "receipt_dir"
 RECEIPT_SUBFOLDER = "BienNhan"  # ASCII: carried on USB sticks with the packets
@@ -130,9 +131,7 @@ class ReviewDialog(QDialog):
         self.done_label.setObjectName("reviewDone")
         self.done_label.setWordWrap(True)
         self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(
-            "background: #eef7ee; border: 1px solid #9ccc9c; padding: 8px;"
-        )
+        self.done_label.setStyleSheet(OK_BOX)
         self.done_label.hide()
         layout.addWidget(self.done_label)
         buttons = QHBoxLayout()
@@ -198,11 +197,11 @@ class ReviewDialog(QDialog):
             return
         reason = self.reason.toPlainText().strip()
         if self.decision == "returned" and not reason:
-            self.reason_label.setStyleSheet("color: #b71c1c;")
+            self.reason_label.setStyleSheet(ERROR_TEXT)
             self.reason.setFocus()
             return
         if not self.secret.text():
-            self.secret_label.setStyleSheet("color: #b71c1c;")
+            self.secret_label.setStyleSheet(ERROR_TEXT)
             self.secret.setFocus()
             return
         from ...workspace.receive import review

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from tests import pki
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 from .kit import (
     A,

@@ -10,7 +10,7 @@ import zipfile
 from decimal import Decimal
 
 from tests import pki
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 from .kit import unpack
 

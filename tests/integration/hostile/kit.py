@@ -18,7 +18,7 @@ import zipfile
 from desktop_app.core.units import Catalogue
 from desktop_app.packets import signing
 from tests import pki
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 A, B, C = "02080", "02083", "02044"  # Bình Trung, its neighbour, a third commune
 MEMBERS = ("manifest.json", "data.json", "report.xlsx", "report.pdf", "manifest.json.p7s")

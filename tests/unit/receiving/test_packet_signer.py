@@ -10,7 +10,7 @@ import pytest
 from desktop_app.core.messages import AppError
 from desktop_app.workspace import Workspace
 from desktop_app.workspace import receive as use
-from tests.unit.receiving import fleet as F
+from tests.support import fleet as F
 
 
 @pytest.fixture(scope="module")
