@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..core.comparison import NONE, Comparison, change_text, previous_text
 from ..core.dates import format_place_date
+from ..core.forms import Form
 from ..core.forms.model import Field
 from ..core.levels import LEVEL_WORDS, level_name, units_word
 from ..core.numbers import format_number
@@ -148,13 +149,24 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
     return out
 
 
+def _subject(form: Form) -> str:
+    """What the units are ranked on: a digital-transformation index (cds-xa, or a province's
+    own index titled so) is not the IT-application level of the cntt-* forms."""
+    title = form.title.vi.lower()
+    if "chuyển đổi số" in title and "ứng dụng công nghệ thông tin" not in title:
+        return "mức độ chuyển đổi số"
+    return "mức độ ứng dụng công nghệ thông tin"
+
+
 def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
     name = nfc(info.unit_name)
     number = f"Số: {report_number(info.number, name)}"
     place = format_place_date(nfc(info.place), datetime.date.fromisoformat(info.date))
     level = f" {level_name(c.form.level).vi}" if c.form.level in LEVEL_WORDS else ""
     period = Period.parse(info.period).label("vi")
-    summary = f"Tổng hợp, đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin{level} {period[:1].lower()}{period[1:]}"
+    summary = (
+        f"Tổng hợp, đánh giá, xếp hạng {_subject(c.form)}{level} {period[:1].lower()}{period[1:]}"
+    )
     heading = Heading(agency(name, info.parent_name), number, place, LANDSCAPE)
     return [heading, Spacer(1, 14), para(REPORT, _TITLE), para(summary, _TITLE),
             TitleRule(60 * MM, LANDSCAPE), Spacer(1, 8)]  # fmt: skip
