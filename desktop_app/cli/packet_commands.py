@@ -62,6 +62,14 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--form", required=True)
     export.add_argument("--period", required=True)
     export.add_argument("--out", required=True, type=Path, metavar="DIR")
+    export.add_argument(
+        "--doc-number",
+        metavar="N",
+        help='số văn bản do văn thư cấp ("12" hoặc "12/BC-UBND"; "" để trống) / document number',
+    )
+    export.add_argument(
+        "--doc-date", metavar="dd/mm/yyyy", help="ngày văn bản / the document's date"
+    )
     secret = export.add_mutually_exclusive_group()
     secret.add_argument("--passphrase-env", metavar="VAR")
     secret.add_argument("--pin-env", metavar="VAR")
@@ -171,10 +179,12 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
+    from ..workspace.doc_number import chosen_number
     from ..workspace.export import export_report
 
     secret = secret_from_env(args.passphrase_env or args.pin_env)
-    result = export_report(ws, args.form, args.period, args.out, secret=secret)
+    document = chosen_number(ws.db, args.form, args.period, args.doc_number, args.doc_date)
+    result = export_report(ws, args.form, args.period, args.out, secret=secret, document=document)
     if args.json:
         print_json(
             {

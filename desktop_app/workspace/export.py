@@ -29,6 +29,7 @@ from ..packets.packet import PacketContent, assemble, zip_bytes
 from ..storage import ExportRow, ReportRow, list_exports, record_export, report_version
 from ..storage.clock import local_now
 from ..storage.durable import temporary_beside
+from .doc_number import DocumentNumber, check_number, keep_number, stored_number
 from .entry import ReportState, check_report
 from .setup_unit import CLERK, LEADER
 from .workspace import Workspace
@@ -145,7 +146,12 @@ def _unit(ws: Workspace) -> dict[str, str | None]:
 
 
 def _data(
-    ws: Workspace, state: ReportState, unit: dict, revision: int, date: datetime.date
+    ws: Workspace,
+    state: ReportState,
+    unit: dict,
+    revision: int,
+    date: datetime.date,
+    number: str = "",
 ) -> dict:
     profile = ws.require_profile()
     _check_names(profile.clerk, profile.leader)
@@ -160,6 +166,7 @@ def _data(
         approved_by=profile.leader,
         place=unit["place"] or "",
         date=date,
+        number=number,
     )
 
 
@@ -189,23 +196,29 @@ def _sha(data: Mapping[str, Any]) -> str:
 
 
 def plan_data(
-    ws: Workspace, state: ReportState, today: datetime.date
+    ws: Workspace,
+    state: ReportState,
+    today: datetime.date,
+    document: DocumentNumber | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """(data.json, duplicate): the revision and date of an earlier export of the current
-    revision when the data are the same, else the next revision dated today.
+    revision when the data are the same, else the next revision dated today. The
+    ``document``'s number is printed; its date, when given, is the report's date.
 
     Built once: the revision and the date are two top-level members that nothing else in
     data.json depends on, so the next revision is the same build with those two changed."""
     assert state.report is not None
     revision = state.report.revision
     earlier = list_exports(ws.db, state.report.id, revision)
+    fixed = document.date if document else None
     first_date = datetime.date.fromisoformat(earlier[0].report_date) if earlier else today
-    data = _data(ws, state, _unit(ws), revision, first_date)
+    number = document.number if document else ""
+    data = _data(ws, state, _unit(ws), revision, fixed or first_date, number)
     if not earlier:
         return data, False
     if _sha(data) == earlier[0].data_sha256:
         return data, True
-    return {**data, "revision": revision + 1, "date": today.isoformat()}, False
+    return {**data, "revision": revision + 1, "date": (fixed or today).isoformat()}, False
 
 
 def export_report(
@@ -219,8 +232,12 @@ def export_report(
     progress: Progress | None = None,
     now: datetime.datetime | None = None,
     renderers: Renderers | None = None,
+    document: DocumentNumber | None = None,
 ) -> ExportResult:
     """Check, build, render, sign and write the packet, then record it (one transaction).
+
+    ``document``: the number and date the clerk gives the report, kept for the next
+    export; without it, those of the last export (``doc_number``), else no number.
 
     ``identity`` is an open ``SigningIdentity`` (the window and the benchmark open it once);
     without it the unit's identity is opened with ``secret`` (passphrase or PIN) for this
@@ -228,7 +245,7 @@ def export_report(
     try:
         result = _export_report(
             ws, form_id, period_text, out_dir, secret=secret, identity=identity,
-            progress=progress, now=now, renderers=renderers,
+            progress=progress, now=now, renderers=renderers, document=document,
         )  # fmt: skip
     except AppError as error:
         log.info("export %s %s refused: %s", form_id, period_text, error.code)
@@ -252,6 +269,7 @@ def _export_report(
     progress: Progress | None,
     now: datetime.datetime | None,
     renderers: Renderers | None,
+    document: DocumentNumber | None = None,
 ) -> ExportResult:
     from ..packets.identities import load_identity
 
@@ -268,8 +286,12 @@ def _export_report(
     moment = now or (ws.db.clock() if ws.db.clock else local_now())
     # A report for a period still to come (entered before the rule) is not signed: the
     # district would refuse it (packet.period_not_started).
-    check_started(state.period, vietnam_time(moment).date())
-    data, duplicate = plan_data(ws, state, vietnam_time(moment).date())
+    today = vietnam_time(moment).date()
+    check_started(state.period, today)
+    chosen = document or stored_number(ws.db, form_id, str(state.period))
+    if chosen is not None:
+        check_number(chosen.number, chosen.date, today)
+    data, duplicate = plan_data(ws, state, today, chosen)
     step(1)
     renderers = renderers or default_renderers()
     xlsx = renderers.xlsx(state.form, data)
@@ -292,9 +314,12 @@ def _export_report(
     finally:
         if owned:
             opened.close()
-    return _write_and_record(
+    result = _write_and_record(
         ws, state, content, Path(out_dir), expected, duplicate, opened, data["date"], step
     )
+    if document is not None:
+        keep_number(ws.db, form_id, str(state.period), document, ws.user)
+    return result
 
 
 def _write_and_record(

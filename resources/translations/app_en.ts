@@ -723,7 +723,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -733,7 +733,32 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Save the packet in folder:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>ví dụ 12 hoặc 12/BC-UBND</source>
+        <translation>e.g. 12 or 12/BC-UBND</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số văn bản (văn thư cấp):</source>
+        <translation>Document number (from the clerk&apos;s office):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dd/mm/yyyy; để trống: ngày xuất gói</source>
+        <translation>dd/mm/yyyy; blank: the export date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày văn bản:</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Xuất báo cáo chưa có số văn bản? Báo cáo sẽ in «Số: ……» và không thể điền số vào bản đã ký.</source>
+        <translation>Export the report without a document number? It will print «Số: ……», and a number cannot be filled into the signed copy.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Chữ ký số…</source>
         <translation>Signature…</translation>
     </message>
@@ -788,7 +813,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Folder for submission packets</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Đang lập và ký gói nộp…</source>
         <translation>Building and signing the packet…</translation>
     </message>
