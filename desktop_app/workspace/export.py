@@ -45,7 +45,7 @@ class Renderers:
     """The report renderers (packets.excel / packets.pdf); injectable for tools."""
 
     xlsx: Callable[[Any, Mapping[str, Any]], bytes]
-    pdf: Callable[[Any, Mapping[str, Any]], Any]
+    pdf: Callable[..., Any]  # (form, data, created=the export's time)
 
 
 def default_renderers() -> Renderers:
@@ -296,7 +296,7 @@ def _export_report(
     renderers = renderers or default_renderers()
     xlsx = renderers.xlsx(state.form, data)
     step(2)
-    pdf = renderers.pdf(state.form, data)
+    pdf = renderers.pdf(state.form, data, created=vietnam_time(moment))
     step(3)
     owned = identity is None
     opened = load_identity(ws.db, ws.data_dir, secret, now=moment) if owned else identity
