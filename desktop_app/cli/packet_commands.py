@@ -35,7 +35,12 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "new", parents=[common], help="tạo chứng thư tự cấp / create a self-signed certificate"
     )
     new.add_argument("--passphrase-env", required=True, metavar="VAR")
-    new.add_argument("--key", choices=["ec", "rsa"], default="ec", help="EC P-256 or RSA-2048")
+    new.add_argument(
+        "--key",
+        choices=["rsa", "ec"],
+        default="rsa",
+        help="RSA-2048 (mặc định, như chứng thư của CA / default, as CAs issue) or EC P-256",
+    )
     new.add_argument("--replace", action="store_true", help="thay chứng thư cũ / replace")
     imp = sub.add_parser("import", parents=[common], help="nhập tệp .p12/.pfx / import a .p12")
     imp.add_argument("file", type=Path)

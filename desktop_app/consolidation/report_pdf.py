@@ -1,6 +1,10 @@
-"""The consolidated PDF (Decree 30/2020/NĐ-CP layout, A4 landscape for the wide tables):
-general results in words, the ranking with per-section scores, bar charts of the total
-scores and key indicators, the units that have not reported, and the signatures.
+"""The consolidated PDF (Decree 30/2020/NĐ-CP layout): general results in words, the
+ranking with per-section scores, bar charts of the total scores and key indicators, the
+units that have not reported, and "Nơi nhận" beside the signature block.
+
+A4 portrait, as the decree lays out a document: the first page with the motto and the
+agency block, the charts and the closing; only the ranking, too wide for portrait, is on
+landscape pages (the decree allows a table to be laid out across the page).
 
 Tables use plain strings styled per column, not a Paragraph per cell: a province's
 3,321-row ranking then renders in seconds. Output is deterministic (``invariant``).
@@ -19,13 +23,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.dates import format_place_date
-from ..core.levels import LEVEL_WORDS, level_name
+from ..core.levels import LEVEL_WORDS, committee, level_name
 from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.text import nfc
-from ..documents.blocks import Heading, TitleRule, signature_table
+from ..documents.blocks import ClosingBlock, Heading, TitleRule
 from ..documents.charts import Reference, bar_chart
-from ..documents.decree30 import REPORT, agency, report_number, signatories
+from ..documents.decree30 import FILED, REPORT, agency, report_number, signatories
 from ..documents.flow import (
     CENTRE,
     JUSTIFY,
@@ -38,14 +42,15 @@ from ..documents.flow import (
     style,
 )
 from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf_fonts
-from ..documents.page import LANDSCAPE, MM, build_pdf
+from ..documents.page import LANDSCAPE, MM, PORTRAIT, build_pdf, turn_back, turn_to_wide
 from ..documents.tables import string_table
 from .consolidate import Consolidation
 from .model import ReportInfo
-from .ranking import Ranking
+from .ranking import Ranking, band_text
 from .statements import Statement
 
-WIDTH = LANDSCAPE.width
+WIDTH = LANDSCAPE.width  # the ranking's
+CHART_WIDTH = PORTRAIT.width
 CHART_LIMIT = 40  # more units than this: charts show the top 30
 CHART_TOP = 30
 _HEADING = style(13, SERIF_BOLD, spaceBefore=8, spaceAfter=4)
@@ -78,16 +83,16 @@ def ranking_table(c: Consolidation, ranking: Ranking) -> LongTable:
             + [format_number(r.by_section[s], 2) for s in ranking.section_ids]
             + [
                 format_number(r.total, 2),
-                r.band.code if r.band else "",
+                band_text(r.band),  # "A – Tốt", as on screen and in the workbook
                 "" if change is None else ("+" if change > 0 else "") + format_number(change, 2),
                 "" if r.previous_rank is None else str(r.previous_rank),
             ]
         )
     n = len(ranking.section_ids)
-    fixed = [13, 15, 0, *([15] * n), 17, 12, 16, 16]
+    fixed = [13, 15, 0, *([15] * n), 17, 27, 16, 16]
     fixed[2] = WIDTH / MM - sum(fixed)
     table = string_table(rows, [w * MM for w in fixed], 3)
-    table.setStyle([("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (-3, 1), (-3, -1), "CENTER")])
+    table.setStyle([("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (-3, 1), (-3, -1), "LEFT")])
     table.setStyle([("FONTNAME", (3 + n, 1), (3 + n, -1), SERIF_BOLD)])
     return table
 
@@ -122,7 +127,7 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
     mean = sum(totals, Decimal(0)) / len(totals) if totals else Decimal(0)
     ref = [Reference(mean, f"Bình quân {format_number(mean, 2)}")]
     drawing = bar_chart(
-        [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=WIDTH
+        [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=CHART_WIDTH
     )
     lead = [para("III. BIỂU ĐỒ", _HEADING)]
     out = _chart_block(f"Biểu đồ 1. Tổng điểm của {which}", drawing, lead)
@@ -136,7 +141,9 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
         overall = c.figures.values.get(fid)
         if overall is not None:
             refs.append(Reference(Decimal(overall), f"Chung {format_number(overall, 1)}%"))
-        drawing = bar_chart([p[0] for p in pairs], [p[1] for p in pairs], 100, refs, width=WIDTH)
+        drawing = bar_chart(
+            [p[0] for p in pairs], [p[1] for p in pairs], 100, refs, width=CHART_WIDTH
+        )
         title = f"Biểu đồ {index}. {nfc(f.label.vi)} (%)" + (
             f", {CHART_TOP} đơn vị cao nhất" if many else ""
         )
@@ -151,9 +158,9 @@ def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
     level = f" {level_name(c.form.level).vi}" if c.form.level in LEVEL_WORDS else ""
     period = Period.parse(info.period).label("vi")
     summary = f"Tổng hợp, đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin{level} {period[:1].lower()}{period[1:]}"
-    heading = Heading(agency(name, info.parent_name), number, place, LANDSCAPE)
+    heading = Heading(agency(name, info.parent_name), number, place, PORTRAIT)
     return [heading, Spacer(1, 14), para(REPORT, _TITLE), para(summary, _TITLE),
-            TitleRule(60 * MM, LANDSCAPE), Spacer(1, 8)]  # fmt: skip
+            TitleRule(60 * MM, PORTRAIT), Spacer(1, 8)]  # fmt: skip
 
 
 def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
@@ -162,17 +169,29 @@ def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
         story.append(para(ranking.note.vi, style(13, SERIF_BOLD_ITALIC, spaceAfter=6)))
     story.append(para("I. KẾT QUẢ CHUNG", _HEADING))
     story += [para(f"- {nfc(s.text.vi)}.", _BODY) for s in statements]
+    story += turn_to_wide()  # the ranking alone is too wide for portrait
     story += [para("II. BẢNG XẾP HẠNG VÀ ĐIỂM THEO TỪNG PHẦN", _HEADING)]
     story += [ranking_table(c, ranking), Spacer(1, 4)]
     names = "; ".join(f"{nfc(c.form.sections_by_id[s].title.vi)}" for s in ranking.section_ids)
     story.append(para(f"Ghi chú: {names}.", style(10)))
+    story += turn_back()
     story += charts(c, ranking, key_fields)
-    story += [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
-    signatures = signature_table(
-        *signatories(info.unit_name, info.prepared_by, info.approved_by), LANDSCAPE
-    )
-    story += [Spacer(1, 14), KeepTogether([signatures])]
-    return story
+    missing = [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
+    closing = [Spacer(1, 14), _closing(info)]
+    if len(c.missing) <= 15:  # the closing never alone on a page when it can be helped
+        return [*story, KeepTogether([*missing, *closing])]
+    return [*story, *missing, KeepTogether(closing)]
+
+
+def recipients(info: ReportInfo) -> list[str]:
+    """The "Nơi nhận" lines: the parent's committee, for its information, and the file."""
+    parent = nfc(info.parent_name or "")
+    return ([f"- {committee(parent)} (để b/c);"] if parent else []) + [FILED]
+
+
+def _closing(info: ReportInfo) -> ClosingBlock:
+    preparer, approver = signatories(info.unit_name, info.prepared_by, info.approved_by)
+    return ClosingBlock(recipients(info), preparer, approver, PORTRAIT)
 
 
 def render_consolidated_pdf(
@@ -187,7 +206,8 @@ def render_consolidated_pdf(
     register_pdf_fonts()  # before the signatures measure the names
     return build_pdf(
         _story(c, ranking, statements, info, key_fields),
-        LANDSCAPE,
+        PORTRAIT,
+        wide=LANDSCAPE,
         title=f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {nfc(info.unit_name)}",
         author=nfc(info.unit_name),
     )

@@ -21,7 +21,14 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from .decree30 import MARGINS_MM
 from .fonts import SERIF, register_pdf_fonts
@@ -73,9 +80,11 @@ def build_pdf(
     subject: str | None = None,
     ascii85: bool = True,
     created: datetime.datetime | None = None,
+    wide: Page | None = None,
 ) -> bytes:
     """The PDF of ``story`` on ``page``: the first page without a number, the others
-    numbered. ``ascii85=False`` compresses streams without the ASCII85 layer (20 %
+    numbered. With ``wide`` (landscape for a portrait document), the story may turn to
+    it for wide tables and back (``turn_to_wide``, ``turn_back``). ``ascii85=False`` compresses streams without the ASCII85 layer (20 %
     smaller, and read back by zlib alone). ``created`` (with its zone) is the document's
     creation and modification date; without it, reportlab's fixed 2000-01-01."""
     register_pdf_fonts()
@@ -88,13 +97,18 @@ def build_pdf(
 
     # The frame has no padding of its own, so the margins are exactly the decree's.
     frame = Frame(page.left, page.bottom, page.width, page.height, 0, 0, 0, 0, id="body")
+    templates = [
+        PageTemplate("first", [frame], autoNextPageTemplate="later", onPage=stamp),
+        PageTemplate("later", [frame], onPage=lambda c, d: (stamp(c, d), page.number(c, d))),
+    ]
+    if wide is not None:
+        turned = Frame(wide.left, wide.bottom, wide.width, wide.height, 0, 0, 0, 0, id="wide")
+        numbered = lambda c, d: (stamp(c, d), wide.number(c, d))  # noqa: E731
+        templates.append(PageTemplate(WIDE, [turned], onPage=numbered, pagesize=wide.size))
     doc = BaseDocTemplate(
         out,
         pagesize=page.size,
-        pageTemplates=[
-            PageTemplate("first", [frame], autoNextPageTemplate="later", onPage=stamp),
-            PageTemplate("later", [frame], onPage=lambda c, d: (stamp(c, d), page.number(c, d))),
-        ],
+        pageTemplates=templates,
         title=title,
         author=author,
         subject=subject,
@@ -113,6 +127,19 @@ def build_pdf(
     return out.getvalue()
 
 
+WIDE = "wide"
+
+
+def turn_to_wide() -> list[Flowable]:
+    """Flowables that continue the story on a new ``wide`` page (``build_pdf``)."""
+    return [NextPageTemplate(WIDE), PageBreak()]
+
+
+def turn_back() -> list[Flowable]:
+    """Flowables that continue the story on a new page of the document's own size."""
+    return [NextPageTemplate("later"), PageBreak()]
+
+
 def _pdf_date(moment: datetime.datetime) -> str:
     """``D:20261215093000+07'00'`` (PDF 32000 §7.9.4); a naive time is taken as UTC."""
     if moment.tzinfo is None:
@@ -124,4 +151,4 @@ def _pdf_date(moment: datetime.datetime) -> str:
     return f"D:{moment:%Y%m%d%H%M%S}{sign}{hours:02d}'{mins:02d}'"
 
 
-__all__ = ["LANDSCAPE", "MM", "PORTRAIT", "Page", "build_pdf"]
+__all__ = ["LANDSCAPE", "MM", "PORTRAIT", "Page", "build_pdf", "turn_back", "turn_to_wide"]

@@ -82,7 +82,8 @@ def test_identity_dialog_makes_a_self_signed_identity_and_exports_its_certificat
     fingerprint = dialog.info.fingerprint
     shown = dialog.panel.labels["fingerprint"].text()
     assert shown.replace("\n", ":") == fingerprint and shown.count("\n") == 3
-    assert "CN=Xã Bình Trung" in dialog.panel.labels["subject"].text()
+    assert "CN=UBND xã Bình Trung" in dialog.panel.labels["subject"].text()
+    assert "ST=Tỉnh Bắc Kạn" in dialog.panel.labels["subject"].text()
     assert dialogs.shown[-1][0] == "info" and fingerprint[:23] in dialogs.shown[-1][2]
 
     dialog.export_cert()
