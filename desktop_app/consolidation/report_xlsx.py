@@ -35,7 +35,7 @@ from ..core.forms.model import Field, Section
 from ..core.text import nfc, printable
 from .consolidate import Consolidation
 from .model import ReportInfo
-from .ranking import Ranking
+from .ranking import Ranking, band_text
 from .statements import Statement
 from .xlsx_print import header_height, section_sheet_name, set_up_printing
 from .xlsx_totals import Formula, UnitColumns, unit_columns
@@ -256,7 +256,7 @@ def _ranking_sheet(wb: Workbook, c: Consolidation, ranking: Ranking, info: Repor
     for r in ranking.rows:
         values: list[tuple[Any, str | None]] = [(r.rank, "0"), (r.code, None), (r.name, None)]
         values += [(r.by_section[s.id], "0.00") for s in sections]
-        band = f"{r.band.code} – {nfc(r.band.label.vi)}" if r.band else None
+        band = band_text(r.band) or None
         values += [(r.total, "0.00"), (band, None), (r.previous_total, "0.00")]
         values += [(r.total_change, "+0.00;-0.00;0.00"), (r.previous_rank, "0")]
         ws.append(_line(cells, values, bold_col=total_col))
