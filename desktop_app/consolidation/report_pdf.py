@@ -27,7 +27,7 @@ from ..core.levels import LEVEL_WORDS, committee, level_name
 from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.text import nfc
-from ..documents.blocks import ClosingBlock, Heading, TitleRule
+from ..documents.blocks import Heading, TitleRule, closing_table
 from ..documents.charts import Reference, bar_chart
 from ..documents.decree30 import FILED, REPORT, agency, report_number, signatories
 from ..documents.flow import (
@@ -178,7 +178,9 @@ def _story(c, ranking, statements, info, key_fields) -> list[Flowable]:
     story += charts(c, ranking, key_fields)
     missing = [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
     closing = [Spacer(1, 14), _closing(info)]
-    if len(c.missing) <= 15:  # the closing never alone on a page when it can be helped
+    # the closing never alone on a page when it can be helped (KeepTogether splits what
+    # cannot fit on one page: a long missing list, a name kept without a limit)
+    if len(c.missing) <= 15:
         return [*story, KeepTogether([*missing, *closing])]
     return [*story, *missing, KeepTogether(closing)]
 
@@ -189,9 +191,9 @@ def recipients(info: ReportInfo) -> list[str]:
     return ([f"- {committee(parent)} (để b/c);"] if parent else []) + [FILED]
 
 
-def _closing(info: ReportInfo) -> ClosingBlock:
+def _closing(info: ReportInfo) -> Flowable:
     preparer, approver = signatories(info.unit_name, info.prepared_by, info.approved_by)
-    return ClosingBlock(recipients(info), preparer, approver, PORTRAIT)
+    return closing_table(recipients(info), preparer, approver, PORTRAIT)
 
 
 def render_consolidated_pdf(

@@ -13,10 +13,12 @@ May import: ``documents``; reportlab.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import zip_longest
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from .decree30 import MOTTO, PREPARED_BY, RECIPIENTS, Agency, Signature
 from .flow import style
@@ -210,6 +212,31 @@ class ClosingBlock(Lines):
         self.box_page = self.canv.getPageNumber() - 1
 
 
+def closing_table(
+    recipients: Sequence[str], preparer: Signature, approver: Signature, page: Page
+) -> Table:
+    """``ClosingBlock``'s layout (Nơi nhận at the left, the leader's block at the right,
+    the preparer named under the recipients) as a table of paragraphs, for a report
+    signed by hand on paper: a name kept by an older version had no limit, and a row of
+    this table may run onto the next page where a drawn block could not."""
+    half = page.width / 2
+    heading = [para(RECIPIENTS, style(RECIPIENTS_SIZE, SERIF_BOLD_ITALIC))]
+    heading += [para(line, style(11)) for line in recipients]
+    named = f"{PREPARED_BY}: {preparer.name}"
+    left: list[Any] = pieces(named, style(11, spaceBefore=6), half - 12) if preparer.name else []
+    bold = style(13, SERIF_BOLD, TA_CENTER)
+    right: list[Any] = [Spacer(1, 24 * MM)]
+    right += pieces(approver.name, style(14, SERIF_BOLD, TA_CENTER), half - 12)
+    rows = [[heading, para("\n".join(approver.titles), bold)]]
+    rows += [list(pair) for pair in zip_longest(left, right, fillvalue="")]
+    table = Table(rows, colWidths=[half, half])
+    table.setStyle([("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells would name Helvetica
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0)])  # fmt: skip
+    return table
+
+
 def signature_table(preparer: Signature, approver: Signature, page: Page) -> Table:
     """The two signature blocks as a table of paragraphs, half the page each, room to
     sign between the titles and the names. A name too long for one row (a profile kept by
@@ -244,6 +271,7 @@ __all__ = [
     "Lines",
     "SignatureBlock",
     "TitleRule",
+    "closing_table",
     "fit",
     "signature_table",
 ]
