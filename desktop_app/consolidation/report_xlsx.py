@@ -20,6 +20,7 @@ May import: ``consolidation``, ``core``; openpyxl.
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Iterable, Sequence
 from copy import copy
 from decimal import Decimal
@@ -38,7 +39,7 @@ from .model import ReportInfo
 from .ranking import Ranking, band_text
 from .statements import Statement
 from .xlsx_print import header_height, section_sheet_name, set_up_printing
-from .xlsx_totals import Formula, UnitColumns, unit_columns
+from .xlsx_totals import Formula, UnitColumns, cache_results, unit_columns
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -204,9 +205,10 @@ def _table_sheet(
 
 def _section_sheet(
     wb: Workbook, sheet: str, section: Section, c: Consolidation, totals: UnitColumns | None
-) -> None:
+) -> tuple[WriteOnlyWorksheet, int, dict[str, Any]]:
     """The section's unit rows and, under them, the "Tổng hợp chung" row: formulas over
-    the unit rows where ``totals`` can write them, else the application's figures."""
+    the unit rows where ``totals`` can write them, else the application's figures.
+    Returns the sheet, the totals row and each formula's result by cell reference."""
     fields = list(section.fields)
     heads = ["STT", "Mã", "Đơn vị"] + [
         nfc(f.label.vi) + (f" ({nfc(f.unit.vi)})" if f.unit else "") for f in fields
@@ -232,14 +234,18 @@ def _section_sheet(
     # the district-wide row: its label spans the number, code and name columns
     ws.merged_cells.add(f"A{row}:C{row}")
     line = [cells("Tổng hợp chung", _BOLD), None, None]
-    for f, (fmt, _) in zip(fields, looks, strict=True):
+    results: dict[str, Any] = {}
+    for col, (f, (fmt, _)) in enumerate(zip(fields, looks, strict=True), start=4):
         figure = c.figures.values.get(f.id)
         shown = figure if f.is_numeric or f.type == "boolean" else None
         if isinstance(shown, bool):
             shown = None
         formula = totals.total(f, sheet) if totals and shown is not None else None
+        if formula:
+            results[f"{get_column_letter(col)}{row}"] = shown
         line.append(cells(formula or shown, _BOLD, fmt))
     ws.append(line)
+    return ws, row, results
 
 
 def _ranking_sheet(wb: Workbook, c: Consolidation, ranking: Ranking, info: ReportInfo) -> None:
@@ -317,10 +323,17 @@ def write_consolidated_xlsx(
         if c.expected and not c.unexpected
         else None
     )
-    for section in c.form.sections:
-        _section_sheet(wb, sheets[section.id], section, c, totals)
+    written = [_section_sheet(wb, sheets[s.id], s, c, totals) for s in c.form.sections]
     _status_sheet(wb, c)
     _statements_sheet(wb, statements)
     wb.properties.title = f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {info.unit_name}"
     wb.properties.creator = "cntt-baocao"
-    wb.save(out)
+    saved = io.BytesIO()
+    wb.save(saved)
+    # the formulas' results beside them, for readers that do not calculate
+    results = {ws.path.lstrip("/"): (row, cells) for ws, row, cells in written if cells}
+    content = cache_results(saved.getvalue(), results)
+    if isinstance(out, (str, Path)):
+        Path(out).write_bytes(content)
+    else:
+        out.write(content)

@@ -12,9 +12,12 @@ with no spreadsheet equivalent, an expression using a function, or figures that 
 reports from units without a row (units not expected) — a formula over the rows would
 then disagree with the PDF.
 
-openpyxl writes formulas without their results; the workbook asks the spreadsheet to
-calculate everything when it is opened (``fullCalcOnLoad``), which Excel and LibreOffice
-do.
+openpyxl writes formulas without their results. Each formula's result, the figure the
+application computed (the same number: tests/integration/test_workbook_prints.py has
+LibreOffice compute them), is then written beside it into the saved workbook
+(``cache_results``), so a program that reads cells without calculating (pandas, a
+mail preview) sees the totals; the workbook also asks the spreadsheet to calculate
+everything when it is opened (``fullCalcOnLoad``).
 
 May import: ``core``; openpyxl.
 """
@@ -22,9 +25,13 @@ May import: ``core``; openpyxl.
 from __future__ import annotations
 
 import ast
+import io
 import re
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 
@@ -134,3 +141,37 @@ def unit_columns(
         for col, f in enumerate(section.fields, start=first_col):
             where[f.id] = (sheets[section.id], get_column_letter(col))
     return UnitColumns(form, first, last, where)
+
+
+def _number(value: Any) -> bytes:
+    if isinstance(value, Decimal):
+        return format(value, "f").encode()
+    return str(value).encode()
+
+
+def _fill(xml: bytes, row: int, cells: Mapping[str, Any]) -> bytes:
+    """``<v></v>`` after each formula of ``cells`` (refs on ``row``) filled with its value;
+    only the row is searched (the totals are a sheet's last row)."""
+    start = xml.rfind(f'<row r="{row}"'.encode())
+    if start < 0:
+        return xml
+    head, tail = xml[:start], xml[start:]
+    for ref, value in cells.items():
+        pattern = re.compile(rb'(<c r="' + ref.encode() + rb'"[^>]*><f>[^<]*</f>)<v\s*(?:/>|></v>)')
+        tail = pattern.sub(lambda m, v=value: m.group(1) + b"<v>" + _number(v) + b"</v>", tail, 1)
+    return head + tail
+
+
+def cache_results(content: bytes, results: Mapping[str, tuple[int, Mapping[str, Any]]]) -> bytes:
+    """The workbook ``content`` with formula results written in: sheet part name
+    ("xl/worksheets/sheet2.xml") → (its totals row, cell ref → value)."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in results:
+                row, cells = results[info.filename]
+                data = _fill(data, row, cells)
+            target.writestr(info, data)
+    return out.getvalue()

@@ -207,3 +207,19 @@ def test_totals_stay_values_when_unexpected_units_count_in_them():
     assert (
         Decimal(str(ws.cell(total_row, 4).value)) == c.figures.values[form.sections[0].fields[0].id]
     )
+
+
+def test_the_totals_results_are_stored_for_readers_that_do_not_calculate(book):
+    c, _, content = book
+    formulas = load_workbook(io.BytesIO(content))
+    values = load_workbook(io.BytesIO(content), data_only=True)
+    total_row = 3 + len(c.expected)
+    cached = 0
+    for index, section in enumerate(c.form.sections, start=1):
+        for col, f in enumerate(section.fields, start=4):
+            if formulas.worksheets[index].cell(total_row, col).data_type != "f":
+                continue
+            value = values.worksheets[index].cell(total_row, col).value
+            assert Decimal(str(value)) == Decimal(c.figures.values[f.id]), f.id
+            cached += 1
+    assert cached > 50
