@@ -36,7 +36,12 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "new", parents=[common], help="tạo chứng thư tự cấp / create a self-signed certificate"
     )
     new.add_argument("--passphrase-env", required=True, metavar="VAR")
-    new.add_argument("--key", choices=["ec", "rsa"], default="ec", help="EC P-256 or RSA-2048")
+    new.add_argument(
+        "--key",
+        choices=["rsa", "ec"],
+        default="rsa",
+        help="RSA-2048 (mặc định, như chứng thư của CA / default, as CAs issue) or EC P-256",
+    )
     new.add_argument("--replace", action="store_true", help="thay chứng thư cũ / replace")
     imp = sub.add_parser("import", parents=[common], help="nhập tệp .p12/.pfx / import a .p12")
     imp.add_argument("file", type=Path)
@@ -63,6 +68,14 @@ def add_packet_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--form", required=True)
     export.add_argument("--period", required=True)
     export.add_argument("--out", required=True, type=Path, metavar="DIR")
+    export.add_argument(
+        "--doc-number",
+        metavar="N",
+        help='số văn bản do văn thư cấp ("12" hoặc "12/BC-UBND"; "" để trống) / document number',
+    )
+    export.add_argument(
+        "--doc-date", metavar="dd/mm/yyyy", help="ngày văn bản / the document's date"
+    )
     secret = export.add_mutually_exclusive_group()
     secret.add_argument("--passphrase-env", metavar="VAR")
     secret.add_argument("--pin-env", metavar="VAR")
@@ -172,10 +185,12 @@ def cmd_identity(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
 
 def cmd_export(ws: Workspace, args: argparse.Namespace, lang: str) -> int:
     # Lazy: ~250 ms (reportlab, openpyxl, pyhanko) to import; the other commands skip it.
+    from ..workspace.doc_number import chosen_number
     from ..workspace.export import export_report
 
     secret = secret_from_env(args.passphrase_env or args.pin_env)
-    result = export_report(ws, args.form, args.period, args.out, secret=secret)
+    document = chosen_number(ws.db, args.form, args.period, args.doc_number, args.doc_date)
+    result = export_report(ws, args.form, args.period, args.out, secret=secret, document=document)
     if args.json:
         print_json(
             {

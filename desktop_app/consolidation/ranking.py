@@ -17,7 +17,13 @@ from ..core.collation import vi_sort_key
 from ..core.forms.model import Band
 from ..core.messages import Text
 from ..core.scoring import UnitScore, best_values, rank, score_unit
+from ..core.text import nfc
 from .consolidate import Consolidation
+
+
+def band_text(band: Band | None, lang: str = "vi") -> str:
+    """A rating as every screen and paper shows it: its code and label, "A – Tốt"."""
+    return f"{band.code} – {nfc(band.label.pick(lang))}" if band is not None else ""
 
 
 @dataclass(frozen=True)

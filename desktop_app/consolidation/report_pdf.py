@@ -1,6 +1,10 @@
-"""The consolidated PDF (Decree 30/2020/NĐ-CP layout, A4 landscape for the wide tables):
-general results in words, the ranking with per-section scores, bar charts of the total
-scores and key indicators, the units that have not reported, and the signatures.
+"""The consolidated PDF (Decree 30/2020/NĐ-CP layout): general results in words, the
+ranking with per-section scores, bar charts of the total scores and key indicators, the
+units that have not reported, and "Nơi nhận" beside the signature block.
+
+A4 portrait, as the decree lays out a document: the first page with the motto and the
+agency block, the charts and the closing; only the ranking, too wide for portrait, is on
+landscape pages (the decree allows a table to be laid out across the page).
 
 Tables use plain strings styled per column, not a Paragraph per cell: a province's
 3,321-row ranking then renders in seconds. Output is deterministic (``invariant``).
@@ -22,13 +26,13 @@ from ..core.comparison import NONE, Comparison, change_text, previous_text
 from ..core.dates import format_place_date
 from ..core.forms import Form
 from ..core.forms.model import Field
-from ..core.levels import LEVEL_WORDS, level_name, units_word
+from ..core.levels import LEVEL_WORDS, committee, level_name, units_word
 from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.text import nfc
-from ..documents.blocks import Heading, TitleRule, signature_table
+from ..documents.blocks import Heading, TitleRule, closing_table
 from ..documents.charts import Reference, bar_chart
-from ..documents.decree30 import REPORT, agency, report_number, signatories
+from ..documents.decree30 import FILED, REPORT, agency, report_number, signatories
 from ..documents.flow import (
     CENTRE,
     JUSTIFY,
@@ -41,16 +45,17 @@ from ..documents.flow import (
     style,
 )
 from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf_fonts
-from ..documents.page import LANDSCAPE, MM, build_pdf
+from ..documents.page import LANDSCAPE, MM, PORTRAIT, build_pdf, turn_back, turn_to_wide
 from ..documents.tables import string_table
 from ..storage.durable import atomic_write
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
-from .ranking import Ranking
+from .ranking import Ranking, band_text
 from .statements import Statement
 
-WIDTH = LANDSCAPE.width
+WIDTH = LANDSCAPE.width  # the ranking's
+CHART_WIDTH = PORTRAIT.width
 CHART_LIMIT = 40  # more units than this: charts show the top 30
 CHART_TOP = 30
 _HEADING = style(13, SERIF_BOLD, spaceBefore=8, spaceAfter=4)
@@ -83,16 +88,16 @@ def ranking_table(c: Consolidation, ranking: Ranking) -> LongTable:
             + [format_number(r.by_section[s], 2) for s in ranking.section_ids]
             + [
                 format_number(r.total, 2),
-                r.band.code if r.band else "",
+                band_text(r.band),  # "A – Tốt", as on screen and in the workbook
                 "" if change is None else ("+" if change > 0 else "") + format_number(change, 2),
                 "" if r.previous_rank is None else str(r.previous_rank),
             ]
         )
     n = len(ranking.section_ids)
-    fixed = [13, 15, 0, *([15] * n), 17, 12, 16, 16]
+    fixed = [13, 15, 0, *([15] * n), 17, 27, 16, 16]
     fixed[2] = WIDTH / MM - sum(fixed)
     table = string_table(rows, [w * MM for w in fixed], 3)
-    table.setStyle([("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (-3, 1), (-3, -1), "CENTER")])
+    table.setStyle([("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (-3, 1), (-3, -1), "LEFT")])
     table.setStyle([("FONTNAME", (3 + n, 1), (3 + n, -1), SERIF_BOLD)])
     return table
 
@@ -127,7 +132,7 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
     mean = sum(totals, Decimal(0)) / len(totals) if totals else Decimal(0)
     ref = [Reference(mean, f"Bình quân {format_number(mean, 2)}")]
     drawing = bar_chart(
-        [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=WIDTH
+        [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=CHART_WIDTH
     )
     lead = [para("III. BIỂU ĐỒ", _HEADING)]
     out = _chart_block(f"Biểu đồ 1. Tổng điểm của {which}", drawing, lead)
@@ -141,7 +146,9 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
         overall = c.figures.values.get(fid)
         if overall is not None:
             refs.append(Reference(Decimal(overall), f"Chung {format_number(overall, 1)}%"))
-        drawing = bar_chart([p[0] for p in pairs], [p[1] for p in pairs], 100, refs, width=WIDTH)
+        drawing = bar_chart(
+            [p[0] for p in pairs], [p[1] for p in pairs], 100, refs, width=CHART_WIDTH
+        )
         title = f"Biểu đồ {index}. {nfc(f.label.vi)} (%)" + (
             f", {CHART_TOP} đơn vị cao nhất" if many else ""
         )
@@ -167,9 +174,9 @@ def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
     summary = (
         f"Tổng hợp, đánh giá, xếp hạng {_subject(c.form)}{level} {period[:1].lower()}{period[1:]}"
     )
-    heading = Heading(agency(name, info.parent_name), number, place, LANDSCAPE)
+    heading = Heading(agency(name, info.parent_name), number, place, PORTRAIT)
     return [heading, Spacer(1, 14), para(REPORT, _TITLE), para(summary, _TITLE),
-            TitleRule(60 * MM, LANDSCAPE), Spacer(1, 8)]  # fmt: skip
+            TitleRule(60 * MM, PORTRAIT), Spacer(1, 8)]  # fmt: skip
 
 
 def year_on_year_table(c: Consolidation, yoy: YearOnYear, period: str) -> LongTable:
@@ -191,8 +198,8 @@ def year_on_year_table(c: Consolidation, yoy: YearOnYear, period: str) -> LongTa
             unit = nfc(f.unit.vi) if f.unit else word if f.type == "boolean" else ""
             rows.append([str(number), nfc(f.label.vi), unit, _current_text(f, cmp),
                          previous_text(f, cmp), change_text(cmp)])  # fmt: skip
-    fixed = [12, 0, 24, 30, 30, 26]
-    fixed[1] = WIDTH / MM - sum(fixed)
+    fixed = [10, 0, 20, 26, 26, 22]  # on a portrait page, after the ranking
+    fixed[1] = PORTRAIT.width / MM - sum(fixed)
     table = string_table(rows, [w * MM for w in fixed], 3)
     table.setStyle([("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "CENTER")])
     for r in sections:
@@ -221,25 +228,40 @@ def _story(c, ranking, statements, info, key_fields, yoy=None) -> list[Flowable]
         story.append(para(ranking.note.vi, style(13, SERIF_BOLD_ITALIC, spaceAfter=6)))
     story.append(para("I. KẾT QUẢ CHUNG", _HEADING))
     story += [para(f"- {nfc(s.text.vi)}.", _BODY) for s in statements]
+    story += turn_to_wide()  # the ranking alone is too wide for portrait
     story += [para("II. BẢNG XẾP HẠNG VÀ ĐIỂM THEO TỪNG PHẦN", _HEADING)]
     story += [ranking_table(c, ranking), Spacer(1, 4)]
     names = "; ".join(f"{nfc(c.form.sections_by_id[s].title.vi)}" for s in ranking.section_ids)
     story.append(para(f"Ghi chú: {names}.", style(10)))
+    story += turn_back()
     story += charts(c, ranking, key_fields)
-    story += [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
+    missing = [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
+    compared: list[Flowable] = []
     if yoy is not None:
         heading = f"V. CÁC CHỈ SỐ TỔNG HỢP SO VỚI {yoy.label.upper()}"
-        story += [CondPageBreak(80 * MM), para(heading, _HEADING)]
         word = units_word(c.form.level).vi
         note = f"{yoy.label}: {yoy.reported}/{yoy.expected} {word} đã nộp báo cáo"
         note += f"; {Period.parse(info.period).label('vi')}: {len(c.reports)}/{len(c.expected)}."
-        story += [para(f"Ghi chú: {note}", style(10)), Spacer(1, 3)]
-        story.append(year_on_year_table(c, yoy, info.period))
-    signatures = signature_table(
-        *signatories(info.unit_name, info.prepared_by, info.approved_by), LANDSCAPE
-    )
-    story += [Spacer(1, 14), KeepTogether([signatures])]
-    return story
+        compared = [CondPageBreak(80 * MM), para(heading, _HEADING),
+                    para(f"Ghi chú: {note}", style(10)), Spacer(1, 3),
+                    year_on_year_table(c, yoy, info.period)]  # fmt: skip
+    closing = [Spacer(1, 14), _closing(info)]
+    # the closing never alone on a page when it can be helped (KeepTogether splits what
+    # cannot fit on one page: a long missing list, a name kept without a limit)
+    if len(c.missing) <= 15 and not compared:
+        return [*story, KeepTogether([*missing, *closing])]
+    return [*story, *missing, *compared, KeepTogether(closing)]
+
+
+def recipients(info: ReportInfo) -> list[str]:
+    """The "Nơi nhận" lines: the parent's committee, for its information, and the file."""
+    parent = nfc(info.parent_name or "")
+    return ([f"- {committee(parent)} (để b/c);"] if parent else []) + [FILED]
+
+
+def _closing(info: ReportInfo) -> Flowable:
+    preparer, approver = signatories(info.unit_name, info.prepared_by, info.approved_by)
+    return closing_table(recipients(info), preparer, approver, PORTRAIT)
 
 
 def render_consolidated_pdf(
@@ -256,7 +278,8 @@ def render_consolidated_pdf(
     register_pdf_fonts()  # before the signatures measure the names
     return build_pdf(
         _story(c, ranking, statements, info, key_fields, year_on_year),
-        LANDSCAPE,
+        PORTRAIT,
+        wide=LANDSCAPE,
         title=f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {nfc(info.unit_name)}",
         author=nfc(info.unit_name),
     )

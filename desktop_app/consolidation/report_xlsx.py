@@ -1,10 +1,12 @@
 """The consolidated workbook: a ranking sheet, a sheet per section with every unit's figures
 and the district-wide figure under them, a submission status sheet and the statements.
 
-One row per unit and one column per indicator, so a section prints across an A4 landscape
-page (fit to width) however many units there are; header rows repeat on every printed
-page and stay frozen on screen. Numbers are real numeric cells with locale-neutral formats
-(``#,##0``, ``0.0``): the viewer's Excel shows them the Vietnamese way.
+One row per unit and one column per indicator. Sheets print on A4 landscape at 8 pt or
+more, split across pages with the number, code and name columns and the header rows
+repeated on each (``xlsx_print``); header rows stay frozen on screen. Numbers are real
+numeric cells with locale-neutral formats (``#,##0``, ``0.0``): a PC set to Vietnamese
+shows 30,5, one set to English 30.5. The "Tổng hợp chung" row holds formulas over the
+unit rows (``xlsx_totals``); the units' own figures stay values.
 
 The workbook is written in openpyxl's write-only mode: each row goes to the sheet's file as
 it is appended, so a province's 3,321 units × a hundred indicators never sit in memory as
@@ -18,7 +20,7 @@ May import: ``consolidation``, ``core``; openpyxl.
 from __future__ import annotations
 
 import datetime
-import re
+import io
 from collections.abc import Iterable, Sequence
 from copy import copy
 from decimal import Decimal
@@ -29,7 +31,6 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.comparison import NONE, previous_text
 from ..core.forms.model import Field, Section
@@ -37,8 +38,10 @@ from ..core.text import nfc, printable
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
-from .ranking import Ranking
+from .ranking import Ranking, band_text
 from .statements import Statement
+from .xlsx_print import header_height, section_sheet_name, set_up_printing
+from .xlsx_totals import Formula, UnitColumns, cache_results, unit_columns
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -52,11 +55,12 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
 DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+_VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
 
 
 def _format(f: Field) -> str:
@@ -81,8 +85,18 @@ def _cell_value(f: Field, value: Any) -> Any:
     return value
 
 
-def _sheet_title(index: int, title: str) -> str:
-    return _BAD_SHEET_CHARS.sub("-", title)[:31] or f"Phan {index}"
+def _local_time(stamp: str | None) -> datetime.datetime | None:
+    """A packet's ISO signing time as a date-time cell: Vietnam's wall clock, no zone
+    (a spreadsheet cell has none)."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(_VIETNAM).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
 
 
 def _is_number(value: Any) -> bool:
@@ -114,10 +128,14 @@ class _Cells:
         border: Border | None = _BOX,
         alignment: Alignment | None = None,
     ) -> WriteOnlyCell:
-        if isinstance(value, datetime.date):
+        if isinstance(value, datetime.datetime) and (value.hour, value.minute) != (0, 0):
+            fmt = DATETIME_FORMAT
+        elif isinstance(value, datetime.date):
             fmt = DATE_FORMAT  # as Vietnamese documents write dates, not openpyxl's ISO
-        fmt = fmt if fmt and (_is_number(value) or fmt == DATE_FORMAT) else None
-        quoted = isinstance(value, str) and value.startswith(_FORMULA_START)
+        dated = fmt in (DATE_FORMAT, DATETIME_FORMAT)
+        formula = isinstance(value, Formula)
+        fmt = fmt if fmt and (_is_number(value) or dated or formula) else None
+        quoted = isinstance(value, str) and not formula and value.startswith(_FORMULA_START)
         key = (id(font), fmt, id(border), id(alignment), quoted)
         pattern = self._looks.get(key)
         if pattern is None:
@@ -145,9 +163,11 @@ def _new_sheet(
     rows: int,
     header_row: int | None = None,
     freeze_col: int = 1,
+    heads: Sequence[str] = (),
 ) -> tuple[WriteOnlyWorksheet, _Cells]:
-    """A sheet of ``rows`` rows with its columns, page setup, frozen panes and repeated
-    header row set: in a write-only sheet these must be in place before the first row."""
+    """A sheet of ``rows`` rows with its columns, page setup, frozen panes, repeated
+    header row and its height set: in a write-only sheet these must be in place before
+    the first row. The columns before ``freeze_col`` repeat on every printed page."""
     ws = wb.create_sheet(title)
     # The sheet's extent, written before its rows as an in-memory sheet does: readers that
     # stream a sheet (openpyxl's and pandas' read-only mode) size it from this. openpyxl's
@@ -156,17 +176,11 @@ def _new_sheet(
     ws.calculate_dimension = lambda: dimension
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "Trang &P / &N"
+    set_up_printing(ws, widths, freeze_col - 1)
     if header_row is not None:
         ws.freeze_panes = f"{get_column_letter(freeze_col)}{header_row + 1}"
         ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.row_dimensions[header_row].height = header_height(heads, widths)
     return ws, _Cells(ws)
 
 
@@ -183,7 +197,7 @@ def _table_sheet(
     follow; returns it, its cell maker and the header row's number."""
     header_row = 3 if note else 2
     freeze_col = 4 if len(heads) > 3 else 1
-    ws, cells = _new_sheet(wb, sheet, widths, header_row + lines, header_row, freeze_col)
+    ws, cells = _new_sheet(wb, sheet, widths, header_row + lines, header_row, freeze_col, heads)
     ws.append([cells(title, _TITLE, border=None)])
     if note:
         ws.append([cells(note, _NOTE, border=None)])
@@ -193,18 +207,23 @@ def _table_sheet(
 
 def _section_sheet(
     wb: Workbook,
-    index: int,
+    sheet: str,
     section: Section,
     c: Consolidation,
+    totals: UnitColumns | None,
     yoy: YearOnYear | None = None,
-) -> None:
+) -> tuple[WriteOnlyWorksheet, int, dict[str, Any]]:
+    """The section's unit rows and, under them, the "Tổng hợp chung" row: formulas over
+    the unit rows where ``totals`` can write them, else the application's figures; then,
+    with ``yoy``, the previous period's figures and the change.
+    Returns the sheet, the totals row and each formula's result by cell reference."""
     fields = list(section.fields)
     heads = ["STT", "Mã", "Đơn vị"] + [
         nfc(f.label.vi) + (f" ({nfc(f.unit.vi)})" if f.unit else "") for f in fields
     ]
     widths = [5, 8, 24] + [40 if f.type == "text" else 14 for f in fields]
     ws, cells, row = _table_sheet(
-        wb, _sheet_title(index, nfc(section.title.vi)), widths, nfc(section.title.vi).upper(),
+        wb, sheet, widths, nfc(section.title.vi).upper(),
         None, heads, len(c.expected) + 1 + (2 if yoy is not None else 0),
     )  # fmt: skip
     looks = [
@@ -223,13 +242,20 @@ def _section_sheet(
     # the district-wide row: its label spans the number, code and name columns
     ws.merged_cells.add(f"A{row}:C{row}")
     line = [cells("Tổng hợp chung", _BOLD), None, None]
-    for f, (fmt, _) in zip(fields, looks, strict=True):
+    results: dict[str, Any] = {}
+    for col, (f, (fmt, _)) in enumerate(zip(fields, looks, strict=True), start=4):
         figure = c.figures.values.get(f.id)
         shown = figure if f.is_numeric or f.type == "boolean" else None
-        line.append(cells(shown if not isinstance(shown, bool) else None, _BOLD, fmt))
+        if isinstance(shown, bool):
+            shown = None
+        formula = totals.total(f, sheet) if totals and shown is not None else None
+        if formula:
+            results[f"{get_column_letter(col)}{row}"] = shown
+        line.append(cells(formula or shown, _BOLD, fmt))
     ws.append(line)
     if yoy is not None:
         _year_on_year_lines(ws, cells, row + 1, fields, yoy)
+    return ws, row, results
 
 
 def _year_on_year_lines(
@@ -273,7 +299,7 @@ def _ranking_sheet(wb: Workbook, c: Consolidation, ranking: Ranking, info: Repor
     for r in ranking.rows:
         values: list[tuple[Any, str | None]] = [(r.rank, "0"), (r.code, None), (r.name, None)]
         values += [(r.by_section[s.id], "0.00") for s in sections]
-        band = f"{r.band.code} – {nfc(r.band.label.vi)}" if r.band else None
+        band = band_text(r.band) or None
         values += [(r.total, "0.00"), (band, None), (r.previous_total, "0.00")]
         values += [(r.total_change, "+0.00;-0.00;0.00"), (r.previous_rank, "0")]
         ws.append(_line(cells, values, bold_col=total_col))
@@ -291,7 +317,7 @@ def _line(
 def _status_sheet(wb: Workbook, c: Consolidation) -> None:
     heads = ["STT", "Mã", "Đơn vị", "Tình trạng", "Lần nộp", "Thời điểm nộp", "Gộp từ"]
     title = f"TÌNH HÌNH NỘP BÁO CÁO: {len(c.reports)}/{len(c.expected)} ĐƠN VỊ ĐÃ NỘP"
-    widths = [5, 8, 28, 12, 8, 26, 20]
+    widths = [5, 8, 28, 12, 8, 17, 20]
     ws, cells, _ = _table_sheet(wb, "Tình hình nộp", widths, title, None, heads, len(c.expected))
     for number, unit in enumerate(c.expected, start=1):
         report = c.reports.get(unit.code)
@@ -303,7 +329,7 @@ def _status_sheet(wb: Workbook, c: Consolidation) -> None:
             else "Đã nộp"
         )  # fmt: skip
         values = [number, unit.code, unit.name, state]
-        values += [report.revision if report else None, report.submitted_at if report else None]
+        values += [report.revision if report else None, _local_time(report and report.submitted_at)]
         formats = [None, None, None, None, "0", None, None]
         # a unit that has not reported stands out: its state in bold
         bold_col = 4 if report is None else 0
@@ -329,11 +355,32 @@ def write_consolidated_xlsx(
     ``year_on_year``: each section's district-wide row followed by the previous period's
     figures and the change."""
     wb = Workbook(write_only=True)
+    # openpyxl cannot store a formula's result: the spreadsheet computes them on opening
+    wb.calculation.fullCalcOnLoad = True
     _ranking_sheet(wb, c, ranking, info)
-    for index, section in enumerate(c.form.sections, start=1):
-        _section_sheet(wb, index, section, c, year_on_year)
+    taken: set[str] = {"Xếp hạng", "Tình hình nộp", "Kết quả chung"}
+    sheets = {s.id: section_sheet_name(i, s, taken) for i, s in enumerate(c.form.sections, start=1)}
+    # unit rows start under the title and the header row (see _section_sheet); figures
+    # that include units without a row cannot be a formula over the rows
+    first = 3
+    totals = (
+        unit_columns(c.form, sheets, first, first + len(c.expected) - 1, 4)
+        if c.expected and not c.unexpected
+        else None
+    )
+    written = [
+        _section_sheet(wb, sheets[s.id], s, c, totals, year_on_year) for s in c.form.sections
+    ]
     _status_sheet(wb, c)
     _statements_sheet(wb, statements)
     wb.properties.title = f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {info.unit_name}"
     wb.properties.creator = "cntt-baocao"
-    wb.save(out)
+    saved = io.BytesIO()
+    wb.save(saved)
+    # the formulas' results beside them, for readers that do not calculate
+    results = {ws.path.lstrip("/"): (row, cells) for ws, row, cells in written if cells}
+    content = cache_results(saved.getvalue(), results)
+    if isinstance(out, (str, Path)):
+        Path(out).write_bytes(content)
+    else:
+        out.write(content)

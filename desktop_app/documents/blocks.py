@@ -12,17 +12,22 @@ May import: ``documents``; reportlab.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import zip_longest
+from typing import Any
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
-from .decree30 import MOTTO, Agency, Signature
+from .decree30 import MOTTO, PREPARED_BY, RECIPIENTS, Agency, Signature
 from .flow import style
-from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC
+from .fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC
 from .long_text import para, pieces, wrap_line
 from .page import MM, PORTRAIT, Page
 
 LINE = 0.6  # every rule and table border, in points
+RECIPIENTS_SIZE = 12  # "Nơi nhận:" (the recipients under it: 11)
 BOX_W, BOX_H = 60 * MM, 22 * MM  # the empty box under the leader's title, for the signature
 
 
@@ -147,6 +152,92 @@ class SignatureBlock(Lines):
         self.box_page = self.canv.getPageNumber() - 1
 
 
+class ClosingBlock(Lines):
+    """The end of a report as Decree 30 orders it: "Nơi nhận:" and the recipients at the
+    left, the leader's titles, the empty box for the digital signature and the name at
+    the right, side by side. The preparer, who does not sign the packet, is named under
+    the recipients ("Người lập biểu: …") with no line to sign on.
+
+    Drawn in this order: recipients, preparer, titles, name (``decree30.closing_texts``).
+    After drawing, ``box_page`` (0-based) and ``box`` (x1, y1, x2, y2 in points, origin
+    bottom-left) say where the signature box is."""
+
+    def __init__(
+        self, recipients: Sequence[str], preparer: Signature, approver: Signature, page: Page
+    ) -> None:
+        block, width = page.left_block, page.width
+        self.right_x = block + (width - block) / 2  # under the motto
+        self.left_room = block - 6
+        self.right_room = width - block - 6
+        self.approver = approver
+        self.left = [(RECIPIENTS_SIZE, SERIF_BOLD_ITALIC, RECIPIENTS, 0.0)]
+        for line in recipients:
+            self.left += [
+                (11, SERIF, part, 0.0) for part in wrap_line(line, SERIF, 11, self.left_room)
+            ]
+        if preparer.name:
+            self.left.append((11, SERIF, "", 6.0))
+            named = f"{PREPARED_BY}: {preparer.name}"
+            self.left += [
+                (11, SERIF, part, 0.0) for part in wrap_line(named, SERIF, 11, self.left_room)
+            ]
+        self.size, self.leading = 14, 17.0
+        self.names = wrap_line(approver.name, SERIF_BOLD, self.size, self.right_room)
+        if len(self.names) > 2:
+            self.size, self.leading = 12, 14.5
+            self.names = wrap_line(approver.name, SERIF_BOLD, self.size, self.right_room)
+        right = len(approver.titles) * 17 + 6 + BOX_H + 24 + (len(self.names) - 1) * self.leading
+        left = sum(13 + extra for _size, _font, _text, extra in self.left) + 4
+        super().__init__(page, max(right, left))
+        self.box_page = 0
+        self.box = (0.0, 0.0, 0.0, 0.0)
+
+    def draw(self) -> None:
+        top = self.height - 14
+        y = top
+        for size, font, text, extra in self.left:
+            y -= extra
+            if text:
+                self.canv.setFont(font, size)
+                self.canv.drawString(0, y, text)
+            y -= 13
+        rx = self.right_x
+        for i, title in enumerate(self.approver.titles):
+            self.text(rx, top - i * 17, title, SERIF_BOLD, 13, self.right_room)
+        box_top = top - (len(self.approver.titles) - 1) * 17 - 8
+        name_top = box_top - BOX_H - 18
+        for i, line in enumerate(self.names):
+            self.text(rx, name_top - i * self.leading, line, SERIF_BOLD, self.size, self.right_room)
+        x1, y1 = self.canv.absolutePosition(rx - BOX_W / 2, box_top - BOX_H)
+        self.box = (round(x1, 2), round(y1, 2), round(x1 + BOX_W, 2), round(y1 + BOX_H, 2))
+        self.box_page = self.canv.getPageNumber() - 1
+
+
+def closing_table(
+    recipients: Sequence[str], preparer: Signature, approver: Signature, page: Page
+) -> Table:
+    """``ClosingBlock``'s layout (Nơi nhận at the left, the leader's block at the right,
+    the preparer named under the recipients) as a table of paragraphs, for a report
+    signed by hand on paper: a name kept by an older version had no limit, and a row of
+    this table may run onto the next page where a drawn block could not."""
+    half = page.width / 2
+    heading = [para(RECIPIENTS, style(RECIPIENTS_SIZE, SERIF_BOLD_ITALIC))]
+    heading += [para(line, style(11)) for line in recipients]
+    named = f"{PREPARED_BY}: {preparer.name}"
+    left: list[Any] = pieces(named, style(11, spaceBefore=6), half - 12) if preparer.name else []
+    bold = style(13, SERIF_BOLD, TA_CENTER)
+    right: list[Any] = [Spacer(1, 24 * MM)]
+    right += pieces(approver.name, style(14, SERIF_BOLD, TA_CENTER), half - 12)
+    rows = [[heading, para("\n".join(approver.titles), bold)]]
+    rows += [list(pair) for pair in zip_longest(left, right, fillvalue="")]
+    table = Table(rows, colWidths=[half, half])
+    table.setStyle([("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells would name Helvetica
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0)])  # fmt: skip
+    return table
+
+
 def signature_table(preparer: Signature, approver: Signature, page: Page) -> Table:
     """The two signature blocks as a table of paragraphs, half the page each, room to
     sign between the titles and the names. A name too long for one row (a profile kept by
@@ -176,10 +267,12 @@ __all__ = [
     "BOX_H",
     "BOX_W",
     "LINE",
+    "ClosingBlock",
     "Heading",
     "Lines",
     "SignatureBlock",
     "TitleRule",
+    "closing_table",
     "fit",
     "signature_table",
 ]

@@ -12,6 +12,7 @@ May import: ``documents``, ``core``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.levels import agency_heading, is_committee
@@ -22,6 +23,7 @@ COMMITTEE = "ỦY BAN NHÂN DÂN"
 ON_BEHALF = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")  # a People's Committee signs collectively
 HEAD_OF_UNIT = ("THỦ TRƯỞNG ĐƠN VỊ",)  # any other agency
 PREPARER = "NGƯỜI LẬP BIỂU"
+PREPARED_BY = "Người lập biểu"  # named under the recipients, with no line to sign on
 SIGN_HINT = "(Ký, ghi rõ họ tên)"
 REPORT = "BÁO CÁO"
 RECIPIENTS = "Nơi nhận:"
@@ -84,6 +86,13 @@ def signatories(name: str, prepared_by: str, approved_by: str) -> tuple[Signatur
     return preparer, Signature(titles, "", nfc(approved_by))
 
 
+def closing_texts(recipients: Sequence[str], preparer: Signature, approver: Signature) -> list[str]:
+    """What ``blocks.ClosingBlock`` draws, in drawing order: "Nơi nhận:", the recipients,
+    the preparer named, the leader's titles and name (the received PDF's check reads it)."""
+    named = [f"{PREPARED_BY}: {preparer.name}"] if preparer.name else []
+    return [RECIPIENTS, *recipients, *named, *approver.titles, approver.name]
+
+
 __all__ = [
     "COMMITTEE",
     "FILED",
@@ -91,6 +100,7 @@ __all__ = [
     "MARGINS_MM",
     "MOTTO",
     "ON_BEHALF",
+    "PREPARED_BY",
     "PREPARER",
     "RECIPIENTS",
     "REPORT",
@@ -99,6 +109,7 @@ __all__ = [
     "Margins",
     "Signature",
     "agency",
+    "closing_texts",
     "report_number",
     "signatories",
 ]

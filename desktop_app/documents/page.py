@@ -1,9 +1,9 @@
 """A4 pages with the margins of Decree 30/2020 (20 mm top and bottom, 30 mm left, 15 mm
 right), page numbers from page 2, and building a PDF from a story of flowables.
 
-A PDF is built deterministically (reportlab ``invariant``: no creation time, fixed IDs),
-so the same story gives the same bytes: a packet hashes its members and a re-export must
-give the packet again. Builds take turns: reportlab keeps the stream filters and the
+A PDF is built deterministically (reportlab ``invariant``: fixed IDs, and the creation
+time given by the caller, e.g. the export's, rather than the clock), so the same story
+made at the same time gives the same bytes: a packet hashes its members. Builds take turns: reportlab keeps the stream filters and the
 fonts' subsets in the process, and two builds at once (an export on a worker thread
 while another report is made) gave other bytes or failed inside reportlab.
 
@@ -12,15 +12,23 @@ May import: ``documents``; reportlab.
 
 from __future__ import annotations
 
+import datetime
 import io
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from .decree30 import MARGINS_MM
 from .fonts import SERIF, register_pdf_fonts
@@ -71,21 +79,43 @@ def build_pdf(
     author: str,
     subject: str | None = None,
     ascii85: bool = True,
+    created: datetime.datetime | None = None,
+    wide: Page | None = None,
 ) -> bytes:
     """The PDF of ``story`` on ``page``: the first page without a number, the others
-    numbered. ``ascii85=False`` compresses streams without the ASCII85 layer (20 %
-    smaller, and read back by zlib alone)."""
+    numbered. With ``wide`` (landscape for a portrait document), the story may turn to
+    it for wide tables and back (``turn_to_wide``, ``turn_back``). ``ascii85=False`` compresses streams without the ASCII85 layer (20 %
+    smaller, and read back by zlib alone). ``created`` (with its zone) is the document's
+    creation and modification date; without it, reportlab's fixed 2000-01-01."""
     register_pdf_fonts()
     out = io.BytesIO()
+    when = _pdf_date(created) if created is not None else None
+
+    def stamp(canvas: Any, _doc: Any) -> None:
+        if when is not None:  # invariant mode would write 2000-01-01
+            canvas.setDateFormatter(lambda *_: when)
+
     # The frame has no padding of its own, so the margins are exactly the decree's.
     frame = Frame(page.left, page.bottom, page.width, page.height, 0, 0, 0, 0, id="body")
+
+    def numbered(on: Page) -> Callable[[Any, Any], None]:
+        def draw(c: Any, d: Any) -> None:
+            stamp(c, d)
+            on.number(c, d)
+
+        return draw
+
+    templates = [
+        PageTemplate("first", [frame], autoNextPageTemplate="later", onPage=stamp),
+        PageTemplate("later", [frame], onPage=numbered(page)),
+    ]
+    if wide is not None:
+        turned = Frame(wide.left, wide.bottom, wide.width, wide.height, 0, 0, 0, 0, id="wide")
+        templates.append(PageTemplate(WIDE, [turned], onPage=numbered(wide), pagesize=wide.size))
     doc = BaseDocTemplate(
         out,
         pagesize=page.size,
-        pageTemplates=[
-            PageTemplate("first", [frame], autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=page.number),
-        ],
+        pageTemplates=templates,
         title=title,
         author=author,
         subject=subject,
@@ -104,4 +134,28 @@ def build_pdf(
     return out.getvalue()
 
 
-__all__ = ["LANDSCAPE", "MM", "PORTRAIT", "Page", "build_pdf"]
+WIDE = "wide"
+
+
+def turn_to_wide() -> list[Flowable]:
+    """Flowables that continue the story on a new ``wide`` page (``build_pdf``)."""
+    return [NextPageTemplate(WIDE), PageBreak()]
+
+
+def turn_back() -> list[Flowable]:
+    """Flowables that continue the story on a new page of the document's own size."""
+    return [NextPageTemplate("later"), PageBreak()]
+
+
+def _pdf_date(moment: datetime.datetime) -> str:
+    """``D:20261215093000+07'00'`` (PDF 32000 §7.9.4); a naive time is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    offset = moment.utcoffset() or datetime.timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"D:{moment:%Y%m%d%H%M%S}{sign}{hours:02d}'{mins:02d}'"
+
+
+__all__ = ["LANDSCAPE", "MM", "PORTRAIT", "Page", "build_pdf", "turn_back", "turn_to_wide"]

@@ -5,9 +5,13 @@ Plain ``cryptography``; pyHanko (slow to import) is only needed to sign and veri
 
 The self-signed unit certificate (decided here, documented in the README):
 
-- subject ``CN`` = the unit's name ("Xã Bình Trung"), ``O`` = its parent's name
-  ("Huyện Chợ Đồn"), ``serialNumber`` = the official unit code ("02080"), ``C`` = VN;
-- EC P-256 (default) or RSA-2048, SHA-256, valid 5 years from 5 minutes ago (clock skew);
+- subject ``CN`` = the unit as a document names its issuer ("UBND xã Bình Trung"; an
+  agency that is not a People's Committee by its name), ``O`` = its parent's committee
+  ("UBND huyện Chợ Đồn"), ``ST`` = its province ("Tỉnh Bắc Kạn"), ``serialNumber`` = the
+  official unit code ("02080"), ``C`` = VN;
+- RSA-2048 (default: the keys Vietnamese CAs issue to offices, which their verification
+  tools expect; interoperability matters more here than EC's smaller keys) or EC P-256,
+  SHA-256, valid 5 years from 5 minutes ago (clock skew);
 - key usage digitalSignature + nonRepudiation (critical), basicConstraints CA:FALSE.
 
 Which unit a certificate names (decided here, documented in the README; ``unit_codes``):
@@ -41,6 +45,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.x509.oid import NameOID
 
+from ..core.levels import committee
 from ..core.text import nfc
 from ..storage.durable import atomic_write
 
@@ -62,7 +67,7 @@ def passphrase_bytes(passphrase: str) -> bytes:
     return nfc(passphrase).encode("utf-8")
 
 
-def new_key(kind: str = "ec") -> PrivateKey:
+def new_key(kind: str = "rsa") -> PrivateKey:
     if kind == "rsa":
         return rsa.generate_private_key(public_exponent=65537, key_size=2048)
     if kind == "ec":
@@ -76,17 +81,21 @@ def unit_certificate(
     unit_code: str,
     unit_name: str,
     parent_name: str | None,
+    province: str | None = None,
     now: datetime.datetime | None = None,
     years: int = CERT_YEARS,
 ) -> x509.Certificate:
     """A self-signed certificate naming the unit (see the module docstring)."""
     now = now or datetime.datetime.now(datetime.UTC)
     attributes = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN")]
+    if province:
+        attributes.append(x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, nfc(province)))
     if parent_name:
-        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, nfc(parent_name)))
+        parent = committee(nfc(parent_name))
+        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, parent))
     attributes += [
         x509.NameAttribute(NameOID.SERIAL_NUMBER, unit_code),
-        x509.NameAttribute(NameOID.COMMON_NAME, nfc(unit_name)),
+        x509.NameAttribute(NameOID.COMMON_NAME, committee(nfc(unit_name))),
     ]
     name = x509.Name(attributes)
     public = key.public_key()

@@ -159,7 +159,8 @@ def create_self_signed(
     unit_name: str,
     parent_name: str | None,
     passphrase: str,
-    key_kind: str = "ec",
+    key_kind: str = "rsa",
+    province: str | None = None,
     replace: bool = False,
     now: datetime.datetime | None = None,
 ) -> IdentityInfo:
@@ -169,7 +170,12 @@ def create_self_signed(
     moment = _now(now)
     key = certs.new_key(key_kind)
     cert = certs.unit_certificate(
-        key, unit_code=unit_code, unit_name=unit_name, parent_name=parent_name, now=moment
+        key,
+        unit_code=unit_code,
+        unit_name=unit_name,
+        parent_name=parent_name,
+        province=province,
+        now=moment,
     )
     folder = _prepare(db, data_dir, replace, moment)
     certs.write_private(folder / "unit-key.pem", certs.encrypt_private_key(key, passphrase))

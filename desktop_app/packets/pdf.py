@@ -6,8 +6,10 @@ rule; place and date in italics; page numbers from page 2, centred in the top ma
 tables split across pages with their header row repeated. Body text is 13–14 pt; the
 tables use 12 pt, as offices print wide tables, so a label and its figure share a line.
 
-The right-hand signature block leaves an empty 60 × 22 mm box under "CHỦ TỊCH" for the
-PAdES signature that ``signing.py`` adds; its page and exact coordinates are returned.
+The report closes as Decree 30 orders it: "Nơi nhận" at the left and, beside it, the
+leader's block with an empty 60 × 22 mm box under "CHỦ TỊCH" for the PAdES signature
+that ``signing.py`` adds (its page and exact coordinates are returned); the preparer is
+named under the recipients, with no line to sign on.
 Output is deterministic (reportlab ``invariant``): the same data gives the same bytes,
 which matters because a packet hashes its members.
 
@@ -20,13 +22,14 @@ May import: ``packets``, ``documents``, ``core``.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..core.forms.model import Form
-from ..documents.blocks import Heading, SignatureBlock, TitleRule
-from ..documents.decree30 import RECIPIENTS, Agency
+from ..documents.blocks import ClosingBlock, Heading, TitleRule
+from ..documents.decree30 import Agency
 from ..documents.flow import (
     CENTRE,
     JUSTIFY,
@@ -40,7 +43,7 @@ from ..documents.flow import (
     style,
     text_width,
 )
-from ..documents.fonts import SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_pdf_fonts
+from ..documents.fonts import SERIF_BOLD, SERIF_ITALIC, register_pdf_fonts
 from ..documents.long_text import pieces
 from ..documents.page import MM, PORTRAIT, build_pdf
 from ..documents.tables import ClosedTable, grid
@@ -191,12 +194,11 @@ def _score_table(layout: ReportLayout) -> LongTable:
     )
 
 
-def _story(layout: ReportLayout, signatures: SignatureBlock) -> list[Flowable]:
+def _story(layout: ReportLayout, signatures: ClosingBlock) -> list[Flowable]:
     h = layout.header
     title = style(14, SERIF_BOLD, CENTRE, spaceAfter=2)
     rule = TitleRule(min(text_width(h.summary, SERIF_BOLD, 14), WIDTH) / 3, PORTRAIT)  # 1/3–1/2
-    closing = [signatures, Spacer(1, 10), para(RECIPIENTS, style(12, SERIF_BOLD_ITALIC))]
-    closing += [para(line, _SMALL) for line in layout.recipients]
+    closing = [signatures]
     agency = Agency(h.parent_agency, h.issuer)
     story = [Heading(agency, h.number, h.place_date, PORTRAIT), Spacer(1, 18)]
     story += [para(h.doc_type, title), para(h.summary, title)]
@@ -209,11 +211,14 @@ def _story(layout: ReportLayout, signatures: SignatureBlock) -> list[Flowable]:
     return story
 
 
-def render_pdf(form: Form, data: Mapping[str, Any]) -> RenderedPdf:
-    """``report.pdf`` for ``data`` (a ``data.json`` object of ``form``)."""
+def render_pdf(
+    form: Form, data: Mapping[str, Any], created: datetime.datetime | None = None
+) -> RenderedPdf:
+    """``report.pdf`` for ``data`` (a ``data.json`` object of ``form``); ``created``: the
+    export's time, the PDF's creation date (the same time gives the same bytes)."""
     register_pdf_fonts()  # before the signature block measures the names
     layout = build_layout(form, data)
-    signatures = SignatureBlock(layout.preparer, layout.approver, PORTRAIT)
+    signatures = ClosingBlock(layout.recipients, layout.preparer, layout.approver, PORTRAIT)
     content = build_pdf(
         _story(layout, signatures),
         PORTRAIT,
@@ -223,6 +228,7 @@ def render_pdf(form: Form, data: Mapping[str, Any]) -> RenderedPdf:
         # 20 % smaller, and read back (the receiving compares the text shown with
         # data.json) by zlib alone
         ascii85=False,
+        created=created,
     )
     return RenderedPdf(content, signatures.box_page, signatures.box)
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from pyhanko.pdf_utils import generic
 
-from ..documents.decree30 import MOTTO
+from ..documents.decree30 import MOTTO, closing_texts
 from .layout import TABLE_HEADERS, ReportLayout, previous_shown, table_headers
 from .score_sheet import SCORE_HEADERS
 from .textpieces import paragraphs
@@ -362,8 +362,16 @@ def shown_text(reader: Any, report_headers: Sequence[str] = TABLE_HEADERS) -> by
     return text
 
 
-def expected_text(layout: ReportLayout) -> bytes:
-    """The ``residue`` of what ``pdf.render_pdf`` draws for ``layout``, in drawing order."""
+def expected_texts(layout: ReportLayout) -> tuple[bytes, ...]:
+    """The ``residue`` of what ``pdf.render_pdf`` draws for ``layout``, in drawing order;
+    then that of the earlier closing (the two signature blocks, then "Nơi nhận"), which
+    packets signed by earlier versions carry and which stay valid."""
+    return expected_text(layout), expected_text(layout, earlier=True)
+
+
+def expected_text(layout: ReportLayout, earlier: bool = False) -> bytes:
+    """The ``residue`` of what ``pdf.render_pdf`` draws for ``layout``, in drawing order
+    (``earlier``: as versions before the side-by-side closing drew it)."""
     h = layout.header
     parts: list[str] = []
     if h.parent_agency:
@@ -389,8 +397,11 @@ def expected_text(layout: ReportLayout) -> bytes:
     if layout.general_notes:
         parts.append("Giải trình thêm:" + "".join(f"- {n}" for n in layout.general_notes))
     preparer, approver = layout.preparer, layout.approver
-    parts += [*preparer.titles, preparer.hint, *approver.titles, preparer.name, approver.name]
-    parts += ["Nơi nhận:", *layout.recipients]
+    if earlier:
+        parts += [*preparer.titles, preparer.hint, *approver.titles, preparer.name, approver.name]
+        parts += ["Nơi nhận:", *layout.recipients]
+    else:
+        parts += closing_texts(layout.recipients, preparer, approver)
     if layout.score is not None:
         parts += [*layout.score.heading, *SCORE_HEADERS]
         for item in layout.score.rows:
@@ -400,4 +411,4 @@ def expected_text(layout: ReportLayout) -> bytes:
     return residue("".join(parts))
 
 
-__all__ = ["expected_text", "residue", "shown_pages", "shown_text"]
+__all__ = ["expected_text", "expected_texts", "residue", "shown_pages", "shown_text"]

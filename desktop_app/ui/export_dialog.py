@@ -110,6 +110,7 @@ class ExportDialog(QDialog):
 
     def _inputs(self) -> QFormLayout:
         form = QFormLayout()
+        self._document_inputs(form)
         self.secret_label = QLabel(self)
         self.secret = QLineEdit(self)
         self.secret.setObjectName("exportSecret")
@@ -125,6 +126,50 @@ class ExportDialog(QDialog):
         folder_row.addWidget(browse)
         form.addRow(self.tr("Lưu gói vào thư mục:"), folder_row)
         return form
+
+    def _document_inputs(self, form: QFormLayout) -> None:
+        """The number the office's clerk gives the report and its date: printed in the
+        signed PDF, which cannot be filled in afterwards; kept for the next export."""
+        from ..workspace.doc_number import NUMBER_MAX_LENGTH, stored_number
+
+        kept = stored_number(self.workspace.db, self.form_id, self.period)
+        self.doc_number = QLineEdit(kept.number if kept else "", self)
+        self.doc_number.setObjectName("exportDocNumber")
+        self.doc_number.setMaxLength(NUMBER_MAX_LENGTH)
+        self.doc_number.setPlaceholderText(self.tr("ví dụ 12 hoặc 12/BC-UBND"))
+        form.addRow(self.tr("Số văn bản (văn thư cấp):"), self.doc_number)
+        date = kept.date.strftime("%d/%m/%Y") if kept and kept.date else ""
+        self.doc_date = QLineEdit(date, self)
+        self.doc_date.setObjectName("exportDocDate")
+        self.doc_date.setPlaceholderText(self.tr("dd/mm/yyyy; để trống: ngày xuất gói"))
+        form.addRow(self.tr("Ngày văn bản:"), self.doc_date)
+
+    def _document(self) -> Any:
+        """The number and date entered, or None when the clerk goes back to them (a date
+        that is not one, or a blank number not confirmed)."""
+        from ..core.dates import parse_date
+        from ..core.messages import AppError
+        from ..core.text import nfc
+        from ..workspace.doc_number import DocumentNumber
+
+        number = nfc(self.doc_number.text()).strip()
+        if not number and not self.dialogs.confirm(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "Xuất báo cáo chưa có số văn bản? Báo cáo sẽ in «Số: ……» và không thể điền"
+                " số vào bản đã ký."
+            ),
+        ):
+            self.doc_number.setFocus()
+            return None
+        try:
+            text = self.doc_date.text().strip()
+            return DocumentNumber(number, parse_date(text) if text else None)
+        except AppError as error:
+            self.dialogs.error(self, self.windowTitle(), error.message.pick(self.lang))
+            self.doc_date.setFocus()
+            return None
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -211,13 +256,18 @@ class ExportDialog(QDialog):
             return
         from ..workspace.export import export_report
 
+        document = self._document()
+        if document is None:
+            return
         folder = Path(self.folder.text().strip() or default_export_dir(self.workspace))
         secret = self.secret.text()
         self.secret.clear()  # not kept in the widget longer than needed
         form_id, period = self.form_id, self.period
 
         def job(ws: Workspace, progress: Any) -> Any:
-            return export_report(ws, form_id, period, folder, secret=secret, progress=progress)
+            return export_report(
+                ws, form_id, period, folder, secret=secret, progress=progress, document=document
+            )
 
         self.task = BackgroundTask(
             self, self.tr("Đang lập và ký gói nộp…"), in_workspace(self.workspace.data_dir, job)

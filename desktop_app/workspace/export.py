@@ -31,6 +31,7 @@ from ..packets.pdf import render_pdf
 from ..storage import ExportRow, ReportRow, list_exports, record_export, report_version
 from ..storage.clock import local_now
 from ..storage.durable import atomic_write
+from .doc_number import DocumentNumber, check_number, keep_number, stored_number
 from .entry import ReportState, check_report
 from .history import previous_values
 from .setup_unit import CLERK, LEADER
@@ -47,7 +48,7 @@ class Renderers:
     """The report renderers (packets.excel / packets.pdf); injectable for tools."""
 
     xlsx: Callable[[Any, Mapping[str, Any]], bytes]
-    pdf: Callable[[Any, Mapping[str, Any]], Any]
+    pdf: Callable[..., Any]  # (form, data, created=the export's time)
 
 
 def default_renderers() -> Renderers:
@@ -146,7 +147,12 @@ def _unit(ws: Workspace, period: Period) -> dict[str, str | None]:
 
 
 def _data(
-    ws: Workspace, state: ReportState, unit: dict, revision: int, date: datetime.date
+    ws: Workspace,
+    state: ReportState,
+    unit: dict,
+    revision: int,
+    date: datetime.date,
+    number: str = "",
 ) -> dict:
     profile = ws.require_profile()
     _check_names(profile.clerk, profile.leader)
@@ -163,6 +169,7 @@ def _data(
         place=unit["place"] or "",
         date=date,
         previous=(str(before.period), before.values) if before is not None else None,
+        number=number,
     )
 
 
@@ -192,23 +199,29 @@ def _sha(data: Mapping[str, Any]) -> str:
 
 
 def plan_data(
-    ws: Workspace, state: ReportState, today: datetime.date
+    ws: Workspace,
+    state: ReportState,
+    today: datetime.date,
+    document: DocumentNumber | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """(data.json, duplicate): the revision and date of an earlier export of the current
-    revision when the data are the same, else the next revision dated today.
+    revision when the data are the same, else the next revision dated today. The
+    ``document``'s number is printed; its date, when given, is the report's date.
 
     Built once: the revision and the date are two top-level members that nothing else in
     data.json depends on, so the next revision is the same build with those two changed."""
     assert state.report is not None
     revision = state.report.revision
     earlier = list_exports(ws.db, state.report.id, revision)
+    fixed = document.date if document else None
     first_date = datetime.date.fromisoformat(earlier[0].report_date) if earlier else today
-    data = _data(ws, state, _unit(ws, state.period), revision, first_date)
+    number = document.number if document else ""
+    data = _data(ws, state, _unit(ws, state.period), revision, fixed or first_date, number)
     if not earlier:
         return data, False
     if _sha(data) == earlier[0].data_sha256:
         return data, True
-    return {**data, "revision": revision + 1, "date": today.isoformat()}, False
+    return {**data, "revision": revision + 1, "date": (fixed or today).isoformat()}, False
 
 
 def export_report(
@@ -222,8 +235,12 @@ def export_report(
     progress: Progress | None = None,
     now: datetime.datetime | None = None,
     renderers: Renderers | None = None,
+    document: DocumentNumber | None = None,
 ) -> ExportResult:
     """Check, build, render, sign and write the packet, then record it (one transaction).
+
+    ``document``: the number and date the clerk gives the report, kept for the next
+    export; without it, those of the last export (``doc_number``), else no number.
 
     ``identity`` is an open ``SigningIdentity`` (the window and the benchmark open it once);
     without it the unit's identity is opened with ``secret`` (passphrase or PIN) for this
@@ -231,7 +248,7 @@ def export_report(
     try:
         result = _export_report(
             ws, form_id, period_text, out_dir, secret=secret, identity=identity,
-            progress=progress, now=now, renderers=renderers,
+            progress=progress, now=now, renderers=renderers, document=document,
         )  # fmt: skip
     except AppError as error:
         log.info("export %s %s refused: %s", form_id, period_text, error.code)
@@ -255,6 +272,7 @@ def _export_report(
     progress: Progress | None,
     now: datetime.datetime | None,
     renderers: Renderers | None,
+    document: DocumentNumber | None = None,
 ) -> ExportResult:
     def step(done: int) -> None:
         if progress:
@@ -269,13 +287,17 @@ def _export_report(
     moment = now or (ws.db.clock() if ws.db.clock else local_now())
     # A report for a period still to come (entered before the rule) is not signed: the
     # district would refuse it (packet.period_not_started).
-    check_started(state.period, vietnam_time(moment).date())
-    data, duplicate = plan_data(ws, state, vietnam_time(moment).date())
+    today = vietnam_time(moment).date()
+    check_started(state.period, today)
+    chosen = document or stored_number(ws.db, form_id, str(state.period))
+    if chosen is not None:
+        check_number(chosen.number, chosen.date, today)
+    data, duplicate = plan_data(ws, state, today, chosen)
     step(1)
     renderers = renderers or default_renderers()
     xlsx = renderers.xlsx(state.form, data)
     step(2)
-    pdf = renderers.pdf(state.form, data)
+    pdf = renderers.pdf(state.form, data, created=vietnam_time(moment))
     step(3)
     owned = identity is None
     opened = load_identity(ws.db, ws.data_dir, secret, now=moment) if owned else identity
@@ -293,9 +315,12 @@ def _export_report(
     finally:
         if owned:
             opened.close()
-    return _write_and_record(
+    result = _write_and_record(
         ws, state, content, Path(out_dir), expected, duplicate, opened, data["date"], step
     )
+    if document is not None:
+        keep_number(ws.db, form_id, str(state.period), document, ws.user)
+    return result
 
 
 def _write_and_record(

@@ -10,10 +10,22 @@ from ..packets.identities import IdentityInfo
 from .workspace import Workspace
 
 
+def _province(ws: Workspace) -> str | None:
+    """The name of the province the profile's unit is in (itself for a province)."""
+    from ..core.units import Catalogue
+
+    catalogue = Catalogue.load(ws.require_profile().catalogue)
+    unit = catalogue.get(ws.require_profile().unit_code)
+    while unit is not None and unit.level != "province":
+        unit = catalogue.get(unit.parent_code) if unit.parent_code else None
+    return unit.name if unit is not None else None
+
+
 def create_unit_identity(
-    ws: Workspace, passphrase: str, *, key_kind: str = "ec", replace: bool = False
+    ws: Workspace, passphrase: str, *, key_kind: str = "rsa", replace: bool = False
 ) -> IdentityInfo:
-    """A self-signed certificate naming the profile's unit and its parent."""
+    """A self-signed certificate naming the profile's unit ("UBND xã Bình Trung"), its
+    parent and its province."""
     unit, parent = ws.unit_and_parent()
     return identities.create_self_signed(
         ws.db,
@@ -21,6 +33,7 @@ def create_unit_identity(
         unit_code=unit.code,
         unit_name=unit.name,
         parent_name=parent.name if parent else None,
+        province=_province(ws),
         passphrase=passphrase,
         key_kind=key_kind,
         replace=replace,

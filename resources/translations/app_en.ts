@@ -728,7 +728,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -738,7 +738,32 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Save the packet in folder:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
+        <source>ví dụ 12 hoặc 12/BC-UBND</source>
+        <translation>e.g. 12 or 12/BC-UBND</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số văn bản (văn thư cấp):</source>
+        <translation>Document number (from the clerk&apos;s office):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dd/mm/yyyy; để trống: ngày xuất gói</source>
+        <translation>dd/mm/yyyy; blank: the export date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày văn bản:</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Xuất báo cáo chưa có số văn bản? Báo cáo sẽ in «Số: ……» và không thể điền số vào bản đã ký.</source>
+        <translation>Export the report without a document number? It will print «Số: ……», and a number cannot be filled into the signed copy.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Chữ ký số…</source>
         <translation>Signature…</translation>
     </message>
@@ -793,7 +818,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Folder for submission packets</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Đang lập và ký gói nộp…</source>
         <translation>Building and signing the packet…</translation>
     </message>
@@ -1640,7 +1665,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>PdfPrintPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/district/print_preview.py" line="+269"/>
+        <location filename="../../desktop_app/ui/district/print_preview.py" line="+281"/>
         <source>Xem trước khi in — %1</source>
         <translation>Print preview — %1</translation>
     </message>
@@ -1764,7 +1789,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+112"/>
+        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+113"/>
         <source>%1 — tối đa %2 điểm</source>
         <translation>%1 — at most %2 points</translation>
     </message>
@@ -1840,7 +1865,7 @@ rank</translation>
         <translation>Tied at place %1 with: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Gộp từ các đơn vị cũ: %1</source>
         <translation>Merged from former units: %1</translation>
     </message>

@@ -309,6 +309,14 @@ def _closest(sheet: QImage, pages: list[QImage]) -> int:
     return best
 
 
+def _page_sizes(pdf) -> list[str]:
+    """Each page as "portrait" or "landscape" A4, as pdfinfo reads its size."""
+    info = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", "99", str(pdf)],
+                          capture_output=True, text=True).stdout  # fmt: skip
+    sizes = re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+) pts \(A4\)", info)
+    return ["landscape" if float(w) > float(h) else "portrait" for w, h in sizes]
+
+
 def test_print_preview_renders_every_page_of_the_consolidated_report(qtbot, consolidated_pdf):
     pages = _page_count(consolidated_pdf)
     dialog = PdfPrintPreview(consolidated_pdf)
@@ -318,13 +326,12 @@ def test_print_preview_renders_every_page_of_the_consolidated_report(qtbot, cons
     assert painted.args == [list(range(pages))]
     qtbot.waitUntil(lambda: dialog.preview_widget.pageCount() == pages)
     layout = dialog.printer.pageLayout()
-    assert layout.orientation() == layout.Orientation.Landscape  # as the PDF's pages
     assert layout.pageSize().id() == layout.pageSize().PageSizeId.A4
 
 
 def test_print_from_the_preview_honours_range_and_copies(qtbot, consolidated_pdf, tmp_path):
     """The user's way: Print in the preview, then Qt's print dialog — print to file, pages
-    2–3, two collated copies."""
+    3–4 (the landscape ranking, then a portrait page of charts), two collated copies."""
     out = tmp_path / "in-ra.pdf"
     dialog = PdfPrintPreview(consolidated_pdf)
     qtbot.addWidget(dialog)
@@ -334,8 +341,8 @@ def test_print_from_the_preview_honours_range_and_copies(qtbot, consolidated_pdf
     def answer(print_dialog: QPrintDialog) -> None:
         print_dialog.findChild(QLineEdit, "filename").setText(str(out))
         print_dialog.findChild(QRadioButton, "printRange").setChecked(True)
-        print_dialog.findChild(QSpinBox, "from").setValue(2)
-        print_dialog.findChild(QSpinBox, "to").setValue(3)
+        print_dialog.findChild(QSpinBox, "to").setValue(4)
+        print_dialog.findChild(QSpinBox, "from").setValue(3)
         print_dialog.findChild(QSpinBox, "copies").setValue(2)
         print_dialog.findChild(QCheckBox, "collate").setChecked(True)
         print_dialog.accept()
@@ -343,13 +350,14 @@ def test_print_from_the_preview_honours_range_and_copies(qtbot, consolidated_pdf
     when_modal(QPrintDialog, answer)
     with qtbot.waitSignal(dialog.painted, timeout=60000):  # rendered in the background
         next(a for a in dialog.findChildren(QAction) if a.text() == "In").trigger()
-    assert dialog.last_painted == [1, 2, 1, 2]
+    assert dialog.last_painted == [2, 3, 2, 3]
     assert _page_count(out) == 4
     printed = _pages(out, tmp_path / "out")
     source = _pages(consolidated_pdf, tmp_path / "src")
-    assert all(_ink(p) > 0.05 for p in printed)
-    # the sheets are pages 2, 3, 2, 3 of the report, in that order
-    assert [_closest(sheet, source) for sheet in printed] == [1, 2, 1, 2]
+    assert all(_ink(p) > 0.01 for p in printed)  # page 2: the last lines of section I
+    # the sheets are pages 3, 4, 3, 4 of the report, in that order, each turned as its page
+    assert [_closest(sheet, source) for sheet in printed] == [2, 3, 2, 3]
+    assert _page_sizes(out) == ["landscape", "portrait"] * 2
 
 
 def print_from_preview(qtbot, dialog, answer):
@@ -452,11 +460,12 @@ def test_print_to_a_pdf_file_keeps_every_page(consolidated_pdf, tmp_path):
     sheets = print_pdf_to_file(consolidated_pdf, out)
     pages = _page_count(consolidated_pdf)
     assert sheets == pages == _page_count(out)
-    info = subprocess.run([_tool("pdfinfo"), str(out)], capture_output=True, text=True).stdout
-    assert "842 x 595 pts (A4)" in info  # landscape A4, edge to edge
+    # each sheet turned as its page: the portrait pages and the landscape ranking
+    source_sizes = _page_sizes(consolidated_pdf)
+    assert _page_sizes(out) == source_sizes and len(set(source_sizes)) == 2
     printed = _pages(out, tmp_path / "out")
     source = _pages(consolidated_pdf, tmp_path / "src")
-    assert all(_ink(p) > 0.05 for p in printed)
+    assert all(_ink(p) > 0.01 for p in printed)  # page 2: the last lines of section I
     assert [_closest(sheet, source) for sheet in printed] == list(range(pages))
     assert print_pdf_to_file(consolidated_pdf, tmp_path / "p3.pdf", page_range=(3, 3)) == 1
     assert _page_count(tmp_path / "p3.pdf") == 1

@@ -82,7 +82,8 @@ def test_identity_dialog_makes_a_self_signed_identity_and_exports_its_certificat
     fingerprint = dialog.info.fingerprint
     shown = dialog.panel.fingerprint.label.text()
     assert ":".join(shown.split()) == fingerprint and len(shown.split()) == 4
-    assert "CN=Xã Bình Trung" in dialog.panel.labels["subject"].text()
+    assert "CN=UBND xã Bình Trung" in dialog.panel.labels["subject"].text()
+    assert "ST=Tỉnh Bắc Kạn" in dialog.panel.labels["subject"].text()
     assert dialogs.shown[-1][0] == "info" and fingerprint[:23] in dialogs.shown[-1][2]
 
     dialog.export_cert()
@@ -287,3 +288,35 @@ def test_in_english_the_current_structures_commune_sends_to_the_province(qtbot, 
         )
     finally:
         install_language("vi")
+
+
+def test_the_clerk_enters_the_number_and_date_before_export(qtbot, filled, tmp_path):
+    out = tmp_path / "goi"
+    dialogs = ScriptedDialogs()
+    dialog = open_export(qtbot, filled, dialogs, out)
+    qtbot.keyClicks(dialog.doc_number, "12")
+    qtbot.keyClicks(dialog.doc_date, "05/01/2026")
+    qtbot.keyClicks(dialog.secret, PASS)
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not [s for s in dialogs.shown if s[0] == "confirm"]  # a number: nothing to ask
+    with zipfile.ZipFile(exported.args[0].path) as archive:
+        data = json.loads(archive.read("data.json"))
+    assert (data["number"], data["date"]) == ("12", "2026-01-05")
+    again = open_export(qtbot, filled, ScriptedDialogs(), out)  # kept for the next export
+    assert (again.doc_number.text(), again.doc_date.text()) == ("12", "05/01/2026")
+
+
+def test_a_blank_number_is_asked_about_and_a_bad_date_refused(qtbot, filled, tmp_path):
+    out = tmp_path / "goi"
+    dialogs = ScriptedDialogs(answers=[False])
+    dialog = open_export(qtbot, filled, dialogs, out)
+    qtbot.keyClicks(dialog.secret, PASS)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialogs.shown[-1][0] == "confirm" and "Số: ……" in dialogs.shown[-1][2]
+    assert dialog.task is None
+    qtbot.keyClicks(dialog.doc_number, "7")
+    qtbot.keyClicks(dialog.doc_date, "31/02/2026")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialogs.shown[-1][0] == "error" and "31/02/2026" in dialogs.shown[-1][2]
+    assert dialog.task is None and not out.exists()

@@ -73,7 +73,7 @@ def test_the_first_receipt_shows_its_signer_and_asks_before_it_is_applied(qtbot,
     qtbot.waitUntil(lambda: dialogs.shown[-1][0] == "info", timeout=20000)
     assert seen["fingerprint"].split() == fingerprint_groups(done.fingerprint)  # all 32 bytes
     assert len(seen["fingerprint"].split()) == 4
-    assert seen["signer"] == "Huyện Chợ Đồn"
+    assert seen["signer"] == "UBND huyện Chợ Đồn"  # the district as its documents name it
     assert seen["status"] == "exported" and seen["trusted"] == []
     assert "tiếp nhận" in dialogs.shown[-1][2]
     assert get_report(ws.db, A, "cntt-xa", "2026").status == "accepted"

@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 
 from desktop_app.consolidation import ReportInfo, consolidate
 from desktop_app.consolidation.reports import write_reports
+from tests.pdf_boxes import collisions, outside_margins
+from tests.pdf_boxes import words as word_boxes
 from tests.unit.consolidation.samples import expected_units, raw_values, sample_reports, xa_form
 
 INFO = ReportInfo(
@@ -30,7 +32,7 @@ def written(tmp_path_factory):
 
 
 def test_workbook_has_real_numbers_and_the_expected_sheets(written):
-    c, out = written
+    _c, out = written
     wb = load_workbook(out.xlsx)
     assert wb.sheetnames[0] == "Xếp hạng" and "Tình hình nộp" in wb.sheetnames
     ranking = wb["Xếp hạng"]
@@ -49,7 +51,7 @@ def test_workbook_has_real_numbers_and_the_expected_sheets(written):
     assert sum(n for n in numbers if n is not None) == sum(
         v["cbcc_tong"] for u, v in raw.items() if u != MISSING
     )
-    assert infra.cell(23, col).value == c.figures.values["cbcc_tong"]
+    assert (col, infra.cell(23, col).value) == (4, "=SUM(D3:D22)")  # computed: test_workbook_prints
     assert infra.cell(3, col).number_format == "#,##0"
     status = [[cell.value for cell in r] for r in wb["Tình hình nộp"].iter_rows(min_row=3)]
     assert [r[3] for r in status if r[1] == MISSING] == ["Chưa nộp"]
@@ -93,3 +95,29 @@ def test_pdf_is_deterministic(written, tmp_path):
     c, out = written
     again = write_reports(tmp_path, c, INFO)
     assert again.pdf.read_bytes() == out.pdf.read_bytes()
+
+
+def test_pdf_pages_margins_recipients_and_no_colliding_text(written):
+    _c, out = written
+    found = word_boxes(out.pdf)
+    sizes = {(w.page, w.width, w.height) for w in found}
+    first = next(s for s in sizes if s[0] == 1)
+    assert first[1] < first[2]  # the motto's page: A4 portrait
+    ranking_page = next(w.page for w in found if w.text == "XẾP" and w.top < 120)
+    turned = next(s for s in sizes if s[0] == ranking_page)
+    assert turned[1] > turned[2]  # only the wide ranking is landscape
+    assert [s for s in sizes if s[0] != ranking_page and s[1] > s[2]] == []
+    assert not outside_margins(found, 15)  # Decree 30 minimums; charts included
+    assert collisions(found) == []
+    # "Nơi nhận" at the left, level with the leader's title at the right, on the last page
+    last = max(w.page for w in found)
+    recipients = next(w for w in found if w.text == "Nơi" and w.page == last)
+    chair = next(w for w in found if w.text == "TM." and w.page == last)
+    assert abs(recipients.top - chair.top) < 4 and recipients.x1 < chair.x0
+    # the rating as on screen and in the workbook: code and label
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    first_row = out.ranking.rows[0]
+    assert f"{first_row.band.code} – {first_row.band.label.vi}" in text
+    assert "UBND tỉnh Bắc Kạn (để b/c);" in text and "Lưu: VT." in text

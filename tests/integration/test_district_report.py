@@ -320,7 +320,7 @@ def test_pdf_names_the_district_every_commune_and_the_signatories(written, chodo
         ["pdftotext", "-layout", str(written.pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     for words in ("UBND TỈNH BẮC KẠN", "HUYỆN CHỢ ĐỒN", "Chợ Đồn, ngày 20 tháng 01 năm 2027",
-                  "20/20 xã đã nộp báo cáo", "BẢNG XẾP HẠNG", "Biểu đồ 1", "NGƯỜI LẬP BIỂU",
+                  "20/20 xã đã nộp báo cáo", "BẢNG XẾP HẠNG", "Biểu đồ 1", "Nơi nhận:", "Người lập biểu:",
                   "Cán bộ Phòng VH-TT", "Chủ tịch huyện", "Tất cả các đơn vị đã nộp báo cáo"):  # fmt: skip
         assert words in text, words
     flat = " ".join(text.split())

@@ -60,8 +60,18 @@ def open_pdf(path: Path) -> QPdfDocument:
     return document
 
 
+def _turn(printer: QPrinter, size: QSizeF) -> None:
+    """The orientation of a page ``size`` points: a portrait report's landscape table
+    prints across its sheet, not shrunk onto a portrait one (set before ``newPage``)."""
+    landscape = size.width() > size.height()
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+
+
 def fit_printer_to(printer: QPrinter, document: QPdfDocument) -> None:
-    """The printer's paper and orientation from the PDF's first page, drawn edge to edge."""
+    """The printer's paper and orientation from the PDF's first page, drawn edge to edge
+    (a later page of the other orientation turns the sheet: ``paint_pdf``)."""
     size = document.pagePointSize(0)
     portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
     landscape = size.width() > size.height()
@@ -141,6 +151,7 @@ def paint_pdf(
     order = sheets(printer, chosen_pages(printer, document.pageCount()), preview)
     if not order:
         return []
+    _turn(printer, document.pagePointSize(order[0]))
     options = QPdfDocumentRenderOptions()
     # annotations carry the visible signature stamp of a signed report
     options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
@@ -154,9 +165,10 @@ def paint_pdf(
     try:
         progress(0, len(order))
         for n, page in enumerate(order):
-            if n:
-                printer.newPage()
             points = document.pagePointSize(page)
+            if n:
+                _turn(printer, points)
+                printer.newPage()
             target = _target(printer, points)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = document.render(page, size, options)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from ...consolidation import Consolidation, Ranking, RankRow, UnitReport
+from ...consolidation.ranking import band_text
 from ...core.collation import vi_sort_key
 from ..style import ERROR, OK, WARNING
 from .sorting import BLANK, CENTRE, NO_PARENT, RIGHT, SORT_ROLE, score_text, signed_text
@@ -168,8 +169,8 @@ class RankingModel(QAbstractTableModel):
             return score_text(r.by_section.get(key[2:]), self.decimals)
         if key == "total":
             return score_text(r.total, self.decimals)
-        if key == "band":
-            return r.band.label.pick(self.lang) if r.band else ""
+        if key == "band":  # "A – Tốt", as the PDF and the workbook show it
+            return band_text(r.band, self.lang)
         if key == "change":
             return signed_text(r.total_change, self.decimals)
         # last period's place, and the move since: ▲ up, ▼ down
@@ -214,8 +215,6 @@ class RankingModel(QAbstractTableModel):
         if key == "rank" and r is not None and line.tied_with:
             names = ", ".join(line.tied_with)
             return self.tr("Đồng hạng %1 với: %2").replace("%1", str(r.rank)).replace("%2", names)
-        if key == "band" and r is not None and r.band is not None:
-            return f"{r.band.code} – {r.band.label.pick(self.lang)}"
         if key == "status" and line.report is not None and line.report.merged_from:
             codes = ", ".join(line.report.merged_from)
             return self.tr("Gộp từ các đơn vị cũ: %1").replace("%1", codes)

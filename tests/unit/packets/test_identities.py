@@ -10,6 +10,7 @@ import unicodedata
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from desktop_app.core.messages import AppError
@@ -44,12 +45,18 @@ def _code(excinfo) -> str:
 
 
 def test_self_signed_certificate_names_the_unit(store):
-    info = _new(store)
+    info = _new(store, province="Tỉnh Bắc Kạn")
     cert = info.certificate
-    assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "Xã Bình Trung"
+    # the organisation as a document names it (Decree 30), and its province
+    name = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+    assert name == "UBND xã Bình Trung"
     assert cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == (
-        "Huyện Chợ Đồn"
+        "UBND huyện Chợ Đồn"
     )
+    province = cert.subject.get_attributes_for_oid(NameOID.STATE_OR_PROVINCE_NAME)[0].value
+    assert province == "Tỉnh Bắc Kạn"
+    # RSA by default: the keys Vietnamese CAs issue, which their tools expect
+    assert isinstance(cert.public_key(), rsa.RSAPublicKey) and cert.public_key().key_size == 2048
     assert cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value == "02080"
     assert certs.names_unit(cert, "02080") and not certs.names_unit(cert, "02083")
     usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
@@ -57,7 +64,9 @@ def test_self_signed_certificate_names_the_unit(store):
     years = (cert.not_valid_after_utc - cert.not_valid_before_utc).days / 365.25
     assert 4.99 < years < 5.01
     assert re.fullmatch(r"([0-9A-F]{2}:){31}[0-9A-F]{2}", info.fingerprint)
-    assert info.as_dict()["subject"] == "CN=Xã Bình Trung,serialNumber=02080,O=Huyện Chợ Đồn,C=VN"
+    assert info.as_dict()["subject"] == (
+        "CN=UBND xã Bình Trung,serialNumber=02080,O=UBND huyện Chợ Đồn,ST=Tỉnh Bắc Kạn,C=VN"
+    )
 
 
 def test_key_is_encrypted_with_many_rounds_and_readable_by_openssl(store):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from desktop_app.packets.pdf import RenderedPdf, render_pdf
+from tests.pdf_boxes import collisions, outside_margins, words
 from tests.unit.packets.report_data import commune, district
 
 pytestmark = pytest.mark.skipif(
@@ -57,7 +59,7 @@ def test_text_is_the_report(report):
         "1.355",  # vb_den_tong, as Vietnamese documents write it
         "87,0",  # a computed ratio
         "Giải trình:",  # the explained warning, in Ghi chú
-        "NGƯỜI LẬP BIỂU",
+        "Người lập biểu: Nguyễn Thị Hoa",  # named, no line to sign on
         "TM. ỦY BAN NHÂN DÂN",
         "Hoàng Văn Nam",
         "Nơi nhận:",
@@ -173,3 +175,39 @@ def test_long_free_text_runs_across_pages(tmp_path):
     assert _pages(path) > 7
     text = _run("pdftotext", str(path), "-")
     assert text.split().count("rất") >= 3 * 105  # nothing lost where the text was cut
+
+
+def test_recipients_at_the_left_beside_the_signature_block(report):
+    rendered, path = report
+    found = words(path)
+    page = rendered.signature_page + 1
+    on_page = [w for w in found if w.page == page]
+    recipients = next(w for w in on_page if w.text == "Nơi")
+    chair = next(w for w in on_page if w.text == "TM.")
+    name = next(w for w in on_page if w.text == "Nam")
+    # side by side (Decree 30): "Nơi nhận" level with the leader's title, at the left
+    assert abs(recipients.top - chair.top) < 4
+    assert recipients.x1 < chair.x0 and recipients.x0 == pytest.approx(30 * MM, abs=1)
+    assert name.top > chair.top
+    assert not [w for w in found if w.text in ("LẬP", "(Ký,")]  # nobody signs for the preparer
+
+
+def test_margins_and_no_text_colliding(report):
+    _, path = report
+    found = words(path)
+    assert not outside_margins(found, 15)  # Decree 30 minimums: 20 / 30 / 15 mm
+    body = [w for w in found if w.top > 20 * MM]  # under the page numbers
+    assert all(w.x0 >= 30 * MM - 1 and w.x1 <= (210 - 15) * MM + 1 for w in body)
+    assert collisions(found) == []
+
+
+def test_the_creation_date_is_the_export_time_and_the_bytes_follow_it():
+    form, data = commune()
+    vn = datetime.timezone(datetime.timedelta(hours=7))
+    moment = datetime.datetime(2027, 1, 5, 9, 30, 15, tzinfo=vn)
+    made = render_pdf(form, data, created=moment).content
+    assert b"/CreationDate (D:20270105093015+07'00')" in made
+    assert b"/ModDate (D:20270105093015+07'00')" in made
+    assert render_pdf(form, data, created=moment).content == made  # reproducible
+    later = render_pdf(form, data, created=moment + datetime.timedelta(minutes=1)).content
+    assert later != made and b"D:2000" not in made

@@ -103,7 +103,7 @@ def test_pades_signature_is_valid_for_pdfsig(tmp_path, key_kind):
     assert "Signature Validation: Signature is Valid." in out
     assert "Total document signed" in out
     assert "ETSI.CAdES.detached" in out  # PAdES
-    assert "Xã Bình Trung" in out
+    assert "UBND xã Bình Trung" in out  # the signer as documents name it
 
 
 @needs_poppler

@@ -86,7 +86,7 @@ def test_genuine_packet_is_verified(verifier, genuine_zip, unit_key_cert, tmp_pa
     assert packet.fingerprint == certs.fingerprint(unit_key_cert[1])
     assert packet.data["values"]["cbcc_tong"] == packet.result.values["cbcc_tong"]
     assert packet.data_sha256 == sha256_hex(packet.members["data.json"])
-    assert packet.summary()["signer"] == "Xã Bình Trung"
+    assert packet.summary()["signer"] == "UBND xã Bình Trung"
     assert verifier.verify(genuine_zip).data_sha256 == packet.data_sha256  # bytes too
 
 
