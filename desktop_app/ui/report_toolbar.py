@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolBar, QWidget
 from ..core.periods import Period, current_period, offered_periods
 from ..storage import list_reports, unit_path
 from ..workspace import Workspace
+from ..workspace.workspace import form_order
 from .period_choice import (
     OTHER_PERIOD,
     PERIODS_BACK,
@@ -117,8 +118,11 @@ class ReportToolbar(QToolBar):
         self.unit_label.setText(self._own_label)
         self.unit_label.setToolTip(profile.unit_code)
         forms = workspace.forms.latest()
-        forms.sort(key=lambda f: (f.level != unit.level, f.id))
         held = _held_periods(workspace, profile.unit_code)
+        # the unit's own level first, then as workspace.form_order ranks a choice of forms
+        forms.sort(
+            key=lambda f: (f.level != unit.level, form_order(workspace.forms, f, f.id in held))
+        )
         self.form_combo.clear()
         for form in forms:
             # A form no version of which covers a period offered (one for later years)

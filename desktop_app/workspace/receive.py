@@ -38,7 +38,7 @@ from ..storage.submissions import find_submissions, get_submission, periods_with
 from ..storage.submissions import submission_values as values
 from ..storage.trust_entries import list_entries
 from .appraisal import receipt_appraisal
-from .workspace import Workspace
+from .workspace import Workspace, form_order
 
 if TYPE_CHECKING:  # each use case imports its module when called (start-up time)
     from ..core.forms.model import Form
@@ -71,7 +71,8 @@ def receives(ws: Workspace) -> bool:
 def receiving_forms(ws: Workspace) -> list[Form]:
     """The forms the children fill (the newest version of each), for the board's choice."""
     levels = {u.level for u in office(ws).children.values()}
-    return [f for f in ws.forms.latest() if f.level in levels]
+    forms = [f for f in ws.forms.latest() if f.level in levels]
+    return sorted(forms, key=lambda f: form_order(ws.forms, f, bool(board_periods(ws, f.id))))
 
 
 def board_periods(ws: Workspace, form_id: str) -> list[str]:

@@ -82,6 +82,15 @@ def forms_for(data_dir: Path) -> FormRegistry:
     return FormRegistry.load(forms_dir(), cache_dir(), own=own)
 
 
+def form_order(forms: FormRegistry, form: Form, held: bool) -> tuple[int, bool, int, str]:
+    """Where a form stands in a choice of forms: one the parent published or that was
+    imported here first, then one the unit already holds reports of (``held``), then the
+    longest series (the indicator set reported on for years before a newer one, such as
+    an example digital-transformation index shipped beside it), then by id."""
+    rank = {"published": 0, "imported": 1}.get(forms.source(form), 2)
+    return rank, not held, forms.versions(form.id)[0].year, form.id
+
+
 class Workspace:
     def __init__(self, data_dir: Path, db: Database, forms: FormRegistry) -> None:
         self.data_dir = data_dir
