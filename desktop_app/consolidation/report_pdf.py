@@ -21,6 +21,7 @@ import datetime
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ..core.comparison import NONE, Comparison, change_text, previous_text
 from ..core.dates import format_place_date
