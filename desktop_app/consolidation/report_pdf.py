@@ -21,6 +21,7 @@ import datetime
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ..core.comparison import NONE, Comparison, change_text, previous_text
 from ..core.dates import format_place_date
@@ -55,6 +56,8 @@ from .ranking import Ranking, band_text
 from .statements import Statement
 
 WIDTH = LANDSCAPE.width  # the ranking's
+_CELL = style(10)  # 10 pt on 12 pt lines, as string_table sets its cells
+_CELL_CENTRE = style(10, align=CENTRE)
 CHART_WIDTH = PORTRAIT.width
 CHART_LIMIT = 40  # more units than this: charts show the top 30
 CHART_TOP = 30
@@ -124,19 +127,28 @@ def _key_fields(c: Consolidation, limit: int = 3) -> list[str]:
     return seen[:limit]
 
 
-def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None) -> list[Flowable]:
-    many = len(ranking.rows) > CHART_LIMIT
-    top = list(ranking.rows[:CHART_TOP] if many else ranking.rows)
-    which = f"{CHART_TOP} đơn vị điểm cao nhất" if many else "các đơn vị"
-    totals = [r.total for r in ranking.rows]
-    mean = sum(totals, Decimal(0)) / len(totals) if totals else Decimal(0)
-    ref = [Reference(mean, f"Bình quân {format_number(mean, 2)}")]
-    drawing = bar_chart(
-        [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=CHART_WIDTH
-    )
-    lead = [para("III. BIỂU ĐỒ", _HEADING)]
-    out = _chart_block(f"Biểu đồ 1. Tổng điểm của {which}", drawing, lead)
-    for index, fid in enumerate(key_fields or _key_fields(c), start=2):
+def charts(
+    c: Consolidation,
+    ranking: Ranking | None,
+    key_fields: Sequence[str] | None,
+    heading: str = "III. BIỂU ĐỒ",
+) -> list[Flowable]:
+    many = len(c.values_by_unit) > CHART_LIMIT
+    lead = [para(heading, _HEADING)]
+    out: list[Flowable] = []
+    if ranking is not None:
+        top = list(ranking.rows[:CHART_TOP] if many else ranking.rows)
+        which = f"{CHART_TOP} đơn vị điểm cao nhất" if many else "các đơn vị"
+        totals = [r.total for r in ranking.rows]
+        mean = sum(totals, Decimal(0)) / len(totals) if totals else Decimal(0)
+        ref = [Reference(mean, f"Bình quân {format_number(mean, 2)}")]
+        drawing = bar_chart(
+            [nfc(r.name) for r in top], [r.total for r in top], 100, ref, 2, width=CHART_WIDTH
+        )
+        out = _chart_block(f"Biểu đồ 1. Tổng điểm của {which}", drawing, lead)
+        lead = []
+    first = 2 if ranking is not None else 1
+    for index, fid in enumerate(key_fields or _key_fields(c), start=first):
         f = c.form.fields[fid]
         pairs = [(nfc(c.name(code)), v.get(fid)) for code, v in c.values_by_unit.items()]
         pairs.sort(key=lambda p: (p[1] is None, -(p[1] or 0)))
@@ -152,7 +164,8 @@ def charts(c: Consolidation, ranking: Ranking, key_fields: Sequence[str] | None)
         title = f"Biểu đồ {index}. {nfc(f.label.vi)} (%)" + (
             f", {CHART_TOP} đơn vị cao nhất" if many else ""
         )
-        out += _chart_block(title, drawing)
+        out += _chart_block(title, drawing, lead)
+        lead = []
     return out
 
 
@@ -165,14 +178,15 @@ def _subject(form: Form) -> str:
     return "mức độ ứng dụng công nghệ thông tin"
 
 
-def _opening(c: Consolidation, info: ReportInfo) -> list[Flowable]:
+def _opening(c: Consolidation, info: ReportInfo, ranked: bool = True) -> list[Flowable]:
     name = nfc(info.unit_name)
     number = f"Số: {report_number(info.number, name)}"
     place = format_place_date(nfc(info.place), datetime.date.fromisoformat(info.date))
     level = f" {level_name(c.form.level).vi}" if c.form.level in LEVEL_WORDS else ""
     period = Period.parse(info.period).label("vi")
     summary = (
-        f"Tổng hợp, đánh giá, xếp hạng {_subject(c.form)}{level} {period[:1].lower()}{period[1:]}"
+        f"Tổng hợp, đánh giá{', xếp hạng' if ranked else ''} {_subject(c.form)}{level}"
+        f" {period[:1].lower()}{period[1:]}"
     )
     heading = Heading(agency(name, info.parent_name), number, place, PORTRAIT)
     return [heading, Spacer(1, 14), para(REPORT, _TITLE), para(summary, _TITLE),
@@ -185,7 +199,7 @@ def year_on_year_table(c: Consolidation, yoy: YearOnYear, period: str) -> LongTa
     word = units_word(c.form.level).vi
     heads = ["STT", "Chỉ tiêu", "Đơn vị tính", Period.parse(period).label("vi"), yoy.label,
              "Tăng, giảm"]  # fmt: skip
-    rows: list[list[str]] = [heads]
+    rows: list[list[Any]] = [heads]
     sections: list[int] = []
     for section in c.form.sections:
         fields = [f for f in section.fields if f.id in yoy.rows and _consolidated(f)]
@@ -196,8 +210,9 @@ def year_on_year_table(c: Consolidation, yoy: YearOnYear, period: str) -> LongTa
         for number, f in enumerate(fields, start=1):
             cmp = yoy.rows[f.id]
             unit = nfc(f.unit.vi) if f.unit else word if f.type == "boolean" else ""
-            rows.append([str(number), nfc(f.label.vi), unit, _current_text(f, cmp),
-                         previous_text(f, cmp), change_text(cmp)])  # fmt: skip
+            # a long label wraps in its column, never runs over the next one
+            rows.append([str(number), para(nfc(f.label.vi), _CELL), para(unit, _CELL_CENTRE),
+                         _current_text(f, cmp), previous_text(f, cmp), change_text(cmp)])  # fmt: skip
     fixed = [10, 0, 20, 26, 26, 22]  # on a portrait page, after the ranking
     fixed[1] = PORTRAIT.width / MM - sum(fixed)
     table = string_table(rows, [w * MM for w in fixed], 3)
@@ -223,22 +238,26 @@ def _current_text(f: Field, cmp: Comparison) -> str:
 
 
 def _story(c, ranking, statements, info, key_fields, yoy=None) -> list[Flowable]:
-    story = _opening(c, info)
-    if ranking.note is not None:
+    # the parts are numbered as they come: a form without scoring has no ranking part
+    numerals = iter(("I", "II", "III", "IV", "V", "VI"))
+    story = _opening(c, info, ranked=ranking is not None)
+    if ranking is not None and ranking.note is not None:
         story.append(para(ranking.note.vi, style(13, SERIF_BOLD_ITALIC, spaceAfter=6)))
-    story.append(para("I. KẾT QUẢ CHUNG", _HEADING))
+    story.append(para(f"{next(numerals)}. KẾT QUẢ CHUNG", _HEADING))
     story += [para(f"- {nfc(s.text.vi)}.", _BODY) for s in statements]
-    story += turn_to_wide()  # the ranking alone is too wide for portrait
-    story += [para("II. BẢNG XẾP HẠNG VÀ ĐIỂM THEO TỪNG PHẦN", _HEADING)]
-    story += [ranking_table(c, ranking), Spacer(1, 4)]
-    names = "; ".join(f"{nfc(c.form.sections_by_id[s].title.vi)}" for s in ranking.section_ids)
-    story.append(para(f"Ghi chú: {names}.", style(10)))
-    story += turn_back()
-    story += charts(c, ranking, key_fields)
-    missing = [para("IV. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
+    if ranking is not None:
+        story += turn_to_wide()  # the ranking alone is too wide for portrait
+        story += [para(f"{next(numerals)}. BẢNG XẾP HẠNG VÀ ĐIỂM THEO TỪNG PHẦN", _HEADING)]
+        story += [ranking_table(c, ranking), Spacer(1, 4)]
+        names = "; ".join(f"{nfc(c.form.sections_by_id[s].title.vi)}" for s in ranking.section_ids)
+        story.append(para(f"Ghi chú: {names}.", style(10)))
+        story += turn_back()
+    if ranking is not None or key_fields or _key_fields(c):
+        story += charts(c, ranking, key_fields, f"{next(numerals)}. BIỂU ĐỒ")
+    missing = [para(f"{next(numerals)}. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
     compared: list[Flowable] = []
     if yoy is not None:
-        heading = f"V. CÁC CHỈ SỐ TỔNG HỢP SO VỚI {yoy.label.upper()}"
+        heading = f"{next(numerals)}. CÁC CHỈ SỐ TỔNG HỢP SO VỚI {yoy.label.upper()}"
         word = units_word(c.form.level).vi
         note = f"{yoy.label}: {yoy.reported}/{yoy.expected} {word} đã nộp báo cáo"
         note += f"; {Period.parse(info.period).label('vi')}: {len(c.reports)}/{len(c.expected)}."
@@ -266,7 +285,7 @@ def _closing(info: ReportInfo) -> Flowable:
 
 def render_consolidated_pdf(
     c: Consolidation,
-    ranking: Ranking,
+    ranking: Ranking | None,
     statements: Sequence[Statement],
     info: ReportInfo,
     key_fields: Sequence[str] | None = None,

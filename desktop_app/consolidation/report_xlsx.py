@@ -346,7 +346,7 @@ def _statements_sheet(wb: Workbook, statements: Sequence[Statement]) -> None:
 def write_consolidated_xlsx(
     out: str | Path | IO[bytes],
     c: Consolidation,
-    ranking: Ranking,
+    ranking: Ranking | None,
     statements: Sequence[Statement],
     info: ReportInfo,
     year_on_year: YearOnYear | None = None,
@@ -357,7 +357,8 @@ def write_consolidated_xlsx(
     wb = Workbook(write_only=True)
     # openpyxl cannot store a formula's result: the spreadsheet computes them on opening
     wb.calculation.fullCalcOnLoad = True
-    _ranking_sheet(wb, c, ranking, info)
+    if ranking is not None:  # a form without scoring (the years before 2026) ranks nobody
+        _ranking_sheet(wb, c, ranking, info)
     taken: set[str] = {"Xếp hạng", "Tình hình nộp", "Kết quả chung"}
     sheets = {s.id: section_sheet_name(i, s, taken) for i, s in enumerate(c.form.sections, start=1)}
     # unit rows start under the title and the header row (see _section_sheet); figures

@@ -31,7 +31,7 @@ STEPS = 3  # workbook, PDF, both put in place
 class WrittenReports:
     xlsx: Path
     pdf: Path
-    ranking: Ranking
+    ranking: Ranking | None  # None: the form carries no scoring (the years before 2026)
     statements: list[Statement]
 
 
@@ -57,8 +57,10 @@ def write_reports(
     (else computed here, ``previous`` being last period's ranking). ``progress(done,
     total)`` is called after each step; raising ``core.progress.Cancelled`` from it stops
     the work with nothing written. ``year_on_year``: the figures against the previous
-    period's, printed beside them in both files."""
-    ranking = ranking if ranking is not None else rank_units(c, previous)
+    period's, printed beside them in both files. A form without scoring (the versions
+    before 2026) gives both files without the ranking, its scores and its chart."""
+    if ranking is None and c.form.scoring is not None:
+        ranking = rank_units(c, previous)
     statements = list(statements) if statements is not None else district_statements(c)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

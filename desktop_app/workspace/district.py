@@ -226,16 +226,8 @@ def write_district_reports(
 
     total = 4  # consolidated and ranked, workbook, PDF, both in place
     progress(0, total)
+    # a form without scoring (the versions before 2026) gives both reports without ranking
     district = consolidation_for(ws, form_id, period, previous_period=previous_period, date=date)
-    if district.ranking is None:
-        raise AppError(
-            "report.no_scoring",
-            Text(
-                f"Biểu mẫu {form_id} không có phần chấm điểm nên không lập được báo cáo xếp hạng.",
-                f"Form {form_id} has no scoring section, so no ranked report can be made.",
-            ),
-            form=form_id,
-        )
     progress(1, total)
     written = write_reports(
         Path(out_dir),

@@ -6,6 +6,7 @@ its own period."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -51,6 +52,17 @@ def test_2018_the_district_and_its_communes_in_the_2017_version(district, tmp_pa
     assert (done["form"]["id"], done["form"]["version"], done["errors"]) == ("cntt-xa", "2017.1", 0)
     board = _board(district, "cntt-xa", "2018")
     assert board["counts"]["entered"] == 20 == board["counts"]["total"]
+    # the consolidated report of a year whose form carries no scoring: no ranking, the
+    # figures and their statements all the same
+    made = cli(district, "report", "--form", "cntt-xa", "--period", "2018", "--out",
+               str(tmp_path / "tong-hop"), "--json", check=0).json  # fmt: skip
+    assert made["ranking"] == [] and made["submitted"] == 20
+    sheets = openpyxl.load_workbook(made["xlsx"]).sheetnames
+    assert "Xếp hạng" not in sheets and len(sheets) >= 5
+    text = subprocess.run(["pdftotext", "-layout", made["pdf"], "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "XẾP HẠNG" not in text and "I. KẾT QUẢ CHUNG" in text
+    assert "II. CÁC CHỈ SỐ TỔNG HỢP SO VỚI" in text or "II. BIỂU ĐỒ" in text
     cli(district, "values", "load", str(SAMPLES / "cntt-huyen_2018_064.json"), check=0)
     own = cli(
         district, "validate", "--form", "cntt-huyen", "--period", "2018", "--json", check=0
