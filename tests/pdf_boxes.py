@@ -42,7 +42,7 @@ def words(pdf: Path) -> list[Word]:
 def outside_margins(found: list[Word], least_mm: float) -> list[Word]:
     """Words nearer than ``least_mm`` to an edge of their page, but the page numbers
     Decree 30 puts in the top margin (the page's number, alone, centred above the text)."""
-    m = least_mm * MM
+    m = least_mm * MM - 0.01  # a justified line ends on the margin itself (pdftotext rounds)
     return [
         w for w in found
         if (w.x0 < m or w.top < m or w.x1 > w.width - m or w.bottom > w.height - m)

@@ -30,6 +30,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -117,11 +118,17 @@ _verifier: PacketVerifier | None = None
 
 
 def _start_worker(
-    forms: FormRegistry, trust: TrustSnapshot, limits: ZipLimits, fail: bool = False
+    forms: FormRegistry,
+    trust: TrustSnapshot,
+    limits: ZipLimits,
+    fail: bool = False,
+    delay: float = 0.0,
 ) -> None:
     global _verifier
     if fail:  # tests only (``WorkerHooks.no_start``): a worker that cannot start
         os._exit(71)
+    if delay:  # tests only (``WorkerHooks.slow_start``): a PC slow to start processes
+        time.sleep(delay)
     _verifier = PacketVerifier(forms, trust, limits=limits)
 
 
@@ -175,10 +182,12 @@ def verify_task(task: Task) -> Verdict:
 @dataclass(frozen=True)
 class WorkerHooks:
     """Tests only: the files (by SHA-256) whose worker exits as it starts checking them;
-    ``no_start``: every worker exits as it starts."""
+    ``no_start``: every worker exits as it starts; ``slow_start``: seconds every worker
+    waits before it is ready (an old PC starting processes)."""
 
     exit_on: frozenset[str] = frozenset()
     no_start: bool = False
+    slow_start: float = 0.0
 
 
 @dataclass
@@ -200,8 +209,9 @@ class VerifierPool:
         limits: ZipLimits,
         workers: int,
         no_start: bool = False,
+        slow_start: float = 0.0,
     ) -> None:
-        self._args = (forms, trust, limits, no_start)
+        self._args = (forms, trust, limits, no_start, slow_start)
         self._workers = workers
         self._generation = 0
         self._executor = self._start()
@@ -218,7 +228,7 @@ class VerifierPool:
         )
 
     def _restart(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        _stop(self._executor)
         self._generation += 1
         self._executor = self._start()
 
@@ -295,7 +305,26 @@ class VerifierPool:
 
     def close(self) -> None:
         """Nothing more runs: what waits is cancelled, what runs is waited for."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        _stop(self._executor)
+
+
+# How long a pool's workers get to finish what they run before they are killed.
+STOP_GRACE_S = 10.0
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Shut a pool down, its workers ended within ``STOP_GRACE_S``. Python 3.11's pool can
+    start a replacement worker just as another dies; the broken pool then terminates the
+    workers it knew and waits for that one forever (seen here: 3 runs in 4 of a worker's
+    crash hung in ``shutdown(wait=True)``). This receive's workers are the only
+    multiprocessing children this process starts, so every child left is one of them."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE_S
+    for child in multiprocessing.active_children():
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            child.kill()
+            child.join(5)
 
 
 def receive_in_workers(
@@ -317,8 +346,9 @@ def receive_in_workers(
     office = receiver.office
     workers = workers or worker_count()
     no_start = hooks.no_start if hooks else False
+    slow_start = hooks.slow_start if hooks else 0.0
     trust = TrustSnapshot.read(office.db)
-    pool = VerifierPool(office.forms, trust, receiver.limits, workers, no_start)
+    pool = VerifierPool(office.forms, trust, receiver.limits, workers, no_start, slow_start)
     # Files read and submitted ahead of the one being committed: enough that no worker
     # waits, few enough that files at the size limit (25 MB) do not pile up in memory.
     ahead = 2 * workers
