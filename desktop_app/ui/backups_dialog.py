@@ -3,7 +3,10 @@ how big, how many reports), a backup now, and restoring the chosen one.
 
 Restoring is the window's business (it closes its report and reopens on the restored
 data); this dialog asks first, says what happened, and lists the backups again — the
-copy of the database as it was before the restore is at the top."""
+copy of the database as it was before the restore is at the top.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

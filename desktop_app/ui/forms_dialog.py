@@ -3,7 +3,10 @@ covers and where it comes from (shipped, imported from a workbook, published by 
 parent), with export to a workbook, import from one, and installing a form packet.
 
 Reading a workbook or a packet (schema, expressions, signature) runs off the GUI thread
-(``background``); the window's forms are read again once something is installed."""
+(``background``); the window's forms are read again once something is installed.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

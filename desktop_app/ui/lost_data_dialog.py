@@ -5,7 +5,10 @@ elsewhere, a USB stick say). Starting with an empty database is possible only af
 explicit confirmation, and keeps the backups.
 
 Before the database opens the clerk's language is unknown: what happened is said in
-Vietnamese and then English, like the other start-up messages."""
+Vietnamese and then English, like the other start-up messages.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

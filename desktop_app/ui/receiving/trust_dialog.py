@@ -1,7 +1,10 @@
 """The trust list: which certificate may sign for which child unit, and which issuing CAs
 are trusted. The officer adds a unit's certificate from a file or pasted PEM text, reads
 its fingerprint back to the unit by phone before confirming, replaces it when the unit
-changes certificate, and revokes it with a reason. Ended entries stay as history."""
+changes certificate, and revokes it with a reason. Ended entries stay as history.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 
