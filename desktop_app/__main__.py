@@ -1,4 +1,7 @@
-"""``python -m desktop_app``: with a command, run it headless; without one, open the window."""
+"""``python -m desktop_app``: with a command, run it headless; without one, open the window.
+
+May import: ``cli`` (commands) or ``ui`` (the window), chosen by the arguments.
+"""
 
 from __future__ import annotations
 

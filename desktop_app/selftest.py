@@ -26,6 +26,8 @@ folder, remembered settings and form cache are never opened. In order:
 
 Prints one line per step with its time, and exits 0; on the first failure prints what
 failed and why (and the traceback on stderr) and exits 1.
+
+May import: every layer (it checks the built application end to end).
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ scripts/screenshots.py, or on its own:
 from __future__ import annotations
 
 import datetime
-import io
 import sys
 import tempfile
 from pathlib import Path
@@ -17,20 +16,9 @@ XA = ROOT / "forms" / "cntt-xa-2026.yaml"
 
 
 def _workbook(version: str, title: str) -> bytes:
-    import yaml
-    from openpyxl import load_workbook
+    from tests.support.form_books import edited_form_workbook
 
-    from desktop_app.documents.form_workbook import form_workbook_bytes
-
-    wb = load_workbook(io.BytesIO(form_workbook_bytes(yaml.safe_load(XA.read_bytes()))))
-    for row in wb["Thiết lập"].iter_rows(min_row=2):
-        if row[0].value == "version":
-            row[1].value = version
-        if row[0].value == "title.vi":
-            row[1].value = title
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return edited_form_workbook({"version": version, "title.vi": title})
 
 
 def forms_screens(app, save) -> None:

@@ -1,4 +1,7 @@
-"""The command-line interface: ``python -m desktop_app COMMAND`` (DESIGN §6)."""
+"""The command-line interface: ``python -m desktop_app COMMAND`` (DESIGN §6).
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

@@ -6,7 +6,10 @@ file is swapped in one rename.
 
 These commands do not open the folder first as the others do: ``list`` and ``restore``
 must also work when the database is too damaged to open (a power cut on a failing disk),
-and ``restore`` refuses while the window has the folder."""
+and ``restore`` refuses while the window has the folder.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

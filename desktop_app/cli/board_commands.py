@@ -1,7 +1,10 @@
 """Looking at what was received (DESIGN §6): the submission status board (``status --form
 ID --period P`` for a unit whose children fill the form; ``--json``, ``--xlsx OUT``) and
 what changed in a unit's report (``changes``: the current revision against the one it
-replaced, and any conflict side by side)."""
+replaced, and any conflict side by side).
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

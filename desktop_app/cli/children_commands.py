@@ -5,6 +5,8 @@ give that year's structure (``workspace.declared_children``).
     children declare --period 2018 --add 02011 "Xã Đông Viên"
     children declare --period 2018 --remove 02017
     children declare --period 2018 --rename 02020 "Thị trấn Bằng Lũng"
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """The headless commands: each takes parsed arguments and an open workspace, prints for
-people or for scripts, and returns the exit status."""
+people or for scripts, and returns the exit status.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """``values import FILE.xlsx [--period P] [--form F] [--dry-run] [--json]``: the plan's
 problems told line by line (or as JSON), then written all or nothing
 (``workspace.values_import``). Exit 0 when written (or, with ``--dry-run``, when it
-could be), 1 when any error stops it: nothing is written then."""
+could be), 1 when any error stops it: nothing is written then.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

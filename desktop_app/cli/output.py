@@ -1,5 +1,8 @@
 """How the CLI speaks: one language for people (the profile's, or --lang), JSON for scripts,
-and refusals on stderr in Vietnamese and English."""
+and refusals on stderr in Vietnamese and English.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

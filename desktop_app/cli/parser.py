@@ -1,4 +1,7 @@
-"""The command-line contract (DESIGN §6) as an argparse parser."""
+"""The command-line contract (DESIGN §6) as an argparse parser.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

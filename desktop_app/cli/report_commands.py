@@ -4,7 +4,10 @@ filled from its children's) and ``merges`` (the officer's table of units merged 
 2025 rearrangement). The unit's own report is then checked and exported with
 ``validate`` and ``export``, exactly as a commune's.
 
-openpyxl and reportlab are imported inside ``workspace.district``'s functions."""
+openpyxl and reportlab are imported inside ``workspace.district``'s functions.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
+"""
 
 from __future__ import annotations
 

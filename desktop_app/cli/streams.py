@@ -9,6 +9,8 @@ base letter plus combining tone marks, so "ỗ" becomes "ô" + U+0303 there; a c
 no way to write it gets the letter without its marks ("Lỗi" → "Loi", "Đ" → "D", the way
 Vietnamese is typed without accents), and "?" as the last resort. JSON output stays exact
 (``ensure_ascii`` escapes) whenever the stream cannot carry every character.
+
+May import: ``cli``, ``workspace`` and every layer below it; never Qt.
 """
 
 from __future__ import annotations

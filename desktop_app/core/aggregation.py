@@ -4,6 +4,8 @@ Ratios are never averaged: a computed percentage is recomputed from the summed
 numerator and denominator (``recompute``), so a commune of 5 officials does not weigh
 as much as a town of 40. Every figure keeps the units it came from, so a district officer
 can trace a total back to the packets behind it.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Python compares code points, so ``sorted()`` puts "Đồng" after "Xuân" and "�
 "Y" (DESIGN §8). The window sorts with QCollator; everything below the UI (CLI output,
 exports, consolidated reports, unit lists) uses :func:`vi_sort_key` so that a list reads
 the same on every machine, whatever the system locale or ICU build.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

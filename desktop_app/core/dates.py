@@ -3,6 +3,8 @@
 Qt's Vietnamese short date is ``d/M/yy`` (DESIGN §8); documents and this application
 write ``dd/mm/yyyy``. A two-digit year is refused rather than guessed: "05/01/26" may be
 a date of birth in 1926 as easily as a plan in 2026.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ simpleeval, whose operators we replace so that:
 * ``and``/``or``/``not`` follow three-valued logic, so ``False and blank`` is ``False``;
 * arithmetic is exact (``Decimal``), because a float literal like ``0.8`` is read as
   ``Decimal("0.8")`` and ``/`` always divides as Decimal.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Bilingual text: every message the core produces carries Vietnamese and English.
 
 The core never picks a language; the CLI and the window do, from the user's setting.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

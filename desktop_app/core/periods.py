@@ -4,6 +4,8 @@ The canonical text is what file names, packets and the database carry; the label
 what documents print ("Quý III năm 2026"). A form names its period kind and its
 deadline, either ``"MM-DD"`` of the following year (year forms) or a number of days
 after the period ends.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

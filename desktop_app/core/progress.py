@@ -4,7 +4,10 @@ Long operations (export, receive, consolidate) take a plain ``progress(done, tot
 callback. Cancelling is the caller's callback raising :class:`Cancelled`: the operation
 stops at its next step and, because every operation writes only in its final
 transaction, leaves nothing half done. The window wraps this in a worker thread
-(``ui/background.py``); the CLI passes no callback."""
+(``ui/background.py``); the CLI passes no callback.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

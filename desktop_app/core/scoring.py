@@ -5,6 +5,8 @@ relative (value / best value among the units scored × points — so it needs ev
 report, and ``score_units`` says which units were scored together) and boolean.
 Each item is rounded to the form's decimals and the total is the sum of the rounded
 items, so a printed self-assessment sheet adds up exactly.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Plan targets (e.g. "at least 40 % of procedures online"): achieved, not achieved, or
-unknown while the figure is blank."""
+unknown while the figure is blank.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

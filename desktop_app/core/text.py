@@ -21,6 +21,8 @@ happens to each kind (the README and ``forms/README.md`` say the same):
 
 Every free text has a maximum length in characters, counted after cleaning; the limits
 are below and in the form format.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

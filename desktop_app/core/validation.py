@@ -1,6 +1,9 @@
 """Checking a report against its form: computed fields, required fields, bounds and the
 form's cross-field rules. Plain data in, plain data out, so the window (as you type), the
-CLI (``validate``) and the district (on receipt) all judge a report the same way."""
+CLI (``validate``) and the district (on receipt) all judge a report the same way.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

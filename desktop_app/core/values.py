@@ -4,6 +4,8 @@ stored as text. Exact throughout: an integer is an ``int``, any other number a `
 A value that cannot be read as the field's type is refused with a message naming the
 field; a value that reads fine but breaks a bound is refused by ``check_value`` (the CLI
 and the window decide what to do with it: nothing is ever silently changed).
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

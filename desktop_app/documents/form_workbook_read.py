@@ -273,6 +273,39 @@ def open_workbook(data: bytes, name: str) -> Any:
         raise not_xlsx from exc
 
 
+Parents = dict[str, tuple[dict[str, Any], tuple[Any, ...]]]
+
+
+def _attach(
+    reader: SheetReader,
+    wb: Any,
+    sheet: Sheet,
+    key: str,
+    into: str,
+    parents: Parents,
+    what: tuple[str, str],
+) -> list[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """Each row of ``sheet`` appended to the list ``into`` of the item its ``key`` column
+    names (a field to its section, a choice to its field, a step to its scoring item);
+    a row naming no such item is a problem at that cell. The items attached, with paths."""
+    attached = []
+    for row, cells in reader.rows(wb, sheet):
+        found = parents.get(str(row.get(key)))
+        if found is None:
+            named = row.get(key)
+            reader.problem(
+                sheet.name, cells.get(key), f"không có {what[0]} «{named}» / no such {what[1]}"
+            )
+            continue
+        parent, path = found
+        children = parent.setdefault(into, [])
+        place = (*path, into, len(children))
+        child = reader.item(row, cells, place, skip=key)
+        children.append(child)
+        attached.append((child, place))
+    return attached
+
+
 def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {}
     known = {key: kind for key, kind, _ in SETTING_ROWS}
@@ -296,36 +329,18 @@ def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
         reader.paths[tuple(parts)] = Cell(SETTINGS.name, value_cell.row, value_cell.column, key)
 
     sections: list[dict[str, Any]] = []
-    by_section: dict[str, dict[str, Any]] = {}
     for row, cells in reader.rows(wb, SECTIONS):
         section = reader.item(row, cells, ("sections", len(sections)))
         section["fields"] = []
         sections.append(section)
-        by_section.setdefault(str(section.get("id")), section)
-    by_field: dict[str, tuple[dict[str, Any], tuple[Any, ...]]] = {}
-    for row, cells in reader.rows(wb, FIELDS):
-        owner = by_section.get(str(row.get("section")))
-        if owner is None:
-            cell = cells.get("section")
-            reader.problem(
-                FIELDS.name, cell, f"không có phần «{row.get('section')}» / no such section"
-            )
-            continue
-        path = ("sections", sections.index(owner), "fields", len(owner["fields"]))
-        field = reader.item(row, cells, path, skip="section")
-        owner["fields"].append(field)
-        by_field.setdefault(str(field.get("id")), (field, path))
-    for row, cells in reader.rows(wb, CHOICES):
-        found = by_field.get(str(row.get("field")))
-        if found is None:
-            cell = cells.get("field")
-            reader.problem(
-                CHOICES.name, cell, f"không có chỉ tiêu «{row.get('field')}» / no such field"
-            )
-            continue
-        field, path = found
-        choices = field.setdefault("choices", [])
-        choices.append(reader.item(row, cells, (*path, "choices", len(choices)), skip="field"))
+    # (reversed: where two share an id, the first keeps it, as the loader reports)
+    parents = {
+        str(section.get("id")): (section, ("sections", n))
+        for n, section in reversed(list(enumerate(sections)))
+    }
+    fields = _attach(reader, wb, FIELDS, "section", "fields", parents, ("phần", "section"))
+    by_field = {str(field.get("id")): (field, path) for field, path in reversed(fields)}
+    _attach(reader, wb, CHOICES, "field", "choices", by_field, ("chỉ tiêu", "field"))
     if sections:
         doc["sections"] = sections
 
@@ -338,19 +353,8 @@ def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for row, cells in reader.rows(wb, ITEMS):
         items.append(reader.item(row, cells, ("scoring", "items", len(items))))
-    by_item = {str(i.get("id")): n for n, i in enumerate(items)}
-    for row, cells in reader.rows(wb, STEPS):
-        index = by_item.get(str(row.get("item")))
-        if index is None:
-            cell = cells.get("item")
-            reader.problem(
-                STEPS.name, cell, f"không có mục chấm điểm «{row.get('item')}» / no such item"
-            )
-            continue
-        steps = items[index].setdefault("steps", [])
-        steps.append(
-            reader.item(row, cells, ("scoring", "items", index, "steps", len(steps)), skip="item")
-        )
+    by_item = {str(i.get("id")): (i, ("scoring", "items", n)) for n, i in enumerate(items)}
+    _attach(reader, wb, STEPS, "item", "steps", by_item, ("mục chấm điểm", "item"))
     bands = [
         reader.item(row, cells, ("scoring", "bands", i))
         for i, (row, cells) in enumerate(reader.rows(wb, BANDS))

@@ -13,6 +13,8 @@ be the simplest proof, but costs ~30 times the rest of the receiving; instead:
   formatting, no header or footer but the page number;
 - ``report.pdf``: the text its pages show, in drawing order (``pdftext``), equal to the
   text ``pdf.render_pdf`` draws for the layout.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

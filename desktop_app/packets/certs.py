@@ -28,6 +28,8 @@ Which unit a certificate names (decided here, documented in the README; ``unit_c
 - the application's own self-signed certificate (issuer = subject) names its unit by
   ``serialNumber`` = the code (see ``unit_certificate``). It only ever signs once the
   district has registered it for that unit, so the name is a check against slips.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -29,6 +29,8 @@ report.xlsx print each beside this period's value.
 
 Decimals are strings (``"93.7"``) so no reader turns them into binary floats. Canonical
 bytes: UTF-8, every string NFC, sorted keys, no insignificant white space.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

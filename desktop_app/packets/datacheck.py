@@ -1,7 +1,10 @@
 """Receiving check 6: ``data.json`` is canonical, has the format's shape (``datashape``:
 types, depth, characters, lengths), agrees with the signed manifest, names a form version
 known here (same definition, by hash), and re-checking it against that form gives the
-same computed results and no errors. Nothing but an ``AppError`` comes out."""
+same computed results and no errors. Nothing but an ``AppError`` comes out.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

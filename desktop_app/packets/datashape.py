@@ -12,6 +12,8 @@ ever sees the types it was written for. Each kind of defect has its own reason c
 - ``packet.data_text_too_long``: a text over its limit (the form's ``max_length`` or
   the defaults of ``core.text``);
 - ``packet.data_comment_unknown_field``: a comment on a field the form does not have.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

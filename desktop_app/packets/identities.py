@@ -14,6 +14,8 @@ Passphrases and PINs are asked for at signing time and never stored. Paths in th
 are relative to the data directory, so a restored or moved data directory still works.
 Replacing an identity moves the old files to ``identity/archive/<time>/``: a key that
 signed packets is never deleted by the application.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

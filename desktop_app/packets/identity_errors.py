@@ -1,4 +1,7 @@
-"""Why a signing identity cannot be created, imported or used: codes and vi/en messages."""
+"""Why a signing identity cannot be created, imported or used: codes and vi/en messages.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """Checks on the key material of an identity: can this certificate sign now, and open
-a PKCS#12 file with the passphrase, telling a wrong passphrase from a wrong file."""
+a PKCS#12 file with the passphrase, telling a wrong passphrase from a wrong file.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

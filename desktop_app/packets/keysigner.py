@@ -1,5 +1,8 @@
 """pyHanko signers for the three kinds of identity. This module imports pyHanko (0.6 s):
-import it lazily, from the code that is about to sign, never at start-up."""
+import it lazily, from the code that is about to sign, never at start-up.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

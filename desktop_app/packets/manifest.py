@@ -3,6 +3,8 @@ with a detached CMS (DESIGN §3). Its schema is resources/schemas/packet-manifes
 
 Written as sorted, indented UTF-8 JSON (NFC) so a person can read it with any viewer;
 the signature covers its exact bytes, so a reader never re-serialises it.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

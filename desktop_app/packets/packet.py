@@ -4,6 +4,8 @@ The zip is ``{unit_code}_{form_id}_{period}_r{revision}.zip`` with exactly the m
 of DESIGN §3, no folders, always in the same order with the same metadata (timestamp =
 the manifest's ``created_at``, mode 0644, Unix "made by"), so the same members always
 make the same zip on any machine.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ outlines, names, the form) in the last revision, the one a viewer shows; it does
 enter what cannot act (fonts, page content, appearance streams, the signature's own
 bytes), which keeps it to a few dozen small objects. Reads pyHanko's parser: import
 lazily.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ images, and what clipping or colour hide. Those are deliberate forgeries by the 
 of the signing key, whose signature then stands on them; this check catches a report
 that simply says something else than its data.json (edited before signing, or made by
 another program).
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

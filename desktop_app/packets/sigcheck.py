@@ -2,6 +2,8 @@
 load lazily). Verdicts come from pyHanko's status objects and their ``bottom_line``:
 on tampered data a CMS signature can read "valid" (the signature over the signed
 attributes verifies) while not "intact" (the digest of the content differs).
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """The refusals of receiving checks 3 and 4 that come from the trust rules (``trust.decide``)
 and the signer rules (``signer_rules``), each with its own code and a Vietnamese and
-English message that says what the officer can do."""
+English message that says what the officer can do.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ a certificate enters the trust list and when a packet signed with it arrives:
   collision lets one signature stand for two documents).
 
 Plain ``cryptography`` and ``asn1crypto``; nothing here imports pyHanko.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ start-up must not pay.
 The stamp is set in Noto Serif through pyHanko's OpenType engine: the default Courier
 turns Vietnamese into garbage, and 2048-units-per-em fonts (Liberation, Tinos) come out
 letter-spaced; Noto Serif has 1000 units per em (DESIGN §8).
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

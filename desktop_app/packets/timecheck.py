@@ -16,6 +16,8 @@ The signing time is what the signer's software wrote: without a timestamp author
 (DESIGN: communes are often offline) it cannot be proved, only kept consistent. The
 status board therefore shows both the signing time and the day the file was received
 here, which is the district's own fact.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

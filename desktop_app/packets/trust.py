@@ -19,6 +19,8 @@ does.
 
 This module holds the static list built from files; the district's persistent trust list
 is ``receiving.trust_store.DbTrustSource``.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

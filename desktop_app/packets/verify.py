@@ -7,6 +7,8 @@ unit ours, is the revision new) belongs to receiving.
 
 One verifier checks many packets: it keeps pyHanko's event loop and the trust roots
 parsed for it; each packet is validated in a context of its own (``sigcheck.Contexts``).
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ front, data between members or after the end record, a comment) can show one con
 this application and another to a person who opens it with another tool. A packet made
 by the application (or re-zipped by an ordinary tool) has none of this, so each is
 refused with its own reason rather than read one way.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ A packet comes from outside (e-mail, USB stick, document system): the zip may be
 carry paths meant to escape a folder, links, or two members under one name that two zip
 readers would resolve differently. Nothing is extracted to disk; members are read into
 memory with hard caps that do not rely on the sizes the zip claims.
+
+May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

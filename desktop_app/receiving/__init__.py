@@ -1,0 +1,1 @@
+"""May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``."""

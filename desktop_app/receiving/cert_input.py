@@ -1,6 +1,9 @@
 """Certificates as an officer hands them over: a ``.pem``/``.cer`` file, or PEM text
 pasted from an e-mail; the checks made before one enters the trust list, each refusal
-with its own code and a Vietnamese and English message."""
+with its own code and a Vietnamese and English message.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

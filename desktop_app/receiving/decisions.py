@@ -4,6 +4,8 @@ packet or take the new one), and a submission accepted or returned with a reason
 Conflicts are never resolved silently: nothing changes until the officer picks one,
 and the choice is an audit row (kind ``conflict``) with who, when and why. Reviewing is
 in ``review`` (it signs a receipt).
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Shown when a newer revision supersedes an older one, and side by side for a conflict.
 Values are compared as stored (canonical JSON text), so ``"93.70"`` never differs from
 ``"93.7"`` by accident: data.json is canonical on both sides.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ named by the sha256 of their bytes, for every file received, rejected ones inclu
 Named by content, a file received twice is kept once, and a copy whose transaction
 failed is simply reused next time. The bytes are on disk (fsynced) before the database
 row that points at them is committed: a power cut never leaves a row without its file.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 
 Entries of a folder are looked at without following links, and only regular files are
 read: a FIFO would hang the read, a device such as /dev/zero never ends, a link can lead
-anywhere (out of the folder, into a loop), a sub-folder is not the officer's choice."""
+anywhere (out of the folder, into a loop), a sub-folder is not the officer's choice.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

@@ -14,6 +14,8 @@ decide that their packet is the first:
   **superseding**; the same revision with other data is a **conflict** for the
   officer; an older one is refused as a **replay**, even an exact copy of a packet once
   held (DESIGN §3: a revision only moves forward); nothing held yet: **accepted**.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """What receiving one file came to: its verdict, in words for people (vi/en) and as a
 dictionary for scripts, and what a rejected file claimed to be (read without trusting
-it, so the officer sees which unit's packet was refused)."""
+it, so the officer sees which unit's packet was refused).
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

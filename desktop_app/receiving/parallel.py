@@ -21,6 +21,8 @@ one-folder build, whose entry calls ``multiprocessing.freeze_support``):
   worker ever answers (processes cannot start here), the batch is checked in process.
 
 Imports packets (the verifier) and the receiving modules beside it; no database in a worker.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

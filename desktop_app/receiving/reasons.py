@@ -1,7 +1,10 @@
 """Refusals that only the receiving unit can make: receiving check 7 (is the sender our
 child, is the revision new) and a sharper reason for an untrusted signer whose
 certificate the trust list registered for another unit.
-Each has its own code and a Vietnamese and English message, like checks 1–6."""
+Each has its own code and a Vietnamese and English message, like checks 1–6.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ was accepted, or returned with a reason.
 Like a packet, it can be checked with standard tools alone (``openssl cms -verify``,
 ``sha256sum``). Named ``{unit}_{form}_{period}_r{revision}_bien-nhan.zip`` (accepted) or
 ``…_tra-lai.zip`` (returned).
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

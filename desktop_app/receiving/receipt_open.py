@@ -20,6 +20,8 @@ received it (``trust_cert``, a file or pasted PEM), or its SHA-256 fingerprint r
 by phone (``fingerprint``); it must be the receipt's signer. Without one the receipt is
 refused with ``receipt.parent_unconfirmed``, carrying the signer's name and fingerprint
 for the window to show and ask, and nothing is written.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

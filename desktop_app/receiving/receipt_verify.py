@@ -17,6 +17,8 @@ verifies, but ``receipt_open`` applies it only once the clerk has confirmed that
 certificate (its file or its fingerprint read back by phone), and then registers it,
 so any later receipt must come from the same key. A certificate revoked or replaced
 here is never first use again.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ that row and nothing else.
 Cancelling (the progress callback raises ``Cancelled``) stops between files: every file
 reported done is committed, none after it is touched. ``ReceiveCancelled`` carries the
 outcomes so far.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

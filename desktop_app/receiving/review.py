@@ -6,6 +6,8 @@ then, in one transaction, the submission's review is set, the receipt recorded (
 ``receipts``, direction ``issued``), the decision audited (kind ``review``) and the file
 put in place (atomically, last): a failure anywhere leaves neither a decision without
 its receipt nor a receipt file without its decision.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ registered, because a trusted CA vouched for it, can be revoked too: by the cert
 or by its fingerprint when a packet it signed was received here (the kept file holds the
 certificate). It is then recorded as revoked for the unit it names, and
 ``DbTrustSource.withdrawn`` refuses it from then on, whatever CA issued it.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

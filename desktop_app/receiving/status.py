@@ -14,6 +14,8 @@ signing time to be received at all (``packets.timecheck``), but a packet held fr
 before that rule may not, so the signature decides. Beside it the board shows when the
 current revision was received here: the signing time is the sender's word, the
 received time the district's own.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

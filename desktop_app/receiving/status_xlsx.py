@@ -1,7 +1,10 @@
 """The status board as an Excel workbook, to print or send to the leadership: a title, the
 counts, then one row per unit with real cells (dates as dates, revisions as numbers),
 Vietnamese headers, A4 landscape fitted to the page width, the header row repeated on
-every printed page and frozen on screen."""
+every printed page and frozen on screen.
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
+"""
 
 from __future__ import annotations
 

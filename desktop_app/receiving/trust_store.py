@@ -12,6 +12,8 @@
 
 Every change is audited (``trust_add``, ``trust_replace``, ``trust_revoke``). The commune
 side uses the same list for its parent's certificate (who signs its receipts).
+
+May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 """
 
 from __future__ import annotations

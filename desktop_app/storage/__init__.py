@@ -2,6 +2,8 @@
 
 Everything a clerk types is committed (and fsynced) before a save returns; see
 ``database.py`` for why and how, and ``backups.py`` for the rotating copies.
+
+May import: ``storage``, ``core``.
 """
 
 from .audit import AuditRow, history

@@ -17,6 +17,8 @@ import         the file's name    new = what was imported, as JSON
 =============  =================  ==============================================
 
 Later code (imports, merges) may add kinds; readers must accept unknown ones.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 ISO 8601 local time with its offset ("2026-03-01T08:30:00+07:00"): a clerk reading the
 history sees the time on the office clock, and a district comparing packets from
 machines in different settings still gets an unambiguous instant.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

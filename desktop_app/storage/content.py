@@ -4,6 +4,8 @@ data at all, and how many reports, figures and received packets.
 "Holds data" means one row in any table. A database the application has just created
 has its tables and no row in any of them (the schema fills none), so this is also how a
 database that SQLite silently recreated, empty, is told from one the clerk set up.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

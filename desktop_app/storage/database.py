@@ -8,6 +8,8 @@ Threads: a connection belongs to the thread that opened it (Python's sqlite3 ref
 other threads). A worker that needs the database opens its own ``Database`` on the same
 file; WAL lets it read while the window writes, and the busy timeout makes writers wait
 for each other instead of failing at once.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

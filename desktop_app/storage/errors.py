@@ -4,6 +4,8 @@ A raw ``sqlite3.OperationalError: database is locked`` means nothing to a commun
 each primary SQLite result code that a user can cause (another copy of the program open,
 a read-only USB stick, a file damaged by a power cut, a full disk) gets its own code and
 a Vietnamese/English sentence saying what to do.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

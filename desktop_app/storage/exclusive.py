@@ -5,6 +5,8 @@ and the command line, follow each other instead of interleaving file by file).
 The lock is the system's (``flock`` on POSIX, a byte-range lock on Windows), like the
 window's instance lock: the system drops it when the process ends however it ends, so
 there is never a stale lock to clear.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """Exported packets (schema v2, table ``exports``): one row per packet written, never
 deleted, and the revision/status bookkeeping of an export, done inside the caller's
-transaction together with the row."""
+transaction together with the row.
+
+May import: ``storage``, ``core``.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ consolidation (schema v4, table ``prefills``), with the value as pre-filled and 
 The value itself is written through ``values.save_values`` like any other (audited,
 reopening an exported report); this table only remembers what the pre-fill put there,
 so the window can mark the field and show when the officer has overridden it.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """Receipts and return notes (schema v3, table ``receipts``): those a receiving unit
 issued for its children's submissions, and those a unit received for its own reports.
-Never deleted: each is the proof of a decision."""
+Never deleted: each is the proof of a decision.
+
+May import: ``storage``, ``core``.
+"""
 
 from __future__ import annotations
 

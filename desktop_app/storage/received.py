@@ -1,7 +1,10 @@
 """Every file a receiving unit was given (schema v3, table ``received_files``): when, which
 file, its sha256 and where its bytes are kept, the verdict and, for a refusal, the
 reason code and message. Rejected files get this row and nothing else, so the officer
-can always show what arrived when, and the merged tables stay exactly as they were."""
+can always show what arrived when, and the merged tables stay exactly as they were.
+
+May import: ``storage``, ``core``.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ A report is ``draft`` while being filled, ``exported`` once a packet is made, th
 ``accepted`` or ``returned`` by the receiving unit. Any edit to a report that is not a
 draft reopens it as a draft with the next revision number, so a packet exported again
 can never carry different data under a revision the district already holds.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

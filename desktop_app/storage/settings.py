@@ -2,6 +2,8 @@
 
 Settings live in the database, not QSettings, so the core and the CLI read them without
 Qt, and a backup carries them along with the reports.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

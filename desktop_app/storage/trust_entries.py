@@ -5,6 +5,8 @@ the rules of who may be registered are in ``receiving.trust_store``.
 An entry is never deleted. Replacing or revoking one sets ``ended_at`` with who, why
 and (for a replacement) the entry that took its place: the officer can always show
 which certificate was trusted for a unit on a given day.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ them, so nothing ever passes through a binary float. None means blank: the row g
 Each call is one transaction. Only what really changes is written, each change with its
 audit row, so re-saving an unchanged form costs no disk write and leaves no noise in the
 history.
+
+May import: ``storage``, ``core``.
 """
 
 from __future__ import annotations

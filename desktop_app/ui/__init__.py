@@ -1,0 +1,1 @@
+"""May import: Qt, ``ui``, ``workspace`` and every layer below it."""

@@ -1,7 +1,10 @@
 """Trợ giúp → Giới thiệu và chẩn đoán…: what the district's IT officer asks for on the
 phone — versions, where the data is, the database's size and schema version, the unit,
 the end of the log — with buttons to open the data folder, copy it all, or save a
-diagnostics zip (the text and the logs; never the database or the keys) to send."""
+diagnostics zip (the text and the logs; never the database or the keys) to send.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

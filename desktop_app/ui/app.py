@@ -3,7 +3,10 @@ the log, the one-window-per-data-folder lock, and the hook that reports unexpect
 
 Before the database is open the clerk's language is unknown, so what start-up has to say
 (another window is open, the folder is read-only, the disk is full) is said in
-Vietnamese and then English."""
+Vietnamese and then English.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -10,7 +10,10 @@ connections stay on the thread that made them.
 The progress dialog appears only if the work lasts more than half a second, so quick
 jobs do not flash a window. Cancel raises :class:`Cancelled` from the next progress
 call; the layers below write only in their last step, so a cancelled job leaves nothing
-behind."""
+behind.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

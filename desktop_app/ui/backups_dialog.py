@@ -3,7 +3,10 @@ how big, how many reports), a backup now, and restoring the chosen one.
 
 Restoring is the window's business (it closes its report and reopens on the restored
 data); this dialog asks first, says what happened, and lists the backups again — the
-copy of the database as it was before the restore is at the top."""
+copy of the database as it was before the restore is at the top.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +15,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +29,7 @@ from ..workspace import Workspace
 from ..workspace.backups import BackupEntry, Restored, back_up_now, backups, reason_label
 from ..workspace.diagnostics import format_size
 from .dialogs import Dialogs
+from .read_table import read_only_table
 
 # None: the window's report may not be left (typed text the clerk keeps), nothing done.
 Restore = Callable[[Path], Restored | None]
@@ -67,25 +68,15 @@ class BackupsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("backupsTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Thời điểm"),
-                self.tr("Lý do"),
-                self.tr("Dung lượng"),
-                self.tr("Số báo cáo"),
-                self.tr("Số ô đã nhập"),
-                self.tr("Gói đã nhận"),
-            ]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        heads = [
+            self.tr("Thời điểm"),
+            self.tr("Lý do"),
+            self.tr("Dung lượng"),
+            self.tr("Số báo cáo"),
+            self.tr("Số ô đã nhập"),
+            self.tr("Gói đã nhận"),
+        ]
+        self.table = read_only_table(self, "backupsTable", heads, stretch=1)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         layout.addWidget(self.table, 1)

@@ -1,5 +1,8 @@
 """Copy from the previous period: the slowly-changing figures (infrastructure, staff),
-previewed with last period's and this period's values before anything is written."""
+previewed with last period's and this period's values before anything is written.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

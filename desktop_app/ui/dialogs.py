@@ -1,5 +1,8 @@
 """Every modal question the window asks goes through here, so GUI tests replace one
-object instead of blocking on a message box (the Dangerzone pattern in STYLE.md)."""
+object instead of blocking on a message box (the Dangerzone pattern in STYLE.md).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """The data-entry area: the section navigator, one page per section generated from the
 form definition, and a help strip for the field in focus. It shows a ReportSession
 through its FieldStates (what each field shows and why, ``workspace/field_state.py``)
-and hands every edit and commit to them; it decides nothing about values itself."""
+and hands every edit and commit to them; it decides nothing about values itself.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,8 @@ goes on); the hook installed here writes it to the log and shows one message box
 at a time, however many follow. An ``AppError`` that escaped (a full disk while writing
 a comment, say) shows its own message: it is the user's to act on. Errors in plain
 threads are logged only: they have no window to speak in.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 or PIN, where to put the file; then where it went and the fingerprint to read out.
 
 The report is checked when the dialog opens: with errors or unexplained warnings it says
-why and offers the problems list instead of an Export button that would only refuse."""
+why and offers the problems list instead of an Export button that would only refuse.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -10,6 +10,8 @@ Keys the window owns reach the window: Ctrl+Z / Ctrl+Y are the report's undo and
 whenever the field's text is the saved value it shows (the editor's own undo only
 undoes the typing in progress), and a window shortcut the editor would take for itself
 (Ctrl+E is "end of line" under X11) goes to the window.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
 
 from __future__ import annotations

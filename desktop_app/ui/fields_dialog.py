@@ -1,6 +1,9 @@
 """A small modal form of a few labelled inputs (passphrase twice, a file and its password,
 a token's module and labels), checked before it closes so a mistyped passphrase is
-caught here and not after the key has been made."""
+caught here and not after the key has been made.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

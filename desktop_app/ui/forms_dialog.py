@@ -3,7 +3,10 @@ covers and where it comes from (shipped, imported from a workbook, published by 
 parent), with export to a workbook, import from one, and installing a form packet.
 
 Reading a workbook or a packet (schema, expressions, signature) runs off the GUI thread
-(``background``); the window's forms are read again once something is installed."""
+(``background``); the window's forms are read again once something is installed.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from ..workspace.workspace import forms_for
 from .background import BackgroundTask, error_text, in_workspace
 from .dialogs import Dialogs
 from .identity_panel import grouped_fingerprint
+from .read_table import intro_label, read_only_table
 
 
 class FormsDialog(QDialog):
@@ -57,35 +57,21 @@ class FormsDialog(QDialog):
         self.setWindowTitle(self.tr("Biểu mẫu"))
         self.resize(900, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một "
-                "biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp "
-                "trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi."
-            ),
-            self,
+        intro = self.tr(
+            "Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một "
+            "biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp "
+            "trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("formsTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Mã"),
-                self.tr("Phiên bản"),
-                self.tr("Áp dụng cho năm"),
-                self.tr("Cấp"),
-                self.tr("Tên biểu mẫu"),
-                self.tr("Nguồn"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(intro_label(intro, self))
+        heads = [
+            self.tr("Mã"),
+            self.tr("Phiên bản"),
+            self.tr("Áp dụng cho năm"),
+            self.tr("Cấp"),
+            self.tr("Tên biểu mẫu"),
+            self.tr("Nguồn"),
+        ]
+        self.table = read_only_table(self, "formsTable", heads, stretch=4)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(self.tr("&Xuất ra Excel…"), self)

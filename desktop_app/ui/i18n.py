@@ -6,7 +6,10 @@ are picked with the same language code.
 Qt's own texts (a field's right-click menu, standard dialog buttons, the print preview
 and print dialogs) are English in Qt and Qt ships no Vietnamese for them:
 resources/translations/qtbase_vi.ts translates the ones this application can show, and
-is loaded whenever the language is Vietnamese."""
+is loaded whenever the language is Vietnamese.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@ use a USB token, and hand the certificate to the unit it reports to (the distric
 since 2025 the province: ``unit_words``).
 
 Making or opening a key is slow on an old PC (key derivation, token login), so it runs
-in the background; passphrases and PINs are passed on and never kept."""
+in the background; passphrases and PINs are passed on and never kept.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """Who signs: the unit's certificate in a few lines, with the SHA-256 fingerprint set out in
-groups so the clerk can read it to the district over the phone."""
+groups so the clerk can read it to the district over the phone.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """Báo cáo → Nhập từ Excel…: a workbook of earlier years' figures (the application's own
 report.xlsx, or a sheet of units × indicators) read off the GUI thread, its plan shown
 with every problem, and written only when the clerk presses Nhập, which stays disabled
-while any error remains (``workspace.values_import``)."""
+while any error remains (``workspace.values_import``).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

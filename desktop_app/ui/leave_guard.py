@@ -3,7 +3,10 @@ language, Settings, a restore, closing) or exported, what is being typed is save
 that still cannot be saved (a value not accepted, a save that failed) is never dropped
 unasked. Kept out of main_window.py.
 
-Imports Qt and this package's views (for type hints)."""
+Imports Qt and this package's views (for type hints).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

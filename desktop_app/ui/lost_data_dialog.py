@@ -5,7 +5,10 @@ elsewhere, a USB stick say). Starting with an empty database is possible only af
 explicit confirmation, and keeps the backups.
 
 Before the database opens the clerk's language is unknown: what happened is said in
-Vietnamese and then English, like the other start-up messages."""
+Vietnamese and then English, like the other start-up messages.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +31,7 @@ from ..storage.lost import LostData, describe, when_text
 from ..workspace.backups import BackupEntry, folder_entries, reason_label, restore_folder
 from ..workspace.workspace import BACKUP_DIR
 from .dialogs import Dialogs
+from .read_table import read_only_table
 
 
 class LostDataDialog(QDialog):
@@ -65,18 +66,13 @@ class LostDataDialog(QDialog):
         )
         advice.setWordWrap(True)
         layout.addWidget(advice)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("lostDataBackups")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Thời điểm"), self.tr("Lý do"), self.tr("Số báo cáo"), self.tr("Số ô đã nhập")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        heads = [
+            self.tr("Thời điểm"),
+            self.tr("Lý do"),
+            self.tr("Số báo cáo"),
+            self.tr("Số ô đã nhập"),
+        ]
+        self.table = read_only_table(self, "lostDataBackups", heads, stretch=1)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         layout.addWidget(self.table, 1)

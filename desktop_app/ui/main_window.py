@@ -3,7 +3,10 @@
 Everything typed is saved field by field by the ReportSession; this window wires the
 pieces together (menus, shortcuts, status bar, language) and rebuilds them when the
 language or the report changes. It also guards what is typed: a report is left (another
-report, the language, closing) only once nothing typed is unsaved, or the clerk agreed."""
+report, the language, closing) only once nothing typed is unsaved, or the clerk agreed.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

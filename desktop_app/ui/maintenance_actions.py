@@ -4,7 +4,10 @@ main_window.py like the packet and receiving commands.
 
 Restoring replaces the database under the window: the report being typed is committed,
 every view holding the old connection is closed, the database is restored and the window
-is rebuilt on the data the restored file holds (its unit, its language)."""
+is rebuilt on the data the restored file holds (its unit, its language).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""A value's comment and its history from the audit log (who, when, old → new)."""
+"""A value's comment and its history from the audit log (who, when, old → new).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

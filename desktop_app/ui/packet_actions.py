@@ -1,7 +1,10 @@
 """The window's packet commands: export the open report, check packet files, manage the
 unit's signing identity. Kept out of main_window.py so the window stays a wiring of
 parts; each command opens its own dialog module and reaches the window only through its
-``WindowContext``."""
+``WindowContext``.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

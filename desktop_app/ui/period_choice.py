@@ -1,7 +1,10 @@
 """Filling a period chooser the same way in every window: the periods, newest first,
 labelled in the window's language, the given one selected; and the "Kỳ khác…" choice
 that reaches any period a version of the form covers (a district entering its history
-from 2017 on), never one that has not started."""
+from 2017 on), never one that has not started.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """The problems panel: every error and warning of the report, each one a jump to its
 field; a warning selected here can be explained (the explanation travels in the packet
 and lets the report be exported). Missing required fields are a count until the clerk
-has left their section or tried to export (FieldStates decides what is listed)."""
+has left their section or tried to export (FieldStates decides what is listed).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

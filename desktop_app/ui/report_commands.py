@@ -4,7 +4,10 @@ the packet, settings and upkeep commands; each reaches the window only through i
 ``WindowContext`` and says what it changed with one ``OpChanges``.
 
 Imports Qt, the workspace (changes) and this package's context; dialogs are imported
-when first opened."""
+when first opened.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,10 @@
 its status and revision with the parent unit's review note, and the switch of the
 problems panel (in the status bar, which is on screen at any width).
 
-Imports Qt and the workspace's session."""
+Imports Qt and the workspace's session.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

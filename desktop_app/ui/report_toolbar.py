@@ -3,7 +3,10 @@
 The unit's own form comes first (a commune fills the commune form). The current period
 is preselected; earlier ones are offered as far as a version of the form covers them,
 and any period that already holds a report; "Kỳ khác…" reaches every other period a
-version covers, back to 2017. The toolbar only offers: what the clerk picks is signalled, and the window decides whether the report open may be left."""
+version covers, back to 2017. The toolbar only offers: what the clerk picks is signalled, and the window decides whether the report open may be left.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

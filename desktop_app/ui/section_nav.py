@@ -1,6 +1,9 @@
 """The section list at the left of the entry window: each section's title, how many of
 its fields are filled, and what is wrong there (unsaved text, missing required fields,
-errors, warnings), coloured by the worst."""
+errors, warnings), coloured by the worst.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """The self-test's window step (``desktop_app.selftest``): open and close the main window
 on the platform given, and print a PDF through QtPdf. Here because only ``ui`` imports
-Qt; the self-test itself stays plain Python."""
+Qt; the self-test itself stays plain Python.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@ outlier share, data folder) and the Ngôn ngữ menu. Kept out of main_window.py
 packet, receiving and upkeep commands.
 
 Each rebuilds the window, so each first asks the window whether the report open may be
-left (typed text that cannot be saved is never dropped unasked)."""
+left (typed text that cannot be saved is never dropped unasked).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

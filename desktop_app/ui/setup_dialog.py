@@ -4,7 +4,10 @@ prepares and who signs, where the data lives, the language and the outlier thres
 
 Every choice is the clerk's own: no match is pre-selected (Enter in the search box only
 moves to the list), an empty name needs its "skip" box ticked, and nothing is kept before
-the clerk confirms the unit's full path, the names and the folder."""
+the clerk confirms the unit's full path, the names and the folder.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -7,7 +7,10 @@ blank row (the problems panel's warning being explained).
 
 Every colour has a name here, used by the style sheet and by the views that colour text
 themselves (lists, tables, charts): the error red is one value, not one per file.
-Imports nothing."""
+Imports nothing.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 # Text: each has a contrast of at least 4.5:1 on white (WCAG AA).
 ERROR = "#b71c1c"  # errors, refusals, what is missing or going down

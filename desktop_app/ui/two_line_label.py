@@ -2,7 +2,10 @@
 ends in "…" and is whole in its tooltip, so that a row never grows to three or four
 lines and the form stays readable at 1024×768.
 
-Imports Qt only."""
+Imports Qt only.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,10 @@
 them: each gets "valid" with who signed it, or "refused" with the specific reason.
 
 Files come from the file chooser or are dropped onto the dialog. Checking loads the
-signature libraries and reads every member, so it runs in the background."""
+signature libraries and reads every member, so it runs in the background.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,10 @@ open another, rebuild, show a change). The window satisfies it; the commands imp
 this module instead of ``main_window``, so the window and its commands no longer import
 each other.
 
-Imports Qt and the workspace only (names only, for type hints)."""
+Imports Qt and the workspace only (names only, for type hints).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,10 @@ not a setting of the unit: it is kept in ``window.ini`` beside the database (QSe
 INI format), not in the database's audited settings, which a backup carries to another
 PC with another screen.
 
-Imports Qt only."""
+Imports Qt only.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

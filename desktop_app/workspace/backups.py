@@ -7,6 +7,10 @@ chosen copy is checked whole (``PRAGMA integrity_check``) and its schema version
 before anything is touched, the current database is itself backed up, and the restored
 file takes the database's name in one rename, so a power cut leaves the old database or
 the restored one, never half of either.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

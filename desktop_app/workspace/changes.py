@@ -3,7 +3,12 @@
 revision (an export, a receipt); comments and explanations. A view refreshes only what
 concerns it.
 
-Imports nothing of the application."""
+Imports nothing of the application.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,12 @@
 the packet they are about to send, anyone checks a file they were handed.
 
 Trusted signers are the unit's own certificate (a clerk can always check their own
-packet) and any certificate files given (a unit's or a CA's)."""
+packet) and any certificate files given (a unit's or a CA's).
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
+"""
 
 from __future__ import annotations
 

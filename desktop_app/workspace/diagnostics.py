@@ -4,6 +4,10 @@ the log. The About window shows it; ``write_bundle`` packs it into a zip to send
 
 The bundle holds the information text and the log files, never the database or the
 signing keys: it may travel by e-mail or Zalo.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

@@ -2,6 +2,10 @@
 
 Every value is checked before anything is written; one bad value refuses the whole
 command with the reason for each bad value, and the database is left as it was.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

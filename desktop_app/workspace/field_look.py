@@ -4,7 +4,12 @@ reports and what was taken, and its comment. The entry view only applies a
 ``FieldLook`` to its widgets; the decisions are tested without a screen
 (``tests/unit/test_field_look.py``).
 
-Imports core and this package's field states and session."""
+Imports core and this package's field states and session.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
+"""
 
 from __future__ import annotations
 

@@ -15,6 +15,10 @@ this state and forwards the clerk's keys:
 A blank report is not a wall of "required" errors: a missing required field is counted
 per section, and flagged at the field once the clerk has left its section or tried to
 export (as DHIS2 and ODK do on completing a form or leaving a screen).
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """The unit's signing identity as use cases over a workspace (CLI and window alike):
-create the self-signed one for the profile's unit, import a .p12, use a token, show it."""
+create the self-signed one for the profile's unit, import a .p12, use a token, show it.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
+"""
 
 from __future__ import annotations
 

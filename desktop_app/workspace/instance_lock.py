@@ -12,6 +12,10 @@ ends however it ends (a crash, the task manager, a power cut), so there is no st
 lock to detect, and taking it costs no fsync (QLockFile's ``fdatasync`` took 2-13 ms of
 the measured start-up here, more on a commune's old hard disk). The file itself only
 says who holds it (process id, machine, since when), for the log.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ opening the receipt.
 The receiving unit is the profile's unit; its children come from the profile's
 catalogue. Each function opens nothing itself: a worker thread calls them on its own
 ``Workspace`` (``ui.background.in_workspace``).
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

@@ -1,6 +1,11 @@
 """Moving the data directory (Settings → data folder). The database is copied with
 SQLite's backup API, never by copying a file that may be mid-write; the old folder is
-left as it was, so a failed move loses nothing."""
+left as it was, so a failed move loses nothing.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
+"""
 
 from __future__ import annotations
 

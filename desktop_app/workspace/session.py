@@ -5,6 +5,10 @@ field, undo, comment, explain a warning, copy last period's figures — is plain
 that the tests drive without a screen. Every change is one SQLite transaction (fsynced,
 with its audit row) before the call returns: a power cut loses at most the field being
 typed, never one that was committed.
+
+May import: ``workspace`` and every layer below it (``receiving``, ``consolidation``,
+``packets``, ``storage``, ``documents``, ``core``), ``desktop_app.paths``,
+``desktop_app.app_config``; never Qt.
 """
 
 from __future__ import annotations

@@ -5,14 +5,11 @@ packet from the parent installed after its fingerprint is confirmed (issue 18)."
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
 import yaml
-from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from desktop_app.documents.form_workbook import form_workbook_bytes
 from desktop_app.storage.trust_entries import list_entries
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.i18n import install_language
@@ -21,6 +18,7 @@ from desktop_app.workspace.form_library import import_form_workbook, publish_for
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT
 from tests.support import fleet as F
+from tests.support.form_books import edited_form_workbook
 
 pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 11, 23)
@@ -35,17 +33,8 @@ def vietnamese():
 
 
 def _workbook(version: str, bad_max: bool = False) -> bytes:
-    wb = load_workbook(io.BytesIO(form_workbook_bytes(yaml.safe_load(XA.read_bytes()))))
-    for row in wb["Thiết lập"].iter_rows(min_row=2):
-        if row[0].value == "version":
-            row[1].value = version
-    if bad_max:
-        fields = wb["Chỉ tiêu"]
-        column = next(c.column for c in fields[1] if str(c.value).endswith("(max)"))
-        fields.cell(row=3, column=column, value="nhiều")
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    bad = {("Chỉ tiêu", 3, "max"): "nhiều"} if bad_max else {}
+    return edited_form_workbook({"version": version}, bad)
 
 
 def _open(qtbot, ws, dialogs):

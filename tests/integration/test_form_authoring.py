@@ -9,32 +9,21 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.integration.cli_helpers import cli
+from tests.support.form_books import append_item, column_of, set_setting
 
 UNIT = "28564"  # Xã Bình Trung, Tỉnh Đồng Tháp (the current catalogue)
 
 
-def _column(ws, key: str) -> int:
-    return next(c.column for c in ws[1] if str(c.value).endswith(f"({key})"))
-
-
-def _set_setting(wb, key: str, value) -> None:
-    for row in wb["Thiết lập"].iter_rows(min_row=2):
-        if row[0].value == key:
-            row[1].value = value
-            return
-    raise AssertionError(key)
-
-
 def _author(exported: Path, out: Path, version: str) -> None:
     wb = load_workbook(exported)
-    _set_setting(wb, "version", version)
+    set_setting(wb, "version", version)
     items = wb["Chấm điểm"]
-    points = _column(items, "points")
+    points = column_of(items, "points")
     items.cell(row=2, column=points, value=items.cell(row=2, column=points).value + 1)
     # The points must still add up to 100: one more here, one fewer there.
     items.cell(row=3, column=points, value=items.cell(row=3, column=points).value - 1)
     fields = wb["Chỉ tiêu"]
-    section = fields.cell(row=2, column=_column(fields, "section")).value
+    section = fields.cell(row=2, column=column_of(fields, "section")).value
     new = {
         "section": section,
         "id": "diem_wifi_mot_cua",
@@ -47,9 +36,7 @@ def _author(exported: Path, out: Path, version: str) -> None:
         "help.vi": "Số điểm phát Wi-Fi miễn phí cho người dân tại Bộ phận Một cửa.",
         "help.en": "Free Wi-Fi access points for citizens at the one-stop desk.",
     }
-    row = fields.max_row + 1
-    for key, value in new.items():
-        fields.cell(row=row, column=_column(fields, key), value=value)
+    append_item(fields, new)
     rules = wb["Quy tắc"]
     rule = {
         "id": "r_wifi_toi_da",
@@ -58,9 +45,7 @@ def _author(exported: Path, out: Path, version: str) -> None:
         "message.vi": "Hơn 10 điểm Wi-Fi tại Bộ phận Một cửa: kiểm tra lại.",
         "message.en": "More than 10 Wi-Fi points at the one-stop desk: check again.",
     }
-    row = rules.max_row + 1
-    for key, value in rule.items():
-        rules.cell(row=row, column=_column(rules, key), value=value)
+    append_item(rules, rule)
     targets = wb["Mục tiêu"]
     target = {
         "id": "t_wifi",
@@ -70,9 +55,7 @@ def _author(exported: Path, out: Path, version: str) -> None:
         "label.vi": "Có Wi-Fi miễn phí tại Bộ phận Một cửa",
         "label.en": "Free Wi-Fi at the one-stop desk",
     }
-    row = targets.max_row + 1
-    for key, value in target.items():
-        targets.cell(row=row, column=_column(targets, key), value=value)
+    append_item(targets, target)
     wb.save(out)
 
 
@@ -119,7 +102,7 @@ def test_an_officer_changes_the_indicator_set_in_a_spreadsheet(tmp_path: Path) -
     changed = tmp_path / "changed.xlsx"
     _author(exported, changed, "2026.2")
     wb = load_workbook(changed)
-    _set_setting(wb, "title.vi", "Một tên khác")
+    set_setting(wb, "title.vi", "Một tên khác")
     wb.save(changed)
     refused = cli(data, "--json", "forms", "import-xlsx", str(changed), check=1).json
     assert refused["error"]["code"] == "form.version_taken"
@@ -131,9 +114,9 @@ def test_a_workbook_with_errors_installs_nothing(tmp_path: Path) -> None:
     exported = tmp_path / "cntt-xa.xlsx"
     cli(data, "forms", "export-xlsx", "cntt-xa", "--out", str(exported), check=0)
     wb = load_workbook(exported)
-    _set_setting(wb, "version", "2026.3")
+    set_setting(wb, "version", "2026.3")
     fields = wb["Chỉ tiêu"]
-    fields.cell(row=3, column=_column(fields, "max"), value="một trăm")
+    fields.cell(row=3, column=column_of(fields, "max"), value="một trăm")
     wb.save(exported)
     refused = cli(data, "--json", "forms", "import-xlsx", str(exported), check=1).json
     assert refused["error"]["code"] == "form.workbook_invalid"

@@ -13,11 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
-from openpyxl import load_workbook
 
 from desktop_app.core.messages import AppError
-from desktop_app.documents.form_workbook import form_workbook_bytes
 from desktop_app.receiving.form_packet import build_form_packet
 from desktop_app.storage.trust_entries import list_entries
 from desktop_app.workspace.form_library import (
@@ -29,21 +26,14 @@ from desktop_app.workspace.identity import current, export_unit_certificate
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
 from tests.support import fleet as F
+from tests.support.form_books import edited_form_workbook
 
 XA = PROJECT / "forms" / "cntt-xa-2026.yaml"
 COMMUNE = "02080"
 
 
 def _authored(version: str, title: str) -> bytes:
-    wb = load_workbook(io.BytesIO(form_workbook_bytes(yaml.safe_load(XA.read_bytes()))))
-    for row in wb["Thiết lập"].iter_rows(min_row=2):
-        if row[0].value == "version":
-            row[1].value = version
-        if row[0].value == "title.vi":
-            row[1].value = title
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return edited_form_workbook({"version": version, "title.vi": title})
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,10 @@
 """Form definitions: the model, the loader with its checks, and the registry.
 
 The loader's names are imported on first use (PEP 562): it pulls in YAML and the JSON
-schema validator, which a start-up from the form cache does not need."""
+schema validator, which a start-up from the form cache does not need.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from typing import Any
 

@@ -1,5 +1,8 @@
 """What a JSON schema cannot check in a form: references, uniqueness, cycles, totals,
-aggregation rules that fit each field's type, and a dry run of every expression."""
+aggregation rules that fit each field's type, and a dry run of every expression.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

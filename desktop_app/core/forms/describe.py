@@ -1,5 +1,8 @@
 """A form as plain data, for ``forms show --json`` and other tools that generate or check
-values without reading YAML (everything they need: ids, types, bounds, formulas)."""
+values without reading YAML (everything they need: ids, types, bounds, formulas).
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 Every problem names the file, the line and (where there is one) the field, and all of a
 file's problems are reported together so an author fixes them in one pass.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

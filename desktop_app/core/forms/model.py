@@ -1,6 +1,8 @@
 """The form model: what a loaded, checked form definition looks like to the rest of the code.
 
 Everything here is immutable; a form version never changes once a reporting year starts.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
 """
 
 from __future__ import annotations

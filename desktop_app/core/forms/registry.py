@@ -1,4 +1,7 @@
-"""All form versions found in a folder, and which one applies to a given period."""
+"""All form versions found in a folder, and which one applies to a given period.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Where the form definitions' JSON schema lives (read by the loader, hashed by the cache)."""
+"""Where the form definitions' JSON schema lives (read by the loader, hashed by the cache).
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from ..bundle import form_schema_path
 

@@ -1,5 +1,8 @@
 """YAML that remembers where each mapping and list item came from, so a refused form
-definition can name the line to fix rather than just the key path."""
+definition can name the line to fix rather than just the key path.
+
+May import: ``core`` only, and libraries (never Qt, never the user's folders or settings).
+"""
 
 from __future__ import annotations
 

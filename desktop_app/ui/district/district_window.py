@@ -4,7 +4,10 @@ here the officer prints the consolidated report (preview, page range, copies) or
 in Excel.
 
 Consolidating reads every received submission and writing the reports renders a PDF, so
-both run in the background; the views only show what came back."""
+both run in the background; the views only show what came back.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@
 check what would be opened without launching anything.
 
 Texts are ``QCoreApplication.translate("OpenExternally", "…")`` spelled out in full:
-pyside6-lupdate finds only that literal form."""
+pyside6-lupdate finds only that literal form.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

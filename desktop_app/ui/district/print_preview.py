@@ -15,6 +15,8 @@ aborted, nothing half-printed is kept). "Print to file" of the whole report, one
 is not printing at all: the original PDF is written as it is (durably), vector text and
 signature included — 88 KB instead of a 4.2 MB file of page images. A page range or
 several copies to a file still go through the rendering path, in the background.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 included (blank scores, "not submitted"), so the officer sees the whole district at once.
 
 Sorting uses the values, not the shown text: ranks and scores as numbers, names in
-Vietnamese order, and a tie on rank falls back to the name, as the printed ranking does."""
+Vietnamese order, and a tie on rank falls back to the name, as the printed ranking does.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

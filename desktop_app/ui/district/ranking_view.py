@@ -6,6 +6,8 @@ When units are missing and the form scores some items relative to the best unit,
 scores can still change: the view says so above the table, in the words the printed report
 uses. Printing and opening the workbook are the owner's job: the view only asks
 (``print_requested``, ``open_excel_requested``), since it does not know where the files are.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
 
 from __future__ import annotations

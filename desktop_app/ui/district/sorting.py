@@ -1,6 +1,9 @@
 """What the district tables share: a sort role holding the underlying value (numbers as
 numbers, names in Vietnamese order), a proxy that keeps blank cells last in either sort
-order, and numbers and periods written the Vietnamese way."""
+order, and numbers and periods written the Vietnamese way.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """Each reporting unit against each of the form's targets: the unit's figure and whether
 it reaches the target, and how many targets it reaches. A blank figure is "no figure",
-never a miss."""
+never a miss.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """A small line chart of one indicator across periods, drawn with QPainter: a handful of
 points needs no chart library (QtCharts would add ~1 s of import and a module the PDF
-packaging must keep). Blank periods leave a gap, never a fall to zero."""
+packaging must keep). Blank periods leave a gap, never a fall to zero.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

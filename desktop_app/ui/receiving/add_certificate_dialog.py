@@ -1,6 +1,9 @@
 """Registering a child unit's certificate (or trusting a CA): read it from a file or
 pasted PEM text, show what it is with its fingerprint to read back to the unit by phone,
-then register it; a unit that already has one is asked before it is replaced."""
+then register it; a unit that already has one is asked before it is replaced.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """The status board's rows as a Qt model: one row per child unit, sortable by any column
 (by the underlying value, not the shown text: dates as dates, names in Vietnamese order)
-and filterable by state."""
+and filterable by state.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

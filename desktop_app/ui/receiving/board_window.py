@@ -4,7 +4,10 @@ counts, a state filter, sorting by any column and export to Excel. The officer a
 the selected unit from here: what changed, resolve a conflict, accept or return.
 
 A window of its own (not modal): the officer keeps it open beside the report while
-packets arrive over the weeks, and it refreshes after every action taken from it."""
+packets arrive over the weeks, and it refreshes after every action taken from it.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@
 ``ChangesDialog``: what a newer revision changed (field, old, new), so the officer sees
 what a superseding packet replaced. ``ConflictDialog``: two packets of the same revision
 with different data; nothing is replaced until the officer picks one and says why (the
-decision is logged with who and when)."""
+decision is logged with who and when).
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

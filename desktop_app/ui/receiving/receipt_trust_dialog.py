@@ -1,6 +1,9 @@
 """The first receipt from the parent unit: who signed it, with the whole SHA-256
 fingerprint in groups to read back by phone, and the question whether to trust it. Nothing
-is applied until the clerk says yes (issue 14 §7); «Hủy» is the default button."""
+is applied until the clerk says yes (issue 14 §7); «Hủy» is the default button.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,10 @@
 or this dialog. Receiving runs in the background (verification loads the signature
 libraries and reads every member); each file then gets its verdict in a table, with the
 specific reason for a refusal. Cancelling stops between two files: those already
-received stay received, and the table says so."""
+received stay received, and the table says so.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

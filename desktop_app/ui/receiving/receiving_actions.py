@@ -1,7 +1,10 @@
 """The window's receiving commands. A unit with children (a district in the legacy
 structure, a province) gets the «Tiếp nhận» menu: the status board, receiving packets
 (also by dropping files or folders onto the window), the trust list. Every unit can open
-a receipt or return note its parent sent about its own report."""
+a receipt or return note its parent sent about its own report.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """«Đăng ký chứng thư này cho đơn vị …» on the rows of the receive results refused because
 the signer is unknown: each certificate is confirmed by its whole fingerprint (read back
 by phone), registered with every check of the trust list, and the packets are received
-again. Several rows can be registered in one go, each still confirmed on its own."""
+again. Several rows can be registered in one go, each still confirmed on its own.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

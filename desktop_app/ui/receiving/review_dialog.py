@@ -1,6 +1,9 @@
 """Accept a unit's report, or return it with the reason; either way the application writes
 a small receipt (or return note) signed with this unit's identity, for the unit to open
-in its own application. Signing opens the key, so it runs in the background."""
+in its own application. Signing opens the key, so it runs in the background.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 

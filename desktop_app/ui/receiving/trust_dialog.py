@@ -1,7 +1,10 @@
 """The trust list: which certificate may sign for which child unit, and which issuing CAs
 are trusted. The officer adds a unit's certificate from a file or pasted PEM text, reads
 its fingerprint back to the unit by phone before confirming, replaces it when the unit
-changes certificate, and revokes it with a reason. Ended entries stay as history."""
+changes certificate, and revokes it with a reason. Ended entries stay as history.
+
+May import: Qt, ``ui``, ``workspace`` and every layer below it.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +13,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +28,7 @@ from ...workspace import Workspace
 from ..background import error_text
 from ..dialogs import Dialogs
 from ..identity_panel import grouped_fingerprint
+from ..read_table import read_only_table
 from .board_model import local_time
 
 
@@ -75,26 +76,15 @@ class TrustDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("trustTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Đơn vị"),
-                self.tr("Chứng thư"),
-                self.tr("Vân tay SHA-256"),
-                self.tr("Hiệu lực"),
-                self.tr("Đăng ký"),
-                self.tr("Tình trạng"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        heads = [
+            self.tr("Đơn vị"),
+            self.tr("Chứng thư"),
+            self.tr("Vân tay SHA-256"),
+            self.tr("Hiệu lực"),
+            self.tr("Đăng ký"),
+            self.tr("Tình trạng"),
+        ]
+        self.table = read_only_table(self, "trustTable", heads, stretch=5, wrap=True)
         self.table.itemSelectionChanged.connect(self._enable)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
