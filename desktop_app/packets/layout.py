@@ -16,6 +16,7 @@ May import: ``packets``, ``documents`` (``decree30``: plain data), ``core``.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -163,9 +164,9 @@ def _summary(form: Form, period: Period) -> str:
         title = title[len("báo cáo ") :]
     label = period.label("vi")
     if label.casefold() not in title.casefold():
-        year = f" năm {period.year}"
-        if title.casefold().endswith(year):
-            title = title[: -len(year)]
+        # the form's own year goes: a 2026 version serving 2027 reads "… năm 2027", never
+        # "… năm 2026 năm 2027" (a period not yet started then, so no packet said so)
+        title = re.sub(r"\s+năm \d{4}$", "", title, flags=re.IGNORECASE)
         title = f"{title} {label[:1].lower()}{label[1:]}"
     return title[:1].upper() + title[1:]
 

@@ -178,3 +178,16 @@ def test_paragraphs_cut_long_text_between_words():
     assert parts[0] == "Mở đầu." and len(parts) > 3
     assert all(0 < len(p) <= 1200 for p in parts)
     assert " ".join(parts[1:]).split() == ["chữ"] * 1000
+
+
+def test_a_version_serving_a_later_year_names_that_year_once():
+    """A form version covers the years after its own: the 2026 district form serving 2027
+    must not print "… năm 2026 năm 2027" (issue 17)."""
+    from desktop_app.core.periods import Period
+    from desktop_app.packets.layout import _summary as summary_of
+    from desktop_app.workspace.workspace import shipped_forms
+
+    form = shipped_forms().get("cntt-huyen", 2026)
+    assert summary_of(form, Period.parse("2026")).endswith("cấp huyện năm 2026")
+    later = summary_of(form, Period.parse("2027"))
+    assert later.endswith("cấp huyện năm 2027") and "2026" not in later
