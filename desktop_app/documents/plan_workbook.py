@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from .form_sheets import TARGETS, Column, Sheet
-from .form_workbook_read import FormWorkbookError, SheetReader, open_workbook
+from .sheet_reader import FormWorkbookError, SheetReader, open_workbook
 
 PLAN = Sheet(
     "Kế hoạch",
