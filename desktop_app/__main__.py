@@ -1,6 +1,7 @@
 """``python -m desktop_app``: with a command, run it headless; without one, open the window.
 
-May import: ``cli`` (commands) or ``ui`` (the window), chosen by the arguments.
+May import: ``cli`` (commands) or ``ui`` (the window), chosen by the arguments, and
+``workspace.window_modules`` before the window.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def _main(args: list[str]) -> int:
 
     if is_cli(args):
         return run(args)
+    # The window's Qt-free modules before PySide6: see workspace/window_modules.py (≈ 100 ms).
+    from .workspace import window_modules  # noqa: F401
+
+    # isort: split
     from .ui.app import run_gui
 
     return run_gui(args)

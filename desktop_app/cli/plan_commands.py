@@ -15,7 +15,8 @@ from ..core.targets import evaluate_targets
 from ..core.values import display
 from ..workspace import Workspace
 from ..workspace.entry import check_report
-from ..workspace.plans import import_plan, plan_for
+from ..workspace.plan_files import import_plan
+from ..workspace.plans import plan_for
 from .output import print_json, say
 
 _OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}

@@ -228,7 +228,8 @@ def test_the_plan_goes_down_with_the_form(world, tmp_path):
     _, district, _, _, fingerprint, _ = world
     import yaml as _yaml
 
-    from desktop_app.workspace.plans import import_plan, plan_for
+    from desktop_app.workspace.plan_files import import_plan
+    from desktop_app.workspace.plans import plan_for
 
     plan = tmp_path / "ke-hoach.yaml"
     plan.write_text(
