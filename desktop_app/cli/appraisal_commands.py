@@ -51,11 +51,18 @@ def add_appraisal_parsers(commands: Any, common: argparse.ArgumentParser) -> Non
 
 def _show(ws: Workspace, unit: Any, form: Any, lang: str, as_json: bool) -> None:
     if as_json:
+        sent = unit.as_receipt()
+        # The officer's view adds what the receipt need not carry: each item's title,
+        # field and maximum, beside the self-assessed and appraised points.
+        for i in unit.items:
+            sent["items"][i.item_id].update(
+                title=i.title.pick(lang), field=i.field_id, maximum=str(i.maximum)
+            )
         print_json(
             {
                 "unit": unit.unit_code,
                 "revision": unit.revision,
-                **unit.as_receipt(),
+                **sent,
                 "values": {
                     i.item_id: display(form.fields[i.field_id], i.value, lang) for i in unit.items
                 },
