@@ -49,6 +49,7 @@ from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf
 from ..documents.page import LANDSCAPE, MM, PORTRAIT, build_pdf, turn_back, turn_to_wide
 from ..documents.tables import string_table
 from ..storage.durable import atomic_write
+from .appraised import AppraisalSummary, appraisal_story
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
@@ -237,7 +238,7 @@ def _current_text(f: Field, cmp: Comparison) -> str:
     return previous_text(f, Comparison(f.id, None, value, None))
 
 
-def _story(c, ranking, statements, info, key_fields, yoy=None) -> list[Flowable]:
+def _story(c, ranking, statements, info, key_fields, yoy=None, appraisal=None) -> list[Flowable]:
     # the parts are numbered as they come: a form without scoring has no ranking part
     numerals = iter(("I", "II", "III", "IV", "V", "VI"))
     story = _opening(c, info, ranked=ranking is not None)
@@ -252,6 +253,8 @@ def _story(c, ranking, statements, info, key_fields, yoy=None) -> list[Flowable]
         names = "; ".join(f"{nfc(c.form.sections_by_id[s].title.vi)}" for s in ranking.section_ids)
         story.append(para(f"Ghi chú: {names}.", style(10)))
         story += turn_back()
+    if appraisal is not None:
+        story += appraisal_story(appraisal, next(numerals))
     if ranking is not None or key_fields or _key_fields(c):
         story += charts(c, ranking, key_fields, f"{next(numerals)}. BIỂU ĐỒ")
     missing = [para(f"{next(numerals)}. CÁC ĐƠN VỊ CHƯA NỘP BÁO CÁO", _HEADING), _missing_table(c)]
@@ -290,13 +293,15 @@ def render_consolidated_pdf(
     info: ReportInfo,
     key_fields: Sequence[str] | None = None,
     year_on_year: YearOnYear | None = None,
+    appraisal: AppraisalSummary | None = None,
 ) -> bytes:
     """The consolidated report as PDF bytes. ``key_fields``: the indicators charted
     (default: the first three percentage fields the form sets targets for);
-    ``year_on_year``: the figures against the previous period's (a section of its own)."""
+    ``year_on_year``: the figures against the previous period's (a section of its own);
+    ``appraisal``: the official ranking and the items appraised (a section of its own)."""
     register_pdf_fonts()  # before the signatures measure the names
     return build_pdf(
-        _story(c, ranking, statements, info, key_fields, year_on_year),
+        _story(c, ranking, statements, info, key_fields, year_on_year, appraisal),
         PORTRAIT,
         wide=LANDSCAPE,
         title=f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {nfc(info.unit_name)}",

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
@@ -184,7 +184,7 @@ def _new_sheet(
     return ws, _Cells(ws)
 
 
-def _table_sheet(
+def table_sheet(
     wb: Workbook,
     sheet: str,
     widths: Sequence[float],
@@ -222,7 +222,7 @@ def _section_sheet(
         nfc(f.label.vi) + (f" ({nfc(f.unit.vi)})" if f.unit else "") for f in fields
     ]
     widths = [5, 8, 24] + [40 if f.type == "text" else 14 for f in fields]
-    ws, cells, row = _table_sheet(
+    ws, cells, row = table_sheet(
         wb, sheet, widths, nfc(section.title.vi).upper(),
         None, heads, len(c.expected) + 1 + (2 if yoy is not None else 0),
     )  # fmt: skip
@@ -294,7 +294,7 @@ def _ranking_sheet(wb: Workbook, c: Consolidation, ranking: Ranking, info: Repor
     note = ranking.note.vi if ranking.note else None
     title = f"BẢNG XẾP HẠNG MỨC ĐỘ ỨNG DỤNG CNTT KỲ {info.period}"
     widths = [6, 8, 24] + [12] * len(sections) + [10, 16, 10, 10, 8]
-    ws, cells, _ = _table_sheet(wb, "Xếp hạng", widths, title, note, heads, len(ranking.rows))
+    ws, cells, _ = table_sheet(wb, "Xếp hạng", widths, title, note, heads, len(ranking.rows))
     total_col = 4 + len(sections)
     for r in ranking.rows:
         values: list[tuple[Any, str | None]] = [(r.rank, "0"), (r.code, None), (r.name, None)]
@@ -302,10 +302,10 @@ def _ranking_sheet(wb: Workbook, c: Consolidation, ranking: Ranking, info: Repor
         band = band_text(r.band) or None
         values += [(r.total, "0.00"), (band, None), (r.previous_total, "0.00")]
         values += [(r.total_change, "+0.00;-0.00;0.00"), (r.previous_rank, "0")]
-        ws.append(_line(cells, values, bold_col=total_col))
+        ws.append(line_cells(cells, values, bold_col=total_col))
 
 
-def _line(
+def line_cells(
     cells: _Cells, values: Iterable[tuple[Any, str | None]], bold_col: int
 ) -> list[WriteOnlyCell]:
     return [
@@ -318,7 +318,7 @@ def _status_sheet(wb: Workbook, c: Consolidation) -> None:
     heads = ["STT", "Mã", "Đơn vị", "Tình trạng", "Lần nộp", "Thời điểm nộp", "Gộp từ"]
     title = f"TÌNH HÌNH NỘP BÁO CÁO: {len(c.reports)}/{len(c.expected)} ĐƠN VỊ ĐÃ NỘP"
     widths = [5, 8, 28, 12, 8, 17, 20]
-    ws, cells, _ = _table_sheet(wb, "Tình hình nộp", widths, title, None, heads, len(c.expected))
+    ws, cells, _ = table_sheet(wb, "Tình hình nộp", widths, title, None, heads, len(c.expected))
     for number, unit in enumerate(c.expected, start=1):
         report = c.reports.get(unit.code)
         merged = ", ".join(report.merged_from) if report and report.merged_from else None
@@ -333,7 +333,7 @@ def _status_sheet(wb: Workbook, c: Consolidation) -> None:
         formats = [None, None, None, None, "0", None, None]
         # a unit that has not reported stands out: its state in bold
         bold_col = 4 if report is None else 0
-        ws.append(_line(cells, zip([*values, merged], formats, strict=True), bold_col))
+        ws.append(line_cells(cells, zip([*values, merged], formats, strict=True), bold_col))
 
 
 def _statements_sheet(wb: Workbook, statements: Sequence[Statement]) -> None:
@@ -350,10 +350,12 @@ def write_consolidated_xlsx(
     statements: Sequence[Statement],
     info: ReportInfo,
     year_on_year: YearOnYear | None = None,
+    extra_sheets: Sequence[Callable[[Workbook], None]] = (),
 ) -> None:
     """Write the consolidated workbook to ``out`` (a path or a binary stream);
     ``year_on_year``: each section's district-wide row followed by the previous period's
-    figures and the change."""
+    figures and the change; ``extra_sheets`` add their sheets after the others (the
+    appraisal, ``appraised``)."""
     wb = Workbook(write_only=True)
     # openpyxl cannot store a formula's result: the spreadsheet computes them on opening
     wb.calculation.fullCalcOnLoad = True
@@ -374,6 +376,8 @@ def write_consolidated_xlsx(
     ]
     _status_sheet(wb, c)
     _statements_sheet(wb, statements)
+    for add_sheet in extra_sheets:
+        add_sheet(wb)
     wb.properties.title = f"Tổng hợp báo cáo {c.form.id} kỳ {info.period} — {info.unit_name}"
     wb.properties.creator = "cntt-baocao"
     saved = io.BytesIO()

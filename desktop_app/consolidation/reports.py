@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.progress import Progress, no_progress
 from ..storage.durable import replacing
+from .appraised import AppraisalSummary, appraisal_sheet
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo
@@ -50,6 +51,7 @@ def write_reports(
     statements: Sequence[Statement] | None = None,
     progress: Progress = no_progress,
     year_on_year: YearOnYear | None = None,
+    appraisal: AppraisalSummary | None = None,
 ) -> WrittenReports:
     """``{form}_{period}_tong-hop.xlsx`` and ``.pdf`` in ``out_dir``.
 
@@ -57,7 +59,8 @@ def write_reports(
     (else computed here, ``previous`` being last period's ranking). ``progress(done,
     total)`` is called after each step; raising ``core.progress.Cancelled`` from it stops
     the work with nothing written. ``year_on_year``: the figures against the previous
-    period's, printed beside them in both files. A form without scoring (the versions
+    period's, printed beside them in both files. ``appraisal``: the receiving unit's
+    appraisal, a part of the PDF and a sheet of the workbook. A form without scoring (the versions
     before 2026) gives both files without the ranking, its scores and its chart."""
     if ranking is None and c.form.scoring is not None:
         ranking = rank_units(c, previous)
@@ -69,10 +72,13 @@ def write_reports(
     # Both renamed only once both are written; a cancel or a failure leaves neither part.
     with replacing(xlsx) as xlsx_part, replacing(pdf) as pdf_part:
         progress(0, STEPS)
-        write_consolidated_xlsx(xlsx_part, c, ranking, statements, info, year_on_year)
+        extra = [lambda wb: appraisal_sheet(wb, appraisal, info.period)] if appraisal else []
+        write_consolidated_xlsx(xlsx_part, c, ranking, statements, info, year_on_year, extra)
         progress(1, STEPS)
         pdf_part.write_bytes(
-            render_consolidated_pdf(c, ranking, statements, info, year_on_year=year_on_year)
+            render_consolidated_pdf(
+                c, ranking, statements, info, year_on_year=year_on_year, appraisal=appraisal
+            )
         )
         progress(2, STEPS)
     progress(STEPS, STEPS)

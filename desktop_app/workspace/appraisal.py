@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..consolidation.appraised import Adjustment, AppraisalSummary, AppraisedUnit
 from ..core.messages import AppError, Text
 from ..core.number_reading import parse_number
 from ..core.scoring import rank
@@ -200,9 +201,12 @@ def official_ranking(ws: Workspace, form_id: str, period: str) -> list[OfficialR
     """Every reporting child by official score (appraised items; self-assessed points
     where not appraised yet, and ``complete`` False for that unit)."""
     district = _consolidated(ws, form_id, period)
-    units = [
-        unit_appraisal(ws, row.code, form_id, period, district) for row in district.ranking.rows
-    ]
+    return _official_rows(
+        [unit_appraisal(ws, row.code, form_id, period, district) for row in district.ranking.rows]
+    )
+
+
+def _official_rows(units: list[UnitAppraisal]) -> list[OfficialRow]:
     places = rank({u.unit_code: u.official_total for u in units})
     rows = [
         OfficialRow(
@@ -216,6 +220,35 @@ def official_ranking(ws: Workspace, form_id: str, period: str) -> list[OfficialR
         for u in units
     ]
     return sorted(rows, key=lambda r: (r.rank, r.unit_code))
+
+
+def appraisal_summary(ws: Workspace, district: Any) -> AppraisalSummary | None:
+    """What the consolidated report prints of the appraisal of ``district`` (a
+    ``DistrictConsolidation`` with a ranking): None while no item of any unit is
+    appraised, so a report made before the appraisal begins has no such part."""
+    form_id, period = district.form.id, str(district.period)
+    units = []
+    for row in district.ranking.rows:
+        try:
+            units.append(unit_appraisal(ws, row.code, form_id, period, district))
+        except AppError:  # figures the receiving unit entered: no submission to appraise
+            continue
+    if not any(i.appraised is not None for u in units for i in u.items):
+        return None
+    names = {u.unit_code: u.unit_name for u in units}
+    adjustments = tuple(
+        Adjustment(u.unit_code, u.unit_name, i.title.vi, i.self_points, i.appraised, i.reason)
+        for u in units
+        for i in u.items
+        if i.appraised is not None and i.appraised != i.self_points
+    )
+    rows = tuple(
+        AppraisedUnit(
+            r.unit_code, names[r.unit_code], r.self_total, r.official_total, r.rank, r.complete
+        )
+        for r in _official_rows(units)
+    )
+    return AppraisalSummary(rows, adjustments)
 
 
 def receipt_appraisal(

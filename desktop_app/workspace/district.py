@@ -42,6 +42,7 @@ from ..core.progress import Progress, no_progress
 from ..packets.manifest import vietnam_time
 from ..storage.clock import local_now
 from ..storage.submissions import periods_with_submissions
+from .appraisal import appraisal_summary
 from .receive import office as _office
 from .workspace import Workspace
 
@@ -237,6 +238,7 @@ def write_district_reports(
         statements=district.statements,
         progress=lambda done, _steps: progress(1 + done, total),
         year_on_year=district.year_on_year,
+        appraisal=appraisal_summary(ws, district) if district.ranking is not None else None,
     )
     return DistrictReports(written.xlsx, written.pdf, district)
 

@@ -23,6 +23,7 @@ from desktop_app.workspace.appraisal import (
 )
 from tests.integration.cli_helpers import cli
 from tests.support import fleet as F
+from tests.support.pages import pdf_text
 
 A, B = "02080", "02083"
 
@@ -91,3 +92,28 @@ def test_the_appraisal_goes_back_with_the_receipt(chodon, district, tmp_path):
     assert Decimal(held["official_total"]) < Decimal(held["self_total"])
     shown = cli(commune, "appraisal", "held", "--form", "cntt-xa", "--period", "2026", check=0).out
     assert "Chỉ một phần có kiểm chứng." in shown
+
+
+def test_the_printed_report_carries_the_appraisal_apart(district, tmp_path):
+    """The consolidated report has no appraisal part before any item is appraised; after,
+    a part of its own (PDF) and a sheet (workbook) with the official ranking, the unit
+    not fully appraised named, and each item set down with its reason; the computed
+    ranking beside it is unchanged."""
+    from openpyxl import load_workbook
+
+    from desktop_app.workspace.district import write_district_reports
+
+    with F.open_ws(district) as ws:
+        before = write_district_reports(ws, "cntt-xa", "2026", tmp_path / "truoc")
+        item = next(i for i in unit_appraisal(ws, A, "cntt-xa", "2026").items if i.self_points > 1)
+        appraise(ws, A, "cntt-xa", "2026", item.item_id, "1", "Thiếu quyết định kiểm chứng.")
+        after = write_district_reports(ws, "cntt-xa", "2026", tmp_path / "sau")
+    assert "KẾT QUẢ THẨM ĐỊNH" not in pdf_text(before.pdf)
+    assert "Thẩm định" not in load_workbook(before.xlsx).sheetnames
+    text = pdf_text(after.pdf)
+    assert "KẾT QUẢ THẨM ĐỊNH" in text and "Thiếu quyết định kiểm chứng." in text
+    assert "Còn 2 đơn vị chưa được thẩm định đủ" in text
+    sheet = load_workbook(after.xlsx)["Thẩm định"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert "Thiếu quyết định kiểm chứng." in cells and "Chưa thẩm định đủ" in cells
+    assert before.district.ranking.rows == after.district.ranking.rows
