@@ -44,6 +44,7 @@ from .report_status import ReportStatus
 from .report_toolbar import ReportToolbar
 from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
+from .target_hint import TargetActions
 from .window_fit import WindowMemory
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.maintenance = MaintenanceActions(self, lambda: (receiving.board, receiving.district))
         self.settings = SettingsActions(self, self.maintenance.move_data)
         self.excel_import = ExcelImport(self)
+        self.targets = TargetActions(self)
         menus = [
             (
                 self.tr("&Báo cáo"),
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
                     commands.prev_action,
                     commands.problems_action,
                     self.problems_dock.toggleViewAction(),
+                    self.targets.action,
                 ],
             ),
             (
