@@ -321,12 +321,12 @@ class EntryView(QWidget):
         self.current_field = field_id
         f = self.session.form.fields[field_id]
         parts = [f.label.pick(self.lang), f.help.pick(self.lang)]
+        parts += self.target_hints.help_lines(field_id)
         if (before := self.session.year_on_year(field_id)) is not None:
             parts.append(before.pick(self.lang))  # last period's value and the change
         hint = self.session.outlier_hint(field_id)
         if hint is not None:
             parts.append(hint.pick(self.lang))
-        parts += self.target_hints.help_lines(field_id)
         self.help.setText("\n".join(p for p in parts if p))
         self.field_focused.emit(field_id)
 

@@ -1,6 +1,9 @@
 """The plan's targets in the entry window (issue 18, "Plans and targets"): a quiet line
-under each field a target bears on ("Chỉ tiêu ≥ 40%: chưa đạt (hiện 35,0%)"), updated as
-the clerk types and saves; the whole line with the plan that sets it in the help strip;
+under each field a target is set on ("Chỉ tiêu ≥ 40%: chưa đạt (hiện 35,0%)"), updated as
+the clerk types and saves (typing into a field a ratio is computed from updates the
+ratio's line); in the help strip, every target the focused field bears on, with the plan
+that sets it (a count such as the number of officials feeds several ratios: one line
+each there, none under the field);
 and **Xem → Chỉ tiêu của kỳ báo cáo…**, every target of the period with where the unit
 stands. Not reaching a target is no input error: the line is never red and never stops
 anything. What a hint says is decided in ``workspace.target_hints``.
@@ -52,7 +55,7 @@ def _worst(hints: list[TargetHint]) -> str:
 
 
 class TargetHints(QObject):
-    """The hint lines of one entry view: one under each field a target bears on."""
+    """The hint lines of one entry view: one under each field a target is set on."""
 
     def __init__(self, view: EntryView) -> None:
         super().__init__(view)
@@ -69,8 +72,10 @@ class TargetHints(QObject):
         grid = page.layout()
         assert isinstance(grid, QGridLayout)
         for fid, row in page.rows.items():
-            if not targets_of(self.session.form, fid):
-                continue
+            if targets_of(self.session.form, fid):
+                row.edited.connect(self._typed)  # its lines, or those of what it feeds
+            if not any(t.field_id == fid for t in self.session.form.targets):
+                continue  # the targets a field only feeds are in the help strip
             line, _column, _rows, _columns = grid.getItemPosition(grid.indexOf(row.message))
             label = QLabel("", page)
             label.setObjectName(f"target_{fid}")
@@ -80,8 +85,13 @@ class TargetHints(QObject):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             grid.addWidget(label, line, 0)
             self.labels[fid] = label
-            row.edited.connect(self._typed)
-            self._show(fid, field_hints(self.session, fid, self._typed_text(fid)))
+            self._show(fid, self._own(fid, self._typed_text(fid)))
+
+    def _own(self, field_id: str, typed: str | None, typed_in: str | None = None) -> list[TargetHint]:
+        """The targets set on ``field_id`` itself, measured with ``typed`` in the field
+        ``typed_in`` (default: ``field_id``)."""
+        hints = field_hints(self.session, typed_in or field_id, typed)
+        return [h for h in hints if h.field.id == field_id]
 
     def _typed_text(self, field_id: str) -> str | None:
         field = self.session.form.fields[field_id]
@@ -99,19 +109,14 @@ class TargetHints(QObject):
     def _typed(self, field_id: str, raw: str) -> None:
         """The clerk types into ``field_id``: its line, and those of the figures computed
         from it, say what the typed value would make of them."""
-        bearing = {t.id for t in targets_of(self.session.form, field_id)}
-        for fid in self.labels:
-            if fid == field_id:
-                self._show(fid, field_hints(self.session, fid, raw))
-            elif bearing & {t.id for t in targets_of(self.session.form, fid)}:
-                typed = {h.target.id: h for h in field_hints(self.session, field_id, raw)}
-                saved = field_hints(self.session, fid, self._typed_text(fid))
-                self._show(fid, [typed.get(h.target.id, h) for h in saved])
+        bearing = {t.field_id for t in targets_of(self.session.form, field_id)}
+        for fid in bearing & set(self.labels):
+            self._show(fid, self._own(fid, raw, field_id))
 
     def refresh(self) -> None:
         """Every line from the saved figures (and what is still typed)."""
         for fid in self.labels:
-            self._show(fid, field_hints(self.session, fid, self._typed_text(fid)))
+            self._show(fid, self._own(fid, self._typed_text(fid)))
 
     def help_lines(self, field_id: str) -> list[str]:
         """For the help strip: each target the field bears on, with the plan that sets it."""

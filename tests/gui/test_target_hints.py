@@ -79,7 +79,7 @@ def test_typing_flips_the_hint_from_not_reached_to_reached(qtbot, window):
     assert ratio.property("state") == "not_reached" and ratio.isVisible()
     # as the clerk types, before Enter: the hint of the field typed and of the ratio
     editor = _type(qtbot, win, "tthc_mot_phan", "25", key=None)
-    assert _hint(win, "tthc_mot_phan").text().endswith("≥ 40%: đạt (hiện 45,0%)")
+    assert "tthc_mot_phan" not in win.entry.target_hints.labels  # it only feeds the ratio
     assert ratio.text() == "Chỉ tiêu ≥ 40%: đạt (hiện 45,0%)"
     assert win.session.inputs["tthc_mot_phan"] == 15  # not saved yet
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -99,6 +99,8 @@ def test_the_help_strip_names_the_plan(qtbot, window):
         " 15/01/2026 của UBND tỉnh Bắc Kạn: chưa biết" in win.entry.help.text()
     )
     assert "cbcc_tong" not in win.entry.target_hints.labels  # no target bears on it
+    win.entry.go_to_field("cbcc_tong")
+    assert "Chỉ tiêu" not in win.entry.help.text()
 
 
 def test_every_target_of_the_period_in_one_list(qtbot, window):
