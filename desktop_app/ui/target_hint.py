@@ -1,5 +1,5 @@
 """The plan's targets in the entry window (issue 18, "Plans and targets"): a quiet line
-under each field a target is set on ("Chỉ tiêu ≥ 40%: chưa đạt (hiện 35,0%)"), updated as
+under each field a target is set on ("Chỉ tiêu ≥ 40%: chưa đạt (35,0%)"), updated as
 the clerk types and saves (typing into a field a ratio is computed from updates the
 ratio's line); in the help strip, every target the focused field bears on, with the plan
 that sets it (a count such as the number of officials feeds several ratios: one line
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.targets import VERDICTS, value_text
@@ -87,7 +86,9 @@ class TargetHints(QObject):
             self.labels[fid] = label
             self._show(fid, self._own(fid, self._typed_text(fid)))
 
-    def _own(self, field_id: str, typed: str | None, typed_in: str | None = None) -> list[TargetHint]:
+    def _own(
+        self, field_id: str, typed: str | None, typed_in: str | None = None
+    ) -> list[TargetHint]:
         """The targets set on ``field_id`` itself, measured with ``typed`` in the field
         ``typed_in`` (default: ``field_id``)."""
         hints = field_hints(self.session, typed_in or field_id, typed)
@@ -185,6 +186,10 @@ class TargetsDialog(QDialog):
                     item.setForeground(QColor(COLOURS[hint.state]))
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # at the widths the shown table has
 
     def _go(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.hints) and self.window.entry is not None:

@@ -31,25 +31,29 @@ class TargetHint:
     field: Field  # the field the target is on
     value: Value  # its figure now (None: blank)
     achieved: bool | None  # None: not known while the figure is blank
+    typed: bool = False  # measured on what the clerk is typing, not yet saved
 
     @property
     def state(self) -> str:
-        """"reached", "not_reached" or "unknown": what the window colours the line by."""
+        """ "reached", "not_reached" or "unknown": what the window colours the line by."""
         return {True: "reached", False: "not_reached", None: "unknown"}[self.achieved]
 
     def goal(self, lang: str = "vi") -> str:
         return goal_text(self.field, self.target, lang)
 
     def verdict(self, lang: str = "vi") -> str:
-        """ "đạt (hiện 45,0%)", "chưa đạt (hiện 35,0%)", "chưa biết (chưa có số liệu)"."""
+        """ "đạt (45,0%)", "chưa đạt (35,0%)", "chưa biết (chưa có số liệu)"; on what is
+        being typed, "đạt (45,0% nếu lưu)": the saved figure beside it is still the other."""
         word = VERDICTS[self.achieved].pick(lang)
         if self.value is None:
             return word + (" (chưa có số liệu)" if lang == "vi" else " (no figure yet)")
         now = value_text(self.field, self.value, lang)
-        return f"{word} ({'hiện' if lang == 'vi' else 'now'} {now})"
+        if self.typed:
+            now += " nếu lưu" if lang == "vi" else " once saved"
+        return f"{word} ({now})"
 
     def short(self, on_field: str, lang: str = "vi") -> str:
-        """One line under the field ``on_field``: "Chỉ tiêu ≥ 40%: chưa đạt (hiện 35,0%)";
+        """One line under the field ``on_field``: "Chỉ tiêu ≥ 40%: chưa đạt (35,0%)";
         naming the computed figure when the target is on it, not on the field typed."""
         head = "Chỉ tiêu" if lang == "vi" else "Target"
         if on_field != self.field.id:
@@ -61,7 +65,7 @@ class TargetHint:
 
     def detail(self, lang: str = "vi") -> str:
         """The whole line, for the help strip and the list: "Chỉ tiêu: ≥ 40% — Kế hoạch số
-        12/KH-UBND ngày 15/01/2026 của UBND tỉnh …: chưa đạt (hiện 35,0%)"."""
+        12/KH-UBND ngày 15/01/2026 của UBND tỉnh …: chưa đạt (35,0%)"."""
         head = "Chỉ tiêu" if lang == "vi" else "Target"
         cited = f" — {self.source(lang)}" if self.source(lang) else ""
         return (
@@ -107,10 +111,12 @@ def _values(session: ReportSession, field_id: str, typed: str | None) -> Mapping
     return {**inputs, **compute(session.form, inputs)}
 
 
-def _hint(form: Form, target: Target, values: Mapping[str, Value]) -> TargetHint:
+def _hint(
+    form: Form, target: Target, values: Mapping[str, Value], typed: bool = False
+) -> TargetHint:
     value = values.get(target.field_id)
-    return TargetHint(target, form.fields[target.field_id], value,
-                      evaluate_target(target, value).achieved)  # fmt: skip
+    field = form.fields[target.field_id]
+    return TargetHint(target, field, value, evaluate_target(target, value).achieved, typed)
 
 
 def field_hints(
@@ -123,13 +129,15 @@ def field_hints(
     if not targets:
         return []
     values = _values(session, field_id, typed)
-    return [_hint(form, t, values) for t in targets]
+    return [_hint(form, t, values, typed is not None) for t in targets]
 
 
 def period_hints(session: ReportSession) -> list[TargetHint]:
     """Every target of the report's period, on the saved figures, in the plan's order."""
     form = session.form
-    return [_hint(form, t, session.result.values) for t in form.targets if t.field_id in form.fields]
+    return [
+        _hint(form, t, session.result.values) for t in form.targets if t.field_id in form.fields
+    ]
 
 
 def plan_heading(session: ReportSession) -> Text | None:

@@ -75,16 +75,16 @@ def test_typing_flips_the_hint_from_not_reached_to_reached(qtbot, window):
     _type(qtbot, win, "tthc_toan_trinh", "20")
     _type(qtbot, win, "tthc_mot_phan", "15")
     ratio = _hint(win, "ty_le_tthc_truc_tuyen")
-    assert ratio.text() == "Chỉ tiêu ≥ 40%: chưa đạt (hiện 35,0%)"
+    assert ratio.text() == "Chỉ tiêu ≥ 40%: chưa đạt (35,0%)"
     assert ratio.property("state") == "not_reached" and ratio.isVisible()
     # as the clerk types, before Enter: the hint of the field typed and of the ratio
     editor = _type(qtbot, win, "tthc_mot_phan", "25", key=None)
     assert "tthc_mot_phan" not in win.entry.target_hints.labels  # it only feeds the ratio
-    assert ratio.text() == "Chỉ tiêu ≥ 40%: đạt (hiện 45,0%)"
+    assert ratio.text() == "Chỉ tiêu ≥ 40%: đạt (45,0% nếu lưu)"
     assert win.session.inputs["tthc_mot_phan"] == 15  # not saved yet
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert win.session.inputs["tthc_mot_phan"] == 25
-    assert ratio.text() == "Chỉ tiêu ≥ 40%: đạt (hiện 45,0%)"
+    assert ratio.text() == "Chỉ tiêu ≥ 40%: đạt (45,0%)"
     assert ratio.property("state") == "reached"
     # never an input error: the field's own message line stays empty
     assert win.entry.row("ty_le_tthc_truc_tuyen").message.text() == ""

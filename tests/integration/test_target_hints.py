@@ -51,10 +51,10 @@ def test_a_ratio_target_reaches_the_fields_it_is_computed_from(ws):
     s.commit("tthc_mot_phan", "15")
     (hint,) = field_hints(s, "ty_le_tthc_truc_tuyen")
     assert hint.achieved is False
-    assert hint.short("ty_le_tthc_truc_tuyen") == "Chỉ tiêu ≥ 40%: chưa đạt (hiện 35,0%)"
+    assert hint.short("ty_le_tthc_truc_tuyen") == "Chỉ tiêu ≥ 40%: chưa đạt (35,0%)"
     assert hint.detail() == (
         "Chỉ tiêu: Tối thiểu 40% TTHC trực tuyến (≥ 40%) — Kế hoạch số 12/KH-UBND ngày"
-        " 15/01/2026 của UBND tỉnh Bắc Kạn: chưa đạt (hiện 35,0%)"
+        " 15/01/2026 của UBND tỉnh Bắc Kạn: chưa đạt (35,0%)"
     )
     assert hint.detail("en").startswith("Target: At least 40% of procedures online (≥ 40%)")
 
@@ -64,7 +64,7 @@ def test_what_is_typed_counts_before_it_is_saved(ws):
     for fid, raw in (("tthc_tong", "100"), ("tthc_toan_trinh", "20"), ("tthc_mot_phan", "15")):
         s.commit(fid, raw)
     (typed,) = field_hints(s, "tthc_mot_phan", "25")
-    assert typed.achieved is True and typed.short("tthc_mot_phan").endswith("đạt (hiện 45,0%)")
+    assert typed.achieved is True and typed.short("tthc_mot_phan").endswith("đạt (45,0% nếu lưu)")
     (unreadable,) = field_hints(s, "tthc_mot_phan", "hai mươi")
     assert unreadable.achieved is None
     (saved,) = field_hints(s, "tthc_mot_phan")  # nothing was saved by looking
@@ -82,4 +82,6 @@ def test_every_target_of_the_period_with_the_plan_named(ws):
     assert hints[1].goal() == "= Có" and hints[1].goal("en") == "= Yes"
     heading = plan_heading(s)
     assert heading is not None
-    assert heading.vi == "Chỉ tiêu theo Kế hoạch số 12/KH-UBND ngày 15/01/2026 của UBND tỉnh Bắc Kạn"
+    assert (
+        heading.vi == "Chỉ tiêu theo Kế hoạch số 12/KH-UBND ngày 15/01/2026 của UBND tỉnh Bắc Kạn"
+    )
