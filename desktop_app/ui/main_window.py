@@ -38,6 +38,7 @@ from .leave_guard import LeaveGuard
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsDock
+from .published_score_dialog import ScoreActions
 from .receiving.receiving_actions import ReceivingActions
 from .report_commands import ReportCommands
 from .report_status import ReportStatus
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.settings = SettingsActions(self, self.maintenance.move_data)
         self.excel_import = ExcelImport(self)
         self.targets = TargetActions(self)
+        self.scores = ScoreActions(self)
         menus = [
             (
                 self.tr("&Báo cáo"),
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
                     commands.save_action,
                     commands.copy_action,
                     self.excel_import.action,
+                    self.scores.action,
                     None,
                     self.packets.export_action,
                     self.packets.verify_action,
