@@ -145,7 +145,9 @@ class ScoresDialog(QDialog):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c in (1, 2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if c >= 2 and published is not None:
                     item.setForeground(QColor(PUBLISHED_COLOUR))
                     said = self.tr("Điểm công bố, theo: {source}")
