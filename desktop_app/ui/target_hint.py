@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -70,6 +71,13 @@ class TargetHints(QObject):
         the message row (free on every row: the message spans the other columns)."""
         grid = page.layout()
         assert isinstance(grid, QGridLayout)
+        scroll = page.parentWidget().parentWidget() if page.parentWidget() else None
+        if isinstance(scroll, QScrollArea) and any(
+            t.field_id in page.rows for t in self.session.form.targets
+        ):
+            # The lines make the page taller: a message appearing could then bring the
+            # scroll bar in and shift the input column under the clerk's eyes.
+            scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         for fid, row in page.rows.items():
             if targets_of(self.session.form, fid):
                 row.edited.connect(self._typed)  # its lines, or those of what it feeds
