@@ -19,13 +19,18 @@ Shape (format ``cntt-data/1``)::
       "warnings": [{"rule", "fields", "message": {"vi","en"}, "explanation"}],
       "score": null | {"total", "band", "sections": {id: points},
                        "items": {id: {"points", "maximum"}}, "pending": [item ids]},
-      "previous": {"period": "2025", "values": {field: value}}   # optional, see below
+      "previous": {"period": "2025", "values": {field: value}},  # optional, see below
+      "published": [{"period", "score", "rank", "of", "source", "change", "change_from"}]
     }
 
 ``previous`` (optional; packets made before it have none, and their report no year-on-year
 column): the unit's own values of the period before, inputs and computed, keyed by this
 form's field ids (``core.comparison.carried_values``), blanks omitted; report.pdf and
 report.xlsx print each beside this period's value.
+
+``published`` (optional, only with a score): scores a higher level published for the unit
+(``core.published_words``), this period's and the latest before it; the self-assessment
+appendix lists them under their own heading, apart from the self-assessed score.
 
 Decimals are strings (``"93.7"``) so no reader turns them into binary floats. Canonical
 bytes: UTF-8, every string NFC, sorted keys, no insignificant white space.
@@ -37,13 +42,14 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from ..core.forms import Form
 from ..core.messages import AppError, Text
 from ..core.numbers import check_digits, from_canonical
+from ..core.published_words import ENTRY_KEYS
 from ..core.scoring import UnitScore, best_values, score_unit
 from ..core.text import nfc
 from ..core.validation import ValidationResult, validate
@@ -118,6 +124,7 @@ def build_data(
     date: datetime.date,
     number: str = "",
     previous: tuple[str, Mapping[str, Value]] | None = None,
+    published: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """``data.json`` for a validated report. ``unit`` has code, name, parent_code, parent_name."""
     inputs = {
@@ -164,6 +171,8 @@ def build_data(
                 if fid in form.fields and v is not None
             },
         }
+    if published and data["score"] is not None:
+        data["published"] = [{k: entry[k] for k in ENTRY_KEYS} for entry in published]
     return _nfc_mapping(data)
 
 

@@ -188,6 +188,17 @@ _SCORE = _record(
         "pending": _sequence(TEXT),
     }
 )
+_PUBLISHED = _record(
+    {
+        "period": TEXT,
+        "score": TEXT,
+        "rank": _is(int, nullable=True),
+        "of": _is(int, nullable=True),
+        "source": TEXT,
+        "change": _is(str, nullable=True),
+        "change_from": _is(str, nullable=True),
+    }
+)
 DATA = _record(
     {
         "format": TEXT,
@@ -215,7 +226,11 @@ DATA = _record(
     },
     # the previous period's values, for the year-on-year column (absent in packets made
     # before it existed: their report has no such column)
-    {"previous": _record({"period": TEXT, "values": _mapping(_scalar)})},
+    {
+        "previous": _record({"period": TEXT, "values": _mapping(_scalar)}),
+        # scores a higher level published (absent in packets made before, and when none)
+        "published": _sequence(_PUBLISHED),
+    },
 )
 
 

@@ -329,7 +329,10 @@ def _score_rows(ws: Worksheet, layout: ReportLayout) -> int:
         _put(ws, row, 6, item.note, font=_font(11), alignment=_align())
         _frame(ws, row, 6)
         row += 1
-    return row - 1
+    for index, line in enumerate(layout.published):  # published scores: apart, under it
+        bold = index == 0
+        _merge(ws, row + 1 + index, 1, 6, line, font=_font(12, bold=bold), alignment=_align())
+    return row - 1 + (len(layout.published) + 1 if layout.published else 0)
 
 
 class _StampedZip(zipfile.ZipFile):

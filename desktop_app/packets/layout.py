@@ -30,6 +30,7 @@ from ..core.text import nfc
 from ..documents.decree30 import FILED, REPORT, Signature, agency, report_number, signatories
 from .cells import BLANK, Cell, number_cell, roman, section_title, text_cell, value_cell
 from .data import typed_previous
+from .published_part import published_lines
 from .score_sheet import ScoreTable, score_sheet
 
 TABLE_HEADERS = ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú")
@@ -72,6 +73,8 @@ class ReportLayout:
     recipients: tuple[str, ...]
     metadata_title: str
     previous_period: str | None = None  # "Năm 2025": the year-on-year column's period
+    # scores a higher level published, under the appendix (``published_part``)
+    published: tuple[str, ...] = ()
 
 
 def _year_on_year(form: Form, data: Mapping[str, Any], rows: tuple[Row, ...]) -> tuple[Row, ...]:
@@ -190,6 +193,7 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
     )
     rows, general = _rows(form, data)
     rows = _year_on_year(form, data, rows)
+
     previous = data.get("previous")
     previous_period = (
         Period.parse(previous["period"]).label("vi") if isinstance(previous, dict) else None
@@ -200,16 +204,18 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
     recipients = [f"- {committee(parent)} (để b/c);"] if parent else []
     recipients.append(FILED)
     preparer, approver = signatories(name, data["prepared_by"], data["approved_by"])
+    score = score_sheet(form, data, reference, header.summary)
     return ReportLayout(
         header=header,
         rows=rows,
         general_notes=general,
-        score=score_sheet(form, data, reference, header.summary),
+        score=score,
         preparer=preparer,
         approver=approver,
         recipients=tuple(recipients),
         metadata_title=f"Báo cáo {header.summary[:1].lower()}{header.summary[1:]}",
         previous_period=previous_period,
+        published=published_lines(data) if score is not None else (),
     )
 
 

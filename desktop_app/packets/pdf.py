@@ -49,6 +49,7 @@ from ..documents.page import MM, PORTRAIT, build_pdf
 from ..documents.tables import ClosedTable, grid
 from .cells import Cell
 from .layout import ReportLayout, Row, build_layout, previous_shown, table_headers
+from .published_part import published_flowables
 from .score_sheet import SCORE_HEADERS
 from .textpieces import paragraphs
 
@@ -207,7 +208,7 @@ def _story(layout: ReportLayout, signatures: ClosingBlock) -> list[Flowable]:
         heading, name, reference = layout.score.heading
         story += [PageBreak(), para(heading, style(14, SERIF_BOLD, CENTRE))]
         story += [para(name, title), para(reference, style(13, SERIF_ITALIC, CENTRE))]
-        story += [Spacer(1, 10), _score_table(layout)]
+        story += [Spacer(1, 10), _score_table(layout), *published_flowables(layout.published)]
     return story
 
 

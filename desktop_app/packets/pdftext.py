@@ -410,6 +410,7 @@ def expected_text(layout: ReportLayout, earlier: bool = False) -> bytes:
             first = [] if item.kind in ("total", "band") else [item.number]
             parts += [*first, item.label, item.maximum.text, item.method, item.points.text,
                       item.note]  # fmt: skip
+        parts += layout.published
     return residue("".join(parts))
 
 

@@ -28,6 +28,7 @@ from ..workspace.field_state import FieldStates, editor_text
 from ..workspace.session import ReportSession
 from .field_row import NUMBER_WIDTH, FieldRow
 from .section_nav import SectionNav
+from .target_hint import TargetHints
 
 
 class SectionPage(QWidget):
@@ -92,6 +93,7 @@ class EntryView(QWidget):
         self.looks = FieldLooks(self.fields)
         self.rows: dict[str, FieldRow] = {}
         self.current_field: str | None = None
+        self.target_hints = TargetHints(self)  # the plan's targets under their fields
         self._started = False  # placed on its first field: leaving a section flags it
         self._page = -1
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -161,6 +163,7 @@ class EntryView(QWidget):
             row.notes_requested.connect(self.notes_requested)
             row.step_focus = lambda step, fid=fid: self._step_focus(fid, step)
             self._show_row(fid)
+        self.target_hints.attach(page)
 
     def _show_page(self, index: int) -> None:
         if index < 0:
@@ -318,6 +321,7 @@ class EntryView(QWidget):
         self.current_field = field_id
         f = self.session.form.fields[field_id]
         parts = [f.label.pick(self.lang), f.help.pick(self.lang)]
+        parts += self.target_hints.help_lines(field_id)
         if (before := self.session.year_on_year(field_id)) is not None:
             parts.append(before.pick(self.lang))  # last period's value and the change
         hint = self.session.outlier_hint(field_id)
@@ -334,6 +338,7 @@ class EntryView(QWidget):
         self.looks.sync()
         for fid in self.rows:
             self._show_row(fid)
+        self.target_hints.refresh()
         self._refresh_nav()
 
     def _show_row(self, fid: str) -> None:

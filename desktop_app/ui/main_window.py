@@ -38,12 +38,14 @@ from .leave_guard import LeaveGuard
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsDock
+from .published_score_dialog import ScoreActions
 from .receiving.receiving_actions import ReceivingActions
 from .report_commands import ReportCommands
 from .report_status import ReportStatus
 from .report_toolbar import ReportToolbar
 from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
+from .target_hint import TargetActions
 from .window_fit import WindowMemory
 
 if TYPE_CHECKING:
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
         self.maintenance = MaintenanceActions(self, lambda: (receiving.board, receiving.district))
         self.settings = SettingsActions(self, self.maintenance.move_data)
         self.excel_import = ExcelImport(self)
+        self.targets = TargetActions(self)
+        self.scores = ScoreActions(self)
         menus = [
             (
                 self.tr("&Báo cáo"),
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
                     commands.save_action,
                     commands.copy_action,
                     self.excel_import.action,
+                    self.scores.action,
                     None,
                     self.packets.export_action,
                     self.packets.verify_action,
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
                     commands.prev_action,
                     commands.problems_action,
                     self.problems_dock.toggleViewAction(),
+                    self.targets.action,
                 ],
             ),
             (

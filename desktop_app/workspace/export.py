@@ -34,6 +34,7 @@ from ..storage.durable import atomic_write
 from .doc_number import DocumentNumber, check_number, keep_number, stored_number
 from .entry import ReportState, check_report
 from .history import previous_values
+from .published_scores import published_entries
 from .setup_unit import CLERK, LEADER
 from .workspace import Workspace
 
@@ -170,6 +171,7 @@ def _data(
         date=date,
         previous=(str(before.period), before.values) if before is not None else None,
         number=number,
+        published=published_entries(ws, state.form.id, str(state.period)),
     )
 
 

@@ -38,6 +38,7 @@ class PublishedScore:
     source: str
     change: Decimal | None = None  # from the previous published score of the same form
     rank_change: int | None = None  # places gained since then
+    change_from: str | None = None  # the period of that previous published score
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +51,18 @@ class PublishedScore:
             "change": None if self.change is None else str(self.change),
             "rank_change": self.rank_change,
             "published": True,
+        }
+
+    def entry(self) -> dict[str, Any]:
+        """As ``data.json``'s ``published`` list holds it (``core.published_words``)."""
+        return {
+            "period": self.period,
+            "score": str(self.score),
+            "rank": self.rank,
+            "of": self.of,
+            "source": self.source,
+            "change": None if self.change is None else str(self.change),
+            "change_from": self.change_from,
         }
 
 
@@ -121,9 +134,19 @@ def published_scores(ws: Workspace, form_id: str) -> list[PublishedScore]:
                 None
                 if before is None or before.rank is None or rank is None
                 else before.rank - rank,
+                None if before is None else before.period,
             )
         )
     return out
 
 
-__all__ = ["PublishedScore", "published_scores", "record_published_score"]
+def published_entries(
+    ws: Workspace, form_id: str, period: str, limit: int = 3
+) -> list[dict[str, Any]]:
+    """For the report of ``period``: the published scores of that period and those before
+    it, the latest ``limit`` of them, oldest first (``PublishedScore.entry``)."""
+    held = [s for s in published_scores(ws, form_id) if s.period <= period]
+    return [s.entry() for s in held[-limit:]]
+
+
+__all__ = ["PublishedScore", "published_entries", "published_scores", "record_published_score"]

@@ -38,3 +38,35 @@ def test_what_cannot_be_a_published_score_is_refused(tmp_path):
         run = cli(data, "--json", *base, *extra, check=1)
         assert run.json["error"]["code"].startswith(code.split(".")[0]), (extra, run.json)
     assert cli(data, "--json", "score", "list", "--form", "cntt-huyen", check=0).json == []
+
+
+def test_the_score_history_keeps_the_published_apart_from_the_computed(tmp_path):
+    from decimal import Decimal
+
+    from desktop_app.core.published_words import published_line
+    from desktop_app.workspace import Workspace
+    from desktop_app.workspace.entry import load_values
+    from desktop_app.workspace.published_scores import record_published_score
+    from desktop_app.workspace.score_history import score_history
+    from desktop_app.workspace.setup_unit import setup_unit
+    from tests.conftest import PROJECT
+
+    with Workspace.open(tmp_path / "d") as ws:
+        setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+        load_values(ws, PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json")
+        record_published_score(ws, "cntt-xa", "2024", "87", "QĐ số 45/QĐ-UBND", 3, 12)
+        record_published_score(ws, "cntt-xa", "2025", "89,2", "QĐ số 30/QĐ-UBND", 1, 12)
+        history = score_history(ws, "cntt-xa")
+    assert [(h.period, h.computed is not None, h.published is not None) for h in history] == [
+        ("2024", False, True),
+        ("2025", False, True),
+        ("2026", True, False),
+    ]
+    assert history[2].computed == Decimal("77.12")
+    entry = history[1].published.entry()
+    assert published_line(entry) == (
+        "Năm 2025: 89,2 điểm (tăng 2,2 so với năm 2024; xếp thứ 1/12) — QĐ số 30/QĐ-UBND"
+    )
+    assert published_line(entry, "en") == (
+        "Year 2025: 89,2 points (up 2,2 on year 2024; ranked 1/12) — QĐ số 30/QĐ-UBND"
+    )
