@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..core.numbers import format_number
 from ..core.text import nfc
-from ..documents.flow import Flowable, Spacer, para, style
+from ..documents.flow import CENTRE, Flowable, Spacer, para, style
 from ..documents.fonts import SERIF_BOLD
 from ..documents.page import MM, PORTRAIT
 from ..documents.tables import string_table
@@ -92,6 +92,11 @@ def _unit_row(u: AppraisedUnit) -> list[str]:
             format_number(u.official_total, 2), signed, state]  # fmt: skip
 
 
+def _heads(heads: Sequence[str]) -> list[Flowable]:
+    """Header cells that wrap ("Điểm tự đánh giá" in a narrow column)."""
+    return [para(h, style(10, SERIF_BOLD, CENTRE)) for h in heads]
+
+
 def appraisal_story(summary: AppraisalSummary, numeral: str) -> list[Flowable]:
     """The PDF part "KẾT QUẢ THẨM ĐỊNH" (portrait): the official ranking, then the items
     set to other points with their reasons."""
@@ -101,7 +106,7 @@ def appraisal_story(summary: AppraisalSummary, numeral: str) -> list[Flowable]:
     story.append(Spacer(1, 3))
     widths = [13, 14, 0, 26, 26, 22, 32]
     widths[2] = PORTRAIT.width / MM - sum(widths)
-    rows = [UNIT_HEADS, *(_unit_row(u) for u in summary.units)]
+    rows = [_heads(UNIT_HEADS), *(_unit_row(u) for u in summary.units)]
     table = string_table(rows, [w * MM for w in widths], 3)
     table.setStyle([("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (-1, 1), (-1, -1), "LEFT")])
     story.append(table)
@@ -109,7 +114,7 @@ def appraisal_story(summary: AppraisalSummary, numeral: str) -> list[Flowable]:
         story.append(Spacer(1, 6))
         story.append(para("Các tiêu chí được thẩm định khác điểm tự đánh giá:", style(12)))
         cell = style(10)
-        rows = [ITEM_HEADS] + [
+        rows = [_heads(ITEM_HEADS)] + [
             [
                 a.code,
                 para(nfc(a.name), cell),
