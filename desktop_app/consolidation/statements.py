@@ -12,6 +12,7 @@ May import: ``consolidation``, ``core``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from ..core.messages import Text
 from ..core.numbers import format_number
 from ..core.targets import TargetResult, evaluate_target, evaluate_targets
 from .consolidate import Consolidation
+from .model import UnitReport
 
 _OPS_VI = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
@@ -128,16 +130,24 @@ def _overall(c: Consolidation, target: Target, scope: Text) -> Statement | None:
     )
 
 
-def _returned(c: Consolidation, word: Text) -> Statement | None:
-    # A returned report still counts until its corrected revision arrives (the officer's
-    # figures should not drop a unit overnight), but the report must say so.
+def _picked(c: Consolidation, pick: Callable[[UnitReport], bool]) -> tuple[int, int, str] | None:
+    """How many reports ``pick`` picks, of how many, and their units' names in Vietnamese
+    order; None when it picks none (the statement is then left out)."""
     units = sorted(
-        (r for r in c.reports.values() if r.returned), key=lambda r: vi_sort_key(r.unit_name)
+        (r for r in c.reports.values() if pick(r)), key=lambda r: vi_sort_key(r.unit_name)
     )
     if not units:
         return None
-    names = ", ".join(r.unit_name for r in units)
-    n, m = len(units), len(c.reports)
+    return len(units), len(c.reports), ", ".join(r.unit_name for r in units)
+
+
+def _returned(c: Consolidation, word: Text) -> Statement | None:
+    # A returned report still counts until its corrected revision arrives (the officer's
+    # figures should not drop a unit overnight), but the report must say so.
+    picked = _picked(c, lambda r: r.returned)
+    if picked is None:
+        return None
+    n, m, names = picked
     return Statement(
         "returned",
         Text(
@@ -154,13 +164,10 @@ def _returned(c: Consolidation, word: Text) -> Statement | None:
 def _entered(c: Consolidation, word: Text) -> Statement | None:
     # Figures the receiving unit entered itself (imported from a workbook) are no signed
     # report of the unit: the consolidated report says whose they are.
-    units = sorted(
-        (r for r in c.reports.values() if r.entered), key=lambda r: vi_sort_key(r.unit_name)
-    )
-    if not units:
+    picked = _picked(c, lambda r: r.entered)
+    if picked is None:
         return None
-    names = ", ".join(r.unit_name for r in units)
-    n, m = len(units), len(c.reports)
+    n, m, names = picked
     return Statement(
         "entered",
         Text(

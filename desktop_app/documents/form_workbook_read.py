@@ -33,15 +33,7 @@ from .form_sheets import (
     Column,
     Sheet,
 )
-from .sheet_reader import (
-    MAX_WORKBOOK_BYTES,
-    Cell,
-    FormWorkbookError,
-    SheetReader,
-    WorkbookProblem,
-    check_workbook_size,
-    open_workbook,
-)
+from .sheet_reader import Cell, FormWorkbookError, SheetReader, WorkbookProblem, open_workbook
 
 Parents = dict[str, tuple[dict[str, Any], tuple[Any, ...]]]
 
@@ -74,6 +66,15 @@ def _attach(
         children.append(child)
         attached.append((child, place))
     return attached
+
+
+def _listed(
+    reader: SheetReader, wb: Any, sheet: Sheet, path: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Each row of ``sheet`` as an item of the list at ``path`` in the document."""
+    return [
+        reader.item(row, cells, (*path, i)) for i, (row, cells) in enumerate(reader.rows(wb, sheet))
+    ]
 
 
 def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
@@ -114,29 +115,18 @@ def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
     if sections:
         doc["sections"] = sections
 
-    rules = [
-        reader.item(row, cells, ("rules", i))
-        for i, (row, cells) in enumerate(reader.rows(wb, RULES))
-    ]
+    rules = _listed(reader, wb, RULES, ("rules",))
     if rules:
         doc["rules"] = rules
-    items: list[dict[str, Any]] = []
-    for row, cells in reader.rows(wb, ITEMS):
-        items.append(reader.item(row, cells, ("scoring", "items", len(items))))
+    items = _listed(reader, wb, ITEMS, ("scoring", "items"))
     by_item = {str(i.get("id")): (i, ("scoring", "items", n)) for n, i in enumerate(items)}
     _attach(reader, wb, STEPS, "item", "steps", by_item, ("mục chấm điểm", "item"))
-    bands = [
-        reader.item(row, cells, ("scoring", "bands", i))
-        for i, (row, cells) in enumerate(reader.rows(wb, BANDS))
-    ]
+    bands = _listed(reader, wb, BANDS, ("scoring", "bands"))
     if items or bands or "scoring" in doc:
         scoring = doc.setdefault("scoring", {})
         scoring["bands"] = bands
         scoring["items"] = items
-    targets = [
-        reader.item(row, cells, ("targets", i))
-        for i, (row, cells) in enumerate(reader.rows(wb, TARGETS))
-    ]
+    targets = _listed(reader, wb, TARGETS, ("targets",))
     if targets:
         doc["targets"] = targets
     aggregate: dict[str, Any] = {}
@@ -199,13 +189,4 @@ def read_form_workbook(data: bytes, name: str) -> tuple[Form, str]:
     return form, text
 
 
-__all__ = [
-    "MAX_WORKBOOK_BYTES",
-    "Cell",
-    "FormWorkbookError",
-    "SheetReader",
-    "WorkbookProblem",
-    "check_workbook_size",
-    "open_workbook",
-    "read_form_workbook",
-]
+__all__ = ["read_form_workbook"]
