@@ -130,54 +130,49 @@ def _overall(c: Consolidation, target: Target, scope: Text) -> Statement | None:
     )
 
 
-def _picked(c: Consolidation, pick: Callable[[UnitReport], bool]) -> tuple[int, int, str] | None:
-    """How many reports ``pick`` picks, of how many, and their units' names in Vietnamese
-    order; None when it picks none (the statement is then left out)."""
+def _picked(
+    c: Consolidation, key: str, pick: Callable[[UnitReport], bool], say: Callable[[str, str], Text]
+) -> Statement | None:
+    """A statement about the reports ``pick`` picks: ``say(share, names)`` with the share
+    ("2/12") and their units' names in Vietnamese order; None when it picks none."""
     units = sorted(
         (r for r in c.reports.values() if pick(r)), key=lambda r: vi_sort_key(r.unit_name)
     )
     if not units:
         return None
-    return len(units), len(c.reports), ", ".join(r.unit_name for r in units)
+    n, m = len(units), len(c.reports)
+    return Statement(key, say(f"{n}/{m}", ", ".join(r.unit_name for r in units)), n, m)
 
 
 def _returned(c: Consolidation, word: Text) -> Statement | None:
     # A returned report still counts until its corrected revision arrives (the officer's
     # figures should not drop a unit overnight), but the report must say so.
-    picked = _picked(c, lambda r: r.returned)
-    if picked is None:
-        return None
-    n, m, names = picked
-    return Statement(
+    return _picked(
+        c,
         "returned",
-        Text(
-            f"{n}/{m} {word.vi} có báo cáo đã bị trả lại, đang chờ bản sửa ({names});"
+        lambda r: r.returned,
+        lambda share, names: Text(
+            f"{share} {word.vi} có báo cáo đã bị trả lại, đang chờ bản sửa ({names});"
             " số liệu tổng hợp tạm dùng báo cáo đã nhận",
-            f"{n}/{m} {word.en} had their report returned and a corrected one is awaited"
+            f"{share} {word.en} had their report returned and a corrected one is awaited"
             f" ({names}); the figures use the report received so far",
         ),
-        n,
-        m,
     )
 
 
 def _entered(c: Consolidation, word: Text) -> Statement | None:
     # Figures the receiving unit entered itself (imported from a workbook) are no signed
     # report of the unit: the consolidated report says whose they are.
-    picked = _picked(c, lambda r: r.entered)
-    if picked is None:
-        return None
-    n, m, names = picked
-    return Statement(
+    return _picked(
+        c,
         "entered",
-        Text(
-            f"{n}/{m} {word.vi} có số liệu do đơn vị tổng hợp nhập từ tệp Excel, không phải"
+        lambda r: r.entered,
+        lambda share, names: Text(
+            f"{share} {word.vi} có số liệu do đơn vị tổng hợp nhập từ tệp Excel, không phải"
             f" báo cáo có chữ ký số ({names})",
-            f"{n}/{m} {word.en} have figures entered by the consolidating unit from a"
+            f"{share} {word.en} have figures entered by the consolidating unit from a"
             f" workbook, not a signed report ({names})",
         ),
-        n,
-        m,
     )
 
 

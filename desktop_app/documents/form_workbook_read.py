@@ -33,7 +33,14 @@ from .form_sheets import (
     Column,
     Sheet,
 )
-from .sheet_reader import Cell, FormWorkbookError, SheetReader, WorkbookProblem, open_workbook
+from .sheet_reader import (
+    Cell,
+    FormWorkbookError,
+    SheetReader,
+    WorkbookProblem,
+    open_workbook,
+    put_dotted,
+)
 
 Parents = dict[str, tuple[dict[str, Any], tuple[Any, ...]]]
 
@@ -92,12 +99,8 @@ def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
         value = reader.convert(Column(key, key, known[key]), row["value"], value_cell)
         if value is None:
             continue
-        parts = key.split(".")
-        node = doc
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
-        reader.paths[tuple(parts)] = Cell(SETTINGS.name, value_cell.row, value_cell.column, key)
+        parts = put_dotted(doc, key, value)
+        reader.paths[parts] = Cell(SETTINGS.name, value_cell.row, value_cell.column, key)
 
     sections: list[dict[str, Any]] = []
     for row, cells in reader.rows(wb, SECTIONS):
