@@ -41,6 +41,13 @@ def save(widget, name: str, app) -> None:
     print(path)
 
 
+def run_alone(screens) -> None:
+    """Run one set of screens on its own (``python scripts/forms_screens.py``), saving
+    as this script does; ``screens(app, save)``."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    screens(create_application(sys.argv), save)
+
+
 def save_with_menu(window, field, name: str, app) -> None:
     """The window with ``field``'s right-click menu open over it (Qt's own texts, which
     resources/translations/qtbase_vi.ts puts in Vietnamese)."""

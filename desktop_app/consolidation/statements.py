@@ -12,6 +12,7 @@ May import: ``consolidation``, ``core``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from ..core.messages import Text
 from ..core.numbers import format_number
 from ..core.targets import TargetResult, evaluate_target, evaluate_targets
 from .consolidate import Consolidation
+from .model import UnitReport
 
 _OPS_VI = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
@@ -128,49 +130,49 @@ def _overall(c: Consolidation, target: Target, scope: Text) -> Statement | None:
     )
 
 
-def _returned(c: Consolidation, word: Text) -> Statement | None:
-    # A returned report still counts until its corrected revision arrives (the officer's
-    # figures should not drop a unit overnight), but the report must say so.
+def _picked(
+    c: Consolidation, key: str, pick: Callable[[UnitReport], bool], say: Callable[[str, str], Text]
+) -> Statement | None:
+    """A statement about the reports ``pick`` picks: ``say(share, names)`` with the share
+    ("2/12") and their units' names in Vietnamese order; None when it picks none."""
     units = sorted(
-        (r for r in c.reports.values() if r.returned), key=lambda r: vi_sort_key(r.unit_name)
+        (r for r in c.reports.values() if pick(r)), key=lambda r: vi_sort_key(r.unit_name)
     )
     if not units:
         return None
-    names = ", ".join(r.unit_name for r in units)
     n, m = len(units), len(c.reports)
-    return Statement(
+    return Statement(key, say(f"{n}/{m}", ", ".join(r.unit_name for r in units)), n, m)
+
+
+def _returned(c: Consolidation, word: Text) -> Statement | None:
+    # A returned report still counts until its corrected revision arrives (the officer's
+    # figures should not drop a unit overnight), but the report must say so.
+    return _picked(
+        c,
         "returned",
-        Text(
-            f"{n}/{m} {word.vi} có báo cáo đã bị trả lại, đang chờ bản sửa ({names});"
+        lambda r: r.returned,
+        lambda share, names: Text(
+            f"{share} {word.vi} có báo cáo đã bị trả lại, đang chờ bản sửa ({names});"
             " số liệu tổng hợp tạm dùng báo cáo đã nhận",
-            f"{n}/{m} {word.en} had their report returned and a corrected one is awaited"
+            f"{share} {word.en} had their report returned and a corrected one is awaited"
             f" ({names}); the figures use the report received so far",
         ),
-        n,
-        m,
     )
 
 
 def _entered(c: Consolidation, word: Text) -> Statement | None:
     # Figures the receiving unit entered itself (imported from a workbook) are no signed
     # report of the unit: the consolidated report says whose they are.
-    units = sorted(
-        (r for r in c.reports.values() if r.entered), key=lambda r: vi_sort_key(r.unit_name)
-    )
-    if not units:
-        return None
-    names = ", ".join(r.unit_name for r in units)
-    n, m = len(units), len(c.reports)
-    return Statement(
+    return _picked(
+        c,
         "entered",
-        Text(
-            f"{n}/{m} {word.vi} có số liệu do đơn vị tổng hợp nhập từ tệp Excel, không phải"
+        lambda r: r.entered,
+        lambda share, names: Text(
+            f"{share} {word.vi} có số liệu do đơn vị tổng hợp nhập từ tệp Excel, không phải"
             f" báo cáo có chữ ký số ({names})",
-            f"{n}/{m} {word.en} have figures entered by the consolidating unit from a"
+            f"{share} {word.en} have figures entered by the consolidating unit from a"
             f" workbook, not a signed report ({names})",
         ),
-        n,
-        m,
     )
 
 

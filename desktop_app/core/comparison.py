@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .forms.model import Field, Form
+from .messages import Text
 from .numbers import format_number
 from .values import Value, display
 
@@ -155,6 +156,36 @@ def comparison_text(f: Field, comparison: Comparison, lang: str = "vi") -> str:
     return f"{shown} ({change_text(comparison)})"
 
 
+def outlier_hint(f: Field, now: Value, before: Value, share: Decimal) -> Text | None:
+    """A soft hint when a number input moved more than ``share`` (0.5 = 50 %) from last
+    period, or away from zero; None for blanks, computed fields and what is not a number."""
+    if not f.is_numeric or f.is_computed:
+        return None
+    if not isinstance(now, (int, Decimal)) or not isinstance(before, (int, Decimal)):
+        return None  # blank now or last period (a number field holds nothing else)
+    if before == 0:
+        return None if now == 0 else _moved(before, now, None)
+    change = (Decimal(now) - Decimal(before)) / abs(Decimal(before))
+    if abs(change) <= share:
+        return None
+    return _moved(before, now, change)
+
+
+def _moved(before: int | Decimal, now: int | Decimal, change: Decimal | None) -> Text:
+    old, new = format_number(before), format_number(now)
+    if change is None:
+        return Text(
+            f"Kỳ trước là {old}, nay là {new}: kiểm tra lại số liệu.",
+            f"Last period was {old}, now {new}: please check.",
+        )
+    pct = format_number((change * 100).quantize(Decimal(1)))
+    sign = "+" if change > 0 else ""
+    return Text(
+        f"Thay đổi {sign}{pct}% so với kỳ trước ({old} → {new}): kiểm tra lại số liệu.",
+        f"Changed {sign}{pct}% from last period ({old} → {new}): please check.",
+    )
+
+
 __all__ = [
     "NONE",
     "Comparison",
@@ -163,6 +194,7 @@ __all__ = [
     "compare",
     "comparison_text",
     "lineage",
+    "outlier_hint",
     "previous_field",
     "previous_text",
     "year_on_year",

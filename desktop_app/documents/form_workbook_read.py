@@ -34,13 +34,12 @@ from .form_sheets import (
     Sheet,
 )
 from .sheet_reader import (
-    MAX_WORKBOOK_BYTES,
     Cell,
     FormWorkbookError,
     SheetReader,
     WorkbookProblem,
-    check_workbook_size,
     open_workbook,
+    put_dotted,
 )
 
 Parents = dict[str, tuple[dict[str, Any], tuple[Any, ...]]]
@@ -76,6 +75,15 @@ def _attach(
     return attached
 
 
+def _listed(
+    reader: SheetReader, wb: Any, sheet: Sheet, path: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Each row of ``sheet`` as an item of the list at ``path`` in the document."""
+    return [
+        reader.item(row, cells, (*path, i)) for i, (row, cells) in enumerate(reader.rows(wb, sheet))
+    ]
+
+
 def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {}
     known = {key: kind for key, kind, _ in SETTING_ROWS}
@@ -91,12 +99,8 @@ def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
         value = reader.convert(Column(key, key, known[key]), row["value"], value_cell)
         if value is None:
             continue
-        parts = key.split(".")
-        node = doc
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
-        reader.paths[tuple(parts)] = Cell(SETTINGS.name, value_cell.row, value_cell.column, key)
+        parts = put_dotted(doc, key, value)
+        reader.paths[parts] = Cell(SETTINGS.name, value_cell.row, value_cell.column, key)
 
     sections: list[dict[str, Any]] = []
     for row, cells in reader.rows(wb, SECTIONS):
@@ -114,29 +118,18 @@ def _document(reader: SheetReader, wb: Any) -> dict[str, Any]:
     if sections:
         doc["sections"] = sections
 
-    rules = [
-        reader.item(row, cells, ("rules", i))
-        for i, (row, cells) in enumerate(reader.rows(wb, RULES))
-    ]
+    rules = _listed(reader, wb, RULES, ("rules",))
     if rules:
         doc["rules"] = rules
-    items: list[dict[str, Any]] = []
-    for row, cells in reader.rows(wb, ITEMS):
-        items.append(reader.item(row, cells, ("scoring", "items", len(items))))
+    items = _listed(reader, wb, ITEMS, ("scoring", "items"))
     by_item = {str(i.get("id")): (i, ("scoring", "items", n)) for n, i in enumerate(items)}
     _attach(reader, wb, STEPS, "item", "steps", by_item, ("mục chấm điểm", "item"))
-    bands = [
-        reader.item(row, cells, ("scoring", "bands", i))
-        for i, (row, cells) in enumerate(reader.rows(wb, BANDS))
-    ]
+    bands = _listed(reader, wb, BANDS, ("scoring", "bands"))
     if items or bands or "scoring" in doc:
         scoring = doc.setdefault("scoring", {})
         scoring["bands"] = bands
         scoring["items"] = items
-    targets = [
-        reader.item(row, cells, ("targets", i))
-        for i, (row, cells) in enumerate(reader.rows(wb, TARGETS))
-    ]
+    targets = _listed(reader, wb, TARGETS, ("targets",))
     if targets:
         doc["targets"] = targets
     aggregate: dict[str, Any] = {}
@@ -199,13 +192,4 @@ def read_form_workbook(data: bytes, name: str) -> tuple[Form, str]:
     return form, text
 
 
-__all__ = [
-    "MAX_WORKBOOK_BYTES",
-    "Cell",
-    "FormWorkbookError",
-    "SheetReader",
-    "WorkbookProblem",
-    "check_workbook_size",
-    "open_workbook",
-    "read_form_workbook",
-]
+__all__ = ["read_form_workbook"]

@@ -187,11 +187,7 @@ class SheetReader:
         for key, value in row.items():
             if key == skip:
                 continue
-            parts = key.split(".")
-            node = item
-            for part in parts[:-1]:
-                node = node.setdefault(part, {})
-            node[parts[-1]] = value
+            parts = put_dotted(item, key, value)
             cell = cells.get(key)
             if cell is not None:
                 self.paths[(*path, *parts)] = cell
@@ -251,6 +247,17 @@ def open_workbook(data: bytes, name: str) -> Any:
         raise not_xlsx from exc
 
 
+def put_dotted(mapping: dict[str, Any], key: str, value: Any) -> tuple[str, ...]:
+    """Set ``value`` at a dotted ``key`` ("label.vi" → label: {vi: …}) in ``mapping``,
+    making the mappings on the way; the key's parts (the value's path in ``mapping``)."""
+    parts = tuple(key.split("."))
+    node = mapping
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+    return parts
+
+
 __all__ = [
     "MAX_WORKBOOK_BYTES",
     "Cell",
@@ -259,4 +266,5 @@ __all__ = [
     "WorkbookProblem",
     "check_workbook_size",
     "open_workbook",
+    "put_dotted",
 ]

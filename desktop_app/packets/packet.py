@@ -14,7 +14,7 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -101,14 +101,27 @@ def assemble(
 
 def zip_bytes(members: Mapping[str, bytes], moment: datetime.datetime) -> bytes:
     """The zip of ``members`` in MEMBERS order, every entry stamped with ``moment``."""
+    return stamped_zip(members, MEMBERS, moment, compressed=_COMPRESSED)
+
+
+def stamped_zip(
+    members: Mapping[str, bytes],
+    order: Sequence[str],
+    moment: datetime.datetime,
+    compressed: Container[str] | None = None,
+) -> bytes:
+    """The zip of ``members`` in ``order``, every entry with the same metadata (``moment``
+    in Vietnam time, mode 0644, Unix "made by"), so the same members make the same bytes
+    on any machine: packets, receipts and form packets alike. ``compressed``: the members
+    deflated (all when None)."""
     stamp = vietnam_time(moment).timetuple()[:6]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name in MEMBERS:
+        for name in order:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.create_system = 3  # Unix, whatever the OS that wrote it
             info.external_attr = 0o100644 << 16
-            if name in _COMPRESSED:
+            if compressed is None or name in compressed:
                 info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, members[name], compresslevel=6)
     return buffer.getvalue()
@@ -121,5 +134,6 @@ __all__ = [
     "assemble",
     "packet_name",
     "stamp_for",
+    "stamped_zip",
     "zip_bytes",
 ]

@@ -40,6 +40,7 @@ from ..core.forms.loader import FormError, parse_form
 from ..core.messages import AppError, Text
 from ..packets import certs
 from ..packets.manifest import manifest_bytes, sha256_hex, vietnam_time
+from ..packets.packet import stamped_zip
 from ..packets.trust import TrustSource
 from ..packets.zipread import read_members
 from .receipt_verify import SignedKind, parent_signature
@@ -88,16 +89,9 @@ def build_form_packet(
     }
     if plan is not None:
         members["plan.yaml"] = plan
-    stamp = vietnam_time(moment).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in WITH_PLAN_MEMBERS if plan is not None else FORM_PACKET_MEMBERS:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, members[name])
-    return buffer.getvalue()
+    return stamped_zip(
+        members, WITH_PLAN_MEMBERS if plan is not None else FORM_PACKET_MEMBERS, moment
+    )
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,7 @@ May import: ``receiving``, ``packets``, ``storage``, ``documents``, ``core``.
 from __future__ import annotations
 
 import datetime
-import io
 import json
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +27,7 @@ from .. import __version__
 from ..core.messages import AppError, Text
 from ..packets.data import canonical_json
 from ..packets.manifest import manifest_bytes, sha256_hex, vietnam_time
-from ..packets.packet import packet_name
+from ..packets.packet import packet_name, stamped_zip
 
 RECEIPT_FORMAT = "cntt-receipt/1"
 RECEIPT_MEMBERS = ("manifest.json", "receipt.json", "manifest.json.p7s")
@@ -56,19 +54,6 @@ def receipt_name(receipt: Mapping[str, Any]) -> str:
     return base.removesuffix(".zip") + f"_{_SUFFIX[receipt['decision']]}.zip"
 
 
-def _zip(members: Mapping[str, bytes], moment: datetime.datetime) -> bytes:
-    stamp = vietnam_time(moment).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in RECEIPT_MEMBERS:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, members[name])
-    return buffer.getvalue()
-
-
 def build_receipt(
     signer: Any, receipt: Mapping[str, Any], moment: datetime.datetime
 ) -> ReceiptFile:
@@ -90,7 +75,9 @@ def build_receipt(
         "receipt.json": body,
         "manifest.json.p7s": sign_detached(signer, raw_manifest, moment),
     }
-    return ReceiptFile(receipt_name(receipt), _zip(members, moment), json.loads(body))
+    return ReceiptFile(
+        receipt_name(receipt), stamped_zip(members, RECEIPT_MEMBERS, moment), json.loads(body)
+    )
 
 
 def invalid(vi: str, en: str, **details: Any) -> AppError:

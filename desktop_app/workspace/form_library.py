@@ -21,11 +21,8 @@ from ..core.forms import Form, FormRegistry
 from ..core.messages import AppError, Text
 from ..core.plans import Plan, parse_plan
 from ..documents.form_workbook import form_workbook_bytes
-from ..documents.form_workbook_read import (
-    MAX_WORKBOOK_BYTES,
-    check_workbook_size,
-    read_form_workbook,
-)
+from ..documents.form_workbook_read import read_form_workbook
+from ..documents.sheet_reader import MAX_WORKBOOK_BYTES, check_workbook_size
 from ..receiving.cert_input import CertificateInput
 from ..receiving.form_install import (
     FormInstall,

@@ -1,6 +1,8 @@
 """The unit's own report of the previous period, carried to this period's field ids, for
 the year-on-year comparisons (``core.comparison``): the packet's ``data.json`` holds it so
 that report.pdf and report.xlsx print it, the entry window shows it in a field's history.
+The same form's inputs of the period before (``previous_inputs``) are what the entry
+window offers to copy forward and measures a big move against.
 
 May import: ``storage``, ``core``, and ``workspace``.
 """
@@ -14,7 +16,7 @@ from ..core.forms import Form
 from ..core.messages import AppError
 from ..core.periods import Period
 from ..core.validation import compute
-from ..core.values import Value
+from ..core.values import Value, from_storage
 from ..storage.reports import get_report
 from ..storage.values import get_values
 from .entry import typed_values
@@ -46,4 +48,24 @@ def previous_values(ws: Workspace, form: Form, period: Period) -> PreviousValues
     return PreviousValues(before, carried_values(form, old_form, everything))
 
 
-__all__ = ["PreviousValues", "previous_values"]
+def previous_inputs(ws: Workspace, unit_code: str, form: Form, period: Period) -> dict[str, Value]:
+    """The inputs ``unit_code`` entered for the period before ``period`` on this same
+    form, under this version's field ids (renamed ids followed): what the entry window
+    offers to copy forward and measures outliers against."""
+    report = get_report(ws.db, unit_code, form.id, str(period.previous()))
+    if report is None:
+        return {}
+    values: dict[str, Value] = {}
+    for fid, text in get_values(ws.db, report.id).items():
+        fid = form.renamed.get(fid, fid)
+        f = form.fields.get(fid)
+        if f is None or f.is_computed:
+            continue
+        try:
+            values[fid] = from_storage(f, text)
+        except (ValueError, ArithmeticError):
+            continue  # a type changed between versions: not worth copying
+    return values
+
+
+__all__ = ["PreviousValues", "previous_inputs", "previous_values"]

@@ -14,13 +14,12 @@ May import: ``workspace`` and every layer below it (``receiving``, ``consolidati
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.comparison import compare, comparison_text
+from ..core.comparison import compare, comparison_text, outlier_hint
 from ..core.forms import Form
 from ..core.messages import Text
-from ..core.numbers import format_number
 from ..core.periods import Period
 from ..core.validation import ValidationResult, validate
 from ..core.values import (
@@ -50,7 +49,8 @@ from ..storage import (
     set_explanation,
 )
 from .entry import typed_values
-from .history import PreviousValues, previous_values
+from .history import PreviousValues, previous_inputs, previous_values
+from .undo import Edit, UndoStack
 from .workspace import Workspace
 
 OUTLIER_SETTING = "outlier_share"
@@ -59,13 +59,6 @@ DEFAULT_OUTLIER_SHARE = Decimal("0.5")  # ±50 % from last period draws a soft h
 
 RETURNED_BECAUSE = Text("Lý do trả lại: {reason}", "Returned because: {reason}")
 ACCEPTED_NOTE = Text("Ghi chú khi tiếp nhận: {reason}", "Note on acceptance: {reason}")
-
-
-@dataclass(frozen=True)
-class Edit:
-    field_id: str
-    old: Value
-    new: Value
 
 
 @dataclass(frozen=True)
@@ -88,17 +81,6 @@ class CopyCandidate:
         return self.previous != self.current
 
 
-@dataclass
-class _UndoStack:
-    done: list[list[Edit]] = field(default_factory=list)
-    undone: list[list[Edit]] = field(default_factory=list)
-
-    def push(self, group: list[Edit]) -> None:
-        if group:
-            self.done.append(group)
-            self.undone.clear()
-
-
 class ReportSession:
     """The clerk's report for one form and period, as typed values plus its checks."""
 
@@ -114,8 +96,8 @@ class ReportSession:
         self.explanations: dict[str, str] = (
             get_explanations(ws.db, self.report.id) if self.report else {}
         )
-        self._undo = _UndoStack()
-        self.previous_values = self._read_previous()
+        self._undo = UndoStack()
+        self.previous_values = previous_inputs(ws, self.unit_code, form, period)
         self._before: PreviousValues | None = None  # read when first asked (year_on_year)
         self._before_read = False
         self.result: ValidationResult = self._validate()
@@ -217,20 +199,10 @@ class ReportSession:
     def undo(self) -> list[str]:
         """Put back the values before the last edit (saved like any edit: the audit log
         shows the undo). Returns the fields touched."""
-        if not self._undo.done:
-            return []
-        group = self._undo.done.pop()
-        self._apply({e.field_id: e.old for e in reversed(group)}, record=False)
-        self._undo.undone.append(group)
-        return [e.field_id for e in group]
+        return self._undo.undo(lambda values: self._apply(values, record=False))
 
     def redo(self) -> list[str]:
-        if not self._undo.undone:
-            return []
-        group = self._undo.undone.pop()
-        self._apply({e.field_id: e.new for e in group}, record=False)
-        self._undo.done.append(group)
-        return [e.field_id for e in group]
+        return self._undo.redo(lambda values: self._apply(values, record=False))
 
     # -- comments, explanations, history --------------------------------------------------
 
@@ -310,24 +282,6 @@ class ReportSession:
 
     # -- previous period -------------------------------------------------------------------
 
-    def _read_previous(self) -> dict[str, Value]:
-        """Last period's inputs under this form's field ids (renamed ids followed)."""
-        previous = self.period.previous()
-        report = get_report(self.ws.db, self.unit_code, self.form.id, str(previous))
-        if report is None:
-            return {}
-        values: dict[str, Value] = {}
-        for fid, text in get_values(self.ws.db, report.id).items():
-            fid = self.form.renamed.get(fid, fid)
-            f = self.form.fields.get(fid)
-            if f is None or f.is_computed:
-                continue
-            try:
-                values[fid] = from_storage(f, text)
-            except (ValueError, ArithmeticError):
-                continue  # a type changed between versions: not worth copying
-        return values
-
     def year_on_year(self, field_id: str) -> Text | None:
         """Last period's value beside this one, as the reports print it ("Năm 2025: 30,1
         (+0,3)"; "Năm 2025: —" when it had none), computed fields too and across form
@@ -369,19 +323,10 @@ class ReportSession:
     def outlier_hint(self, field_id: str) -> Text | None:
         """A soft hint when a number moved more than the configured share from last period."""
         f = self.form.fields.get(field_id)
-        now = self.result.values.get(field_id)
         before = self.previous_values.get(field_id)
-        if f is None or not f.is_numeric or f.is_computed:
-            return None
-        if not isinstance(now, (int, Decimal)) or not isinstance(before, (int, Decimal)):
-            return None  # blank now or last period (a number field holds nothing else)
-        share = self.outlier_share()
-        if before == 0:
-            return None if now == 0 else _moved(f.label, before, now, None)
-        change = (Decimal(now) - Decimal(before)) / abs(Decimal(before))
-        if abs(change) <= share:
-            return None
-        return _moved(f.label, before, now, change)
+        if f is None or before is None:
+            return None  # nothing to measure against: spare reading the setting
+        return outlier_hint(f, self.result.values.get(field_id), before, self.outlier_share())
 
 
 def read_outlier_share(db: Database) -> Decimal:
@@ -394,19 +339,4 @@ def read_outlier_share(db: Database) -> Decimal:
     return share if share > 0 else DEFAULT_OUTLIER_SHARE
 
 
-def _moved(label: Text, before: int | Decimal, now: int | Decimal, change: Decimal | None) -> Text:
-    old, new = format_number(before), format_number(now)
-    if change is None:
-        return Text(
-            f"Kỳ trước là {old}, nay là {new}: kiểm tra lại số liệu.",
-            f"Last period was {old}, now {new}: please check.",
-        )
-    pct = format_number((change * 100).quantize(Decimal(1)))
-    sign = "+" if change > 0 else ""
-    return Text(
-        f"Thay đổi {sign}{pct}% so với kỳ trước ({old} → {new}): kiểm tra lại số liệu.",
-        f"Changed {sign}{pct}% from last period ({old} → {new}): please check.",
-    )
-
-
-__all__ = ["CommitResult", "CopyCandidate", "Edit", "ReportSession", "read_outlier_share"]
+__all__ = ["CommitResult", "CopyCandidate", "ReportSession", "read_outlier_share"]

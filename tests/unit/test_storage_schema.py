@@ -15,7 +15,8 @@ from desktop_app.core.messages import AppError
 from desktop_app.storage import LATEST_VERSION, Database, list_backups, now_iso
 from desktop_app.storage.backups import BackupPolicy
 from desktop_app.storage.errors import translate
-from desktop_app.storage.migrations import MIGRATIONS, migrate
+from desktop_app.storage.migration_steps import MIGRATIONS
+from desktop_app.storage.migrations import migrate
 from desktop_app.storage.submissions import find_submissions
 
 VN = timezone(timedelta(hours=7))

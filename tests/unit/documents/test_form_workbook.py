@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 
 from desktop_app.core.messages import AppError
 from desktop_app.documents.form_workbook import form_workbook_bytes
-from desktop_app.documents.form_workbook_read import FormWorkbookError, read_form_workbook
+from desktop_app.documents.form_workbook_read import read_form_workbook
+from desktop_app.documents.sheet_reader import FormWorkbookError
 from tests.conftest import PROJECT
 
 SHIPPED = sorted((PROJECT / "forms").glob("*.yaml"))
