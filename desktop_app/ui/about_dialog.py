@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..workspace import Workspace
 from ..workspace.diagnostics import Diagnostics, collect, format_size, write_bundle
 from ..workspace.logs import tail
-from .dialogs import Dialogs
+from .ui_context import UiContext
 from .unit_words import receiver
 
 LOG_LINES = 200
@@ -44,17 +43,20 @@ def _value(text: str, parent: QWidget) -> QLabel:
 
 class AboutDialog(QDialog):
     def __init__(
-        self, workspace: Workspace, lang: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("Giới thiệu và chẩn đoán"))
         self.resize(980, 640)
         self.info: Diagnostics = collect(
-            workspace, [("Qt", qVersion()), ("PySide6", pyside_version)]
+            self.workspace, [("Qt", qVersion()), ("PySide6", pyside_version)]
         )
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Báo cáo ứng dụng công nghệ thông tin"), self)
@@ -65,7 +67,7 @@ class AboutDialog(QDialog):
                 "Khi cần hỗ trợ: bấm «Lưu gói chẩn đoán…» và gửi tệp đó cho cán bộ CNTT của "
                 "%1. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo "
                 "cáo, không có khóa ký số."
-            ).replace("%1", receiver(workspace, lang)),
+            ).replace("%1", receiver(self.workspace, self.lang)),
             self,
         )
         hint.setWordWrap(True)

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.messages import AppError
-from ..workspace import Workspace
 from ..workspace.backups import BackupEntry, Restored, back_up_now, backups, reason_label
 from ..workspace.diagnostics import format_size
-from .dialogs import Dialogs
 from .read_table import read_only_table
+from .ui_context import UiContext
 
 # None: the window's report may not be left (typed text the clerk keeps), nothing done.
 Restore = Callable[[Path], Restored | None]
@@ -38,16 +37,15 @@ Restore = Callable[[Path], Restored | None]
 class BackupsDialog(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         restore: Restore,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.restore = restore
         self.entries: list[BackupEntry] = []
         self.must_close = False  # the data could not be opened again after a restore
@@ -55,7 +53,7 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(self.tr("Sao lưu và khôi phục"))
         self.resize(860, 460)
         layout = QVBoxLayout(self)
-        policy = workspace.db.backups
+        policy = self.workspace.db.backups
         intro = QLabel(
             self.tr(
                 "Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ, chỉ "

@@ -29,10 +29,10 @@ from ..paths import DOCUMENTS_FOLDER, dialog_start, documents_dir
 from ..storage import get_setting, set_setting
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
 from .style import ERROR_TEXT, OK_BOX, OK_TEXT
+from .ui_context import UiContext
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
@@ -60,19 +60,18 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        ui: UiContext,
         form_id: str,
         period: str,
-        lang: str,
-        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ui = ui
+        self.workspace = ui.workspace
         self.form_id = form_id
         self.period = period
-        self.lang = lang
-        self.dialogs = dialogs
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.task: BackgroundTask | None = None
         self.result: Any = None
         self.setObjectName("exportDialog")

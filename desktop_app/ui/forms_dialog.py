@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from ..core.levels import level_name
 from ..core.messages import AppError
-from ..workspace import Workspace
 from ..workspace.form_library import (
     export_form_workbook,
     import_form_workbook,
@@ -33,24 +32,23 @@ from ..workspace.form_library import (
 )
 from ..workspace.workspace import forms_for
 from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
 from .identity_panel import grouped_fingerprint
 from .read_table import intro_label, read_only_table
+from .ui_context import UiContext
 
 
 class FormsDialog(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         on_installed: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.on_installed = on_installed
         self.task: BackgroundTask | None = None
         self.setObjectName("formsDialog")

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ..paths import dialog_start
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
 from .fields_dialog import FieldsDialog, Input
 from .identity_panel import IdentityPanel, grouped_fingerprint
+from .ui_context import UiContext
 from .unit_words import own_unit, receiver
 
 TOKEN_MODULE_SETTING = "pkcs11_module"
@@ -32,12 +32,15 @@ class IdentityDialog(QDialog):
     changed = Signal()
 
     def __init__(
-        self, workspace: Workspace, lang: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.task: BackgroundTask | None = None
         self.setObjectName("identityDialog")
         self.setWindowTitle(self.tr("Chữ ký số của đơn vị"))
@@ -50,9 +53,9 @@ class IdentityDialog(QDialog):
                 "hãy xuất chứng thư mới gửi %3 và đọc vân tay qua điện thoại để %3 "
                 "đối chiếu."
             )
-            .replace("%1", receiver(workspace, lang, capital=True))
-            .replace("%2", own_unit(workspace, lang))
-            .replace("%3", receiver(workspace, lang)),
+            .replace("%1", receiver(self.workspace, self.lang, capital=True))
+            .replace("%2", own_unit(self.workspace, self.lang))
+            .replace("%3", receiver(self.workspace, self.lang)),
             self,
         )
         hint.setWordWrap(True)
@@ -62,7 +65,7 @@ class IdentityDialog(QDialog):
         self.import_button = self._button(self.tr("Nhập tệp .p12/.pfx…"), self.import_p12)
         self.token_button = self._button(self.tr("Dùng USB ký số…"), self.use_token)
         self.export_button = self._button(
-            self.tr("Xuất chứng thư gửi %1…").replace("%1", receiver(workspace, lang)),
+            self.tr("Xuất chứng thư gửi %1…").replace("%1", receiver(self.workspace, self.lang)),
             self.export_cert,
         )
         for button in (

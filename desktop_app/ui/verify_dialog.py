@@ -26,26 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
 from .identity_panel import grouped_fingerprint
 from .style import ERROR, OK
+from .ui_context import UiContext
 
 
 class VerifyDialog(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         start_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.start_dir = start_dir or Path.home()
         self.trust_files: list[Path] = []
         self.task: BackgroundTask | None = None

@@ -11,7 +11,6 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -32,9 +31,9 @@ from ...core.messages import AppError
 from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
-from ..dialogs import Dialogs
 from ..period_choice import PERIODS_BACK, fill_period_combo
 from ..style import ERROR_TEXT
+from ..ui_context import UiContext
 
 if TYPE_CHECKING:  # imported when first used, not with the main window
     from ...consolidation.trend import Trend
@@ -58,17 +57,15 @@ def reports_dir(workspace: Workspace) -> Path:
 class DistrictWindow(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
-        today: datetime.date | None = None,
+        ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
-        self.today = today or datetime.date.today()
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
+        self.today = ui.today
         self.district: DistrictConsolidation | None = None
         self.reports: DistrictReports | None = None  # of self.district
         self.ranking_view: RankingView | None = None

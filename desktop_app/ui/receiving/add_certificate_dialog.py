@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import AppError
 from ...paths import dialog_start
-from ...workspace import Workspace
 from ..background import error_text
-from ..dialogs import Dialogs
 from ..identity_panel import grouped_fingerprint
 from ..style import ERROR, ERROR_TEXT
+from ..ui_context import UiContext
 
 
 class AddCertificateDialog(QDialog):
@@ -38,9 +37,7 @@ class AddCertificateDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         *,
         ca: bool = False,
         parent: QWidget | None = None,
@@ -48,9 +45,10 @@ class AddCertificateDialog(QDialog):
         super().__init__(parent)
         from ...workspace.receive import office
 
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.ca = ca
         self.source: Path | str | None = None
         self.previews: list[Any] = []
@@ -98,7 +96,7 @@ class AddCertificateDialog(QDialog):
         self.unit_combo.setObjectName("certificateUnit")
         self.unit_combo.setEditable(True)  # type-ahead by code or name
         self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for unit in office(workspace).children.values():
+        for unit in office(self.workspace).children.values():
             self.unit_combo.addItem(f"{unit.code} — {unit.name}", unit.code)
         self.unit_combo.setCurrentIndex(-1)
         if not ca:

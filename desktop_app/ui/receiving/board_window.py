@@ -11,7 +11,6 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import AppError
 from ...core.periods import Period, current_period, offered_periods
-from ...workspace import Workspace
 from ..background import error_text
-from ..dialogs import Dialogs
 from ..period_choice import (
     OTHER_PERIOD,
     PERIODS_BACK,
@@ -42,6 +39,7 @@ from ..period_choice import (
     fill_period_combo,
     show_period,
 )
+from ..ui_context import UiContext
 from .board_model import BoardFilter, BoardModel
 
 
@@ -50,17 +48,15 @@ class BoardWindow(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
-        today: datetime.date | None = None,
+        ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
-        self.today = today or datetime.date.today()
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
+        self.today = ui.today
         self.board: Any = None
         self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
         self.setObjectName("boardWindow")
@@ -78,7 +74,7 @@ class BoardWindow(QDialog):
         self.counts.setWordWrap(True)
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.counts)
-        self.model = BoardModel(lang, self)
+        self.model = BoardModel(self.lang, self)
         self.proxy = BoardFilter(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
@@ -308,7 +304,7 @@ class BoardWindow(QDialog):
     def receive(self, paths: list[Path] | None = None) -> Any:
         from .receive_dialog import ReceiveDialog
 
-        dialog = ReceiveDialog(self.workspace, self.lang, self.dialogs, parent=self)
+        dialog = ReceiveDialog(self.ui, parent=self)
         dialog.received.connect(lambda _report: self._changed())
         if paths:
             dialog.receive(paths)
@@ -321,7 +317,7 @@ class BoardWindow(QDialog):
             return None
         from .compare_dialogs import ChangesDialog
 
-        dialog = ChangesDialog(self.workspace, row.submission_id, self.lang, self)
+        dialog = ChangesDialog(self.ui, row.submission_id, self)
         dialog.exec()
         return dialog
 
@@ -331,7 +327,7 @@ class BoardWindow(QDialog):
             return None
         from .compare_dialogs import ConflictDialog
 
-        dialog = ConflictDialog(self.workspace, row.pending_ids[0], self.lang, self.dialogs, self)
+        dialog = ConflictDialog(self.ui, row.pending_ids[0], self)
         dialog.decided.connect(lambda _counted: self._changed())
         dialog.exec()
         return dialog
@@ -343,9 +339,7 @@ class BoardWindow(QDialog):
         from .review_dialog import ReviewDialog
 
         assert self.form_id is not None and self.period is not None
-        dialog = ReviewDialog(
-            self.workspace, row, self.form_id, self.period, decision, self.lang, self.dialogs, self
-        )
+        dialog = ReviewDialog(self.ui, row, self.form_id, self.period, decision, self)
         dialog.reviewed.connect(lambda _result: self._changed())
         dialog.exec()
         return dialog

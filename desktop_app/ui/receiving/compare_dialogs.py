@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from ...core.forms import Form
 from ...workspace import Workspace
 from ..background import error_text
-from ..dialogs import Dialogs
 from ..identity_panel import grouped_fingerprint
 from ..style import CHANGED_BACKGROUND, ERROR_TEXT
+from ..ui_context import UiContext
 from .board_model import local_time
 
 CHANGED = QColor(CHANGED_BACKGROUND)
@@ -104,7 +104,10 @@ class ChangesDialog(QDialog):
     """What the current revision of a unit's report changed from the one it replaced."""
 
     def __init__(
-        self, workspace: Workspace, submission_id: int, lang: str, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        submission_id: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         from ...storage.submissions import get_submission
@@ -114,10 +117,10 @@ class ChangesDialog(QDialog):
         self.setWindowTitle(self.tr("Thay đổi so với lần nộp trước"))
         self.resize(900, 520)
         layout = QVBoxLayout(self)
-        submission = get_submission(workspace.db, submission_id)
+        submission = get_submission(ui.workspace.db, submission_id)
         assert submission is not None
-        previous, changes = latest_changes(workspace, submission_id)
-        form = _form_of(workspace, submission)
+        previous, changes = latest_changes(ui.workspace, submission_id)
+        form = _form_of(ui.workspace, submission)
         self.summary = QLabel(self)
         self.summary.setObjectName("changesSummary")
         self.summary.setWordWrap(True)
@@ -143,16 +146,16 @@ class ChangesDialog(QDialog):
         self.table.setObjectName("changesTable")
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            label = field_label(form, change.field, lang)
+            label = field_label(form, change.field, ui.lang)
             if change.kind == "comment":
                 label += self.tr(" — ghi chú")
             elif change.kind == "computed":
                 label += self.tr(" — tự tính")
             cells = [
                 label,
-                shown_value(form, change.field, change.old, lang) if change.kind != "comment"
+                shown_value(form, change.field, change.old, ui.lang) if change.kind != "comment"
                 else str(change.old or ""),
-                shown_value(form, change.field, change.new, lang) if change.kind != "comment"
+                shown_value(form, change.field, change.new, ui.lang) if change.kind != "comment"
                 else str(change.new or ""),
             ]  # fmt: skip
             for column, text in enumerate(cells):
@@ -174,26 +177,27 @@ class ConflictDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        ui: UiContext,
         pending_id: int,
-        lang: str,
-        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         from ...storage.submissions import current_submission, get_submission
         from ...workspace.receive import changes_between
 
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.pending_id = pending_id
-        pending = get_submission(workspace.db, pending_id)
+        pending = get_submission(self.workspace.db, pending_id)
         assert pending is not None
-        held = current_submission(workspace.db, pending.unit_code, pending.form_id, pending.period)
+        held = current_submission(
+            self.workspace.db, pending.unit_code, pending.form_id, pending.period
+        )
         assert held is not None
         self.held, self.pending = held, pending
-        form = _form_of(workspace, pending)
+        form = _form_of(self.workspace, pending)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Xung đột: hai gói cùng lần sửa"))
         self.resize(1100, 620)
@@ -216,25 +220,25 @@ class ConflictDialog(QDialog):
             (self.tr("Bản đang dùng"), held, "heldInfo"),
             (self.tr("Bản mới nhận"), pending, "pendingInfo"),
         ):
-            label = QLabel(f"<u>{title}</u><br>" + describe_submission(submission, lang), self)
+            label = QLabel(f"<u>{title}</u><br>" + describe_submission(submission, self.lang), self)
             label.setObjectName(name)
             label.setWordWrap(True)
             sides.addWidget(label, 1)
         layout.addLayout(sides)
-        changes = changes_between(workspace, held.id, pending.id)
+        changes = changes_between(self.workspace, held.id, pending.id)
         self.table = _table(
             self, [self.tr("Chỉ tiêu"), self.tr("Bản đang dùng"), self.tr("Bản mới nhận")]
         )
         self.table.setObjectName("conflictTable")
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            label = field_label(form, change.field, lang)
+            label = field_label(form, change.field, self.lang)
             if change.kind == "comment":
                 label += self.tr(" — ghi chú")
             cells = [
                 label,
-                shown_value(form, change.field, change.old, lang),
-                shown_value(form, change.field, change.new, lang),
+                shown_value(form, change.field, change.old, self.lang),
+                shown_value(form, change.field, change.new, self.lang),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

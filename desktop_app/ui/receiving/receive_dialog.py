@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from ...core.messages import Text
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
-from ..dialogs import Dialogs
 from ..style import CONFLICT, ERROR, INFO, MUTED, OK
+from ..ui_context import UiContext
 from .register_signer import UnknownSigner, button_text, register_signers, unknown_signer
 
 VERDICT_LABELS = {
@@ -68,16 +68,15 @@ class ReceiveDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         start_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.start_dir = start_dir or Path.home()
         self.task: BackgroundTask | None = None
         self.report: Any = None

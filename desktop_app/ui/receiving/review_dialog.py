@@ -27,10 +27,10 @@ from ...paths import dialog_start
 from ...storage import get_setting, set_setting
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
-from ..dialogs import Dialogs
 from ..export_dialog import default_export_dir
 from ..identity_panel import IdentityPanel
 from ..style import ERROR_TEXT, OK_BOX
+from ..ui_context import UiContext
 
 RECEIPT_DIR_SETTING = "receipt_dir"
 RECEIPT_SUBFOLDER = "BienNhan"  # ASCII: carried on USB sticks with the packets
@@ -46,25 +46,24 @@ class ReviewDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        ui: UiContext,
         row: Any,  # receiving.status.BoardRow
         form_id: str,
         period: str,
         decision: str,  # "accepted" | "returned"
-        lang: str,
-        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         from ...packets.identities import current_identity
 
-        self.workspace = workspace
+        self.ui = ui
+        self.workspace = ui.workspace
         self.row = row
         self.form_id = form_id
         self.period = period
         self.decision = decision
-        self.lang = lang
-        self.dialogs = dialogs
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.task: BackgroundTask | None = None
         self.result: Any = None
         returning = decision == "returned"
@@ -100,8 +99,8 @@ class ReviewDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("<b>Ký biên nhận bằng chữ ký số của đơn vị</b>"), self))
         self.identity = IdentityPanel(self)
-        info = current_identity(workspace.db, workspace.data_dir)
-        self.identity.show_identity(info, lang)
+        info = current_identity(self.workspace.db, self.workspace.data_dir)
+        self.identity.show_identity(info, self.lang)
         layout.addWidget(self.identity)
         # With no identity yet, make or import one from here, as the export dialog offers.
         self.identity_button = QPushButton(self.tr("Tạo hoặc nhập chữ ký số…"), self)
@@ -122,7 +121,7 @@ class ReviewDialog(QDialog):
         )
         inputs.addRow(self.secret_label, self.secret)
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_receipt_dir(workspace)), self)
+        self.folder = QLineEdit(str(default_receipt_dir(self.workspace)), self)
         self.folder.setObjectName("reviewFolder")
         folder_row.addWidget(self.folder, 1)
         browse = QPushButton(self.tr("Chọn…"), self)
@@ -179,7 +178,7 @@ class ReviewDialog(QDialog):
         from ...packets.identities import current_identity
         from ..identity_dialog import IdentityDialog
 
-        dialog = IdentityDialog(self.workspace, self.lang, self.dialogs, self)
+        dialog = IdentityDialog(self.ui, self)
         dialog.exec()
         info = current_identity(self.workspace.db, self.workspace.data_dir)
         self._show_identity(info)

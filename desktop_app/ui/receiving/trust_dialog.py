@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.messages import AppError
-from ...workspace import Workspace
 from ..background import error_text
-from ..dialogs import Dialogs
 from ..identity_panel import grouped_fingerprint
 from ..read_table import read_only_table
+from ..ui_context import UiContext
 from .board_model import local_time
 
 
@@ -56,12 +55,15 @@ class TrustDialog(QDialog):
     """The trust list with its history; add, trust a CA, revoke."""
 
     def __init__(
-        self, workspace: Workspace, lang: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        self.ui = ui
+        self.workspace = ui.workspace
+        self.lang = ui.lang
+        self.dialogs = ui.dialogs
         self.entries: list[Any] = []
         self.setObjectName("trustDialog")
         self.setWindowTitle(self.tr("Chứng thư tin cậy của đơn vị cấp dưới"))
@@ -179,7 +181,7 @@ class TrustDialog(QDialog):
     def add(self, *, ca: bool) -> Any:
         from .add_certificate_dialog import AddCertificateDialog
 
-        dialog = AddCertificateDialog(self.workspace, self.lang, self.dialogs, ca=ca, parent=self)
+        dialog = AddCertificateDialog(self.ui, ca=ca, parent=self)
         dialog.accepted.connect(self.refresh)
         dialog.exec()
         return dialog
