@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..paths import dialog_start
 from ..workspace import Workspace
-from .background import BackgroundTask, error_text, in_workspace
+from .background import BackgroundTask, in_workspace
+from .base_dialog import AppDialog
 from .fields_dialog import FieldsDialog, Input
 from .identity_panel import IdentityPanel, grouped_fingerprint
 from .ui_context import UiContext
@@ -28,7 +29,7 @@ from .unit_words import own_unit, receiver
 TOKEN_MODULE_SETTING = "pkcs11_module"
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(AppDialog):
     changed = Signal()
 
     def __init__(
@@ -36,14 +37,9 @@ class IdentityDialog(QDialog):
         ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ui = ui
-        self.workspace = ui.workspace
-        self.lang = ui.lang
-        self.dialogs = ui.dialogs
+        super().__init__(ui, parent)
         self.task: BackgroundTask | None = None
-        self.setObjectName("identityDialog")
-        self.setWindowTitle(self.tr("Chữ ký số của đơn vị"))
+        self.set_up("identityDialog", self.tr("Chữ ký số của đơn vị"), min_width=720)
         layout = QVBoxLayout(self)
         self.panel = IdentityPanel(self)
         layout.addWidget(self.panel)
@@ -76,10 +72,7 @@ class IdentityDialog(QDialog):
         ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        layout.addWidget(close)
-        self.setMinimumWidth(720)
+        layout.addWidget(self.close_button())
         self.refresh()
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -228,9 +221,7 @@ class IdentityDialog(QDialog):
     def _run(self, label: str, job: Callable[[Workspace, Any], Any]) -> None:
         self.task = BackgroundTask(self, label, in_workspace(self.workspace.data_dir, job))
         self.task.finished.connect(self._made)
-        self.task.failed.connect(
-            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
-        )
+        self.task.failed.connect(self.show_error)
         self.task.start()
 
     def _made(self, info: Any) -> None:
@@ -267,7 +258,7 @@ class IdentityDialog(QDialog):
         try:
             path, info = export_unit_certificate(self.workspace, Path(target))
         except Exception as error:  # shown to the clerk as it is
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         self.dialogs.info(
             self,

@@ -15,10 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +29,7 @@ from ...core.messages import AppError
 from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
+from ..base_dialog import AppDialog
 from ..period_choice import PERIODS_BACK, fill_period_combo
 from ..style import ERROR_TEXT
 from ..ui_context import UiContext
@@ -54,28 +53,20 @@ def reports_dir(workspace: Workspace) -> Path:
     return default_export_dir(workspace) / REPORTS_SUBFOLDER
 
 
-class DistrictWindow(QDialog):
+class DistrictWindow(AppDialog):
     def __init__(
         self,
         ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ui = ui
-        self.workspace = ui.workspace
-        self.lang = ui.lang
-        self.dialogs = ui.dialogs
-        self.today = ui.today
+        super().__init__(ui, parent)
         self.district: DistrictConsolidation | None = None
         self.reports: DistrictReports | None = None  # of self.district
         self.ranking_view: RankingView | None = None
         self.trend_view: TrendView | None = None
         self.task: BackgroundTask | None = None
         self.preview: PdfPrintPreview | None = None
-        self.setObjectName("districtWindow")
-        self.setWindowFlag(Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Tổng hợp, chấm điểm và xếp hạng"))
-        self.resize(1366, 760)
+        self.set_up("districtWindow", self.tr("Tổng hợp, chấm điểm và xếp hạng"), size=(1366, 760))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Biểu mẫu:"), self))
@@ -225,7 +216,7 @@ class DistrictWindow(QDialog):
         try:
             trend = trend_for(self.workspace, form_id, unit_code, fields=fields)
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         self.trend_view.set_trend(trend)
 

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,12 +26,13 @@ from PySide6.QtWidgets import (
 from ...core.messages import AppError
 from ...paths import dialog_start
 from ..background import error_text
+from ..base_dialog import AppDialog
 from ..identity_panel import grouped_fingerprint
 from ..style import ERROR, ERROR_TEXT
 from ..ui_context import UiContext
 
 
-class AddCertificateDialog(QDialog):
+class AddCertificateDialog(AppDialog):
     """Read a certificate, show what it is and its fingerprint, then register it."""
 
     def __init__(
@@ -42,24 +42,20 @@ class AddCertificateDialog(QDialog):
         ca: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ui, parent)
         from ...workspace.receive import office
 
-        self.ui = ui
-        self.workspace = ui.workspace
-        self.lang = ui.lang
-        self.dialogs = ui.dialogs
         self.ca = ca
         self.source: Path | str | None = None
         self.previews: list[Any] = []
         self.registered: list[Any] = []
-        self.setObjectName("addCertificateDialog")
-        self.setWindowTitle(
+        self.set_up(
+            "addCertificateDialog",
             self.tr("Tin cậy tổ chức cấp chứng thư (CA)")
             if ca
-            else self.tr("Đăng ký chứng thư của đơn vị cấp dưới")
+            else self.tr("Đăng ký chứng thư của đơn vị cấp dưới"),
+            size=(820, 620),
         )
-        self.resize(820, 620)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -215,7 +211,7 @@ class AddCertificateDialog(QDialog):
                     return
                 self.registered = [self._register_unit(register_certificate, code, note)]
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         if self.registered and self.registered[0] is not None:
             self.accept()

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import AppError
 from ...core.periods import Period, current_period, offered_periods
-from ..background import error_text
+from ..base_dialog import AppDialog
 from ..period_choice import (
     OTHER_PERIOD,
     PERIODS_BACK,
@@ -43,7 +42,7 @@ from ..ui_context import UiContext
 from .board_model import BoardFilter, BoardModel
 
 
-class BoardWindow(QDialog):
+class BoardWindow(AppDialog):
     changed = Signal()  # something was received, decided or reviewed
 
     def __init__(
@@ -51,18 +50,15 @@ class BoardWindow(QDialog):
         ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ui = ui
-        self.workspace = ui.workspace
-        self.lang = ui.lang
-        self.dialogs = ui.dialogs
-        self.today = ui.today
+        super().__init__(ui, parent)
         self.board: Any = None
         self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
-        self.setObjectName("boardWindow")
-        self.setWindowFlag(Qt.WindowType.Window)  # its own window, can be maximised
-        self.setWindowTitle(self.tr("Theo dõi nộp báo cáo của đơn vị cấp dưới"))
-        self.resize(1280, 680)
+        self.set_up(
+            "boardWindow",
+            self.tr("Theo dõi nộp báo cáo của đơn vị cấp dưới"),
+            size=(1280, 680),
+            window=True,
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices())
         self.heading = QLabel(self)
@@ -366,7 +362,7 @@ class BoardWindow(QDialog):
                 self.workspace, self.form_id, self.period, path, self.proxy.shown_rows()
             )
         except (AppError, OSError) as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return None
         self.dialogs.info(
             self, self.windowTitle(), self.tr("Đã lưu bảng theo dõi: %1").replace("%1", str(path))
