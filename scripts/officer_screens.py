@@ -21,6 +21,7 @@ from desktop_app.receiving.status import BoardRow  # noqa: E402
 from desktop_app.ui.app import create_application  # noqa: E402
 from desktop_app.ui.dialogs import ScriptedDialogs  # noqa: E402
 from desktop_app.ui.setup_dialog import SetupDialog  # noqa: E402
+from desktop_app.ui.ui_context import UiContext  # noqa: E402
 from desktop_app.workspace import Workspace  # noqa: E402
 from desktop_app.workspace.entry import load_values  # noqa: E402
 from desktop_app.workspace.identity import create_unit_identity  # noqa: E402
@@ -74,10 +75,10 @@ def fingerprint_screens(app, tmp: Path) -> None:
         setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
         load_values(ws, SAMPLE)
         create_unit_identity(ws, PASS)
-        identity = IdentityDialog(ws, "vi", ScriptedDialogs())
+        identity = IdentityDialog(UiContext.of(ws, ScriptedDialogs(), lang="vi"))
         save(identity, "fingerprint-identity.png", app)
         identity.close()
-        export = ExportDialog(ws, "cntt-xa", "2026", "vi", ScriptedDialogs())
+        export = ExportDialog(UiContext.of(ws, ScriptedDialogs(), lang="vi"), "cntt-xa", "2026")
         export.folder.setText(str(tmp / "out"))
         export.show()
         export.secret.setText(PASS)
@@ -90,7 +91,9 @@ def fingerprint_screens(app, tmp: Path) -> None:
         setup_unit(ws, "064", "legacy", clerk="Lê Văn Tư", leader="Phạm Thị Lan")
         create_unit_identity(ws, PASS)
         row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=2)
-        review = ReviewDialog(ws, row, "cntt-xa", "2026", "accepted", "vi", ScriptedDialogs())
+        review = ReviewDialog(
+            UiContext.of(ws, ScriptedDialogs(), lang="vi"), row, "cntt-xa", "2026", "accepted"
+        )
         save(review, "fingerprint-accept.png", app)
         review.close()
 

@@ -19,6 +19,7 @@ def receiving_screens(app, save) -> None:
     from desktop_app.ui.receiving.compare_dialogs import ConflictDialog
     from desktop_app.ui.receiving.receive_dialog import ReceiveDialog
     from desktop_app.ui.receiving.trust_dialog import TrustDialog
+    from desktop_app.ui.ui_context import UiContext
     from desktop_app.workspace import receive as use
     from desktop_app.workspace.entry import set_values
     from desktop_app.workspace.export import export_report
@@ -56,7 +57,7 @@ def receiving_screens(app, save) -> None:
                     body = src.read(member)
                     dst.writestr(member, body + b" " if member == "data.json" else body)
             window = MainWindow(ws, dialogs=ScriptedDialogs(), today=datetime.date(2026, 12, 20))
-            dialog = ReceiveDialog(ws, "vi", ScriptedDialogs())
+            dialog = ReceiveDialog(UiContext.of(ws, ScriptedDialogs(), lang="vi"))
             dialog.receive([arrived, *clash])
             while dialog.task.running:
                 app.processEvents()
@@ -77,16 +78,18 @@ def receiving_screens(app, save) -> None:
             save(board, "status-board.png", app)
             board.select("02080")
             [(_held, pending)] = use.conflicts(ws, "cntt-xa", "2026")
-            conflict = ConflictDialog(ws, pending.id, "vi", ScriptedDialogs(), board)
+            conflict = ConflictDialog(
+                UiContext.of(ws, ScriptedDialogs(), lang="vi"), pending.id, board
+            )
             conflict.reason.setText("Gọi điện: xã xác nhận 55 bài là đúng")
             save(conflict, "conflict.png", app)
             conflict.close()
             board.close()
-            trust = TrustDialog(ws, "vi", ScriptedDialogs())
+            trust = TrustDialog(UiContext.of(ws, ScriptedDialogs(), lang="vi"))
             trust.show_ended.setChecked(True)
             save(trust, "trust-list.png", app)
             chooser = ScriptedDialogs(files=[str(communes[codes[-1]].cert)])
-            add = AddCertificateDialog(ws, "vi", chooser, parent=trust)
+            add = AddCertificateDialog(UiContext.of(ws, chooser, lang="vi"), parent=trust)
             add.choose_file()
             save(add, "add-certificate.png", app)
             add.close()

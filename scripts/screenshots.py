@@ -178,6 +178,7 @@ def packet_screens(app) -> None:
     from desktop_app.ui.dialogs import ScriptedDialogs
     from desktop_app.ui.export_dialog import ExportDialog
     from desktop_app.ui.identity_dialog import IdentityDialog
+    from desktop_app.ui.ui_context import UiContext
     from desktop_app.ui.verify_dialog import VerifyDialog
     from desktop_app.workspace.identity import create_unit_identity
 
@@ -185,11 +186,11 @@ def packet_screens(app) -> None:
         setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
         load_values(ws, SAMPLE)
         create_unit_identity(ws, "mat-khau-xa-2026")
-        identity = IdentityDialog(ws, "vi", ScriptedDialogs())
+        identity = IdentityDialog(UiContext.of(ws, ScriptedDialogs(), lang="vi"))
         save(identity, "identity.png", app)
         identity.close()
 
-        export = ExportDialog(ws, "cntt-xa", "2026", "vi", ScriptedDialogs())
+        export = ExportDialog(UiContext.of(ws, ScriptedDialogs(), lang="vi"), "cntt-xa", "2026")
         export.folder.setText(str(Path(tmp) / "BaoCaoCNTT"))
         export.secret.setText("mat-khau-xa-2026")
         save(export, "export-dialog.png", app)
@@ -204,7 +205,9 @@ def packet_screens(app) -> None:
             for name in src.namelist():
                 body = src.read(name)
                 dst.writestr(name, body.replace(b"Nguy", b"Nguo") if name == "data.json" else body)
-        verify = VerifyDialog(ws, "vi", ScriptedDialogs(files=[[str(packet), str(tampered)]]))
+        verify = VerifyDialog(
+            UiContext.of(ws, ScriptedDialogs(files=[[str(packet), str(tampered)]]), lang="vi")
+        )
         verify.choose()
         wait(verify.task, app)
         save(verify, "verify-dialog.png", app)

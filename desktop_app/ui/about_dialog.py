@@ -15,7 +15,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..workspace import Workspace
 from ..workspace.diagnostics import Diagnostics, collect, format_size, write_bundle
 from ..workspace.logs import tail
-from .dialogs import Dialogs
+from .base_dialog import AppDialog
+from .ui_context import UiContext
 from .unit_words import receiver
 
 LOG_LINES = 200
@@ -42,19 +41,16 @@ def _value(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class AboutDialog(QDialog):
+class AboutDialog(AppDialog):
     def __init__(
-        self, workspace: Workspace, lang: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
-        self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("Giới thiệu và chẩn đoán"))
-        self.resize(980, 640)
+        super().__init__(ui, parent)
+        self.set_up("aboutDialog", self.tr("Giới thiệu và chẩn đoán"), size=(980, 640))
         self.info: Diagnostics = collect(
-            workspace, [("Qt", qVersion()), ("PySide6", pyside_version)]
+            self.workspace, [("Qt", qVersion()), ("PySide6", pyside_version)]
         )
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Báo cáo ứng dụng công nghệ thông tin"), self)
@@ -65,7 +61,7 @@ class AboutDialog(QDialog):
                 "Khi cần hỗ trợ: bấm «Lưu gói chẩn đoán…» và gửi tệp đó cho cán bộ CNTT của "
                 "%1. Gói chỉ gồm thông tin dưới đây và nhật ký; không có số liệu báo "
                 "cáo, không có khóa ký số."
-            ).replace("%1", receiver(workspace, lang)),
+            ).replace("%1", receiver(self.workspace, self.lang)),
             self,
         )
         hint.setWordWrap(True)
@@ -83,20 +79,13 @@ class AboutDialog(QDialog):
         self.log_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         log_layout.addWidget(self.log_view)
         layout.addWidget(log_box, 1)
-        buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Mở thư mục dữ liệu"), self)
         self.open_button.clicked.connect(self.open_data_folder)
         self.copy_button = QPushButton(self.tr("Sao chép thông tin"), self)
         self.copy_button.clicked.connect(self.copy_info)
         self.save_button = QPushButton(self.tr("Lưu gói chẩn đoán…"), self)
         self.save_button.clicked.connect(self.save_bundle)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        for button in (self.open_button, self.copy_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(self.button_row([self.open_button, self.copy_button, self.save_button]))
         self.refresh_log()
 
     def _versions_box(self) -> QGroupBox:

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -25,37 +23,30 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.messages import AppError
-from ..workspace import Workspace
 from ..workspace.backups import BackupEntry, Restored, back_up_now, backups, reason_label
 from ..workspace.diagnostics import format_size
-from .dialogs import Dialogs
+from .base_dialog import AppDialog
 from .read_table import read_only_table
+from .ui_context import UiContext
 
 # None: the window's report may not be left (typed text the clerk keeps), nothing done.
 Restore = Callable[[Path], Restored | None]
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(AppDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         restore: Restore,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        super().__init__(ui, parent)
         self.restore = restore
         self.entries: list[BackupEntry] = []
         self.must_close = False  # the data could not be opened again after a restore
-        self.setObjectName("backupsDialog")
-        self.setWindowTitle(self.tr("Sao lưu và khôi phục"))
-        self.resize(860, 460)
+        self.set_up("backupsDialog", self.tr("Sao lưu và khôi phục"), size=(860, 460))
         layout = QVBoxLayout(self)
-        policy = workspace.db.backups
+        policy = self.workspace.db.backups
         intro = QLabel(
             self.tr(
                 "Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ, chỉ "
@@ -83,20 +74,14 @@ class BackupsDialog(QDialog):
         self.folder_label = QLabel(self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.folder_label)
-        buttons = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("Sao lưu ngay"), self)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button = QPushButton(self.tr("Khôi phục…"), self)
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button = QPushButton(self.tr("Mở thư mục sao lưu"), self)
         self.folder_button.clicked.connect(self.open_folder)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        for button in (self.backup_button, self.restore_button, self.folder_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        buttons = [self.backup_button, self.restore_button, self.folder_button]
+        layout.addLayout(self.button_row(buttons))
         self.refresh()
 
     # -- the list --------------------------------------------------------------------------
@@ -146,7 +131,7 @@ class BackupsDialog(QDialog):
         try:
             path = back_up_now(self.workspace)
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error.message.pick(self.lang))
+            self.show_error(error)
             return None
         self.refresh(select=path)
         return path

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.values import display
 from ..workspace.session import CopyCandidate, ReportSession
+from .base_dialog import ok_cancel
 
 
 class CopyPreviousDialog(QDialog):
@@ -66,14 +67,8 @@ class CopyPreviousDialog(QDialog):
         layout.addWidget(self.table, 1)
         if not self.candidates:
             layout.addWidget(QLabel(self.tr("Kỳ trước chưa có số liệu để sao chép."), self))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sao chép"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        buttons = ok_cancel(self, self.tr("Sao chép"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.candidates))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def chosen(self) -> list[str]:

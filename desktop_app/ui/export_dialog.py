@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -28,11 +27,12 @@ from PySide6.QtWidgets import (
 from ..paths import DOCUMENTS_FOLDER, dialog_start, documents_dir
 from ..storage import get_setting, set_setting
 from ..workspace import Workspace
-from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
+from .background import BackgroundTask, in_workspace
+from .base_dialog import AppDialog
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
 from .style import ERROR_TEXT, OK_BOX, OK_TEXT
+from .ui_context import UiContext
 from .unit_words import receiver
 
 EXPORT_DIR_SETTING = "export_dir"
@@ -53,31 +53,24 @@ def default_export_dir(workspace: Workspace) -> Path:
     return documents_dir(workspace.data_dir)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(AppDialog):
     exported = Signal(object)  # workspace.export.ExportResult
     show_problems = Signal()
     manage_identity = Signal()
 
     def __init__(
         self,
-        workspace: Workspace,
+        ui: UiContext,
         form_id: str,
         period: str,
-        lang: str,
-        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(ui, parent)
         self.form_id = form_id
         self.period = period
-        self.lang = lang
-        self.dialogs = dialogs
         self.task: BackgroundTask | None = None
         self.result: Any = None
-        self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Xuất gói nộp"))
-        self.setMinimumWidth(760)
+        self.set_up("exportDialog", self.tr("Xuất gói nộp"), min_width=760)
         layout = QVBoxLayout(self)
         self.report_label = QLabel(self)
         self.report_label.setObjectName("exportReport")
@@ -170,12 +163,11 @@ class ExportDialog(QDialog):
             text = self.doc_date.text().strip()
             return DocumentNumber(number, parse_date(text) if text else None)
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error.message.pick(self.lang))
+            self.show_error(error)
             self.doc_date.setFocus()
             return None
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
         self.identity_button = QPushButton(self.tr("Chữ ký số…"), self)
         self.identity_button.clicked.connect(self.manage_identity.emit)
         self.problems_button = QPushButton(self.tr("Xem danh sách lỗi"), self)
@@ -188,14 +180,11 @@ class ExportDialog(QDialog):
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.reject)
-        for button in (self.identity_button, self.problems_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        for button in (self.open_button, self.export_button, close):
-            row.addWidget(button)
-        return row
+        return self.button_row(
+            [self.identity_button, self.problems_button],
+            [self.open_button, self.export_button],
+            close=self.reject,
+        )
 
     # -- state ---------------------------------------------------------------------------
 
@@ -282,7 +271,7 @@ class ExportDialog(QDialog):
         self.task.start()
 
     def _failed(self, error: BaseException) -> None:
-        self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+        self.show_error(error)
         self.refresh()
 
     def _exported(self, result: Any, folder: Path) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .base_dialog import ok_cancel
 from .dialogs import Dialogs
 from .style import ERROR_TEXT
 
@@ -72,14 +72,7 @@ class FieldsDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_TEXT)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("Đồng ý")))
         self.setMinimumWidth(520)
 
     def _editor(self, spec: Input) -> QWidget:

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,37 +23,30 @@ from PySide6.QtWidgets import (
 
 from ..core.levels import level_name
 from ..core.messages import AppError
-from ..workspace import Workspace
 from ..workspace.form_library import (
     export_form_workbook,
     import_form_workbook,
     install_published_form,
 )
 from ..workspace.workspace import forms_for
-from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
+from .background import BackgroundTask, in_workspace
+from .base_dialog import AppDialog
 from .identity_panel import grouped_fingerprint
 from .read_table import intro_label, read_only_table
+from .ui_context import UiContext
 
 
-class FormsDialog(QDialog):
+class FormsDialog(AppDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         on_installed: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        super().__init__(ui, parent)
         self.on_installed = on_installed
         self.task: BackgroundTask | None = None
-        self.setObjectName("formsDialog")
-        self.setWindowTitle(self.tr("Biểu mẫu"))
-        self.resize(900, 420)
+        self.set_up("formsDialog", self.tr("Biểu mẫu"), size=(900, 420))
         layout = QVBoxLayout(self)
         intro = self.tr(
             "Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một "
@@ -73,20 +64,14 @@ class FormsDialog(QDialog):
         ]
         self.table = read_only_table(self, "formsTable", heads, stretch=4)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
         self.export_button = QPushButton(self.tr("&Xuất ra Excel…"), self)
         self.import_button = QPushButton(self.tr("&Nhập từ Excel…"), self)
         self.install_button = QPushButton(self.tr("&Cài gói biểu mẫu của cấp trên…"), self)
-        close = QPushButton(self.tr("Đóng"), self)
         self.export_button.clicked.connect(self.export_selected)
         self.import_button.clicked.connect(self.import_workbook)
         self.install_button.clicked.connect(self.install_packet)
-        close.clicked.connect(self.accept)
-        for button in (self.export_button, self.import_button, self.install_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        buttons = [self.export_button, self.import_button, self.install_button]
+        layout.addLayout(self.button_row(buttons))
         self.fill()
 
     def _sources(self) -> dict[str, str]:
@@ -135,7 +120,7 @@ class FormsDialog(QDialog):
         try:
             export_form_workbook(self.workspace, form.id, form.version, Path(target))
         except (AppError, OSError) as error:
-            self.dialogs.error(self, self.tr("Biểu mẫu"), error_text(error, self.lang))
+            self.show_error(error, self.tr("Biểu mẫu"))
             return
         self.dialogs.info(
             self,
@@ -156,7 +141,7 @@ class FormsDialog(QDialog):
         if isinstance(error, AppError) and error.code == "form_packet.parent_unconfirmed":
             self._confirm_parent(error)
             return
-        self.dialogs.error(self, self.tr("Biểu mẫu"), error_text(error, self.lang))
+        self.show_error(error, self.tr("Biểu mẫu"))
 
     def _installed(self, form: Any, already: bool) -> None:
         self.workspace.forms = forms_for(self.workspace.data_dir)

@@ -15,32 +15,31 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..paths import dialog_start
 from ..workspace import Workspace
-from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
+from .background import BackgroundTask, in_workspace
+from .base_dialog import AppDialog
 from .fields_dialog import FieldsDialog, Input
 from .identity_panel import IdentityPanel, grouped_fingerprint
+from .ui_context import UiContext
 from .unit_words import own_unit, receiver
 
 TOKEN_MODULE_SETTING = "pkcs11_module"
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(AppDialog):
     changed = Signal()
 
     def __init__(
-        self, workspace: Workspace, lang: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        super().__init__(ui, parent)
         self.task: BackgroundTask | None = None
-        self.setObjectName("identityDialog")
-        self.setWindowTitle(self.tr("Chữ ký số của đơn vị"))
+        self.set_up("identityDialog", self.tr("Chữ ký số của đơn vị"), min_width=720)
         layout = QVBoxLayout(self)
         self.panel = IdentityPanel(self)
         layout.addWidget(self.panel)
@@ -50,9 +49,9 @@ class IdentityDialog(QDialog):
                 "hãy xuất chứng thư mới gửi %3 và đọc vân tay qua điện thoại để %3 "
                 "đối chiếu."
             )
-            .replace("%1", receiver(workspace, lang, capital=True))
-            .replace("%2", own_unit(workspace, lang))
-            .replace("%3", receiver(workspace, lang)),
+            .replace("%1", receiver(self.workspace, self.lang, capital=True))
+            .replace("%2", own_unit(self.workspace, self.lang))
+            .replace("%3", receiver(self.workspace, self.lang)),
             self,
         )
         hint.setWordWrap(True)
@@ -62,7 +61,7 @@ class IdentityDialog(QDialog):
         self.import_button = self._button(self.tr("Nhập tệp .p12/.pfx…"), self.import_p12)
         self.token_button = self._button(self.tr("Dùng USB ký số…"), self.use_token)
         self.export_button = self._button(
-            self.tr("Xuất chứng thư gửi %1…").replace("%1", receiver(workspace, lang)),
+            self.tr("Xuất chứng thư gửi %1…").replace("%1", receiver(self.workspace, self.lang)),
             self.export_cert,
         )
         for button in (
@@ -73,10 +72,7 @@ class IdentityDialog(QDialog):
         ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        layout.addWidget(close)
-        self.setMinimumWidth(720)
+        layout.addWidget(self.close_button())
         self.refresh()
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -225,9 +221,7 @@ class IdentityDialog(QDialog):
     def _run(self, label: str, job: Callable[[Workspace, Any], Any]) -> None:
         self.task = BackgroundTask(self, label, in_workspace(self.workspace.data_dir, job))
         self.task.finished.connect(self._made)
-        self.task.failed.connect(
-            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
-        )
+        self.task.failed.connect(self.show_error)
         self.task.start()
 
     def _made(self, info: Any) -> None:
@@ -264,7 +258,7 @@ class IdentityDialog(QDialog):
         try:
             path, info = export_unit_certificate(self.workspace, Path(target))
         except Exception as error:  # shown to the clerk as it is
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         self.dialogs.info(
             self,

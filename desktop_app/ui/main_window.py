@@ -46,6 +46,7 @@ from .report_toolbar import ReportToolbar
 from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
 from .target_hint import TargetActions
+from .ui_context import UiContext
 from .window_fit import WindowMemory
 
 if TYPE_CHECKING:
@@ -91,6 +92,12 @@ class MainWindow(QMainWindow):
     def lang(self) -> str:
         profile = self.workspace.profile
         return profile.language if profile else "vi"
+
+    @property
+    def ui(self) -> UiContext:
+        """What a window or dialog opened now is given (the workspace and language as
+        they are now: a restore, a move or the language menu may change them)."""
+        return UiContext(self.workspace, self.dialogs, self.today, self.lang)
 
     @property
     def widget(self) -> QWidget:

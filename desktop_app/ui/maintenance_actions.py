@@ -49,7 +49,7 @@ class MaintenanceActions(QObject):
         from .about_dialog import AboutDialog
 
         window = self.window
-        dialog = AboutDialog(window.workspace, window.lang, window.dialogs, window.widget)
+        dialog = AboutDialog(window.ui, window.widget)
         if modal:
             dialog.exec()
         return dialog
@@ -62,9 +62,7 @@ class MaintenanceActions(QObject):
         window = self.window
         if window.entry is not None:
             window.entry.commit_pending()
-        dialog = FormsDialog(
-            window.workspace, window.lang, window.dialogs, lambda: None, window.widget
-        )
+        dialog = FormsDialog(window.ui, lambda: None, window.widget)
         if modal:
             dialog.exec()
         return dialog
@@ -75,9 +73,7 @@ class MaintenanceActions(QObject):
         window = self.window
         if window.entry is not None:
             window.entry.commit_pending()
-        dialog = BackupsDialog(
-            window.workspace, window.lang, window.dialogs, self.restore, window.widget
-        )
+        dialog = BackupsDialog(window.ui, self.restore, window.widget)
         if modal:
             dialog.exec()
             if dialog.must_close:

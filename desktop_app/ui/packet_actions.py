@@ -38,14 +38,7 @@ class PacketActions(QObject):
         from .export_dialog import ExportDialog
 
         session = window.session
-        dialog = ExportDialog(
-            window.workspace,
-            session.form.id,
-            str(session.period),
-            window.lang,
-            window.dialogs,
-            window.widget,
-        )
+        dialog = ExportDialog(window.ui, session.form.id, str(session.period), window.widget)
         dialog.exported.connect(lambda _result: self._exported())
         dialog.show_problems.connect(window.focus_problems)
         dialog.manage_identity.connect(lambda: (self.identity(), dialog.refresh()))
@@ -62,13 +55,7 @@ class PacketActions(QObject):
         from .verify_dialog import VerifyDialog
 
         window = self.window
-        dialog = VerifyDialog(
-            window.workspace,
-            window.lang,
-            window.dialogs,
-            default_export_dir(window.workspace),
-            window.widget,
-        )
+        dialog = VerifyDialog(window.ui, default_export_dir(window.workspace), window.widget)
         dialog.exec()
 
     def identity(self) -> Any:
@@ -78,7 +65,7 @@ class PacketActions(QObject):
         if window.workspace.profile is None:
             window.open_settings()
             return None
-        dialog = IdentityDialog(window.workspace, window.lang, window.dialogs, window.widget)
+        dialog = IdentityDialog(window.ui, window.widget)
         dialog.exec()
         return dialog
 

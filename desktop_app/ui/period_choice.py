@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormRegistry
 from ..core.periods import Period
+from .base_dialog import ok_cancel
 
 PERIODS_BACK = 4  # earlier periods offered besides those already holding something
 OTHER_PERIOD = "other"  # the item data of the "Kỳ khác…" entry
@@ -107,13 +107,7 @@ class PeriodPicker(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Chọn"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Chọn"))
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(buttons)
         self.resize(460, 380)

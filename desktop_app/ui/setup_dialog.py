@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from ..core.messages import AppError
 from ..core.units import Catalogue
 from ..workspace.setup_unit import CATALOGUE_LABELS, CLERK, LEADER, clean_name, find_units
 from ..workspace.workspace import Profile
+from .base_dialog import ok_cancel
 from .dialogs import Dialogs
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -175,18 +175,12 @@ class SetupDialog(QDialog):
         )
         form.addRow(self.tr("Nhắc khi thay đổi so với kỳ trước quá:"), self.outlier)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        self.buttons = ok_cancel(self, self.tr("Đồng ý"), self._accept)
         # Enter in a box never presses a button behind the clerk's back (a dialog makes
         # its first push button, here "Chọn…", the default one).
         for button in (*self.buttons.buttons(), browse):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
         # Type-ahead without stalling on every key: search 150 ms after typing stops.

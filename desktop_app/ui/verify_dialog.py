@@ -15,8 +15,6 @@ from typing import Any
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -26,33 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..workspace import Workspace
-from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
+from .background import BackgroundTask, in_workspace
+from .base_dialog import AppDialog
 from .identity_panel import grouped_fingerprint
 from .style import ERROR, OK
+from .ui_context import UiContext
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(AppDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         start_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        super().__init__(ui, parent)
         self.start_dir = start_dir or Path.home()
         self.trust_files: list[Path] = []
         self.task: BackgroundTask | None = None
-        self.setObjectName("verifyDialog")
-        self.setWindowTitle(self.tr("Kiểm tra gói nộp"))
+        self.set_up("verifyDialog", self.tr("Kiểm tra gói nộp"), size=(980, 420))
         self.setAcceptDrops(True)
-        self.resize(980, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -79,19 +70,12 @@ class VerifyDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
         choose = QPushButton(self.tr("Chọn tệp gói…"), self)
         choose.setObjectName("chooseVerify")
         choose.clicked.connect(self.choose)
         trust = QPushButton(self.tr("Thêm chứng thư tin cậy…"), self)
         trust.clicked.connect(self.add_trust)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        row.addWidget(choose)
-        row.addWidget(trust)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
+        layout.addLayout(self.button_row([choose, trust]))
         self._show_trust()
 
     def _show_trust(self) -> None:
@@ -131,9 +115,7 @@ class VerifyDialog(QDialog):
             ),
         )
         self.task.finished.connect(self._show)
-        self.task.failed.connect(
-            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
-        )
+        self.task.failed.connect(self.show_error)
         self.task.start()
 
     def _show(self, outcomes: list[Any]) -> None:

@@ -1,6 +1,7 @@
 """What the window's commands (report, packet, settings and upkeep actions) may use of
 the main window, and nothing more: the workspace and its open report, the language, the
-dialogs, the clock, and the few things they ask the window to do (leave the report,
+dialogs, the clock (the four as one ``UiContext``, handed to the dialogs they open),
+and the few things they ask the window to do (leave the report,
 open another, rebuild, show a change). The window satisfies it; the commands import
 this module instead of ``main_window``, so the window and its commands no longer import
 each other.
@@ -21,6 +22,7 @@ from ..workspace import Workspace
 from ..workspace.changes import OpChanges
 from ..workspace.session import ReportSession
 from .dialogs import Dialogs
+from .ui_context import UiContext
 
 if TYPE_CHECKING:
     from ..workspace.instance_lock import InstanceLock
@@ -37,6 +39,11 @@ class WindowContext(Protocol):
 
     @property
     def lang(self) -> str: ...
+
+    @property
+    def ui(self) -> UiContext:
+        """The workspace, language, dialogs and today, for a window or dialog opened now."""
+        ...
 
     @property
     def widget(self) -> QWidget:

@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/about_dialog.py" line="+54"/>
+        <location filename="../../desktop_app/ui/about_dialog.py" line="+51"/>
         <source>Giới thiệu và chẩn đoán</source>
         <translation>About and diagnostics</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT-application report</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>Log (last lines)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open the data folder</translation>
     </message>
@@ -39,12 +39,7 @@
         <translation>Save a diagnostics bundle…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
@@ -143,7 +138,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+60"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+54"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -244,6 +239,19 @@ It holds the information above and the log; no database, no signing key. Send th
     </message>
 </context>
 <context>
+    <name>AppDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/base_dialog.py" line="+55"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../../desktop_app/ui/background.py" line="+87"/>
@@ -259,12 +267,12 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backups_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/backups_dialog.py" line="+47"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backups and restore</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Phần mềm tự sao lưu cơ sở dữ liệu khi mở (nhiều nhất một lần mỗi giờ, chỉ khi số liệu đã thay đổi) và giữ %1 bản tự động mới nhất; bản sao lưu thủ công và bản mới nhất còn số liệu không bao giờ bị xoá. Khôi phục thay toàn bộ số liệu hiện tại bằng bản đã chọn; số liệu hiện tại được sao lưu trước, nên vẫn lấy lại được.</source>
         <translation>The application backs up the database when it opens (at most once an hour, and only when the data changed) and keeps the newest %1 automatic backups; manual backups and the newest backup that holds data are never deleted. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
     </message>
@@ -299,7 +307,7 @@ It holds the information above and the log; no database, no signing key. Send th
         <translation>Packets received</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
@@ -314,12 +322,7 @@ It holds the information above and the log; no database, no signing key. Send th
         <translation>Open the backup folder</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>không đọc được</source>
         <translation>unreadable</translation>
     </message>
@@ -356,12 +359,12 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+68"/>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+58"/>
         <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
         <translation>Submissions from subordinate units</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
@@ -446,7 +449,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>Late: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+100"/>
         <source>Lưu bảng theo dõi</source>
         <translation>Save the status board</translation>
     </message>
@@ -464,12 +467,12 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+114"/>
+        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+115"/>
         <source>Thay đổi so với lần nộp trước</source>
         <translation>Changes since the previous submission</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1: lần sửa %2 là lần nộp đầu tiên, chưa có gì để so sánh.</source>
         <translation>%1: revision %2 is the first submission; there is nothing to compare.</translation>
     </message>
@@ -503,21 +506,16 @@ All current data are replaced by this backup; every change made after that time 
         <source> — tự tính</source>
         <translation> — computed</translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Xung đột: hai gói cùng lần sửa</source>
         <translation>Conflict: two packets of the same revision</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) đã gửi hai gói cùng lần sửa %3 nhưng số liệu khác nhau. Bản đang dùng chưa bị thay thế. Hãy so sánh, hỏi lại đơn vị nếu cần, rồi chọn bản được dùng và ghi lý do.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) sent two packets of revision %3 with different data. The one in use has not been replaced. Compare them, ask the unit if needed, then choose the one to use and give the reason.</translation>
     </message>
@@ -572,7 +570,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>CopyPreviousDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/copy_dialog.py" line="+32"/>
+        <location filename="../../desktop_app/ui/copy_dialog.py" line="+33"/>
         <source>Sao chép từ kỳ trước</source>
         <translation>Copy from the previous period</translation>
     </message>
@@ -602,25 +600,20 @@ All current data are replaced by this backup; every change made after that time 
         <translation>The previous period has no figures to copy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+80"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+69"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
@@ -718,12 +711,12 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+79"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+73"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>&lt;b&gt;Ký bằng chữ ký số của đơn vị&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
@@ -763,7 +756,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Export the report without a document number? It will print «Số: ……», and a number cannot be filled into the signed copy.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Chữ ký số…</source>
         <translation>Signature…</translation>
     </message>
@@ -783,12 +776,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Kỳ báo cáo: %1 · lần sửa %2</source>
         <translation>Period: %1 · revision %2</translation>
     </message>
@@ -869,17 +857,12 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/fields_dialog.py" line="+78"/>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+75"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -911,8 +894,8 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FormsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/forms_dialog.py" line="+57"/>
-        <location line="+81"/>
+        <location filename="../../desktop_app/ui/forms_dialog.py" line="+49"/>
+        <location line="+74"/>
         <location line="+4"/>
         <location line="+17"/>
         <location line="+12"/>
@@ -920,7 +903,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Forms</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-104"/>
         <source>Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi.</source>
         <translation>The forms and versions on this computer. Whoever defines the indicator set exports a form to Excel, edits it and imports it again; the units below install the form packet their parent publishes. A version, once here, never changes.</translation>
     </message>
@@ -955,7 +938,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Xuất ra Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
@@ -970,12 +953,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&amp;Install the parent&apos;s form packet…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Kèm chương trình</source>
         <translation>Shipped</translation>
     </message>
@@ -1062,7 +1040,7 @@ Call the parent unit and read it back group by group. Trust this certificate and
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="+43"/>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="+42"/>
         <source>Chữ ký số của đơn vị</source>
         <translation>The unit&apos;s digital signature</translation>
     </message>
@@ -1082,12 +1060,7 @@ Call the parent unit and read it back group by group. Trust this certificate and
         <translation>Use a signing token…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="-27"/>
+        <location line="-14"/>
         <source>%1 chỉ nhận gói nộp ký bằng chứng thư đã đăng ký cho %2. Khi đổi chữ ký, hãy xuất chứng thư mới gửi %3 và đọc vân tay qua điện thoại để %3 đối chiếu.</source>
         <translation>%1 accepts only packets signed with the certificate it registered for %2. After changing the signature, export the new certificate for %3 and read its fingerprint to %3 by phone.</translation>
     </message>
@@ -1097,7 +1070,7 @@ Call the parent unit and read it back group by group. Trust this certificate and
         <translation>Export the certificate for %1…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>Đơn vị đã có chữ ký số. Thay bằng chữ ký mới thì %1 phải đăng ký lại chứng thư mới; các gói đã nộp vẫn hợp lệ. Tiếp tục?</source>
         <translation>The unit already has a digital signature. If you replace it, %1 must register the new certificate; packets already sent stay valid. Continue?</translation>
     </message>
@@ -1207,7 +1180,7 @@ Call the parent unit and read it back group by group. Trust this certificate and
         <translation>Reading the token…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Đã thiết lập chữ ký số. Hãy xuất chứng thư gửi %2 và đọc vân tay SHA-256 để %2 đối chiếu:
 %1</source>
         <translation>The digital signature is set up. Export the certificate for %2 and read its SHA-256 fingerprint to %2:
@@ -1480,7 +1453,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+103"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+110"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1558,7 +1531,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;About and diagnostics…</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+91"/>
         <source>Thư mục dữ liệu %1 đang được mở ở một cửa sổ khác của phần mềm. Hãy đóng cửa sổ đó trước khi chuyển sang thư mục này.</source>
         <translation>The data folder %1 is open in another window of the application. Close that window before switching to this folder.</translation>
     </message>
@@ -1704,14 +1677,9 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>version %1 (%2)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Chọn</source>
         <translation>Choose</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1944,12 +1912,12 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+88"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+81"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Chọn các tệp gói nộp (.zip), cả một thư mục, hoặc kéo thả vào đây. Mỗi gói được kiểm tra chữ ký, tính toàn vẹn và số liệu trước khi nhận; gói bị từ chối không được ghi vào dữ liệu. Tệp nhận được lưu lại cùng kết quả.</source>
         <translation>Choose packet files (.zip), a whole folder, or drop them here. Each packet&apos;s signatures, integrity and data are checked before it is received; a rejected packet writes nothing. Every file received is kept with its verdict.</translation>
     </message>
@@ -1974,7 +1942,7 @@ rank</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
@@ -1984,12 +1952,7 @@ rank</translation>
         <translation>Choose a folder…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Chọn gói nộp</source>
         <translation>Choose packets</translation>
     </message>
@@ -2009,7 +1972,7 @@ rank</translation>
         <translation>Checking and receiving packets…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Đang nhận…</source>
         <translation>Receiving…</translation>
     </message>
@@ -2082,7 +2045,7 @@ rank</translation>
         <translation>Open a &amp;receipt or return note…</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+97"/>
         <location line="+26"/>
         <location line="+29"/>
         <source>Điền sẵn từ số liệu cấp dưới</source>
@@ -2305,7 +2268,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+73"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+68"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2346,18 +2309,18 @@ Register it only when the unit has read this fingerprint back by phone and every
     </message>
     <message>
         <location line="+11"/>
-        <location line="+56"/>
+        <location line="+52"/>
         <source>Mã PIN của USB ký số:</source>
         <translation>Signing token&apos;s PIN:</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+54"/>
+        <location line="-50"/>
+        <location line="+50"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-42"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -2367,7 +2330,7 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Save the receipt in:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -2382,12 +2345,7 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Accept and sign the receipt</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Đơn vị chưa có chữ ký số: bấm «Tạo hoặc nhập chữ ký số…».</source>
         <translation>The unit has no digital signature: click «Create or import a digital signature…».</translation>
     </message>
@@ -2402,7 +2360,7 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Signing the receipt…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Đã trả lại báo cáo. Phiếu trả lại:</source>
         <translation>The report was returned. Return note:</translation>
     </message>
@@ -2420,7 +2378,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ScoreActions</name>
     <message>
-        <location filename="../../desktop_app/ui/published_score_dialog.py" line="+196"/>
+        <location filename="../../desktop_app/ui/published_score_dialog.py" line="+198"/>
         <source>Điểm qua các kỳ, điểm &amp;công bố…</source>
         <translation>Scores over the periods, &amp;published scores…</translation>
     </message>
@@ -2428,7 +2386,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ScoresDialog</name>
     <message>
-        <location line="-140"/>
+        <location line="-142"/>
         <source>Điểm qua các kỳ và điểm công bố</source>
         <translation>Scores over the periods and published scores</translation>
     </message>
@@ -2507,7 +2465,7 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Record a score published by the higher level:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Điểm công bố, theo: {source}</source>
         <translation>Published score, per: {source}</translation>
     </message>
@@ -2664,17 +2622,12 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Hint when the change from last period exceeds:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+111"/>
+        <location line="+109"/>
         <source>(danh mục %1)</source>
         <translation>(catalogue %1)</translation>
     </message>
@@ -2717,7 +2670,7 @@ Save this setup?</translation>
 <context>
     <name>TargetActions</name>
     <message>
-        <location filename="../../desktop_app/ui/target_hint.py" line="+207"/>
+        <location filename="../../desktop_app/ui/target_hint.py" line="+215"/>
         <source>&amp;Chỉ tiêu của kỳ báo cáo…</source>
         <translation>&amp;Targets of the period…</translation>
     </message>
@@ -2849,7 +2802,7 @@ met</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+67"/>
+        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+63"/>
         <source>Chứng thư tin cậy của đơn vị cấp dưới</source>
         <translation>Trusted certificates of subordinate units</translation>
     </message>
@@ -2889,7 +2842,7 @@ met</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Đăng ký chứng thư đơn vị…</source>
         <translation>Register a unit certificate…</translation>
     </message>
@@ -2919,12 +2872,7 @@ met</translation>
         <translation>Show replaced and revoked certificates too</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Mọi đơn vị (CA)</source>
         <translation>Any unit (CA)</translation>
     </message>
@@ -2988,12 +2936,12 @@ met</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="+53"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="+45"/>
         <source>Kiểm tra gói nộp</source>
         <translation>Check packets</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Chọn hoặc kéo thả các tệp gói nộp (.zip) vào đây. Mỗi gói được kiểm tra chữ ký, tính toàn vẹn và số liệu; không ghi gì vào dữ liệu.</source>
         <translation>Choose packet files (.zip) or drop them here. Each is checked for its signatures, integrity and data; nothing is written.</translation>
     </message>
@@ -3018,7 +2966,7 @@ met</translation>
         <translation>Signer / reason</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Chọn tệp gói…</source>
         <translation>Choose packet files…</translation>
     </message>
@@ -3028,12 +2976,7 @@ met</translation>
         <translation>Add a trusted certificate…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Tin cậy: chứng thư của chính đơn vị</source>
         <translation>Trusted: the unit&apos;s own certificate</translation>
     </message>
@@ -3063,7 +3006,7 @@ met</translation>
         <translation>Checking packets…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>TỪ CHỐI</source>
         <translation>REFUSED</translation>
     </message>

@@ -13,6 +13,7 @@ from desktop_app.receiving.status import BoardRow
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.fingerprint_view import FingerprintView
 from desktop_app.ui.i18n import install_language
+from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.entry import load_values
 from desktop_app.workspace.identity import create_unit_identity
@@ -74,14 +75,16 @@ def assert_whole_and_copyable(view: FingerprintView, fingerprint: str) -> None:
 def test_the_identity_dialog_shows_the_whole_fingerprint_with_a_copy_button(qtbot, commune):
     from desktop_app.ui.identity_dialog import IdentityDialog
 
-    dialog = shown(qtbot, IdentityDialog(commune, "vi", ScriptedDialogs()))
+    dialog = shown(qtbot, IdentityDialog(UiContext.of(commune, ScriptedDialogs(), lang="vi")))
     assert_whole_and_copyable(dialog.panel.fingerprint, dialog.info.fingerprint)
 
 
 def test_the_export_dialog_shows_it_before_and_after_exporting(qtbot, commune, tmp_path):
     from desktop_app.ui.export_dialog import ExportDialog
 
-    dialog = shown(qtbot, ExportDialog(commune, "cntt-xa", "2026", "vi", ScriptedDialogs()))
+    dialog = shown(
+        qtbot, ExportDialog(UiContext.of(commune, ScriptedDialogs(), lang="vi"), "cntt-xa", "2026")
+    )
     dialog.folder.setText(str(tmp_path / "out"))
     qtbot.keyClicks(dialog.secret, PASS)
     with qtbot.waitSignal(dialog.exported, timeout=30000):
@@ -96,7 +99,9 @@ def test_the_accept_dialog_shows_it_too(qtbot, district):
 
     info = create_unit_identity(district, PASS)
     row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=1)
-    dialog = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", ScriptedDialogs())
+    dialog = ReviewDialog(
+        UiContext.of(district, ScriptedDialogs(), lang="vi"), row, "cntt-xa", "2026", "accepted"
+    )
     shown(qtbot, dialog)
     assert_whole_and_copyable(dialog.identity.fingerprint, info.fingerprint)
 
@@ -134,7 +139,7 @@ def test_every_file_dialog_starts_in_the_units_documents_folder(qtbot, commune, 
 
     documents = home / "Documents" / "BaoCaoCNTT"
     dialogs = ScriptedDialogs()
-    identity = shown(qtbot, IdentityDialog(commune, "vi", dialogs))
+    identity = shown(qtbot, IdentityDialog(UiContext.of(commune, dialogs, lang="vi")))
     QTest.mouseClick(identity.export_button, Qt.MouseButton.LeftButton)  # "Xuất chứng thư …"
     assert started_in(dialogs) == str(documents / "chung-thu-02080.pem")
     assert documents.is_dir()  # created on first use
@@ -144,24 +149,31 @@ def test_every_file_dialog_starts_in_the_units_documents_folder(qtbot, commune, 
     stick = home / "usb-da-rut"
     stick.write_text("")  # the stick's drive letter is now something else: not a folder
     set_setting(commune.db, EXPORT_DIR_SETTING, str(stick / "BaoCao"))
-    export = shown(qtbot, ExportDialog(commune, "cntt-xa", "2026", "vi", dialogs))
+    export = shown(
+        qtbot, ExportDialog(UiContext.of(commune, dialogs, lang="vi"), "cntt-xa", "2026")
+    )
     QTest.mouseClick(button(export, "Chọn…"), Qt.MouseButton.LeftButton)
     assert started_in(dialogs) == str(documents)
 
     create_unit_identity(district, PASS)
-    receive = shown(qtbot, ReceiveDialog(district, "vi", dialogs, default_export_dir(district)))
+    receive = shown(
+        qtbot,
+        ReceiveDialog(UiContext.of(district, dialogs, lang="vi"), default_export_dir(district)),
+    )
     QTest.mouseClick(receive.folder_button, Qt.MouseButton.LeftButton)  # "Chọn thư mục…"
     assert started_in(dialogs) == str(documents)
     QTest.mouseClick(receive.files_button, Qt.MouseButton.LeftButton)
     assert started_in(dialogs) == str(documents)
 
     row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=1)
-    review = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", dialogs)
+    review = ReviewDialog(
+        UiContext.of(district, dialogs, lang="vi"), row, "cntt-xa", "2026", "accepted"
+    )
     shown(qtbot, review)
     QTest.mouseClick(button(review, "Chọn…"), Qt.MouseButton.LeftButton)
     assert started_in(dialogs) == str(documents)
 
-    add = shown(qtbot, AddCertificateDialog(district, "vi", dialogs))
+    add = shown(qtbot, AddCertificateDialog(UiContext.of(district, dialogs, lang="vi")))
     QTest.mouseClick(button(add, "Chọn tệp…"), Qt.MouseButton.LeftButton)
     assert started_in(dialogs) == str(documents)
 
@@ -173,7 +185,9 @@ def test_the_accept_dialog_without_an_identity_offers_to_make_one(qtbot, distric
     from tests.gui.modal import when_modal
 
     row = BoardRow("02080", "Xã Bình Trung", "submitted", revision=1)
-    dialog = ReviewDialog(district, row, "cntt-xa", "2026", "accepted", "vi", ScriptedDialogs())
+    dialog = ReviewDialog(
+        UiContext.of(district, ScriptedDialogs(), lang="vi"), row, "cntt-xa", "2026", "accepted"
+    )
     shown(qtbot, dialog)
     assert not dialog.go_button.isEnabled() and dialog.identity_button.isVisible()
 

@@ -16,6 +16,7 @@ from desktop_app.storage import get_report, list_exports
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.fields_dialog import FieldsDialog
 from desktop_app.ui.i18n import install_language
+from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.entry import load_values
 from desktop_app.workspace.identity import create_unit_identity
@@ -60,7 +61,7 @@ def test_identity_dialog_makes_a_self_signed_identity_and_exports_its_certificat
 
     cert_file = tmp_path / "chung-thu-02080.pem"
     dialogs = ScriptedDialogs(files=[str(cert_file)])
-    dialog = IdentityDialog(workspace, "vi", dialogs)
+    dialog = IdentityDialog(UiContext.of(workspace, dialogs, lang="vi"))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.panel.none.isVisibleTo(dialog)
@@ -96,7 +97,7 @@ def test_replacing_an_identity_asks_first(qtbot, filled):
     from desktop_app.ui.identity_dialog import IdentityDialog
 
     dialogs = ScriptedDialogs(answers=[False])
-    dialog = IdentityDialog(filled, "vi", dialogs)
+    dialog = IdentityDialog(UiContext.of(filled, dialogs, lang="vi"))
     qtbot.addWidget(dialog)
     before = dialog.info.fingerprint
     dialog.create_self_signed()  # declined: no form, nothing changed
@@ -107,7 +108,7 @@ def test_replacing_an_identity_asks_first(qtbot, filled):
 def open_export(qtbot, ws, dialogs, folder):
     from desktop_app.ui.export_dialog import ExportDialog
 
-    dialog = ExportDialog(ws, "cntt-xa", "2026", "vi", dialogs)
+    dialog = ExportDialog(UiContext.of(ws, dialogs, lang="vi"), "cntt-xa", "2026")
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(folder))
     dialog.show()
@@ -141,7 +142,9 @@ def test_export_signs_the_packet_in_the_background_and_verify_accepts_it(qtbot, 
         for name in src.namelist():
             body = src.read(name)
             dst.writestr(name, body.replace(b'"2026"', b'"2025"') if name == "data.json" else body)
-    checker = VerifyDialog(filled, "vi", ScriptedDialogs(files=[[str(result.path), str(tampered)]]))
+    checker = VerifyDialog(
+        UiContext.of(filled, ScriptedDialogs(files=[[str(result.path), str(tampered)]]), lang="vi")
+    )
     qtbot.addWidget(checker)
     checker.choose()
     qtbot.waitUntil(lambda: checker.table.rowCount() == 2, timeout=30000)
@@ -189,7 +192,7 @@ def test_a_report_with_errors_cannot_be_exported_and_says_why(qtbot, workspace, 
     from desktop_app.workspace.entry import set_values
 
     set_values(workspace, "cntt-xa", "2026", {"cbcc_tong": "10", "cbcc_co_may_tinh": "12"})
-    dialog = ExportDialog(workspace, "cntt-xa", "2026", "vi", ScriptedDialogs())
+    dialog = ExportDialog(UiContext.of(workspace, ScriptedDialogs(), lang="vi"), "cntt-xa", "2026")
     qtbot.addWidget(dialog)
     dialog.show()
     assert "lỗi cần sửa" in dialog.check_label.text()
@@ -252,7 +255,7 @@ def test_a_commune_of_the_current_structure_is_told_to_send_to_the_province(
 
     cert_file = tmp_path / "chung-thu-02020.pem"
     dialogs = ScriptedDialogs(answers=[False], files=[str(cert_file)])
-    dialog = IdentityDialog(current_commune, "vi", dialogs)
+    dialog = IdentityDialog(UiContext.of(current_commune, dialogs, lang="vi"))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.export_button.text() == "Xuất chứng thư gửi tỉnh…"
@@ -279,7 +282,7 @@ def test_in_english_the_current_structures_commune_sends_to_the_province(qtbot, 
 
     try:
         assert install_language("en")
-        dialog = IdentityDialog(current_commune, "en", ScriptedDialogs())
+        dialog = IdentityDialog(UiContext.of(current_commune, ScriptedDialogs(), lang="en"))
         qtbot.addWidget(dialog)
         assert dialog.export_button.text() == "Export the certificate for the province…"
         assert (

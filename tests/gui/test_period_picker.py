@@ -84,6 +84,7 @@ def test_the_board_offers_entered_years_and_reaches_any_other(qtbot, district, t
 
     from desktop_app.ui.dialogs import ScriptedDialogs
     from desktop_app.ui.receiving.board_window import BoardWindow
+    from desktop_app.ui.ui_context import UiContext
     from desktop_app.workspace.values_import import apply_import, plan_import
 
     book = openpyxl.Workbook()
@@ -91,7 +92,7 @@ def test_the_board_offers_entered_years_and_reaches_any_other(qtbot, district, t
     book.active.append(["02080", 22])
     book.save(tmp_path / "2019.xlsx")
     apply_import(district, plan_import(district, tmp_path / "2019.xlsx", "2019"))
-    board = BoardWindow(district, "vi", ScriptedDialogs(), today=TODAY)
+    board = BoardWindow(UiContext.of(district, ScriptedDialogs(), today=TODAY, lang="vi"))
     qtbot.addWidget(board)
     board.show()
     qtbot.waitExposed(board)

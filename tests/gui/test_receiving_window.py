@@ -20,6 +20,7 @@ from desktop_app.core.collation import vi_sort_key
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.entry import set_values
 from desktop_app.workspace.export import export_report
@@ -103,7 +104,7 @@ def test_registering_a_certificate_shows_its_fingerprint_and_asks_before_replaci
     other = chodon.communes["02083"]
     dialogs = ScriptedDialogs(files=[str(commune.cert), str(other.cert)], answers=[True])
     dialogs.texts = ["Xã báo mất USB ký số"]
-    trust = TrustDialog(district, "vi", dialogs)
+    trust = TrustDialog(UiContext.of(district, dialogs, lang="vi"))
     qtbot.addWidget(trust)
     assert trust.table.rowCount() == 19
 
@@ -284,7 +285,7 @@ def test_the_receive_dialog_says_when_it_waits_for_another_receive(qtbot, distri
     from desktop_app.storage.exclusive import exclusive
     from desktop_app.ui.receiving.receive_dialog import ReceiveDialog
 
-    dialog = ReceiveDialog(district, "vi", ScriptedDialogs())
+    dialog = ReceiveDialog(UiContext.of(district, ScriptedDialogs(), lang="vi"))
     qtbot.addWidget(dialog)
     dialog.show()
     with exclusive(district.data_dir / LOCK_NAME):  # the command line is receiving

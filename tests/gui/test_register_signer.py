@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.fingerprint_view import fingerprint_groups
 from desktop_app.ui.i18n import install_language
+from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import Workspace
 from desktop_app.workspace import receive as use
 from tests.support import fleet as F
@@ -47,7 +48,7 @@ def test_register_the_unknown_signers_from_their_rows_and_receive_again(
     district_dir = shutil.copytree(template, tmp_path / "huyen")
     with Workspace.open(district_dir) as ws:
         dialogs = ScriptedDialogs(answers=[True, False], directories=[str(packets)])
-        dialog = ReceiveDialog(ws, "vi", dialogs, tmp_path)
+        dialog = ReceiveDialog(UiContext.of(ws, dialogs, lang="vi"), tmp_path)
         qtbot.addWidget(dialog)
         dialog.show()
         QTest.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)

@@ -19,6 +19,7 @@ from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.receiving.board_model import BoardModel
 from desktop_app.ui.receiving.receipt_trust_dialog import ReceiptTrustDialog
+from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import receive as use
 from tests.gui.modal import when_modal
 from tests.support import fleet as F
@@ -156,7 +157,7 @@ def test_a_ca_issued_certificate_is_revoked_by_fingerprint_from_the_trust_list(
         assert use.receive(district, [packet]).outcomes[0].verdict == "accepted"
         fingerprint = certs.fingerprint(cert)
         dialogs = ScriptedDialogs(texts=[fingerprint.replace(":", ""), "Khoá bị lộ"])
-        trust = TrustDialog(district, "vi", dialogs)
+        trust = TrustDialog(UiContext.of(district, dialogs, lang="vi"))
         qtbot.addWidget(trust)
         qtbot.mouseClick(trust.revoke_other_button, Qt.MouseButton.LeftButton)
         assert dialogs.shown[-1][0] == "info" and fingerprint in dialogs.shown[-1][2]

@@ -11,15 +11,12 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,9 +29,10 @@ from ...core.messages import AppError
 from ...core.periods import Period, current_period, offered_periods
 from ...workspace import Workspace
 from ..background import BackgroundTask, error_text, in_workspace
-from ..dialogs import Dialogs
+from ..base_dialog import AppDialog
 from ..period_choice import PERIODS_BACK, fill_period_combo
 from ..style import ERROR_TEXT
+from ..ui_context import UiContext
 
 if TYPE_CHECKING:  # imported when first used, not with the main window
     from ...consolidation.trend import Trend
@@ -55,30 +53,20 @@ def reports_dir(workspace: Workspace) -> Path:
     return default_export_dir(workspace) / REPORTS_SUBFOLDER
 
 
-class DistrictWindow(QDialog):
+class DistrictWindow(AppDialog):
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
-        today: datetime.date | None = None,
+        ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
-        self.today = today or datetime.date.today()
+        super().__init__(ui, parent)
         self.district: DistrictConsolidation | None = None
         self.reports: DistrictReports | None = None  # of self.district
         self.ranking_view: RankingView | None = None
         self.trend_view: TrendView | None = None
         self.task: BackgroundTask | None = None
         self.preview: PdfPrintPreview | None = None
-        self.setObjectName("districtWindow")
-        self.setWindowFlag(Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Tổng hợp, chấm điểm và xếp hạng"))
-        self.resize(1366, 760)
+        self.set_up("districtWindow", self.tr("Tổng hợp, chấm điểm và xếp hạng"), size=(1366, 760))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Biểu mẫu:"), self))
@@ -228,7 +216,7 @@ class DistrictWindow(QDialog):
         try:
             trend = trend_for(self.workspace, form_id, unit_code, fields=fields)
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         self.trend_view.set_trend(trend)
 

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,42 +25,37 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import AppError
 from ...paths import dialog_start
-from ...workspace import Workspace
 from ..background import error_text
-from ..dialogs import Dialogs
+from ..base_dialog import AppDialog
 from ..identity_panel import grouped_fingerprint
 from ..style import ERROR, ERROR_TEXT
+from ..ui_context import UiContext
 
 
-class AddCertificateDialog(QDialog):
+class AddCertificateDialog(AppDialog):
     """Read a certificate, show what it is and its fingerprint, then register it."""
 
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         *,
         ca: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ui, parent)
         from ...workspace.receive import office
 
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
         self.ca = ca
         self.source: Path | str | None = None
         self.previews: list[Any] = []
         self.registered: list[Any] = []
-        self.setObjectName("addCertificateDialog")
-        self.setWindowTitle(
+        self.set_up(
+            "addCertificateDialog",
             self.tr("Tin cậy tổ chức cấp chứng thư (CA)")
             if ca
-            else self.tr("Đăng ký chứng thư của đơn vị cấp dưới")
+            else self.tr("Đăng ký chứng thư của đơn vị cấp dưới"),
+            size=(820, 620),
         )
-        self.resize(820, 620)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -98,7 +92,7 @@ class AddCertificateDialog(QDialog):
         self.unit_combo.setObjectName("certificateUnit")
         self.unit_combo.setEditable(True)  # type-ahead by code or name
         self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for unit in office(workspace).children.values():
+        for unit in office(self.workspace).children.values():
             self.unit_combo.addItem(f"{unit.code} — {unit.name}", unit.code)
         self.unit_combo.setCurrentIndex(-1)
         if not ca:
@@ -217,7 +211,7 @@ class AddCertificateDialog(QDialog):
                     return
                 self.registered = [self._register_unit(register_certificate, code, note)]
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         if self.registered and self.registered[0] is not None:
             self.accept()

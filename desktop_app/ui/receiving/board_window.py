@@ -11,7 +11,6 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,9 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import AppError
 from ...core.periods import Period, current_period, offered_periods
-from ...workspace import Workspace
-from ..background import error_text
-from ..dialogs import Dialogs
+from ..base_dialog import AppDialog
 from ..period_choice import (
     OTHER_PERIOD,
     PERIODS_BACK,
@@ -42,31 +38,27 @@ from ..period_choice import (
     fill_period_combo,
     show_period,
 )
+from ..ui_context import UiContext
 from .board_model import BoardFilter, BoardModel
 
 
-class BoardWindow(QDialog):
+class BoardWindow(AppDialog):
     changed = Signal()  # something was received, decided or reviewed
 
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
-        today: datetime.date | None = None,
+        ui: UiContext,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
-        self.today = today or datetime.date.today()
+        super().__init__(ui, parent)
         self.board: Any = None
         self._shown: str | None = None  # the period on show before "Kỳ khác…" was chosen
-        self.setObjectName("boardWindow")
-        self.setWindowFlag(Qt.WindowType.Window)  # its own window, can be maximised
-        self.setWindowTitle(self.tr("Theo dõi nộp báo cáo của đơn vị cấp dưới"))
-        self.resize(1280, 680)
+        self.set_up(
+            "boardWindow",
+            self.tr("Theo dõi nộp báo cáo của đơn vị cấp dưới"),
+            size=(1280, 680),
+            window=True,
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices())
         self.heading = QLabel(self)
@@ -78,7 +70,7 @@ class BoardWindow(QDialog):
         self.counts.setWordWrap(True)
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.counts)
-        self.model = BoardModel(lang, self)
+        self.model = BoardModel(self.lang, self)
         self.proxy = BoardFilter(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
@@ -308,7 +300,7 @@ class BoardWindow(QDialog):
     def receive(self, paths: list[Path] | None = None) -> Any:
         from .receive_dialog import ReceiveDialog
 
-        dialog = ReceiveDialog(self.workspace, self.lang, self.dialogs, parent=self)
+        dialog = ReceiveDialog(self.ui, parent=self)
         dialog.received.connect(lambda _report: self._changed())
         if paths:
             dialog.receive(paths)
@@ -321,7 +313,7 @@ class BoardWindow(QDialog):
             return None
         from .compare_dialogs import ChangesDialog
 
-        dialog = ChangesDialog(self.workspace, row.submission_id, self.lang, self)
+        dialog = ChangesDialog(self.ui, row.submission_id, self)
         dialog.exec()
         return dialog
 
@@ -331,7 +323,7 @@ class BoardWindow(QDialog):
             return None
         from .compare_dialogs import ConflictDialog
 
-        dialog = ConflictDialog(self.workspace, row.pending_ids[0], self.lang, self.dialogs, self)
+        dialog = ConflictDialog(self.ui, row.pending_ids[0], self)
         dialog.decided.connect(lambda _counted: self._changed())
         dialog.exec()
         return dialog
@@ -343,9 +335,7 @@ class BoardWindow(QDialog):
         from .review_dialog import ReviewDialog
 
         assert self.form_id is not None and self.period is not None
-        dialog = ReviewDialog(
-            self.workspace, row, self.form_id, self.period, decision, self.lang, self.dialogs, self
-        )
+        dialog = ReviewDialog(self.ui, row, self.form_id, self.period, decision, self)
         dialog.reviewed.connect(lambda _result: self._changed())
         dialog.exec()
         return dialog
@@ -372,7 +362,7 @@ class BoardWindow(QDialog):
                 self.workspace, self.form_id, self.period, path, self.proxy.shown_rows()
             )
         except (AppError, OSError) as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return None
         self.dialogs.info(
             self, self.windowTitle(), self.tr("Đã lưu bảng theo dõi: %1").replace("%1", str(path))

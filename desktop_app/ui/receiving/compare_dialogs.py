@@ -16,7 +16,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from ...core.forms import Form
 from ...workspace import Workspace
-from ..background import error_text
-from ..dialogs import Dialogs
+from ..base_dialog import AppDialog
 from ..identity_panel import grouped_fingerprint
 from ..style import CHANGED_BACKGROUND, ERROR_TEXT
+from ..ui_context import UiContext
 from .board_model import local_time
 
 CHANGED = QColor(CHANGED_BACKGROUND)
@@ -100,24 +99,25 @@ def describe_submission(submission: Any, lang: str) -> str:
     return "<br>".join(lines) + f"<br><tt>{fingerprint}</tt>"
 
 
-class ChangesDialog(QDialog):
+class ChangesDialog(AppDialog):
     """What the current revision of a unit's report changed from the one it replaced."""
 
     def __init__(
-        self, workspace: Workspace, submission_id: int, lang: str, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        submission_id: int,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ui, parent)
         from ...storage.submissions import get_submission
         from ...workspace.receive import latest_changes
 
-        self.setObjectName("changesDialog")
-        self.setWindowTitle(self.tr("Thay đổi so với lần nộp trước"))
-        self.resize(900, 520)
+        self.set_up("changesDialog", self.tr("Thay đổi so với lần nộp trước"), size=(900, 520))
         layout = QVBoxLayout(self)
-        submission = get_submission(workspace.db, submission_id)
+        submission = get_submission(self.workspace.db, submission_id)
         assert submission is not None
-        previous, changes = latest_changes(workspace, submission_id)
-        form = _form_of(workspace, submission)
+        previous, changes = latest_changes(self.workspace, submission_id)
+        form = _form_of(self.workspace, submission)
         self.summary = QLabel(self)
         self.summary.setObjectName("changesSummary")
         self.summary.setWordWrap(True)
@@ -143,60 +143,50 @@ class ChangesDialog(QDialog):
         self.table.setObjectName("changesTable")
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            label = field_label(form, change.field, lang)
+            label = field_label(form, change.field, self.lang)
             if change.kind == "comment":
                 label += self.tr(" — ghi chú")
             elif change.kind == "computed":
                 label += self.tr(" — tự tính")
             cells = [
                 label,
-                shown_value(form, change.field, change.old, lang) if change.kind != "comment"
+                shown_value(form, change.field, change.old, self.lang) if change.kind != "comment"
                 else str(change.old or ""),
-                shown_value(form, change.field, change.new, lang) if change.kind != "comment"
+                shown_value(form, change.field, change.new, self.lang) if change.kind != "comment"
                 else str(change.new or ""),
             ]  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
+        layout.addLayout(self.button_row())
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(AppDialog):
     """The held submission and a conflicting one, field by field; the officer keeps one."""
 
     decided = Signal(object)  # the submission that now counts
 
     def __init__(
         self,
-        workspace: Workspace,
+        ui: UiContext,
         pending_id: int,
-        lang: str,
-        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ui, parent)
         from ...storage.submissions import current_submission, get_submission
         from ...workspace.receive import changes_between
 
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
         self.pending_id = pending_id
-        pending = get_submission(workspace.db, pending_id)
+        pending = get_submission(self.workspace.db, pending_id)
         assert pending is not None
-        held = current_submission(workspace.db, pending.unit_code, pending.form_id, pending.period)
+        held = current_submission(
+            self.workspace.db, pending.unit_code, pending.form_id, pending.period
+        )
         assert held is not None
         self.held, self.pending = held, pending
-        form = _form_of(workspace, pending)
-        self.setObjectName("conflictDialog")
-        self.setWindowTitle(self.tr("Xung đột: hai gói cùng lần sửa"))
-        self.resize(1100, 620)
+        form = _form_of(self.workspace, pending)
+        self.set_up("conflictDialog", self.tr("Xung đột: hai gói cùng lần sửa"), size=(1100, 620))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -216,25 +206,25 @@ class ConflictDialog(QDialog):
             (self.tr("Bản đang dùng"), held, "heldInfo"),
             (self.tr("Bản mới nhận"), pending, "pendingInfo"),
         ):
-            label = QLabel(f"<u>{title}</u><br>" + describe_submission(submission, lang), self)
+            label = QLabel(f"<u>{title}</u><br>" + describe_submission(submission, self.lang), self)
             label.setObjectName(name)
             label.setWordWrap(True)
             sides.addWidget(label, 1)
         layout.addLayout(sides)
-        changes = changes_between(workspace, held.id, pending.id)
+        changes = changes_between(self.workspace, held.id, pending.id)
         self.table = _table(
             self, [self.tr("Chỉ tiêu"), self.tr("Bản đang dùng"), self.tr("Bản mới nhận")]
         )
         self.table.setObjectName("conflictTable")
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            label = field_label(form, change.field, lang)
+            label = field_label(form, change.field, self.lang)
             if change.kind == "comment":
                 label += self.tr(" — ghi chú")
             cells = [
                 label,
-                shown_value(form, change.field, change.old, lang),
-                shown_value(form, change.field, change.new, lang),
+                shown_value(form, change.field, change.old, self.lang),
+                shown_value(form, change.field, change.new, self.lang),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -278,7 +268,7 @@ class ConflictDialog(QDialog):
         try:
             counted = decide_conflict(self.workspace, self.pending_id, take, reason)
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         self.decided.emit(counted)
         self.accept()

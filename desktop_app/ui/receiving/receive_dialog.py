@@ -16,8 +16,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -29,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import Text
 from ...workspace import Workspace
-from ..background import BackgroundTask, error_text, in_workspace
-from ..dialogs import Dialogs
+from ..background import BackgroundTask, in_workspace
+from ..base_dialog import AppDialog
 from ..style import CONFLICT, ERROR, INFO, MUTED, OK
+from ..ui_context import UiContext
 from .register_signer import UnknownSigner, button_text, register_signers, unknown_signer
 
 VERDICT_LABELS = {
@@ -63,31 +62,24 @@ class _Waiting(QObject):
     said = Signal()
 
 
-class ReceiveDialog(QDialog):
+class ReceiveDialog(AppDialog):
     received = Signal(object)  # receiving.receive.ReceiveReport
 
     def __init__(
         self,
-        workspace: Workspace,
-        lang: str,
-        dialogs: Dialogs,
+        ui: UiContext,
         start_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        super().__init__(ui, parent)
         self.start_dir = start_dir or Path.home()
         self.task: BackgroundTask | None = None
         self.report: Any = None
         self.steps: list[tuple[int, int]] = []  # progress seen, files done of total
         self.waiting = _Waiting(self)  # emitted from the worker, shown on this thread
         self.waiting.said.connect(self._waiting)
-        self.setObjectName("receiveDialog")
-        self.setWindowTitle(self.tr("Nhận gói nộp của đơn vị cấp dưới"))
+        self.set_up("receiveDialog", self.tr("Nhận gói nộp của đơn vị cấp dưới"), size=(1100, 480))
         self.setAcceptDrops(True)
-        self.resize(1100, 480)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -121,7 +113,6 @@ class ReceiveDialog(QDialog):
         self.summary.setObjectName("receiveSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        row = QHBoxLayout()
         self.register_button = QPushButton(button_text([]), self)
         self.register_button.setObjectName("registerSigner")
         self.register_button.setEnabled(False)
@@ -133,14 +124,8 @@ class ReceiveDialog(QDialog):
         self.folder_button = QPushButton(self.tr("Chọn thư mục…"), self)
         self.folder_button.setObjectName("chooseFolder")
         self.folder_button.clicked.connect(self.choose_folder)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        row.addWidget(self.files_button)
-        row.addWidget(self.folder_button)
-        row.addWidget(self.register_button)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
+        buttons = [self.files_button, self.folder_button, self.register_button]
+        layout.addLayout(self.button_row(buttons))
 
     # -- choosing ------------------------------------------------------------------------
 
@@ -193,9 +178,7 @@ class ReceiveDialog(QDialog):
             in_workspace(self.workspace.data_dir, job),
         )
         self.task.finished.connect(lambda result: self._show(*result))
-        self.task.failed.connect(
-            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
-        )
+        self.task.failed.connect(self.show_error)
         for button in (self.files_button, self.folder_button):
             button.setEnabled(False)
             self.task.done.connect(lambda b=button: b.setEnabled(True))

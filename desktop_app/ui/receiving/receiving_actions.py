@@ -84,9 +84,7 @@ class ReceivingActions(QObject):
 
         window = self.window
         if self.board is None:
-            self.board = BoardWindow(
-                window.workspace, window.lang, window.dialogs, window.today, window.widget
-            )
+            self.board = BoardWindow(window.ui, window.widget)
             self.board.finished.connect(lambda _code: setattr(self, "board", None))
         self.board.show()
         self.board.raise_()
@@ -99,13 +97,7 @@ class ReceivingActions(QObject):
         from .receive_dialog import ReceiveDialog
 
         window = self.window
-        dialog = ReceiveDialog(
-            window.workspace,
-            window.lang,
-            window.dialogs,
-            default_export_dir(window.workspace),
-            window.widget,
-        )
+        dialog = ReceiveDialog(window.ui, default_export_dir(window.workspace), window.widget)
         dialog.received.connect(self._received)
         if paths:
             dialog.receive(paths)
@@ -126,7 +118,7 @@ class ReceivingActions(QObject):
         from .trust_dialog import TrustDialog
 
         window = self.window
-        dialog = TrustDialog(window.workspace, window.lang, window.dialogs, window.widget)
+        dialog = TrustDialog(window.ui, window.widget)
         dialog.exec()
         return dialog
 
@@ -135,9 +127,7 @@ class ReceivingActions(QObject):
 
         window = self.window
         if self.district is None:
-            self.district = DistrictWindow(
-                window.workspace, window.lang, window.dialogs, window.today, window.widget
-            )
+            self.district = DistrictWindow(window.ui, window.widget)
             self.district.finished.connect(lambda _code: setattr(self, "district", None))
         self.district.show()
         self.district.raise_()

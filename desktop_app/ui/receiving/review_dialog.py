@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
 from ...paths import dialog_start
 from ...storage import get_setting, set_setting
 from ...workspace import Workspace
-from ..background import BackgroundTask, error_text, in_workspace
-from ..dialogs import Dialogs
+from ..background import BackgroundTask, in_workspace
+from ..base_dialog import AppDialog
 from ..export_dialog import default_export_dir
 from ..identity_panel import IdentityPanel
 from ..style import ERROR_TEXT, OK_BOX
+from ..ui_context import UiContext
 
 RECEIPT_DIR_SETTING = "receipt_dir"
 RECEIPT_SUBFOLDER = "BienNhan"  # ASCII: carried on USB sticks with the packets
@@ -41,38 +41,33 @@ def default_receipt_dir(workspace: Workspace) -> Path:
     return Path(chosen) if chosen else default_export_dir(workspace) / RECEIPT_SUBFOLDER
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(AppDialog):
     reviewed = Signal(object)  # receiving.review.ReviewResult
 
     def __init__(
         self,
-        workspace: Workspace,
+        ui: UiContext,
         row: Any,  # receiving.status.BoardRow
         form_id: str,
         period: str,
         decision: str,  # "accepted" | "returned"
-        lang: str,
-        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ui, parent)
         from ...packets.identities import current_identity
 
-        self.workspace = workspace
         self.row = row
         self.form_id = form_id
         self.period = period
         self.decision = decision
-        self.lang = lang
-        self.dialogs = dialogs
         self.task: BackgroundTask | None = None
         self.result: Any = None
         returning = decision == "returned"
-        self.setObjectName("reviewDialog")
-        self.setWindowTitle(
-            self.tr("Trả lại báo cáo") if returning else self.tr("Tiếp nhận báo cáo")
+        self.set_up(
+            "reviewDialog",
+            self.tr("Trả lại báo cáo") if returning else self.tr("Tiếp nhận báo cáo"),
+            min_width=720,
         )
-        self.setMinimumWidth(720)
         layout = QVBoxLayout(self)
         what = (
             self.tr("Trả lại báo cáo của <b>%1</b> (%2), lần sửa %3, để đơn vị sửa và gửi lại.")
@@ -100,8 +95,8 @@ class ReviewDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("<b>Ký biên nhận bằng chữ ký số của đơn vị</b>"), self))
         self.identity = IdentityPanel(self)
-        info = current_identity(workspace.db, workspace.data_dir)
-        self.identity.show_identity(info, lang)
+        info = current_identity(self.workspace.db, self.workspace.data_dir)
+        self.identity.show_identity(info, self.lang)
         layout.addWidget(self.identity)
         # With no identity yet, make or import one from here, as the export dialog offers.
         self.identity_button = QPushButton(self.tr("Tạo hoặc nhập chữ ký số…"), self)
@@ -122,7 +117,7 @@ class ReviewDialog(QDialog):
         )
         inputs.addRow(self.secret_label, self.secret)
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_receipt_dir(workspace)), self)
+        self.folder = QLineEdit(str(default_receipt_dir(self.workspace)), self)
         self.folder.setObjectName("reviewFolder")
         folder_row.addWidget(self.folder, 1)
         browse = QPushButton(self.tr("Chọn…"), self)
@@ -137,7 +132,6 @@ class ReviewDialog(QDialog):
         self.done_label.setStyleSheet(OK_BOX)
         self.done_label.hide()
         layout.addWidget(self.done_label)
-        buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Mở thư mục"), self)
         self.open_button.clicked.connect(
             lambda: self.result and self.dialogs.open_folder(self.result.path.parent)
@@ -151,12 +145,9 @@ class ReviewDialog(QDialog):
         self.go_button.setDefault(True)
         self.go_button.setEnabled(info is not None)
         self.go_button.clicked.connect(self.start)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        for button in (self.open_button, self.go_button, close):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        layout.addLayout(
+            self.button_row(right=[self.open_button, self.go_button], close=self.reject)
+        )
         self._show_identity(info)
         (self.reason if returning else self.secret).setFocus()
 
@@ -179,7 +170,7 @@ class ReviewDialog(QDialog):
         from ...packets.identities import current_identity
         from ..identity_dialog import IdentityDialog
 
-        dialog = IdentityDialog(self.workspace, self.lang, self.dialogs, self)
+        dialog = IdentityDialog(self.ui, self)
         dialog.exec()
         info = current_identity(self.workspace.db, self.workspace.data_dir)
         self._show_identity(info)
@@ -223,9 +214,7 @@ class ReviewDialog(QDialog):
             self, self.tr("Đang ký biên nhận…"), in_workspace(self.workspace.data_dir, job)
         )
         self.task.finished.connect(lambda result: self._done(result, folder))
-        self.task.failed.connect(
-            lambda error: self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
-        )
+        self.task.failed.connect(self.show_error)
         self.go_button.setEnabled(False)
         self.task.done.connect(lambda: self.go_button.setEnabled(self.result is None))
         self.task.start()

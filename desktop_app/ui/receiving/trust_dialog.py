@@ -14,8 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -24,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.messages import AppError
-from ...workspace import Workspace
-from ..background import error_text
-from ..dialogs import Dialogs
+from ..base_dialog import AppDialog
 from ..identity_panel import grouped_fingerprint
 from ..read_table import read_only_table
+from ..ui_context import UiContext
 from .board_model import local_time
 
 
@@ -52,20 +49,19 @@ def short_fingerprint(fingerprint: str) -> str:
     return "\n".join(lines[:2]) + " …"
 
 
-class TrustDialog(QDialog):
+class TrustDialog(AppDialog):
     """The trust list with its history; add, trust a CA, revoke."""
 
     def __init__(
-        self, workspace: Workspace, lang: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        ui: UiContext,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.lang = lang
-        self.dialogs = dialogs
+        super().__init__(ui, parent)
         self.entries: list[Any] = []
-        self.setObjectName("trustDialog")
-        self.setWindowTitle(self.tr("Chứng thư tin cậy của đơn vị cấp dưới"))
-        self.resize(1200, 560)
+        self.set_up(
+            "trustDialog", self.tr("Chứng thư tin cậy của đơn vị cấp dưới"), size=(1200, 560)
+        )
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -87,7 +83,6 @@ class TrustDialog(QDialog):
         self.table = read_only_table(self, "trustTable", heads, stretch=5, wrap=True)
         self.table.itemSelectionChanged.connect(self._enable)
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
         add = QPushButton(self.tr("Đăng ký chứng thư đơn vị…"), self)
         add.setObjectName("trustAdd")
         add.clicked.connect(lambda: self.add(ca=False))
@@ -110,15 +105,8 @@ class TrustDialog(QDialog):
         self.show_ended = QCheckBox(self.tr("Hiện cả chứng thư đã thay thế hoặc thu hồi"), self)
         self.show_ended.setObjectName("trustShowEnded")
         self.show_ended.toggled.connect(lambda _on: self.refresh())
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        for widget in (add, add_ca, self.revoke_button, self.revoke_other_button):
-            buttons.addWidget(widget)
-        buttons.addSpacing(16)
-        buttons.addWidget(self.show_ended)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        left = [add, add_ca, self.revoke_button, self.revoke_other_button, 16, self.show_ended]
+        layout.addLayout(self.button_row(left))
         self.refresh()
 
     def refresh(self) -> None:
@@ -179,7 +167,7 @@ class TrustDialog(QDialog):
     def add(self, *, ca: bool) -> Any:
         from .add_certificate_dialog import AddCertificateDialog
 
-        dialog = AddCertificateDialog(self.workspace, self.lang, self.dialogs, ca=ca, parent=self)
+        dialog = AddCertificateDialog(self.ui, ca=ca, parent=self)
         dialog.accepted.connect(self.refresh)
         dialog.exec()
         return dialog
@@ -203,7 +191,7 @@ class TrustDialog(QDialog):
         try:
             revoke_trust(self.workspace, entry.fingerprint, reason)
         except AppError as error:
-            self.dialogs.error(self, self.windowTitle(), error_text(error, self.lang))
+            self.show_error(error)
             return
         self.refresh()
 
@@ -226,7 +214,7 @@ class TrustDialog(QDialog):
         try:
             ended = revoke_trust(self.workspace, fingerprint.strip(), reason)
         except AppError as error:
-            self.dialogs.error(self, title, error_text(error, self.lang))
+            self.show_error(error, title)
             return
         self.show_ended.setChecked(True)  # a revoked certificate shows with the history
         self.refresh()
