@@ -213,7 +213,7 @@ def _score_rows(ws: Worksheet, layout: ReportLayout) -> int:
         row += 1
     for index, line in enumerate(layout.published):  # published scores: apart, under it
         bold = index == 0
-        _merge(ws, row + 1 + index, 1, 6, line, font=_font(12, bold=bold), alignment=_align())
+        merge(ws, row + 1 + index, 1, 6, line, font=font(12, bold=bold), alignment=align())
     return row - 1 + (len(layout.published) + 1 if layout.published else 0)
 
 
