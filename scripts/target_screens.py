@@ -21,7 +21,7 @@ from desktop_app.ui.app import create_application  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.workspace import Workspace  # noqa: E402
 from desktop_app.workspace.entry import load_values  # noqa: E402
-from desktop_app.workspace.plans import import_plan  # noqa: E402
+from desktop_app.workspace.plan_files import import_plan  # noqa: E402
 from desktop_app.workspace.setup_unit import setup_unit  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

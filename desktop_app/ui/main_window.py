@@ -48,6 +48,7 @@ from .style import STYLE_SHEET
 from .target_hint import TargetActions
 from .ui_context import UiContext
 from .window_fit import WindowMemory
+from .window_menus import install_menus
 
 if TYPE_CHECKING:
     from ..workspace.instance_lock import InstanceLock
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(shown)
 
     def _build_actions(self) -> None:
-        self.commands = commands = ReportCommands(self, self.statusBar().showMessage)
+        self.commands = ReportCommands(self, self.statusBar().showMessage)
         self.quit_action = QAction(self.tr("&Thoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -151,61 +152,7 @@ class MainWindow(QMainWindow):
         self.excel_import = ExcelImport(self)
         self.targets = TargetActions(self)
         self.scores = ScoreActions(self)
-        menus = [
-            (
-                self.tr("&Báo cáo"),
-                [
-                    commands.save_action,
-                    commands.copy_action,
-                    self.excel_import.action,
-                    self.scores.action,
-                    None,
-                    self.packets.export_action,
-                    self.packets.verify_action,
-                    self.receiving.receipt_action,
-                    None,
-                    self.quit_action,
-                ],
-            ),
-            (
-                self.tr("&Sửa"),
-                [commands.undo_action, commands.redo_action, None, commands.notes_action],
-            ),
-            (
-                self.tr("&Xem"),
-                [
-                    commands.next_action,
-                    commands.prev_action,
-                    commands.problems_action,
-                    self.problems_dock.toggleViewAction(),
-                    self.targets.action,
-                ],
-            ),
-            (
-                self.tr("&Công cụ"),
-                [
-                    self.packets.identity_action,
-                    self.maintenance.forms_action,
-                    self.maintenance.backups_action,
-                    None,
-                    self.settings.settings_action,
-                ],
-            ),
-        ]
-        if self.receiving.receives:
-            menus.insert(1, (self.tr("&Tiếp nhận"), self.receiving.menu_actions()))
-        for title, actions in menus:
-            menu = self.menuBar().addMenu(title)
-            for action in actions:
-                menu.addSeparator() if action is None else menu.addAction(action)
-                if action is not None:
-                    self.addAction(action)  # shortcuts work with the menu closed
-        language = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
-        language.addAction(self.settings.vi_action)
-        language.addAction(self.settings.en_action)
-        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
-        help_menu.addAction(self.maintenance.about_action)
-        self.addAction(self.maintenance.about_action)
+        install_menus(self)
 
     def _build_toolbar(self) -> None:
         self.toolbar = ReportToolbar(self.today, self.lang, self.packets.export_action, self)

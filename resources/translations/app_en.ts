@@ -1453,7 +1453,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+110"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+111"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1463,7 +1463,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop_app/ui/window_menus.py" line="+30"/>
         <source>&amp;Báo cáo</source>
         <translation>&amp;Report</translation>
     </message>
@@ -1483,22 +1483,22 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Tiếp nhận</source>
         <translation>&amp;Receiving</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+54"/>
         <source>Không mở được báo cáo nào của đơn vị này.</source>
         <translation>No report of this unit could be opened.</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
-from desktop_app.workspace.plans import import_plan
+from desktop_app.workspace.plan_files import import_plan
 from desktop_app.workspace.setup_unit import setup_unit
 
 pytestmark = pytest.mark.gui

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from desktop_app.workspace import Workspace
-from desktop_app.workspace.plans import import_plan
+from desktop_app.workspace.plan_files import import_plan
 from desktop_app.workspace.session import ReportSession
 from desktop_app.workspace.setup_unit import setup_unit
 from desktop_app.workspace.target_hints import field_hints, period_hints, plan_heading, targets_of
