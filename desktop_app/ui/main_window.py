@@ -38,11 +38,11 @@ from .leave_guard import LeaveGuard
 from .maintenance_actions import MaintenanceActions
 from .packet_actions import PacketActions
 from .problems_panel import ProblemsDock
-from .published_score_dialog import ScoreActions
 from .receiving.receiving_actions import ReceivingActions
 from .report_commands import ReportCommands
 from .report_status import ReportStatus
 from .report_toolbar import ReportToolbar
+from .score_actions import ScoreActions
 from .settings_actions import SettingsActions
 from .style import STYLE_SHEET
 from .target_hint import TargetActions

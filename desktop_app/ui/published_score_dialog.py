@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -188,29 +188,4 @@ class ScoresDialog(QDialog):
         self.refresh()
 
 
-class ScoreActions(QObject):
-    """Báo cáo → Điểm qua các kỳ, điểm công bố…"""
-
-    def __init__(self, window: WindowContext) -> None:
-        super().__init__(window.widget)
-        self.window = window
-        self.dialog: ScoresDialog | None = None
-        self.action = QAction(self.tr("Điểm qua các kỳ, điểm &công bố…"), window.widget)
-        self.action.setObjectName("scoresAction")
-        self.action.triggered.connect(self.show_scores)
-
-    def show_scores(self) -> ScoresDialog | None:
-        session = self.window.session
-        if session is None:
-            return None
-        self.dialog = ScoresDialog(self.window, session.form.id)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.destroyed.connect(self._gone)
-        self.dialog.show()
-        return self.dialog
-
-    def _gone(self) -> None:
-        self.dialog = None
-
-
-__all__ = ["PUBLISHED_COLOUR", "ScoreActions", "ScoresDialog"]
+__all__ = ["PUBLISHED_COLOUR", "ScoresDialog"]

@@ -25,5 +25,6 @@ from . import (  # noqa: F401  (imported for their side effect: loaded before Qt
     logs,
     plans,
     session,
+    target_hints,
 )
 from .workspace import Workspace  # noqa: F401

@@ -2378,7 +2378,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ScoreActions</name>
     <message>
-        <location filename="../../desktop_app/ui/published_score_dialog.py" line="+198"/>
+        <location filename="../../desktop_app/ui/score_actions.py" line="+28"/>
         <source>Điểm qua các kỳ, điểm &amp;công bố…</source>
         <translation>Scores over the periods, &amp;published scores…</translation>
     </message>
@@ -2386,7 +2386,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ScoresDialog</name>
     <message>
-        <location line="-142"/>
+        <location filename="../../desktop_app/ui/published_score_dialog.py" line="+56"/>
         <source>Điểm qua các kỳ và điểm công bố</source>
         <translation>Scores over the periods and published scores</translation>
     </message>
