@@ -85,4 +85,20 @@ def plan_for(ws: Workspace, form_id: str, period: str) -> Plan | None:
     )
 
 
-__all__ = ["MAX_PLAN_BYTES", "import_plan", "plan_for", "read_plan_file", "store_plan"]
+def plan_periods(ws: Workspace, form_id: str) -> list[str]:
+    """The periods this unit holds a plan for on ``form_id``, newest first."""
+    prefix = _key(form_id, "")
+    rows = ws.db.fetchall(
+        "SELECT key FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+    )
+    return sorted((str(r[0])[len(prefix) :] for r in rows), reverse=True)
+
+
+__all__ = [
+    "MAX_PLAN_BYTES",
+    "import_plan",
+    "plan_for",
+    "plan_periods",
+    "read_plan_file",
+    "store_plan",
+]
