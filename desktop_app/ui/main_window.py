@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
                     self.packets.export_action,
                     self.packets.verify_action,
                     self.receiving.receipt_action,
+                    self.receiving.appraisal_action,
                     None,
                     self.quit_action,
                 ],
