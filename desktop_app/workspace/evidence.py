@@ -264,17 +264,19 @@ class PacketEvidence:
         }
 
 
-def packet_evidence(ws: Workspace, form: Form, report_id: int) -> list[PacketEvidence]:
-    """The report's files numbered as packet members, in form order."""
+def packet_evidence(
+    ws: Workspace, form: Form, report_id: int, *, content: bool = True
+) -> list[PacketEvidence]:
+    """The report's files numbered as packet members, in form order (``content``
+    False: without their bytes, for the listing in data.json)."""
     rows = _by_field(form, store.report_evidence(ws.db, report_id))
     found: list[PacketEvidence] = []
     for rs in rows.values():
         for row in rs:
-            content = store.evidence_content(ws.db, report_id, row.id)
-            assert content is not None
+            data = store.evidence_content(ws.db, report_id, row.id) if content else b""
             member = member_name(len(found) + 1, row.name, row.media_type)
             found.append(PacketEvidence(
-                member, row.field_id, row.name, row.media_type, row.size, row.sha256, content
+                member, row.field_id, row.name, row.media_type, row.size, row.sha256, data or b""
             ))  # fmt: skip
     return found
 
