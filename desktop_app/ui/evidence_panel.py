@@ -40,10 +40,6 @@ from .dialogs import Dialogs
 _FILTER = "PDF, JPEG, PNG (*.pdf *.jpg *.jpeg *.png)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidencePanel", text)
-
-
 def evidence_button(field: Field, parent: QWidget) -> QToolButton:
     """The button beside a field that takes evidence; ``show_count`` sets its text."""
     button = QToolButton(parent)
@@ -53,16 +49,22 @@ def evidence_button(field: Field, parent: QWidget) -> QToolButton:
     required = field.evidence == "required"
     button.setProperty("required", required)
     button.setToolTip(
-        _tr("Tài liệu kiểm chứng (bắt buộc khi có số liệu): PDF, JPEG hoặc PNG")
+        QCoreApplication.translate(
+            "EvidencePanel", "Tài liệu kiểm chứng (bắt buộc khi có số liệu): PDF, JPEG hoặc PNG"
+        )
         if required
-        else _tr("Tài liệu kiểm chứng (không bắt buộc): PDF, JPEG hoặc PNG")
+        else QCoreApplication.translate(
+            "EvidencePanel", "Tài liệu kiểm chứng (không bắt buộc): PDF, JPEG hoặc PNG"
+        )
     )
     show_count(button, 0)
     return button
 
 
 def show_count(button: QToolButton, count: int) -> None:
-    button.setText(_tr("Kiểm chứng (%1)").replace("%1", str(count)))
+    button.setText(
+        QCoreApplication.translate("EvidencePanel", "Kiểm chứng (%1)").replace("%1", str(count))
+    )
     font = button.font()
     font.setBold(count > 0)
     button.setFont(font)
