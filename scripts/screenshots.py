@@ -157,6 +157,9 @@ def main() -> None:
     from forms_screens import forms_screens
 
     forms_screens(app, save)
+    from evidence_screens import evidence_screens
+
+    evidence_screens(app, save)
 
 
 def wait(task, app) -> None:

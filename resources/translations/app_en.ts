@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/about_dialog.py" line="+51"/>
+        <location filename="../../desktop_app/ui/about_dialog.py" line="+54"/>
         <source>Giới thiệu và chẩn đoán</source>
         <translation>About and diagnostics</translation>
     </message>
@@ -143,7 +143,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AddCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+57"/>
+        <location filename="../../desktop_app/ui/receiving/add_certificate_dialog.py" line="+60"/>
         <source>Tin cậy tổ chức cấp chứng thư (CA)</source>
         <translation>Trust a certificate authority (CA)</translation>
     </message>
@@ -246,7 +246,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../desktop_app/ui/background.py" line="+84"/>
+        <location filename="../../desktop_app/ui/background.py" line="+87"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -259,7 +259,7 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backups_dialog.py" line="+54"/>
+        <location filename="../../desktop_app/ui/backups_dialog.py" line="+55"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backups and restore</translation>
     </message>
@@ -269,7 +269,7 @@ It holds the information above and the log; no database, no signing key. Send th
         <translation>The application backs up the database when it opens (at most once an hour, and only when the data changed) and keeps the newest %1 automatic backups; manual backups and the newest backup that holds data are never deleted. Restoring replaces all current data with the chosen backup; the current data are backed up first, so they can be got back.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
@@ -299,7 +299,7 @@ It holds the information above and the log; no database, no signing key. Send th
         <translation>Packets received</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
@@ -356,7 +356,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+65"/>
+        <location filename="../../desktop_app/ui/receiving/board_window.py" line="+68"/>
         <source>Theo dõi nộp báo cáo của đơn vị cấp dưới</source>
         <translation>Submissions from subordinate units</translation>
     </message>
@@ -464,7 +464,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+111"/>
+        <location filename="../../desktop_app/ui/receiving/compare_dialogs.py" line="+114"/>
         <source>Thay đổi so với lần nộp trước</source>
         <translation>Changes since the previous submission</translation>
     </message>
@@ -572,7 +572,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>CopyPreviousDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/copy_dialog.py" line="+29"/>
+        <location filename="../../desktop_app/ui/copy_dialog.py" line="+32"/>
         <source>Sao chép từ kỳ trước</source>
         <translation>Copy from the previous period</translation>
     </message>
@@ -615,7 +615,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+77"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+80"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -673,7 +673,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../desktop_app/ui/error_report.py" line="+87"/>
+        <location filename="../../desktop_app/ui/error_report.py" line="+89"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
@@ -688,9 +688,85 @@ Saved data are not lost; check the field you just typed. The details were writte
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/evidence_panel.py" line="+98"/>
+        <source>Tài liệu kiểm chứng: %1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bắt buộc khi chỉ tiêu có số liệu (Có, số lớn hơn 0).</source>
+        <translation>Required when the indicator claims something (Yes, a number above 0).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không bắt buộc.</source>
+        <translation>Optional.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 Tệp PDF, JPEG hoặc PNG, tối đa %2 một tệp, %3 cả báo cáo, %4 tệp một chỉ tiêu.</source>
+        <translation>%1 PDF, JPEG or PNG files, at most %2 a file, %3 for the whole report, %4 files an indicator.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Thêm tệp…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bỏ tệp</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Chọn tài liệu kiểm chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Máy không có phần mềm mở được tệp này: %1</source>
+        <translation>No program on this computer opens this file: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bỏ tệp «%1» khỏi chỉ tiêu này?</source>
+        <translation>Remove «%1» from this indicator?</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location line="-180"/>
+        <source>Tài liệu kiểm chứng (bắt buộc khi có số liệu): PDF, JPEG hoặc PNG</source>
+        <translation>Evidence (required when there is a figure): PDF, JPEG or PNG</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tài liệu kiểm chứng (không bắt buộc): PDF, JPEG hoặc PNG</source>
+        <translation>Evidence (optional): PDF, JPEG or PNG</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kiểm chứng (%1)</source>
+        <translation>Evidence (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ExcelImport</name>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="+116"/>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+119"/>
         <source>Nhập từ &amp;Excel…</source>
         <translation>Import from &amp;Excel…</translation>
     </message>
@@ -718,7 +794,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+76"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+79"/>
         <source>Xuất gói nộp</source>
         <translation>Export submission packet</translation>
     </message>
@@ -846,7 +922,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../desktop_app/ui/field_row.py" line="+145"/>
+        <location filename="../../desktop_app/ui/field_row.py" line="+147"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -869,7 +945,7 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/fields_dialog.py" line="+75"/>
+        <location filename="../../desktop_app/ui/fields_dialog.py" line="+78"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -912,7 +988,7 @@ Saved data are not lost; check the field you just typed. The details were writte
     <name>FormsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/forms_dialog.py" line="+57"/>
-        <location line="+95"/>
+        <location line="+81"/>
         <location line="+4"/>
         <location line="+17"/>
         <location line="+12"/>
@@ -920,12 +996,12 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Forms</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-110"/>
         <source>Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi.</source>
         <translation>The forms and versions on this computer. Whoever defines the indicator set exports a form to Excel, edits it and imports it again; the units below install the form packet their parent publishes. A version, once here, never changes.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Mã</source>
         <translation>Id</translation>
     </message>
@@ -955,7 +1031,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>&amp;Xuất ra Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
@@ -1062,7 +1138,7 @@ Call the parent unit and read it back group by group. Trust this certificate and
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_dialog.py" line="+40"/>
+        <location filename="../../desktop_app/ui/identity_dialog.py" line="+43"/>
         <source>Chữ ký số của đơn vị</source>
         <translation>The unit&apos;s digital signature</translation>
     </message>
@@ -1236,7 +1312,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/identity_panel.py" line="+32"/>
+        <location filename="../../desktop_app/ui/identity_panel.py" line="+35"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
@@ -1340,7 +1416,7 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
 <context>
     <name>LeaveGuard</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/leave_guard.py" line="+55"/>
+        <location filename="../../desktop_app/ui/leave_guard.py" line="+58"/>
         <source>%n ô chưa lưu được (xem thông báo đỏ dưới ô). Nếu đóng bây giờ, nội dung vừa nhập ở các ô đó sẽ mất.
 
 Vẫn đóng phần mềm?</source>
@@ -1379,7 +1455,7 @@ Move on anyway?</numerusform>
 <context>
     <name>LostDataDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+48"/>
+        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+49"/>
         <source>Không tìm thấy số liệu</source>
         <translation>Data not found</translation>
     </message>
@@ -1389,27 +1465,27 @@ Move on anyway?</numerusform>
         <translation>Choose the backup to restore (the newest good one is already chosen), then press Restore. Nothing is deleted.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Số báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Số ô đã nhập</source>
         <translation>Figures entered</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>&amp;Khôi phục bản đã chọn</source>
         <translation>&amp;Restore the chosen backup</translation>
     </message>
@@ -1480,7 +1556,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+98"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+102"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1530,7 +1606,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>No report of this unit could be opened.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1543,7 +1619,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MaintenanceActions</name>
     <message>
-        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+37"/>
+        <location filename="../../desktop_app/ui/maintenance_actions.py" line="+40"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>&amp;Backups and restore…</translation>
     </message>
@@ -1566,7 +1642,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>NotesDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/notes_dialog.py" line="+40"/>
+        <location filename="../../desktop_app/ui/notes_dialog.py" line="+43"/>
         <source>Ghi chú và lịch sử: %1</source>
         <translation>Note and history: %1</translation>
     </message>
@@ -1629,7 +1705,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>OpenExternally</name>
     <message>
-        <location filename="../../desktop_app/ui/district/open_externally.py" line="+20"/>
+        <location filename="../../desktop_app/ui/district/open_externally.py" line="+23"/>
         <source>Mở bảng tính</source>
         <translation>Open the workbook</translation>
     </message>
@@ -1647,7 +1723,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>PacketActions</name>
     <message>
-        <location filename="../../desktop_app/ui/packet_actions.py" line="+21"/>
+        <location filename="../../desktop_app/ui/packet_actions.py" line="+24"/>
         <source>&amp;Xuất gói nộp…</source>
         <translation>&amp;Export submission packet…</translation>
     </message>
@@ -1665,7 +1741,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>PdfPrintPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/district/print_preview.py" line="+281"/>
+        <location filename="../../desktop_app/ui/district/print_preview.py" line="+283"/>
         <source>Xem trước khi in — %1</source>
         <translation>Print preview — %1</translation>
     </message>
@@ -1684,7 +1760,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../desktop_app/ui/period_choice.py" line="+40"/>
+        <location filename="../../desktop_app/ui/period_choice.py" line="+43"/>
         <source>Kỳ khác…</source>
         <translation>Other period…</translation>
     </message>
@@ -1717,7 +1793,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../desktop_app/ui/problems_panel.py" line="+224"/>
+        <location filename="../../desktop_app/ui/problems_panel.py" line="+227"/>
         <source>Lỗi và cảnh báo</source>
         <translation>Errors and warnings</translation>
     </message>
@@ -1789,7 +1865,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+113"/>
+        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+116"/>
         <source>%1 — tối đa %2 điểm</source>
         <translation>%1 — at most %2 points</translation>
     </message>
@@ -1873,7 +1949,7 @@ rank</translation>
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+111"/>
+        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+113"/>
         <source>Bảng xếp hạng</source>
         <translation>Ranking</translation>
     </message>
@@ -1911,7 +1987,7 @@ rank</translation>
 <context>
     <name>ReceiptTrustDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receipt_trust_dialog.py" line="+24"/>
+        <location filename="../../desktop_app/ui/receiving/receipt_trust_dialog.py" line="+27"/>
         <source>Biên nhận đầu tiên của đơn vị cấp trên</source>
         <translation>The parent unit&apos;s first receipt</translation>
     </message>
@@ -1944,7 +2020,7 @@ rank</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+85"/>
+        <location filename="../../desktop_app/ui/receiving/receive_dialog.py" line="+88"/>
         <source>Nhận gói nộp của đơn vị cấp dưới</source>
         <translation>Receive packets from subordinate units</translation>
     </message>
@@ -2052,7 +2128,7 @@ rank</translation>
 <context>
     <name>ReceivingActions</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+32"/>
         <source>&amp;Theo dõi nộp báo cáo…</source>
         <translation>Submission &amp;status…</translation>
     </message>
@@ -2148,7 +2224,7 @@ rank</translation>
 <context>
     <name>RegisterSigner</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/register_signer.py" line="+52"/>
+        <location filename="../../desktop_app/ui/receiving/register_signer.py" line="+55"/>
         <source>Đăng ký chứng thư này cho đơn vị %1 (%2)…</source>
         <translation>Register this certificate for the unit %1 (%2)…</translation>
     </message>
@@ -2191,7 +2267,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReportCommands</name>
     <message>
-        <location filename="../../desktop_app/ui/report_commands.py" line="+26"/>
+        <location filename="../../desktop_app/ui/report_commands.py" line="+29"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
@@ -2239,7 +2315,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReportStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/report_status.py" line="+44"/>
+        <location filename="../../desktop_app/ui/report_status.py" line="+47"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
@@ -2282,7 +2358,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReportToolbar</name>
     <message>
-        <location filename="../../desktop_app/ui/report_toolbar.py" line="+37"/>
+        <location filename="../../desktop_app/ui/report_toolbar.py" line="+41"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
@@ -2305,7 +2381,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+70"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+73"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2420,7 +2496,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>SectionNav</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/section_nav.py" line="+38"/>
+        <location filename="../../desktop_app/ui/section_nav.py" line="+41"/>
         <source>%n chưa lưu</source>
         <translation>
             <numerusform>%n unsaved</numerusform>
@@ -2455,7 +2531,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>SettingsActions</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_actions.py" line="+33"/>
+        <location filename="../../desktop_app/ui/settings_actions.py" line="+36"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -2463,7 +2539,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/setup_dialog.py" line="+81"/>
+        <location filename="../../desktop_app/ui/setup_dialog.py" line="+84"/>
         <source>Thiết lập ban đầu</source>
         <translation>First-time setup</translation>
     </message>
@@ -2622,7 +2698,7 @@ Save this setup?</translation>
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/targets_model.py" line="+69"/>
+        <location filename="../../desktop_app/ui/district/targets_model.py" line="+72"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
@@ -2708,7 +2784,7 @@ met</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+66"/>
+        <location filename="../../desktop_app/ui/receiving/trust_dialog.py" line="+67"/>
         <source>Chứng thư tin cậy của đơn vị cấp dưới</source>
         <translation>Trusted certificates of subordinate units</translation>
     </message>
@@ -2718,7 +2794,7 @@ met</translation>
         <translation>Only packets signed with a certificate registered for that very unit (or issued by a trusted CA and naming the unit&apos;s code) are received.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
@@ -2748,7 +2824,7 @@ met</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>Đăng ký chứng thư đơn vị…</source>
         <translation>Register a unit certificate…</translation>
     </message>
@@ -2847,7 +2923,7 @@ met</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/verify_dialog.py" line="+50"/>
+        <location filename="../../desktop_app/ui/verify_dialog.py" line="+53"/>
         <source>Kiểm tra gói nộp</source>
         <translation>Check packets</translation>
     </message>
