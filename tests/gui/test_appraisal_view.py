@@ -29,8 +29,12 @@ def vietnamese():
 
 
 @pytest.fixture(scope="module")
-def received(tmp_path_factory):
-    chodon = F.build_fleet(tmp_path_factory)
+def chodon(tmp_path_factory):
+    return F.build_fleet(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def received(chodon, tmp_path_factory):
     return F.received_district(chodon, tmp_path_factory.mktemp("huyen") / "data")
 
 
@@ -128,3 +132,64 @@ def test_a_unit_fully_appraised_is_no_longer_marked(qtbot, district):
     assert "Đã thẩm định xong 1/20" in ranking.appraisal_note.text()
     units = view.units
     assert units.item(units.currentRow(), 4).text() == "Xong"
+
+
+def test_the_evidence_beside_its_item_opens_in_the_viewer(qtbot, chodon, tmp_path):
+    """A commune's cds-xa report with a decision attached to «Ban chỉ đạo CĐS»: the
+    district sees the file's name and size beside the item and opens a copy (Ctrl+O)."""
+    import json
+
+    from desktop_app.ui.district.district_window import DistrictWindow
+    from desktop_app.workspace import receive as use
+    from desktop_app.workspace.entry import load_values
+    from desktop_app.workspace.evidence import attach_evidence_bytes
+    from desktop_app.workspace.export import export_report
+    from tests.support import evidence_files as files
+
+    commune = chodon.communes["02080"]
+    values = json.loads((F.SAMPLES / "cds-xa_2026_02020.json").read_text(encoding="utf-8"))
+    values["unit"] = commune.code
+    source = tmp_path / "values.json"
+    source.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    decision = files.pdf()
+    with F.open_ws(shutil.copytree(commune.data_dir, tmp_path / "xa")) as ws:
+        load_values(ws, source)
+        attach_evidence_bytes(ws, "cds-xa", "2026", "co_bcd_cds", "Quyết định 15.pdf", decision)
+        plan = ("co_ke_hoach_cntt", "Kế hoạch 2026.png", files.png())
+        attach_evidence_bytes(ws, "cds-xa", "2026", *plan)
+        if values["values"].get("co_phuong_an_attt"):  # required when the answer is yes
+            attach_evidence_bytes(ws, "cds-xa", "2026", "co_phuong_an_attt", "PA.jpg", files.jpeg())
+        packet = export_report(ws, "cds-xa", "2026", tmp_path / "out", secret=F.PASS).path
+    dialogs = ScriptedDialogs()
+    with F.open_ws(F.fresh_district(chodon, tmp_path / "huyen")) as ws:
+        use.register_certificate(ws, commune.cert, commune.code)
+        use.receive(ws, [packet])
+        window = DistrictWindow(ws, "vi", dialogs, TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.choose("cds-xa", "2026")
+        qtbot.waitUntil(lambda: window.appraisal_view is not None, timeout=30000)
+        view = window.appraisal_view
+        qtbot.waitUntil(
+            lambda: view.state is not None and view.state.district.form.id == "cds-xa",
+            timeout=30000,
+        )
+        window.appraise_unit(commune.code)
+        row = next(i for i, item in enumerate(view.unit.items) if item.field_id == "co_bcd_cds")
+        shown = view.model.index(row, view.model.column("evidence")).data()
+        assert shown.startswith("Quyết định 15.pdf (") and "KB)" in shown
+        others = [view.model.index(r, view.model.column("evidence")).data()
+                  for r in range(view.model.rowCount()) if r != row]  # fmt: skip
+        assert any(text.startswith("Kế hoạch 2026.png (") for text in others)
+        assert "—" in others  # items without evidence say so
+        for _ in range(row):
+            qtbot.keyClick(view.items, Qt.Key.Key_Down)
+        assert view.editor.open_button.isEnabled()
+        qtbot.keyClick(view.items, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        [opened] = dialogs.opened_files
+        assert opened.name == "Quyết định 15.pdf" and opened.read_bytes() == decision
+        column = view.model.column("evidence")
+        while view.model.index(view.current_row(), column).data() != "—":
+            qtbot.keyClick(view.items, Qt.Key.Key_Down)
+        assert not view.editor.open_button.isEnabled()
+        window.close()

@@ -3,8 +3,8 @@ view lists and opens it: each file's name and size, and its content copied to a
 temporary folder and handed to the system's viewer (a PDF reader, an image viewer),
 through the Dialogs seam so tests see what would be opened.
 
-``evidence_files`` and ``evidence_bytes`` are where the received packets' evidence is
-read; reports are received without evidence files so far, so there is none to list.
+The files are those kept when the packet was received (``workspace.evidence``), read
+from the database: the packet file itself may have been moved since.
 
 Texts are ``QCoreApplication.translate("AppraisalEvidence", "…")`` spelled out in full:
 pyside6-lupdate finds only that literal form.
@@ -17,6 +17,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,26 +37,32 @@ class EvidenceFile:
 
     name: str
     size: int
-    key: Any = None  # what ``evidence_bytes`` needs to read it back
+    key: Any = None  # what ``evidence_bytes`` needs to read it back: its packet member
 
 
-def evidence_files(ws: Workspace, submission_id: int, field_id: str) -> list[EvidenceFile]:
-    """The evidence a received submission carries for one field: none so far."""
-    return []
+def evidence_files(ws: Workspace, submission_id: int) -> dict[str, list[EvidenceFile]]:
+    """The evidence a received submission carries, by field id."""
+    from ...workspace.evidence import submission_evidence
+
+    return {
+        field_id: [EvidenceFile(r.name, r.size, r.member) for r in rows]
+        for field_id, rows in submission_evidence(ws, submission_id).items()
+    }
 
 
 def evidence_bytes(ws: Workspace, submission_id: int, evidence: EvidenceFile) -> bytes:
     """The content of one evidence file listed by ``evidence_files``."""
-    raise LookupError(evidence.name)
+    from ...workspace.evidence import submission_evidence_bytes
+
+    return submission_evidence_bytes(ws, submission_id, str(evidence.key))
 
 
 def size_text(size: int) -> str:
     """A file's size as people read it: 820 B, 12,5 KB, 3,2 MB."""
     if size < 1024:
         return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{format_number(round(size / 1024, 1))} KB"
-    return f"{format_number(round(size / 1024 / 1024, 1))} MB"
+    unit, name = (1024, "KB") if size < 1024 * 1024 else (1024 * 1024, "MB")
+    return f"{format_number(Decimal(size) / unit, 1)} {name}"
 
 
 def open_evidence(
@@ -84,7 +91,7 @@ def open_evidence(
         target = folder / Path(file.name).name  # never a path the packet chose
         try:
             target.write_bytes(evidence_bytes(ws, submission_id, file))
-        except (AppError, OSError, LookupError) as error:
+        except (AppError, OSError) as error:
             text = error_text(error, lang) if isinstance(error, AppError) else file.name
             dialogs.error(parent, title, text)
             return written

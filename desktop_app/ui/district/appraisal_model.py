@@ -9,7 +9,7 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -47,7 +47,7 @@ class AppraisalModel(QAbstractTableModel):
         self,
         form: Form | None,
         unit: UnitAppraisal | None,
-        evidence: dict[str, Sequence[EvidenceFile]] | None = None,
+        evidence: Mapping[str, Sequence[EvidenceFile]] | None = None,
     ) -> None:
         self.beginResetModel()
         self.form = form

@@ -231,8 +231,10 @@ class AppraisalView(QWidget):
         except AppError as error:
             self._refused(error)
             return
-        evidence = {i.field_id: evidence_files(self.workspace, unit.submission_id, i.field_id)
-                    for i in unit.items}  # fmt: skip
+        try:
+            evidence = evidence_files(self.workspace, unit.submission_id)
+        except AppError:  # the submission went (a backup restored): nothing to list
+            evidence = {}
         self.unit = unit
         self.model.set_unit(district.form, unit, evidence)
         self.units.blockSignals(True)
