@@ -160,6 +160,9 @@ def main() -> None:
     from evidence_screens import evidence_screens
 
     evidence_screens(app, save)
+    from appraisal_screens import appraisal_screens
+
+    appraisal_screens(app, save)
 
 
 def wait(task, app) -> None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -79,11 +79,10 @@ class AppraisalResultDialog(QDialog):
         self.setWindowTitle(self.tr("Kết quả thẩm định"))
         self.resize(980, 520)
         layout = QVBoxLayout(self)
-        title = QLabel(
-            f"<b>{session.form.title.pick(lang)}</b> — "
-            + self.tr("kỳ %1").replace("%1", session.period.label(lang)),
-            self,
-        )
+        heading, period = session.form.title.pick(lang), session.period.label(lang)
+        if period.lower() not in heading.lower():  # titles usually name the year already
+            heading += f" — {period}"
+        title = QLabel(f"<b>{heading}</b>", self)
         title.setWordWrap(True)
         title.setStyleSheet(f"color: {TITLE}; font-size: 12pt;")
         layout.addWidget(title)
@@ -107,6 +106,11 @@ class AppraisalResultDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self._fill(session, held, lang)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the reasons wrap: their rows take the height the new width needs
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def _fill(self, session: ReportSession, held: dict[str, Any], lang: str) -> None:
         decimals = _decimals(session)
@@ -134,13 +138,14 @@ class AppraisalResultDialog(QDialog):
                 _points(appraised, decimals) if appraised is not None else self.tr("chưa"),
                 entry.get("reason") or "",
             ]
+            shown = QTableWidgetItem()
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 if column in (1, 2, 3):
                     cell.setTextAlignment(RIGHT)
                 self.table.setItem(index, column, cell)
-            shown = self.table.item(index, 3)
+                shown = cell if column == 3 else shown
             if appraised is None:
                 shown.setForeground(QBrush(QColor(MUTED)))
             else:

@@ -55,7 +55,7 @@ class PublishFormDialog(QDialog):
         self.lang = lang
         self.dialogs = dialogs
         self.task: BackgroundTask | None = None
-        self.result: tuple[Any, Path, str] | None = None
+        self.published: tuple[Any, Path, str] | None = None
         self.setObjectName("publishFormDialog")
         self.setWindowTitle(self.tr("Phát hành biểu mẫu cho đơn vị cấp dưới"))
         self.setMinimumWidth(720)
@@ -168,7 +168,7 @@ class PublishFormDialog(QDialog):
         self.task.start()
 
     def _published(self, result: tuple[Any, Path, str]) -> None:
-        self.result = result
+        self.published = result
         form, path, fingerprint = result
         plan = self.plan.currentData()
         lines = [
@@ -191,8 +191,8 @@ class PublishFormDialog(QDialog):
         self.open_button.show()
 
     def _open_folder(self) -> None:
-        if self.result is not None:
-            self.dialogs.open_folder(self.result[1].parent)
+        if self.published is not None:
+            self.dialogs.open_folder(self.published[1].parent)
 
 
 __all__ = ["PublishFormDialog"]

@@ -131,7 +131,7 @@ def test_a_unit_fully_appraised_is_no_longer_marked(qtbot, district):
     assert not shown[code].endswith("*")
     assert "Đã thẩm định xong 1/20" in ranking.appraisal_note.text()
     units = view.units
-    assert units.item(units.currentRow(), 4).text() == "Xong"
+    assert units.item(units.currentRow(), 3).text() == "Xong"
 
 
 def test_the_evidence_beside_its_item_opens_in_the_viewer(qtbot, chodon, tmp_path):

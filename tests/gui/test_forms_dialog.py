@@ -151,10 +151,10 @@ def test_the_district_publishes_a_form_with_its_plan_and_a_commune_installs_it(q
         qtbot.keyClicks(publish.secret, "sai")
         qtbot.keyClick(publish.secret, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in dialogs.shown), timeout=30000)
-        assert publish.result is None and not out.exists()
+        assert publish.published is None and not out.exists()
         type_text(publish.secret, F.PASS)
         qtbot.keyClick(publish.secret, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: publish.result is not None, timeout=30000)
+        qtbot.waitUntil(lambda: publish.published is not None, timeout=30000)
         publish.reject()
 
     with F.open_ws(district) as ws:
@@ -169,7 +169,7 @@ def test_the_district_publishes_a_form_with_its_plan_and_a_commune_installs_it(q
         publish = published[0]
         errors = [text for kind, _, text in dialogs.shown if kind == "error"]
         assert len(errors) == 1 and "Traceback" not in errors[0]
-        _, packet, fingerprint = publish.result
+        _, packet, fingerprint = publish.published
         assert packet.parent == out and packet.is_file()
         assert packet.name in publish.done_label.text() and str(out) in publish.done_label.text()
         assert "kế hoạch kỳ 2026" in publish.done_label.text()

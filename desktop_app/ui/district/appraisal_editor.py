@@ -59,10 +59,7 @@ class ItemEditor(QGroupBox):
         row.addWidget(self.points)
         self.maximum = QLabel(self)
         row.addWidget(self.maximum)
-        row.addWidget(QLabel(self.tr("Lý do:"), self))
-        self.reason = self._line("appraisalReason")
-        self.reason.setPlaceholderText(self.tr("bắt buộc khi điểm khác điểm tự đánh giá"))
-        row.addWidget(self.reason, 1)
+        row.addStretch(1)
         self.accept_button = self._button(self.tr("Chấp nhận"), "appraisalAccept")
         self.accept_button.clicked.connect(self.accept_requested)
         self.save_button = self._button(self.tr("Ghi điểm"), "appraisalSave")
@@ -72,6 +69,12 @@ class ItemEditor(QGroupBox):
         for button in (self.accept_button, self.save_button, self.open_button):
             row.addWidget(button)
         column.addLayout(row)
+        why = QHBoxLayout()
+        why.addWidget(QLabel(self.tr("Lý do:"), self))
+        self.reason = self._line("appraisalReason")
+        self.reason.setPlaceholderText(self.tr("bắt buộc khi điểm khác điểm tự đánh giá"))
+        why.addWidget(self.reason, 1)
+        column.addLayout(why)
         self.message = QLabel(self)
         self.message.setObjectName("appraisalMessage")
         self.message.setWordWrap(True)
@@ -134,8 +137,8 @@ class ItemEditor(QGroupBox):
         self.save_requested.emit(self.points.text(), self.reason.text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-        if is_key and self._key(watched, event):  # type: ignore[arg-type]
+        key_press = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if key_press and self._key(watched, event):  # type: ignore[arg-type]
             return True
         return super().eventFilter(watched, event)
 

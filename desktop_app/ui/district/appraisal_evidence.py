@@ -86,7 +86,7 @@ def open_evidence(
         )
         return []
     folder = Path(tempfile.mkdtemp(prefix="tham-dinh-"))
-    written = []
+    written: list[Path] = []
     for file in files:
         target = folder / Path(file.name).name  # never a path the packet chose
         try:

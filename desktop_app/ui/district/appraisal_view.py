@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -46,6 +46,7 @@ from .appraisal_evidence import evidence_files, open_evidence
 from .appraisal_model import AppraisalModel
 from .sorting import score_text
 
+UNITS_WIDTH = 280  # the units list beside the items, at 1024 pixels wide too
 VIEW_STYLE = (
     f"QLabel#appraisalUnit {{ font-size: 13pt; font-weight: bold; color: {TITLE}; }}"
     "QLabel#appraisalTotals { font-size: 11pt; }"
@@ -93,8 +94,9 @@ class AppraisalView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._units_box())
         splitter.addWidget(self._items_side())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([UNITS_WIDTH, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -113,9 +115,8 @@ class AppraisalView(QWidget):
         heads = [
             self.tr("Hạng"),
             self.tr("Đơn vị"),
-            self.tr("Tự đánh giá"),
-            self.tr("Chính thức"),
-            self.tr("Thẩm định"),
+            self.tr("Chính\nthức"),
+            self.tr("Thẩm\nđịnh xong"),
         ]
         self.units = read_only_table(box, "appraisalUnits", heads, stretch=1)
         self.units.currentCellChanged.connect(lambda row, *_: self._unit_row_chosen(row))
@@ -149,7 +150,13 @@ class AppraisalView(QWidget):
         self.items.installEventFilter(self)
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the item's title and the evidence take a readable width and wrap, the reason
+        # (what the officer writes) the rest
+        for key, width in (("item", 210), ("evidence", 170)):
+            header.setSectionResizeMode(self.model.column(key), QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.model.column(key), width)
+        header.setSectionResizeMode(self.model.column("reason"), QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.items.resizeRowsToContents())
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.items, 1)
         self.editor = ItemEditor(self.lang, side)
@@ -191,12 +198,17 @@ class AppraisalView(QWidget):
         self.units.setRowCount(len(rows))
         for index, r in enumerate(rows):
             decimals = self._decimals()
-            state = self.tr("Xong") if r.complete else self.tr("Chưa xong")
-            cells = [str(r.rank), r.unit_name, score_text(r.self_total, decimals),
-                     score_text(r.official_total, decimals), state]  # fmt: skip
+            state = self.tr("Xong") if r.complete else self.tr("Chưa")
+            cells = [str(r.rank), r.unit_name, score_text(r.official_total, decimals), state]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (0, 2, 3):
+                item.setToolTip(
+                    self.tr("%1 — tự đánh giá %2, chính thức %3")
+                    .replace("%1", r.unit_name)
+                    .replace("%2", score_text(r.self_total, decimals))
+                    .replace("%3", score_text(r.official_total, decimals))
+                )
+                if column in (0, 2):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -365,11 +377,16 @@ class AppraisalView(QWidget):
                 self.workspace, self.unit.submission_id, files, self.dialogs, self.lang, self
             )
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # wrapped texts take the height their new width needs, once the columns settled
+        QTimer.singleShot(0, self.items.resizeRowsToContents)
+
     # -- keys ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-        if is_key and self._key(watched, event):
+        key_press = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if key_press and self._key(watched, event):  # type: ignore[arg-type]
             return True
         return super().eventFilter(watched, event)
 
