@@ -164,6 +164,12 @@ def main() -> None:
     from forms_screens import forms_screens
 
     forms_screens(app, save)
+    from evidence_screens import evidence_screens
+
+    evidence_screens(app, save)
+    from appraisal_screens import appraisal_screens
+
+    appraisal_screens(app, save)
 
 
 def wait(task, app) -> None:

@@ -23,6 +23,7 @@ from ..workspace.setup_unit import setup_unit
 from .appraisal_commands import cmd_appraisal
 from .board_commands import board_applies, cmd_board, cmd_changes
 from .children_commands import cmd_children
+from .evidence_commands import cmd_evidence
 from .form_commands import cmd_forms_files
 from .output import print_json, say, warn
 from .packet_commands import cmd_export, cmd_identity, cmd_verify
@@ -44,6 +45,7 @@ __all__ = [
     "cmd_changes",
     "cmd_children",
     "cmd_decide",
+    "cmd_evidence",
     "cmd_export",
     "cmd_forms",
     "cmd_identity",

@@ -12,6 +12,7 @@ from .. import __version__
 from .appraisal_commands import add_appraisal_parsers
 from .backup_commands import add_backup_parsers
 from .children_commands import add_children_parsers
+from .evidence_commands import add_evidence_parsers
 from .packet_commands import add_packet_parsers
 from .plan_commands import add_plan_parsers
 from .receive_commands import add_receive_parsers
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="sắp xếp bảng / sort the board",
     )
 
+    add_evidence_parsers(commands, common)
     add_packet_parsers(commands, common)  # identity, export, verify
     add_plan_parsers(commands, common)
     add_appraisal_parsers(commands, common)

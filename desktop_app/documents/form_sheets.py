@@ -22,6 +22,7 @@ SEVERITIES = ("error", "warning")
 SCALES = ("linear", "stepped", "relative", "boolean")
 OPS = (">=", ">", "<=", "<", "==")
 PREFILLS = ("children",)
+EVIDENCE = ("required", "optional")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,16 @@ SETTING_ROWS: tuple[tuple[str, str, str], ...] = (
     ("period", "text", "Kỳ báo cáo: " + ", ".join(PERIODS)),
     ("deadline", "deadline", "Hạn nộp: tháng-ngày sau kỳ (01-15) hoặc số ngày / deadline"),
     ("scoring.decimals", "integer", "Số chữ số thập phân của điểm / score decimals"),
+    (
+        "evidence_limits.file_mb",
+        "number",
+        "Dung lượng tối đa một tệp kiểm chứng, MB (để trống: 10) / evidence MB a file",
+    ),
+    (
+        "evidence_limits.packet_mb",
+        "number",
+        "Tổng dung lượng tệp kiểm chứng một báo cáo, MB (để trống: 30) / evidence MB a report",
+    ),
 )
 
 SECTIONS = Sheet(
@@ -116,6 +127,7 @@ FIELDS = Sheet(
         Column("previous_ids", "Mã cũ (các năm trước)", "list", width=18),
         Column("prefill", "Điền sẵn từ đơn vị cấp dưới", choices=PREFILLS, width=10),
         *_text("statement", "Câu tổng hợp có/không", 30),
+        Column("evidence", "Tài liệu kiểm chứng", choices=EVIDENCE, width=11),
         *_text("help", "Hướng dẫn", 60),
     ),
     required=True,

@@ -225,11 +225,25 @@ DATA = _record(
         "score": lambda value, path: None if value is None else _SCORE(value, path),
     },
     # the previous period's values, for the year-on-year column (absent in packets made
-    # before it existed: their report has no such column)
+    # before it existed: their report has no such column); the evidence files by field
+    # (absent when the report has none)
     {
         "previous": _record({"period": TEXT, "values": _mapping(_scalar)}),
         # scores a higher level published (absent in packets made before, and when none)
         "published": _sequence(_PUBLISHED),
+        "evidence": _mapping(
+            _sequence(
+                _record(
+                    {
+                        "member": TEXT,
+                        "name": TEXT,
+                        "size": NUMBER,
+                        "sha256": TEXT,
+                        "media_type": TEXT,
+                    }
+                )
+            )
+        ),
     },
 )
 

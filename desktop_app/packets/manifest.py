@@ -63,8 +63,14 @@ def build_manifest(
     app_version: str = __version__,
 ) -> dict[str, Any]:
     """The manifest for a ``data.json`` (unit, form, period, revision and names are taken
-    from it, so the two cannot disagree) and the hashed members' bytes."""
+    from it, so the two cannot disagree) and the hashed members' bytes: the three of
+    every packet and the evidence members ``data["evidence"]`` lists, each also listed
+    under ``evidence`` with its field, name, size and media type. A packet without
+    evidence has no ``evidence`` key: its manifest is as it always was."""
     unit = data["unit"]
+    listed = evidence_listing(data)
+    hashed = [*HASHED_MEMBERS, *(e["member"] for e in listed)]
+    extra = {"evidence": listed} if listed else {}
     return _nfc_mapping(
         {
             "format": PACKET_FORMAT,
@@ -80,9 +86,20 @@ def build_manifest(
             "app_version": app_version,
             "prepared_by": data.get("prepared_by") or "",
             "approved_by": data.get("approved_by") or "",
-            "files": {name: sha256_hex(files[name]) for name in HASHED_MEMBERS},
+            "files": {name: sha256_hex(files[name]) for name in hashed},
+            **extra,
         }
     )
+
+
+def evidence_listing(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """data.json's ``evidence`` (field → files) as the manifest lists it, by member."""
+    rows = [
+        {"field": field_id, **entry}
+        for field_id, entries in (data.get("evidence") or {}).items()
+        for entry in entries
+    ]
+    return sorted(rows, key=lambda e: str(e["member"]))
 
 
 def manifest_bytes(manifest: Mapping[str, Any]) -> bytes:
@@ -213,6 +230,7 @@ __all__ = [
     "SCHEMA_PATH",
     "VIETNAM",
     "build_manifest",
+    "evidence_listing",
     "manifest_bytes",
     "parse_manifest",
     "sha256_hex",

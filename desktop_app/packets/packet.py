@@ -3,7 +3,9 @@
 The zip is ``{unit_code}_{form_id}_{period}_r{revision}.zip`` with exactly the members
 of DESIGN §3, no folders, always in the same order with the same metadata (timestamp =
 the manifest's ``created_at``, mode 0644, Unix "made by"), so the same members always
-make the same zip on any machine.
+make the same zip on any machine. A report with evidence files adds them as members of
+their own (``evidence-01-….pdf``, stored as they are: a scan or a photo does not
+compress), between report.pdf and the signature; one without has exactly the five.
 
 May import: ``packets``, ``storage``, ``documents``, ``core``.
 """
@@ -67,10 +69,13 @@ def assemble(
     created_at: datetime.datetime,
     reason: str | None = None,
     progress: Progress | None = None,
+    evidence: Mapping[str, bytes] | None = None,
 ) -> PacketContent:
     """The five members for ``data`` (a ``data.json`` object), signed by ``signer`` (a
-    pyHanko signer, e.g. ``SigningIdentity.signer``). ``progress(done, 2)`` after each
+    pyHanko signer, e.g. ``SigningIdentity.signer``), and the ``evidence`` members that
+    ``data["evidence"]`` lists (member name → bytes). ``progress(done, 2)`` after each
     signature."""
+    evidence = dict(evidence or {})
     data_bytes = canonical_json(data)
     signed_pdf = sign_pdf(
         signer,
@@ -83,7 +88,7 @@ def assemble(
     )
     if progress:
         progress(1, 2)
-    files = {"data.json": data_bytes, "report.xlsx": xlsx, "report.pdf": signed_pdf}
+    files = {"data.json": data_bytes, "report.xlsx": xlsx, "report.pdf": signed_pdf, **evidence}
     manifest = build_manifest(data, files, created_at=created_at)
     raw_manifest = manifest_bytes(manifest)
     members = {
@@ -95,13 +100,15 @@ def assemble(
         progress(2, 2)
     unit = data["unit"]
     name = packet_name(unit["code"], data["form"]["id"], data["period"], data["revision"])
-    ordered = {member: members[member] for member in MEMBERS}
+    order = [*MEMBERS[:-1], *sorted(evidence), MEMBERS[-1]]
+    ordered = {member: members[member] for member in order}
     return PacketContent(name, ordered, manifest, sha256_hex(data_bytes))
 
 
 def zip_bytes(members: Mapping[str, bytes], moment: datetime.datetime) -> bytes:
-    """The zip of ``members`` in MEMBERS order, every entry stamped with ``moment``."""
-    return stamped_zip(members, MEMBERS, moment, compressed=_COMPRESSED)
+    """The zip of ``members`` in the order ``assemble`` gives them (MEMBERS, evidence
+    before the signature), every entry stamped with ``moment``."""
+    return stamped_zip(members, list(members), moment, compressed=_COMPRESSED)
 
 
 def stamped_zip(

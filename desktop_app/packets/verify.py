@@ -27,6 +27,7 @@ from ..core.messages import AppError, Text
 from ..core.validation import ValidationResult
 from . import certs
 from .datacheck import check_data
+from .evidencecheck import check_evidence_form, check_evidence_members
 from .manifest import HASHED_MEMBERS, parse_manifest, sha256_hex
 from .trust import TrustSource, decide
 from .zipread import DEFAULT_LIMITS, ZipLimits, read_members
@@ -116,10 +117,12 @@ class PacketVerifier:
         unit_code = manifest["unit"]["code"]
         signer, signed_at, context = self._check_cms(members, unit_code)  # checks 3, 4
         self._check_hashes(manifest, members)  # check 5
+        check_evidence_members(manifest, members)
         reader = open_pdf(members["report.pdf"])  # one parse for the checks of report.pdf
         self._check_pdf(members["report.pdf"], signer, context, reader)
         check_active_content(reader)
         data, form, result = check_data(self.forms, manifest, members["data.json"])  # check 6
+        check_evidence_form(form, manifest, data, result)
         check_reports(form, data, members, reader)
         return VerifiedPacket(
             source=str(source) if isinstance(source, Path) else "<bytes>",

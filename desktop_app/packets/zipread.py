@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.evidence import MEMBER_PATTERN
 from ..core.messages import AppError, Text
 from .packet import MEMBERS
 from .zipcheck import EndRecord, check_members, whole_archive
@@ -25,12 +26,14 @@ from .zipcheck import EndRecord, check_members, whole_archive
 
 @dataclass(frozen=True)
 class ZipLimits:
-    """A commune packet is ~0.1–0.5 MB; these leave ample room and stop abuse."""
+    """A commune packet is ~0.1–0.5 MB, up to the form's evidence limit more with its
+    evidence files (at most 40 MB, 20 MB a file, 40 files: ``forms/form.schema.json``,
+    ``core.evidence``); these leave room and stop abuse."""
 
-    max_file_bytes: int = 25 * 1024 * 1024
+    max_file_bytes: int = 48 * 1024 * 1024
     max_member_bytes: int = 25 * 1024 * 1024
     max_total_bytes: int = 60 * 1024 * 1024
-    max_entries: int = 16  # exactly 5 are allowed; more is refused before reading any
+    max_entries: int = 48  # the 5, and at most 40 evidence files; more is refused unread
     max_ratio: int = 100  # uncompressed / compressed, checked above ratio_floor
     ratio_floor: int = 256 * 1024
 
@@ -108,8 +111,10 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
 def read_members(
     source: Path | bytes, limits: ZipLimits = DEFAULT_LIMITS, members: Sequence[str] = MEMBERS
 ) -> dict[str, bytes]:
-    """The five members of a packet (or exactly ``members``, for another kind of signed
-    file such as a receipt), by name; AppError (check 1) otherwise."""
+    """The five members of a packet and its evidence members (names of the form
+    ``evidence-01-….pdf``; which ones are declared is checked with the manifest), or
+    exactly ``members`` for another kind of signed file such as a receipt, by name;
+    AppError (check 1) otherwise."""
     if isinstance(source, (bytes, bytearray)):
         raw = bytes(source)
     else:
@@ -156,10 +161,12 @@ def _read_archive(
     if len(entries) > limits.max_entries:
         raise _refuse(
             "packet.bad_members",
-            f"Gói nộp có {len(entries)} mục, phải đúng {len(expected)}.",
-            f"The packet has {len(entries)} entries; it must have exactly {len(expected)}.",
+            f"Gói nộp có {len(entries)} mục, nhiều nhất {limits.max_entries}.",
+            f"The packet has {len(entries)} entries, at most {limits.max_entries}.",
         )
     names = [info.filename for info in entries]
+    if expected == MEMBERS:  # a report packet: its evidence members beside the five
+        expected = (*MEMBERS, *(n for n in names if MEMBER_PATTERN.match(n)))
     duplicated = sorted({n for n in names if names.count(n) > 1})
     if duplicated:
         raise _refuse(

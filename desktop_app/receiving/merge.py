@@ -8,6 +8,9 @@ transaction: the submission, its values, and what it replaces.
 - **conflict**: kept as pending beside the current one; nothing is replaced until the
   officer decides (``decisions.decide_conflict``).
 
+A packet's evidence files are kept with the submission (``storage.evidence``), bytes
+and all, so the officer opens them beside the figures they back.
+
 Each is one audit row, kind ``receive``, target ``unit/form/period``: old = the revision
 and data hash it replaces or challenges, new = its own.
 
@@ -24,6 +27,7 @@ from ..packets import certs
 from ..packets.data import canonical_json
 from ..packets.verify import VerifiedPacket
 from ..storage.audit import write_audit
+from ..storage.evidence import keep_received_evidence
 from ..storage.submissions import Submission, find_submissions, insert_submission, set_state
 from .judge import Plan
 from .office import Office
@@ -98,6 +102,11 @@ def store_packet(
         db, value_rows(packet.data), **fields, received_at=received_at,
         packet_path=packet_path, state=state,
     )  # fmt: skip
+    listed = packet.manifest.get("evidence") or []
+    keep_received_evidence(db, submission.id, [
+        (e["member"], e["field"], e["name"], e["media_type"], e["sha256"], packet.members[e["member"]])
+        for e in listed
+    ])  # fmt: skip
     new = json.dumps(
         {"verdict": plan.verdict, "revision": packet.revision, "data_sha256": packet.data_sha256},
         sort_keys=True,

@@ -142,9 +142,44 @@ def _v7(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """Evidence files (tài liệu kiểm chứng, ``storage.evidence``), kept in the database
+    itself so nothing is lost and the single-file backup carries them: the unit's own
+    report's attachments per field, and those of each submission received (its packet's
+    evidence members), for the receiving unit to open."""
+    db.execute(
+        """CREATE TABLE report_evidence (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            field_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size > 0),
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX report_evidence_field ON report_evidence(report_id, field_id)")
+    db.execute(
+        """CREATE TABLE submission_evidence (
+            submission_id INTEGER NOT NULL REFERENCES submissions(id),
+            member TEXT NOT NULL,
+            field_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            PRIMARY KEY (submission_id, member)
+        ) WITHOUT ROWID"""
+    )
+
+
 # In order: MIGRATIONS[N-1] takes version N-1 to N. Append, never reorder or edit a
 # released step: databases in the field are at every version between.
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -26,6 +27,7 @@ from ..core.validation import Problem
 from ..workspace.field_look import FieldLooks
 from ..workspace.field_state import FieldStates, editor_text
 from ..workspace.session import ReportSession
+from .evidence_panel import evidence_button, show_counts
 from .field_row import NUMBER_WIDTH, FieldRow
 from .section_nav import SectionNav
 from .target_hint import TargetHints
@@ -52,6 +54,7 @@ class SectionPage(QWidget):
         title.setWordWrap(True)  # a long title never widens the page past the screen
         grid.addWidget(title, 0, 0, 1, 4)
         self.rows: dict[str, FieldRow] = {}
+        self.evidence: dict[str, QToolButton] = {}  # fields that take evidence files
         line = 1
         for f in section.fields:
             row = FieldRow(f, lang, self, window_keys)
@@ -63,6 +66,9 @@ class SectionPage(QWidget):
                 grid.addWidget(row.editor, line, 1)
                 grid.addWidget(row.unit, line, 2)
             grid.addWidget(row.notes, line, 3)
+            if f.evidence:
+                self.evidence[f.id] = evidence_button(f, self)
+                grid.addWidget(self.evidence[f.id], line, 4)
             grid.addWidget(row.message, line + 1, 1, 1, 3)
             line += 2
         grid.setRowStretch(line, 1)
@@ -74,6 +80,7 @@ class EntryView(QWidget):
     report_changed = Signal()  # status or revision changed
     field_focused = Signal(str)
     notes_requested = Signal(str)  # field id: its "Ghi chú" button was clicked
+    evidence_requested = Signal(str)  # field id: its "Kiểm chứng (n)" button was clicked
     # What the problems panel lists changed: typed text became, or stopped being,
     # unsavable; or a section's missing fields were flagged.
     unsaved_changed = Signal()
@@ -92,6 +99,7 @@ class EntryView(QWidget):
         self.fields = FieldStates(session)
         self.looks = FieldLooks(self.fields)
         self.rows: dict[str, FieldRow] = {}
+        self.evidence_buttons: dict[str, QToolButton] = {}
         self.current_field: str | None = None
         self.target_hints = TargetHints(self)  # the plan's targets under their fields
         self._started = False  # placed on its first field: leaving a section flags it
@@ -164,6 +172,11 @@ class EntryView(QWidget):
             row.step_focus = lambda step, fid=fid: self._step_focus(fid, step)
             self._show_row(fid)
         self.target_hints.attach(page)
+        for fid, button in page.evidence.items():
+            self.evidence_buttons[fid] = button
+            button.clicked.connect(lambda _=False, fid=fid: self.evidence_requested.emit(fid))
+        if page.evidence:
+            show_counts(page.evidence, self.session)
 
     def _show_page(self, index: int) -> None:
         if index < 0:
@@ -339,6 +352,8 @@ class EntryView(QWidget):
         for fid in self.rows:
             self._show_row(fid)
         self.target_hints.refresh()
+        if self.evidence_buttons:
+            show_counts(self.evidence_buttons, self.session)
         self._refresh_nav()
 
     def _show_row(self, fid: str) -> None:

@@ -1,6 +1,7 @@
 """Công cụ → Biểu mẫu…: every form and version this data folder knows, the years each
 covers and where it comes from (shipped, imported from a workbook, published by the
-parent), with export to a workbook, import from one, and installing a form packet.
+parent), with export to a workbook, import from one, and installing a form packet; a unit
+with children also publishes the chosen version for them (``publish_form_dialog``).
 
 Reading a workbook or a packet (schema, expressions, signature) runs off the GUI thread
 (``background``); the window's forms are read again once something is installed.
@@ -28,6 +29,7 @@ from ..workspace.form_library import (
     import_form_workbook,
     install_published_form,
 )
+from ..workspace.receive import receives
 from ..workspace.workspace import forms_for
 from .background import BackgroundTask, in_workspace
 from .base_dialog import AppDialog
@@ -67,10 +69,17 @@ class FormsDialog(AppDialog):
         self.export_button = QPushButton(self.tr("&Xuất ra Excel…"), self)
         self.import_button = QPushButton(self.tr("&Nhập từ Excel…"), self)
         self.install_button = QPushButton(self.tr("&Cài gói biểu mẫu của cấp trên…"), self)
+        self.publish_button = QPushButton(self.tr("&Phát hành…"), self)
+        self.publish_button.setObjectName("publishForm")
+        self.publish_button.setToolTip(
+            self.tr("Ký phiên bản đang chọn thành gói biểu mẫu gửi các đơn vị cấp dưới")
+        )
+        self.publish_button.clicked.connect(self.publish_selected)
+        self.publish_button.setVisible(receives(self.workspace))
         self.export_button.clicked.connect(self.export_selected)
         self.import_button.clicked.connect(self.import_workbook)
         self.install_button.clicked.connect(self.install_packet)
-        buttons = [self.export_button, self.import_button, self.install_button]
+        buttons = [self.export_button, self.import_button, self.install_button, self.publish_button]
         layout.addLayout(self.button_row(buttons))
         self.fill()
 
@@ -129,6 +138,16 @@ class FormsDialog(AppDialog):
                 "Đã ghi %1. Sửa bằng Excel hoặc LibreOffice rồi nhập lại (đổi số phiên bản)."
             ).replace("%1", target),
         )
+
+    def publish_selected(self) -> None:
+        """«Phát hành…»: the chosen version signed for the units below."""
+        form = self.selected()
+        if form is None:
+            return
+        from .publish_form_dialog import PublishFormDialog
+
+        self.publish_dialog = PublishFormDialog(self.workspace, form, self.lang, self.dialogs, self)
+        self.publish_dialog.exec()
 
     def _run(self, label: str, job: Callable[[Any, Any], Any], done: Callable[[Any], None]) -> None:
         task = BackgroundTask(self, label, in_workspace(self.workspace.data_dir, job))

@@ -33,6 +33,7 @@ from ..workspace.changes import OpChanges
 from ..workspace.session import ReportSession
 from .dialogs import Dialogs
 from .entry_view import EntryView
+from .evidence_panel import open_evidence
 from .import_dialog import ExcelImport
 from .leave_guard import LeaveGuard
 from .maintenance_actions import MaintenanceActions
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         entry.save_failed.connect(lambda _fid, message: self.status.save_failed(message))
         entry.report_changed.connect(self._report_changed)
         entry.notes_requested.connect(self.commands.open_notes)
+        entry.evidence_requested.connect(lambda fid: open_evidence(self, fid))
         entry.unsaved_changed.connect(lambda: self._unsaved_changed(entry))
         self.setCentralWidget(entry)
         self.problems.show_session(self.session, entry.fields)

@@ -1,6 +1,7 @@
 """The main window's status bar: when the report was last saved (or that a save failed),
-its status and revision with the parent unit's review note, and the switch of the
-problems panel (in the status bar, which is on screen at any width).
+its status and revision with the parent unit's review note and, once the parent appraised
+it, the official score against the self-assessed one, and the switch of the problems
+panel (in the status bar, which is on screen at any width).
 
 Imports Qt and the workspace's session.
 
@@ -69,11 +70,15 @@ class ReportStatus(QObject):
             "accepted": self.tr("Đã được tiếp nhận"),
             "returned": self.tr("Bị trả lại"),
         }
-        self.status_label.setText(
+        text = (
             self.tr("Trạng thái: %1 · lần sửa %2")
             .replace("%1", names.get(session.status, session.status))
             .replace("%2", str(session.revision))
         )
+        from .appraisal_result_dialog import appraisal_summary, held_for
+
+        appraised = appraisal_summary(session, held_for(session))
+        self.status_label.setText(f"{text} · {appraised}" if appraised else text)
         note = session.review_note()
         self.status_label.setToolTip(note.pick(self.lang) if note is not None else "")
 

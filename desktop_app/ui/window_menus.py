@@ -37,6 +37,7 @@ def menus_of(window: MainWindow) -> list[Menu]:
                 packets.export_action,
                 packets.verify_action,
                 receiving.receipt_action,
+                receiving.appraisal_action,
                 None,
                 window.quit_action,
             ],

@@ -23,6 +23,7 @@ from typing import Any
 from ..consolidation.appraised import Adjustment, AppraisalSummary, AppraisedUnit
 from ..core.messages import AppError, Text
 from ..core.number_reading import parse_number
+from ..core.numbers import format_number
 from ..core.scoring import rank
 from ..core.text import LINE_MAX_LENGTH, clean_line
 from ..core.values import Value
@@ -91,7 +92,11 @@ def _refuse(code: str, vi: str, en: str, **details: Any) -> AppError:
     return AppError(code, Text(vi, en), **details)
 
 
-def _consolidated(ws: Workspace, form_id: str, period: str) -> Any:
+def appraisal_district(ws: Workspace, form_id: str, period: str) -> Any:
+    """The children's reports consolidated as appraisal sees them (returned ones left
+    out). Reading every submission is the slow part: a window reads it once, off its GUI
+    thread, and passes it to ``appraise`` and ``official_ranking`` as ``district``, since
+    appraising changes no figure and so no self-assessed point."""
     from .district import consolidation_for
 
     district = consolidation_for(ws, form_id, period, include_returned=False)
@@ -108,7 +113,7 @@ def unit_appraisal(
     ws: Workspace, unit_code: str, form_id: str, period: str, district: Any = None
 ) -> UnitAppraisal:
     """One child's current report: every score item, self-assessed and appraised."""
-    district = district or _consolidated(ws, form_id, period)
+    district = district or appraisal_district(ws, form_id, period)
     row = district.ranking.by_code().get(unit_code)
     submission = current_submission(ws.db, unit_code, form_id, str(district.period))
     if row is None or submission is None:
@@ -146,10 +151,12 @@ def appraise(
     item_id: str,
     points: str | None,
     reason: str = "",
+    district: Any = None,
 ) -> UnitAppraisal:
     """Accept an item's self-assessed points (``points`` None) or set others, with a
-    reason whenever they differ; audited (kind ``appraisal``)."""
-    current = unit_appraisal(ws, unit_code, form_id, period)
+    reason whenever they differ; audited (kind ``appraisal``). ``district``: as
+    ``appraisal_district`` returned it, read once for many items."""
+    current = unit_appraisal(ws, unit_code, form_id, period, district)
     item = next((i for i in current.items if i.item_id == item_id), None)
     if item is None:
         known = ", ".join(i.item_id for i in current.items)
@@ -162,14 +169,14 @@ def appraise(
     if not Decimal(0) <= chosen <= item.maximum:
         raise _refuse(
             "appraisal.out_of_range",
-            f"Điểm thẩm định của «{item.title.vi}» phải từ 0 đến {item.maximum}.",
+            f"Điểm thẩm định của «{item.title.vi}» phải từ 0 đến {format_number(item.maximum)}.",
             f"The appraised points of «{item.title.en}» must be from 0 to {item.maximum}.",
         )
     why = clean_line(reason or "", Text("lý do", "the reason"), LINE_MAX_LENGTH)
     if chosen != item.self_points and not why:
         raise _refuse(
             "appraisal.reason_required",
-            f"Cần ghi lý do khi chấm «{item.title.vi}» khác điểm tự đánh giá ({item.self_points}).",
+            f"Cần ghi lý do khi chấm «{item.title.vi}» khác điểm tự đánh giá ({format_number(item.self_points)}).",
             f"Give the reason when «{item.title.en}» differs from the self-assessed points ({item.self_points}).",
         )
     db = ws.db
@@ -184,7 +191,7 @@ def appraise(
               None if item.appraised is None else str(item.appraised),
               json.dumps(record, ensure_ascii=False, sort_keys=True))],
         )  # fmt: skip
-    return unit_appraisal(ws, unit_code, form_id, period)
+    return unit_appraisal(ws, unit_code, form_id, period, district)
 
 
 @dataclass(frozen=True)
@@ -197,10 +204,12 @@ class OfficialRow:
     rank: int
 
 
-def official_ranking(ws: Workspace, form_id: str, period: str) -> list[OfficialRow]:
+def official_ranking(
+    ws: Workspace, form_id: str, period: str, district: Any = None
+) -> list[OfficialRow]:
     """Every reporting child by official score (appraised items; self-assessed points
     where not appraised yet, and ``complete`` False for that unit)."""
-    district = _consolidated(ws, form_id, period)
+    district = district or appraisal_district(ws, form_id, period)
     return _official_rows(
         [unit_appraisal(ws, row.code, form_id, period, district) for row in district.ranking.rows]
     )
@@ -278,6 +287,7 @@ __all__ = [
     "ItemAppraisal",
     "OfficialRow",
     "UnitAppraisal",
+    "appraisal_district",
     "appraise",
     "held_appraisal",
     "official_ranking",

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..core.evidence_rules import with_evidence
 from ..core.forms import Form
 from ..core.messages import AppError, Text
 from ..core.periods import Period, check_started
@@ -48,6 +49,7 @@ from ..storage import (
     set_explanation,
 )
 from ..storage.clock import local_now
+from ..storage.evidence import evidence_counts
 from .workspace import Workspace
 
 # A full commune report with every comment at its limit is well under 1 MB.
@@ -352,4 +354,6 @@ def check_report(ws: Workspace, form_id: str, period_text: str) -> ReportState:
         return ReportState(form, period, None, validate(form, {}), {})
     inputs = typed_values(form, get_values(ws.db, report.id))
     result = validate(form, inputs, get_explanations(ws.db, report.id))
+    if form.evidence_fields:  # a required file still missing is an error like a rule's
+        result = with_evidence(form, result, evidence_counts(ws.db, report.id))
     return ReportState(form, period, report, result, get_comments(ws.db, report.id))

@@ -33,6 +33,7 @@ from ..storage.clock import local_now
 from ..storage.durable import atomic_write
 from .doc_number import DocumentNumber, check_number, keep_number, stored_number
 from .entry import ReportState, check_report
+from .evidence import data_listing, packet_evidence
 from .history import previous_values
 from .published_scores import published_entries
 from .setup_unit import CLERK, LEADER
@@ -158,7 +159,7 @@ def _data(
     profile = ws.require_profile()
     _check_names(profile.clerk, profile.leader)
     before = previous_values(ws, state.form, state.period)
-    return build_data(
+    data = build_data(
         state.form,
         unit={k: unit[k] for k in ("code", "name", "parent_code", "parent_name")},
         period=str(state.period),
@@ -173,6 +174,9 @@ def _data(
         number=number,
         published=published_entries(ws, state.form.id, str(state.period)),
     )
+    assert state.report is not None  # evidence: listed only when there is some
+    listing = data_listing(packet_evidence(ws, state.form, state.report.id, content=False))
+    return {**data, "evidence": listing} if listing else data
 
 
 def _check_names(clerk: str, leader: str) -> None:
@@ -313,6 +317,9 @@ def _export_report(
             created_at=moment,
             reason=f"{state.form.title.vi} – {state.period.label('vi')}",
             progress=lambda done, _total: step(3 + done),
+            evidence={
+                e.member: e.content for e in packet_evidence(ws, state.form, state.report.id)
+            },
         )
     finally:
         if owned:

@@ -40,4 +40,13 @@ def plan_for(ws: Workspace, form_id: str, period: str) -> Plan | None:
     )
 
 
-__all__ = ["plan_for", "plan_key", "store_plan"]
+def plan_periods(ws: Workspace, form_id: str) -> list[str]:
+    """The periods this unit holds a plan for on ``form_id``, newest first."""
+    prefix = plan_key(form_id, "")
+    rows = ws.db.fetchall(
+        "SELECT key FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+    )
+    return sorted((str(r[0])[len(prefix) :] for r in rows), reverse=True)
+
+
+__all__ = ["plan_for", "plan_key", "plan_periods", "store_plan"]

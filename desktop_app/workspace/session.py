@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.comparison import compare, comparison_text, outlier_hint
+from ..core.evidence_rules import with_evidence
 from ..core.forms import Form
 from ..core.messages import Text
 from ..core.periods import Period
@@ -48,6 +49,7 @@ from ..storage import (
     set_comment,
     set_explanation,
 )
+from ..storage.evidence import evidence_counts
 from .entry import typed_values
 from .history import PreviousValues, previous_inputs, previous_values
 from .undo import Edit, UndoStack
@@ -121,7 +123,17 @@ class ReportSession:
         return self.result.values.get(field_id)
 
     def _validate(self) -> ValidationResult:
-        return validate(self.form, self.inputs, self.explanations)
+        result = validate(self.form, self.inputs, self.explanations)
+        if self.form.evidence_fields and self.report is not None:
+            result = with_evidence(self.form, result, evidence_counts(self.ws.db, self.report.id))
+        return result
+
+    def evidence_changed(self) -> int | None:
+        """After a file was attached or removed (``workspace.evidence``): re-read the
+        report (an exported one reopened) and re-check it; the new revision, if any."""
+        reopened = self._reload_report()
+        self.result = self._validate()
+        return reopened
 
     def _ensure_report(self) -> ReportRow:
         if self.report is None:

@@ -252,6 +252,218 @@ It holds the information above and the log; no database, no signing key. Send th
     </message>
 </context>
 <context>
+    <name>AppraisalEvidence</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/appraisal_evidence.py" line="+78"/>
+        <source>Tài liệu kiểm chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đơn vị không gửi kèm tài liệu kiểm chứng cho mục này.</source>
+        <translation>The unit sent no evidence for this item.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Không mở được %1. Tệp nằm trong thư mục %2.</source>
+        <translation>Cannot open %1. The file is in the folder %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/appraisal_model.py" line="+88"/>
+        <source>Mục chấm điểm</source>
+        <translation>Score item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số liệu
+của đơn vị</source>
+        <translation>Unit&apos;s
+figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tự
+đánh giá</source>
+        <translation>Self-
+assessed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tối
+đa</source>
+        <translation>Max-
+imum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thẩm
+định</source>
+        <translation>Appr-
+aised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu kiểm chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>chưa</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nhấn đúp hoặc Ctrl+O để mở tài liệu kiểm chứng</source>
+        <translation>Double-click or Ctrl+O opens the evidence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa thẩm định: tính theo điểm tự đánh giá. Enter: chấp nhận; F2: chấm khác.</source>
+        <translation>Not appraised yet: counts at the self-assessed points. Enter: accept; F2: other points.</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalResult</name>
+    <message>
+        <location filename="../../desktop_app/ui/appraisal_result_dialog.py" line="+60"/>
+        <source>Điểm thẩm định: %1 (tự đánh giá %2)</source>
+        <translation>Appraised score: %1 (self-assessed %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— chưa thẩm định xong</source>
+        <translation>— appraisal not finished</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalResultDialog</name>
+    <message>
+        <location line="+14"/>
+        <source>Kết quả thẩm định</source>
+        <translation>Appraisal result</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mục chấm điểm</source>
+        <translation>Score item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số liệu</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tự đánh giá</source>
+        <translation>Self-assessed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thẩm định</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do của cấp trên</source>
+        <translation>The parent unit&apos;s reason</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>chưa</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Điểm tự đánh giá: &lt;b&gt;%1&lt;/b&gt; · Điểm chính thức sau thẩm định: &lt;b&gt;%2&lt;/b&gt;%3</source>
+        <translation>Self-assessed score: &lt;b&gt;%1&lt;/b&gt; · Official score after appraisal: &lt;b&gt;%2&lt;/b&gt;%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cấp trên chưa thẩm định xong: mục ghi «chưa» đang tính theo điểm tự đánh giá.</source>
+        <translation>The parent unit has not finished appraising: items marked «not yet» count at the self-assessed points.</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalView</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/appraisal_view.py" line="+113"/>
+        <source>Đơn vị (theo điểm chính thức)</source>
+        <translation>Units (by official score)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hạng</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chính
+thức</source>
+        <translation>Offi-
+cial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thẩm
+định xong</source>
+        <translation>Appraisal
+done</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Enter: chấp nhận điểm tự đánh giá · F2: chấm điểm khác (ghi lý do) · Ctrl+O: mở tài liệu kiểm chứng · Alt+PgDown / Alt+PgUp: đơn vị sau / trước</source>
+        <translation>Enter: accept the self-assessed points · F2: other points (give the reason) · Ctrl+O: open the evidence · Alt+PgDown / Alt+PgUp: next / previous unit</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — tự đánh giá %2, chính thức %3</source>
+        <translation>%1 — self-assessed %2, official %3</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Chưa có báo cáo nào để thẩm định.</source>
+        <translation>There is no report to appraise yet.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 — báo cáo lần %2</source>
+        <translation>%1 — report revision %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tự đánh giá: &lt;b&gt;%1&lt;/b&gt; · Chính thức: &lt;b&gt;%2&lt;/b&gt;%3 · Đã thẩm định %4/%5 mục</source>
+        <translation>Self-assessed: &lt;b&gt;%1&lt;/b&gt; · Official: &lt;b&gt;%2&lt;/b&gt;%3 · Appraised %4/%5 items</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../../desktop_app/ui/background.py" line="+87"/>
@@ -608,7 +820,7 @@ All current data are replaced by this backup; every change made after that time 
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/district/district_window.py" line="+69"/>
+        <location filename="../../desktop_app/ui/district/district_window.py" line="+73"/>
         <source>Tổng hợp, chấm điểm và xếp hạng</source>
         <translation>Consolidation, scores and ranking</translation>
     </message>
@@ -633,7 +845,7 @@ All current data are replaced by this backup; every change made after that time 
         <translation>No scored form is filled by the subordinate units.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Đang tổng hợp…</source>
         <translation>Consolidating…</translation>
     </message>
@@ -648,17 +860,22 @@ All current data are replaced by this backup; every change made after that time 
         <translation>This form has no scoring.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Xếp hạng</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Xu hướng qua các kỳ</source>
         <translation>Trend across periods</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+12"/>
+        <source>Thẩm định</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Đang lập báo cáo tổng hợp (Excel và PDF)…</source>
         <translation>Writing the consolidated report (Excel and PDF)…</translation>
     </message>
@@ -678,6 +895,82 @@ Số liệu đã lưu không bị mất; hãy kiểm tra lại ô vừa nhập. 
         <translation>An unexpected error occurred (%1).
 
 Saved data are not lost; check the field you just typed. The details were written to the log. If it happens again, send a diagnostics bundle (Help → About and diagnostics… → Save a diagnostics bundle…) to the IT officer of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/evidence_panel.py" line="+98"/>
+        <source>Tài liệu kiểm chứng: %1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bắt buộc khi chỉ tiêu có số liệu (Có, số lớn hơn 0).</source>
+        <translation>Required when the indicator claims something (Yes, a number above 0).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không bắt buộc.</source>
+        <translation>Optional.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 Tệp PDF, JPEG hoặc PNG, tối đa %2 một tệp, %3 cả báo cáo, %4 tệp một chỉ tiêu.</source>
+        <translation>%1 PDF, JPEG or PNG files, at most %2 a file, %3 for the whole report, %4 files an indicator.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Thêm tệp…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bỏ tệp</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Chọn tài liệu kiểm chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Máy không có phần mềm mở được tệp này: %1</source>
+        <translation>No program on this computer opens this file: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bỏ tệp «%1» khỏi chỉ tiêu này?</source>
+        <translation>Remove «%1» from this indicator?</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location line="-180"/>
+        <source>Tài liệu kiểm chứng (bắt buộc khi có số liệu): PDF, JPEG hoặc PNG</source>
+        <translation>Evidence (required when there is a figure): PDF, JPEG or PNG</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tài liệu kiểm chứng (không bắt buộc): PDF, JPEG hoặc PNG</source>
+        <translation>Evidence (optional): PDF, JPEG or PNG</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kiểm chứng (%1)</source>
+        <translation>Evidence (%1)</translation>
     </message>
 </context>
 <context>
@@ -894,16 +1187,16 @@ Saved data are not lost; check the field you just typed. The details were writte
 <context>
     <name>FormsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/forms_dialog.py" line="+49"/>
-        <location line="+74"/>
+        <location filename="../../desktop_app/ui/forms_dialog.py" line="+51"/>
+        <location line="+81"/>
         <location line="+4"/>
-        <location line="+17"/>
+        <location line="+27"/>
         <location line="+12"/>
         <source>Biểu mẫu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-121"/>
         <source>Các biểu mẫu và phiên bản có ở máy này. Người xây dựng bộ chỉ tiêu xuất một biểu mẫu ra Excel, sửa, rồi nhập lại; đơn vị cấp dưới cài gói biểu mẫu do cấp trên phát hành. Một phiên bản đã có không bao giờ bị thay đổi.</source>
         <translation>The forms and versions on this computer. Whoever defines the indicator set exports a form to Excel, edits it and imports it again; the units below install the form packet their parent publishes. A version, once here, never changes.</translation>
     </message>
@@ -953,7 +1246,17 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&amp;Install the parent&apos;s form packet…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>&amp;Phát hành…</source>
+        <translation>&amp;Publish…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ký phiên bản đang chọn thành gói biểu mẫu gửi các đơn vị cấp dưới</source>
+        <translation>Sign the chosen version as a form packet for the subordinate units</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Kèm chương trình</source>
         <translation>Shipped</translation>
     </message>
@@ -974,17 +1277,17 @@ Saved data are not lost; check the field you just typed. The details were writte
     </message>
     <message>
         <location line="+0"/>
-        <location line="+48"/>
+        <location line="+58"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-45"/>
         <source>Đã ghi %1. Sửa bằng Excel hoặc LibreOffice rồi nhập lại (đổi số phiên bản).</source>
         <translation>Wrote %1. Edit it in Excel or LibreOffice, then import it again (with a new version number).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Biểu mẫu %1 phiên bản %2 đã có, giống hệt; không thay đổi gì.</source>
         <translation>Form %1 version %2 is already here, identical; nothing changed.</translation>
     </message>
@@ -1311,6 +1614,49 @@ Send this file to %3, then read the SHA-256 fingerprint to %3 by phone:
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/district/appraisal_editor.py" line="+49"/>
+        <source>Thẩm định mục đang chọn</source>
+        <translation>Appraise the chosen item</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Điểm thẩm định:</source>
+        <translation>Appraised points:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chấp nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi điểm</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở tài liệu</source>
+        <translation>Open evidence</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bắt buộc khi điểm khác điểm tự đánh giá</source>
+        <translation>required when the points differ from the self-assessed ones</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>/ tối đa %1</source>
+        <translation>/ at most %1</translation>
+    </message>
+</context>
+<context>
     <name>LeaveGuard</name>
     <message numerus="yes">
         <location filename="../../desktop_app/ui/leave_guard.py" line="+58"/>
@@ -1453,7 +1799,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+111"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+112"/>
         <source>Báo cáo ứng dụng công nghệ thông tin</source>
         <translation>IT application report</translation>
     </message>
@@ -1468,7 +1814,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1503,7 +1849,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>No report of this unit could be opened.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Máy này chưa có đơn vị báo cáo.</source>
         <translation>This computer has no reporting unit yet.</translation>
     </message>
@@ -1755,9 +2101,107 @@ Choose this only if you are sure the old data is no longer needed.</translation>
     </message>
 </context>
 <context>
+    <name>PublishFormDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/publish_form_dialog.py" line="+60"/>
+        <source>Phát hành biểu mẫu cho đơn vị cấp dưới</source>
+        <translation>Publish a form to the subordinate units</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mã %1 · phiên bản %2</source>
+        <translation>Id %1 · version %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Ký bằng chữ ký số của đơn vị&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không gửi kèm kế hoạch</source>
+        <translation>No plan with it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kế hoạch kỳ %1</source>
+        <translation>The plan for %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kèm kế hoạch (chỉ tiêu):</source>
+        <translation>With the plan (targets):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lưu gói vào thư mục:</source>
+        <translation>Save the packet in folder:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mã PIN của USB ký số:</source>
+        <translation>Signing token&apos;s PIN:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu khóa ký:</source>
+        <translation>Signing key passphrase:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phát hành</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thư mục lưu gói biểu mẫu</source>
+        <translation>Folder for the form packet</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Đang ký gói biểu mẫu…</source>
+        <translation>Signing the form packet…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã phát hành biểu mẫu %1 phiên bản %2</source>
+        <translation>Published form %1 version %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> kèm kế hoạch kỳ %1</source>
+        <translation> with the plan for %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trong thư mục %1</source>
+        <translation>in the folder %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gửi tệp này cho các đơn vị cấp dưới; lần đầu cài, họ sẽ được hỏi vân tay chứng thư này:</source>
+        <translation>Send this file to the subordinate units; on their first install they are asked to confirm this certificate&apos;s fingerprint:</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+116"/>
+        <location filename="../../desktop_app/ui/district/ranking_model.py" line="+135"/>
         <source>%1 — tối đa %2 điểm</source>
         <translation>%1 — at most %2 points</translation>
     </message>
@@ -1785,6 +2229,20 @@ score</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Điểm
+chính thức</source>
+        <translation>Official
+score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hạng
+chính thức</source>
+        <translation>Official
+rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Xếp loại</source>
         <translation>Rating</translation>
     </message>
@@ -1808,7 +2266,7 @@ rank</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+70"/>
         <source>Chưa nộp</source>
         <translation>Missing</translation>
     </message>
@@ -1828,7 +2286,7 @@ rank</translation>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Đồng hạng %1 với: %2</source>
         <translation>Tied at place %1 with: %2</translation>
     </message>
@@ -1837,11 +2295,16 @@ rank</translation>
         <source>Gộp từ các đơn vị cũ: %1</source>
         <translation>Merged from former units: %1</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa thẩm định xong: các mục chưa thẩm định tính theo điểm tự đánh giá (%1), nên điểm chính thức còn tạm tính.</source>
+        <translation>Appraisal not finished: items not appraised count at the self-assessed points (%1), so the official score is provisional.</translation>
+    </message>
 </context>
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+113"/>
+        <location filename="../../desktop_app/ui/district/ranking_view.py" line="+122"/>
         <source>Bảng xếp hạng</source>
         <translation>Ranking</translation>
     </message>
@@ -1856,7 +2319,17 @@ rank</translation>
         <translation>Overall results</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>&amp;Thẩm định…</source>
+        <translation>&amp;Appraise…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thẩm định điểm tự đánh giá của đơn vị đang chọn trong bảng</source>
+        <translation>Appraise the self-assessed scores of the unit chosen in the table</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>In báo cáo tổng hợp…</source>
         <translation>Print the consolidated report…</translation>
     </message>
@@ -1874,6 +2347,16 @@ rank</translation>
         <location line="+6"/>
         <source>Chưa nộp báo cáo (%1): %2.</source>
         <translation>Not yet reported (%1): %2.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Xếp hạng theo điểm chính thức (sau thẩm định). Đã thẩm định xong %1/%2 đơn vị.</source>
+        <translation>Ranked by official score (after appraisal). Appraisal finished for %1/%2 units.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dấu * : chưa thẩm định xong, điểm chính thức còn tạm tính (mục chưa thẩm định tính theo điểm tự đánh giá).</source>
+        <translation>Marked * : appraisal not finished, the official score is provisional (items not appraised count at the self-assessed points).</translation>
     </message>
 </context>
 <context>
@@ -2015,7 +2498,7 @@ rank</translation>
 <context>
     <name>ReceivingActions</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+32"/>
+        <location filename="../../desktop_app/ui/receiving/receiving_actions.py" line="+33"/>
         <source>&amp;Theo dõi nộp báo cáo…</source>
         <translation>Submission &amp;status…</translation>
     </message>
@@ -2043,6 +2526,11 @@ rank</translation>
         <location line="+3"/>
         <source>Mở &amp;biên nhận / phiếu trả lại…</source>
         <translation>Open a &amp;receipt or return note…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kết quả &amp;thẩm định…</source>
+        <translation>&amp;Appraisal result…</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -2098,14 +2586,34 @@ rank</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-12"/>
         <source>(Biên nhận này đã được mở trước đây.)</source>
         <translation>(This receipt was opened before.)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cấp trên đã thẩm định điểm tự đánh giá. %1.</source>
+        <translation>The parent unit appraised the self-assessed scores. %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xem từng mục: Báo cáo → Kết quả thẩm định….</source>
+        <translation>Item by item: Report → Appraisal result….</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kết quả thẩm định</source>
+        <translation>Appraisal result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cấp trên chưa gửi kết quả thẩm định cho báo cáo này. Kết quả đến cùng biên nhận: Báo cáo → Mở biên nhận / phiếu trả lại…</source>
+        <translation>The parent unit has not sent an appraisal of this report. It comes with the receipt: Report → Open a receipt or return note…</translation>
     </message>
 </context>
 <context>
@@ -2202,7 +2710,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReportStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/report_status.py" line="+47"/>
+        <location filename="../../desktop_app/ui/report_status.py" line="+48"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>

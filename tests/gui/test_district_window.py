@@ -62,7 +62,7 @@ def test_ranking_print_preview_print_to_pdf_and_excel(qtbot, window, tmp_path):
     assert ranking.submitted.text().startswith("20/20")
     places = ranking.shown_column("rank")
     assert len(places) == 20 and places[0] == "1"
-    assert district.tabs.count() == 2  # the ranking and the trend
+    assert district.tabs.count() == 3  # the ranking, the appraisal and the trend
 
     ranking.print_requested.emit()  # «In báo cáo tổng hợp…»
     qtbot.waitUntil(lambda: isinstance(district.preview, PdfPrintPreview), timeout=30000)

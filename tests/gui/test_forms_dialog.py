@@ -106,3 +106,84 @@ def test_a_parents_form_packet_is_installed_after_the_fingerprint(qtbot, tmp_pat
         assert _sources(dialog)[("cntt-xa", "2026.2")] == "Cấp trên phát hành"
         assert [e.unit_code for e in list_entries(ws.db)] == [F.DISTRICT]
         window.close()
+
+
+PLAN = {
+    "plan": {
+        "number": "12/KH-UBND",
+        "date": "20/01/2026",
+        "issuer": "UBND huyện Chợ Đồn",
+        "form": "cntt-xa",
+        "period": "2026",
+    },
+    "targets": [
+        {
+            "id": "t_tthc",
+            "field": "ty_le_tthc_truc_tuyen",
+            "op": ">=",
+            "value": 45,
+            "label": {"vi": "Tối thiểu 45% TTHC trực tuyến", "en": "45% online"},
+        }
+    ],
+}
+
+
+def test_the_district_publishes_a_form_with_its_plan_and_a_commune_installs_it(qtbot, tmp_path):
+    from desktop_app.ui.publish_form_dialog import PublishFormDialog
+    from desktop_app.workspace.plans import import_plan, plan_for
+    from tests.gui.clerk import type_text
+    from tests.gui.modal import when_modal
+
+    district = F.make_district(tmp_path)
+    authored, plan = tmp_path / "cntt-xa-2026.2.xlsx", tmp_path / "ke-hoach.yaml"
+    authored.write_bytes(_workbook("2026.2"))
+    plan.write_text(yaml.safe_dump(PLAN, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "phat-hanh"
+    dialogs = ScriptedDialogs(directories=[str(out)])
+    published: list[PublishFormDialog] = []
+
+    def answer(publish: PublishFormDialog) -> None:
+        published.append(publish)
+        qtbot.mouseClick(publish.browse_button, Qt.MouseButton.LeftButton)
+        assert publish.folder.text() == str(out)
+        qtbot.keyClick(publish.plan, Qt.Key.Key_Down)  # the plan for 2026
+        publish.secret.setFocus()
+        qtbot.keyClicks(publish.secret, "sai")
+        qtbot.keyClick(publish.secret, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in dialogs.shown), timeout=30000)
+        assert publish.published is None and not out.exists()
+        type_text(publish.secret, F.PASS)
+        qtbot.keyClick(publish.secret, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: publish.published is not None, timeout=30000)
+        publish.reject()
+
+    with F.open_ws(district) as ws:
+        import_form_workbook(ws, authored)
+        import_plan(ws, plan)
+        window, dialog = _open(qtbot, ws, dialogs)
+        assert dialog.publish_button.isVisibleTo(dialog)
+        rows = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+        dialog.table.selectRow(rows.index("2026.2"))
+        when_modal(PublishFormDialog, answer)
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+        publish = published[0]
+        errors = [text for kind, _, text in dialogs.shown if kind == "error"]
+        assert len(errors) == 1 and "Traceback" not in errors[0]
+        _, packet, fingerprint = publish.published
+        assert packet.parent == out and packet.is_file()
+        assert packet.name in publish.done_label.text() and str(out) in publish.done_label.text()
+        assert "kế hoạch kỳ 2026" in publish.done_label.text()
+        window.close()
+
+    commune = ScriptedDialogs(answers=[True], files=[str(packet)])
+    with Workspace.open(tmp_path / "xa") as ws:
+        setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
+        window, dialog = _open(qtbot, ws, commune)
+        assert not dialog.publish_button.isVisibleTo(dialog)  # a commune has no units below
+        qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ("cntt-xa", "2026.2") in _sources(dialog), timeout=60_000)
+        confirm = next(text for kind, _, text in commune.shown if kind == "confirm")
+        assert fingerprint.replace(":", "")[:8] in confirm.replace(":", "").replace(" ", "")
+        held = plan_for(ws, "cntt-xa", "2026")
+        assert held is not None and held.number == "12/KH-UBND"
+        window.close()

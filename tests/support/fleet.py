@@ -164,9 +164,12 @@ def packet_data(packet: Path) -> dict:
         return json.loads(archive.read("data.json"), parse_float=Decimal)
 
 
-def signed_packet(data: dict, signer, *, moment: datetime.datetime | None = None) -> bytes:
+def signed_packet(
+    data: dict, signer, *, moment: datetime.datetime | None = None, evidence=None
+) -> bytes:
     """A packet for ``data`` signed by ``signer``, with the reports the export draws for
-    it (the receiving compares them with data.json), as zip bytes."""
+    it (the receiving compares them with data.json), and the ``evidence`` members
+    (name → bytes) that ``data["evidence"]`` lists, as zip bytes."""
     from desktop_app.packets.packet import assemble, zip_bytes
     from tests import pki
 
@@ -178,5 +181,6 @@ def signed_packet(data: dict, signer, *, moment: datetime.datetime | None = None
         xlsx=xlsx,
         pdf=pdf,
         created_at=moment or datetime.datetime.now(datetime.UTC),
+        evidence=evidence,
     )
     return zip_bytes(content.members, moment or datetime.datetime.now(VN))

@@ -49,7 +49,7 @@ def test_fresh_file_migrates_from_zero(path):
     assert not path.exists()
     with Database.open(path) as db:
         assert path.parent.is_dir()
-        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (7,)
+        assert db.fetchone("PRAGMA user_version") == (LATEST_VERSION,) == (8,)
         assert {
             "units",
             "settings",
@@ -61,6 +61,8 @@ def test_fresh_file_migrates_from_zero(path):
             "exports",
             "submissions",
             "prefills",
+            "report_evidence",
+            "submission_evidence",
         } <= _tables(db.conn)
         indexes = {name for (name,) in db.fetchall("SELECT name FROM sqlite_master")}
         assert "audit_log_report_target" in indexes

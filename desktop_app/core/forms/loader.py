@@ -143,6 +143,7 @@ class _Builder:
             previous_ids=tuple(raw.get("previous_ids", ())),
             prefill=raw.get("prefill"),
             statement=_optional_text(raw.get("statement")),
+            evidence=raw.get("evidence"),
             line=raw.line,
         )
 
@@ -209,6 +210,7 @@ class _Builder:
         )
         field_sections = {f.id: s.id for s in sections for f in s.fields}
         doc = self.doc
+        limits = doc.get("evidence_limits") or {}
         return Form(
             id=doc["id"],
             version=doc["version"],
@@ -223,6 +225,8 @@ class _Builder:
             targets=self.targets(),
             legal_basis=_optional_text(doc.get("legal_basis")),
             until=doc.get("until"),
+            evidence_file_mb=_optional_decimal(limits.get("file_mb")),
+            evidence_packet_mb=_optional_decimal(limits.get("packet_mb")),
             sha256=sha256,
             source_path=source_path,
         )

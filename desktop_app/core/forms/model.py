@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 from graphlib import TopologicalSorter
 
+from ..evidence import EvidenceLimits
 from ..expressions import Expression
 from ..messages import Text
 from ..text import LINE_MAX_LENGTH, TEXT_MAX_LENGTH
@@ -48,6 +49,8 @@ class Field:
     prefill: str | None = None
     # yes/no fields: the words a consolidated line puts after "N/M" ("xã ký số văn bản đi")
     statement: Text | None = None
+    # evidence files (tài liệu kiểm chứng) the clerk attaches: "required", "optional", None
+    evidence: str | None = None
     line: int = 0
 
     @property
@@ -160,6 +163,9 @@ class Form:
     legal_basis: Text | None = None
     # the last reporting year this version covers; None: until the next version's year
     until: int | None = None
+    # the form's own evidence limits in MB (``evidence_limits``); None: the default
+    evidence_file_mb: Decimal | None = None
+    evidence_packet_mb: Decimal | None = None
     sha256: str = ""
     source_path: str = ""
 
@@ -170,6 +176,15 @@ class Form:
     @cached_property
     def input_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields.values() if not f.is_computed)
+
+    @cached_property
+    def evidence_limits(self) -> EvidenceLimits:
+        return EvidenceLimits.from_megabytes(self.evidence_file_mb, self.evidence_packet_mb)
+
+    @cached_property
+    def evidence_fields(self) -> tuple[Field, ...]:
+        """The fields that take evidence files, in the form's order."""
+        return tuple(f for f in self.fields.values() if f.evidence)
 
     @cached_property
     def sections_by_id(self) -> dict[str, Section]:

@@ -1,7 +1,8 @@
 """The receiving unit's consolidated view: the children's reports scored and ranked for a
-form and period, the targets, the district statements, and the trend across periods; from
-here the officer prints the consolidated report (preview, page range, copies) or opens it
-in Excel.
+form and period, the targets, the district statements, the appraisal of each unit's
+self-assessed scores (thẩm định) and the official ranking it makes, and the trend across
+periods; from here the officer prints the consolidated report (preview, page range,
+copies) or opens it in Excel.
 
 Consolidating reads every received submission and writing the reports renders a PDF, so
 both run in the background; the views only show what came back.
@@ -38,11 +39,13 @@ if TYPE_CHECKING:  # imported when first used, not with the main window
     from ...consolidation.trend import Trend
     from ...core.progress import Progress
     from ...workspace.district import DistrictConsolidation, DistrictReports
+    from .appraisal_view import AppraisalState, AppraisalView
     from .print_preview import PdfPrintPreview
     from .ranking_view import RankingView
     from .trend_view import TrendView
 
 T = TypeVar("T")
+Shown = tuple["DistrictConsolidation", "Trend | None", "AppraisalState | None"]
 
 REPORTS_SUBFOLDER = "TongHop"  # under the export folder; ASCII for USB sticks
 
@@ -64,6 +67,7 @@ class DistrictWindow(AppDialog):
         self.reports: DistrictReports | None = None  # of self.district
         self.ranking_view: RankingView | None = None
         self.trend_view: TrendView | None = None
+        self.appraisal_view: AppraisalView | None = None
         self.task: BackgroundTask | None = None
         self.preview: PdfPrintPreview | None = None
         self.set_up("districtWindow", self.tr("Tổng hợp, chấm điểm và xếp hạng"), size=(1366, 760))
@@ -154,24 +158,25 @@ class DistrictWindow(AppDialog):
             return
         from ...consolidation.trend import all_fields
         from ...workspace.district import consolidation_for, trend_for
+        from .appraisal_view import appraisal_state
 
-        def job(ws: Workspace, _progress: Progress) -> tuple[DistrictConsolidation, Trend | None]:
+        def job(ws: Workspace, _progress: Progress) -> Shown:
             district = consolidation_for(ws, form_id, period)
             try:  # every indicator can be followed, the key ones first
                 trend = trend_for(ws, form_id, None, fields=all_fields(ws.forms.get(form_id)))
             except AppError:  # nothing received in any period yet
                 trend = None
-            return district, trend
+            return district, trend, appraisal_state(ws, district)
 
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Đang tổng hợp…"))
         self._run(self.tr("Đang tổng hợp số liệu các đơn vị…"), job, self._show)
 
-    def _show(self, result: tuple[DistrictConsolidation, Trend | None]) -> None:
+    def _show(self, result: Shown) -> None:
         from .ranking_view import RankingView
         from .trend_view import TrendView
 
-        district, trend = result
+        district, trend, appraisal = result
         self.district, self.reports = district, None
         self.message.setText("")
         if district.ranking is None:
@@ -185,11 +190,13 @@ class DistrictWindow(AppDialog):
             self.ranking_view.print_requested.connect(self.print_report)
             self.ranking_view.open_excel_requested.connect(self.open_excel)
             self.ranking_view.unit_activated.connect(self.show_unit_trend)
+            self.ranking_view.appraise_requested.connect(self.appraise_unit)
             self.tabs.addTab(self.ranking_view, self.tr("Xếp hạng"))
         else:
             self.ranking_view.set_data(
                 district.consolidation, district.ranking, district.statements, district.period
             )
+        self._show_appraisal(appraisal)
         if trend is not None:
             units = [(u.code, u.name) for u in district.consolidation.expected]
             if self.trend_view is None:
@@ -198,6 +205,24 @@ class DistrictWindow(AppDialog):
                 self.tabs.addTab(self.trend_view, self.tr("Xu hướng qua các kỳ"))
             else:
                 self.trend_view.set_trend(trend)
+
+    def _show_appraisal(self, state: AppraisalState | None) -> None:
+        from .appraisal_view import AppraisalView
+
+        assert self.ranking_view is not None
+        self.ranking_view.set_official(state.official if state is not None else None)
+        if self.appraisal_view is None:
+            self.appraisal_view = AppraisalView(self.workspace, self.lang, self.dialogs, self)
+            self.appraisal_view.appraised.connect(self.ranking_view.set_official)
+            self.tabs.insertTab(1, self.appraisal_view, self.tr("Thẩm định"))
+        self.appraisal_view.set_state(state)
+
+    def appraise_unit(self, unit_code: str) -> None:
+        """«Thẩm định…» on a unit of the ranking: its items, ready for the keyboard."""
+        if self.appraisal_view is None:
+            return
+        self.tabs.setCurrentWidget(self.appraisal_view)
+        self.appraisal_view.show_unit(unit_code)
 
     def show_unit_trend(self, unit_code: str) -> None:
         if self.trend_view is None:

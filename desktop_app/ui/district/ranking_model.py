@@ -4,13 +4,17 @@ included (blank scores, "not submitted"), so the officer sees the whole district
 Sorting uses the values, not the shown text: ranks and scores as numbers, names in
 Vietnamese order, and a tie on rank falls back to the name, as the printed ranking does.
 
+Once the receiving unit appraises (``set_official``), two columns give the official score
+and place; a unit not fully appraised yet is marked, its official score provisional.
+
 May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -21,9 +25,13 @@ from ...core.collation import vi_sort_key
 from ..style import ERROR, OK, WARNING
 from .sorting import BLANK, CENTRE, NO_PARENT, RIGHT, SORT_ROLE, score_text, signed_text
 
+if TYPE_CHECKING:
+    from ...workspace.appraisal import OfficialRow
+
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 UP, DOWN, MISSING = QColor(OK), QColor(ERROR), QColor(ERROR)
 RETURNED = QColor(WARNING)
+PROVISIONAL = QColor(WARNING)  # an official score before every item is appraised
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,15 @@ class RankingModel(QAbstractTableModel):
         self.lang = lang
         self.bold = QFont()
         self.bold.setBold(True)
+        self.official: dict[str, OfficialRow] | None = None
         self._load(consolidation, ranking)
+
+    def set_official(self, rows: Sequence[OfficialRow] | None) -> None:
+        """The official scores (``workspace.appraisal.official_ranking``); None: none shown."""
+        self.beginResetModel()
+        self.official = None if rows is None else {r.unit_code: r for r in rows}
+        self._load(self.consolidation, self.ranking)
+        self.endResetModel()
 
     def set_ranking(self, consolidation: Consolidation, ranking: Ranking) -> None:
         self.beginResetModel()
@@ -90,7 +106,10 @@ class RankingModel(QAbstractTableModel):
         self.decimals = scoring.decimals if scoring is not None else 2
         self.lines = unit_lines(consolidation, ranking)
         self.keys = ["rank", "code", "name", *(f"s:{s}" for s in ranking.section_ids)]
-        self.keys += ["total", "band", "change", "previous", "status"]
+        self.keys += ["total"]
+        if self.official is not None:
+            self.keys += ["official", "official_rank"]
+        self.keys += ["band", "change", "previous", "status"]
 
     # -- the table's shape ----------------------------------------------------------------
 
@@ -127,6 +146,8 @@ class RankingModel(QAbstractTableModel):
             "code": self.tr("Mã"),
             "name": self.tr("Đơn vị"),
             "total": self.tr("Tổng\nđiểm"),
+            "official": self.tr("Điểm\nchính thức"),
+            "official_rank": self.tr("Hạng\nchính thức"),
             "band": self.tr("Xếp loại"),
             "change": self.tr("Tăng/giảm\nso kỳ trước"),
             "previous": self.tr("Hạng\nkỳ trước"),
@@ -149,10 +170,14 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(line, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "status", "band"):
-            return CENTRE if key in ("rank", "code", "previous") else RIGHT
+            return CENTRE if key in ("rank", "code", "previous", "official_rank") else RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(line, key)
-        if role == Qt.ItemDataRole.FontRole and key == "total" and line.row is not None:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and key in ("total", "official")
+            and line.row is not None
+        ):
             return self.bold
         return None
 
@@ -168,6 +193,8 @@ class RankingModel(QAbstractTableModel):
             return ""
         if key == "rank":
             return str(r.rank)
+        if key in ("official", "official_rank"):
+            return self._official_text(line, key)
         if key.startswith("s:"):
             return score_text(r.by_section.get(key[2:]), self.decimals)
         if key == "total":
@@ -182,6 +209,15 @@ class RankingModel(QAbstractTableModel):
         move = r.rank_change or 0
         arrow = f" (▲{move})" if move > 0 else f" (▼{-move})" if move < 0 else ""
         return f"{r.previous_rank}{arrow}"
+
+    def _official_text(self, line: UnitLine, key: str) -> str:
+        o = (self.official or {}).get(line.code)
+        if o is None:
+            return ""
+        if key == "official_rank":
+            return str(o.rank)
+        # the mark of a unit not fully appraised: its official score is provisional
+        return score_text(o.official_total, self.decimals) + ("" if o.complete else " *")
 
     def _status(self, line: UnitLine) -> str:
         if line.row is None:
@@ -202,6 +238,11 @@ class RankingModel(QAbstractTableModel):
             return name
         if key == "status":
             return (r is None, name)
+        o = (self.official or {}).get(line.code)
+        if key in ("official", "official_rank"):
+            if o is None:
+                return BLANK
+            return (o.official_total if key == "official" else o.rank, name)
         if r is None:
             return BLANK
         value: Any = {
@@ -223,6 +264,12 @@ class RankingModel(QAbstractTableModel):
             return self.tr("Gộp từ các đơn vị cũ: %1").replace("%1", codes)
         if key == "name":
             return line.name
+        o = (self.official or {}).get(line.code)
+        if key == "official" and o is not None and not o.complete:
+            return self.tr(
+                "Chưa thẩm định xong: các mục chưa thẩm định tính theo điểm tự đánh giá"
+                " (%1), nên điểm chính thức còn tạm tính."
+            ).replace("%1", score_text(o.self_total, self.decimals))
         return None
 
     def _colour(self, line: UnitLine, key: str) -> QColor | None:
@@ -233,6 +280,11 @@ class RankingModel(QAbstractTableModel):
             return RETURNED
         if r is None:
             return None
+        o = (self.official or {}).get(line.code)
+        if key == "official" and o is not None:
+            if not o.complete:
+                return PROVISIONAL
+            return DOWN if o.official_total < o.self_total else None
         if key == "change" and r.total_change:
             return UP if r.total_change > 0 else DOWN
         if key == "previous" and r.rank_change:

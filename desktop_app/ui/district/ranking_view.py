@@ -5,7 +5,9 @@ submitted or missing), each unit against the targets, and the district-wide stat
 When units are missing and the form scores some items relative to the best unit, the
 scores can still change: the view says so above the table, in the words the printed report
 uses. Printing and opening the workbook are the owner's job: the view only asks
-(``print_requested``, ``open_excel_requested``), since it does not know where the files are.
+(``print_requested``, ``open_excel_requested``), since it does not know where the files are;
+so is appraising the chosen unit (``appraise_requested``). Once appraisal has begun the
+table shows the official scores (``set_official``) and says how many units are done.
 
 May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
@@ -13,6 +15,7 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,6 +39,9 @@ from ..style import ERROR, TITLE
 from .ranking_model import CODE_ROLE, RankingModel
 from .sorting import BlankLastProxy, period_label
 from .targets_model import TargetsModel
+
+if TYPE_CHECKING:
+    from ...workspace.appraisal import OfficialRow
 
 NOTE_STYLE = (
     "QLabel#provisionalNote { background: #fff8e1; color: #6d4c00; border: 1px solid #e0a100;"
@@ -64,6 +70,7 @@ class RankingView(QWidget):
     unit_activated = Signal(str)  # a unit's row double-clicked: its code
     print_requested = Signal()
     open_excel_requested = Signal()
+    appraise_requested = Signal(str)  # «Thẩm định…» on the chosen unit: its code
 
     def __init__(
         self,
@@ -83,6 +90,8 @@ class RankingView(QWidget):
         self.submitted = self._label(layout, "submittedCount")
         self.note = self._label(layout, "provisionalNote")
         self.missing = self._label(layout, "missingUnits")
+        self.appraisal_note = self._label(layout, "appraisalNote")
+        self.appraisal_note.hide()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._tables(consolidation, ranking))
         splitter.addWidget(self._statements_box())
@@ -126,6 +135,13 @@ class RankingView(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
+        self.appraise_button = QPushButton(self.tr("&Thẩm định…"), self)
+        self.appraise_button.setObjectName("appraiseUnit")
+        self.appraise_button.setToolTip(
+            self.tr("Thẩm định điểm tự đánh giá của đơn vị đang chọn trong bảng")
+        )
+        self.appraise_button.clicked.connect(self._appraise_chosen)
+        buttons.addWidget(self.appraise_button)
         buttons.addStretch(1)
         self.print_button = QPushButton(self.tr("In báo cáo tổng hợp…"), self)
         self.print_button.setObjectName("printConsolidated")
@@ -192,6 +208,44 @@ class RankingView(QWidget):
             self.model.column("name"), QHeaderView.ResizeMode.Stretch
         )
         # the targets table keeps every column readable and scrolls sideways instead
+
+    def set_official(self, rows: Sequence[OfficialRow] | None) -> None:
+        """The official scores beside the self-assessed ones, and how far appraisal got."""
+        self.model.set_official(rows)
+        self._fit_columns()
+        if rows is not None:
+            self.table.sortByColumn(self.model.column("official_rank"), Qt.SortOrder.AscendingOrder)
+        self.appraisal_note.setVisible(rows is not None)
+        if rows is None:
+            return
+        done = sum(1 for r in rows if r.complete)
+        text = self.tr(
+            "Xếp hạng theo điểm chính thức (sau thẩm định). Đã thẩm định xong %1/%2 đơn vị."
+        )
+        text = text.replace("%1", str(done)).replace("%2", str(len(rows)))
+        if done < len(rows):
+            text += " " + self.tr(
+                "Dấu * : chưa thẩm định xong, điểm chính thức còn tạm tính (mục chưa thẩm định"
+                " tính theo điểm tự đánh giá)."
+            )
+        self.appraisal_note.setText(text)
+
+    def chosen_unit(self) -> str | None:
+        """The code of the unit on the selected row, if it reported."""
+        index = self.table.currentIndex()
+        code = index.data(CODE_ROLE) if index.isValid() else None
+        return code if code and self.model.lines and self._reported(code) else None
+
+    def _reported(self, code: str) -> bool:
+        return any(line.code == code and line.row is not None for line in self.model.lines)
+
+    def _appraise_chosen(self) -> None:
+        code = self.chosen_unit()
+        if code is None:  # the first reporting unit, as the table is sorted
+            codes = [c for c in self.shown_column("code") if self._reported(c)]
+            code = codes[0] if codes else None
+        if code is not None:
+            self.appraise_requested.emit(code)
 
     def _activated(self, index: QModelIndex) -> None:
         code = index.data(CODE_ROLE)

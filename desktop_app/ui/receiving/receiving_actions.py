@@ -1,7 +1,8 @@
 """The window's receiving commands. A unit with children (a district in the legacy
 structure, a province) gets the «Tiếp nhận» menu: the status board, receiving packets
 (also by dropping files or folders onto the window), the trust list. Every unit can open
-a receipt or return note its parent sent about its own report.
+a receipt or return note its parent sent about its own report, and read the appraisal
+of its self-assessed scores the receipt carried.
 
 May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
@@ -48,6 +49,8 @@ class ReceivingActions(QObject):
         self.prefill_action.triggered.connect(self.prefill)
         self.receipt_action = QAction(self.tr("Mở &biên nhận / phiếu trả lại…"), window.widget)
         self.receipt_action.triggered.connect(lambda: self.open_receipt())
+        self.appraisal_action = QAction(self.tr("Kết quả &thẩm định…"), window.widget)
+        self.appraisal_action.triggered.connect(lambda: self.show_appraisal())
 
     @property
     def receives(self) -> bool:
@@ -260,8 +263,40 @@ class ReceivingActions(QObject):
             text += "\n" + self.tr("(Biên nhận này đã được mở trước đây.)")
         if window.session is not None:
             window.session.reload()
+            from ..appraisal_result_dialog import appraisal_summary, held_for
+
+            appraised = appraisal_summary(window.session, held_for(window.session))
+            if appraised:
+                text += "\n" + self.tr("Cấp trên đã thẩm định điểm tự đánh giá. %1.").replace(
+                    "%1", appraised
+                )
+                text += "\n" + self.tr("Xem từng mục: Báo cáo → Kết quả thẩm định….")
         window.update_status()
         window.dialogs.info(window.widget, self.tr("Biên nhận"), text)
+
+    def show_appraisal(self, *, modal: bool = True) -> Any:
+        """The parent's appraisal of the open report, item by item (or why there is none)."""
+        window = self.window
+        session = window.session
+        if session is None:
+            return None
+        from ..appraisal_result_dialog import AppraisalResultDialog, held_for
+
+        held = held_for(session)
+        if held is None:
+            window.dialogs.info(
+                window.widget,
+                self.tr("Kết quả thẩm định"),
+                self.tr(
+                    "Cấp trên chưa gửi kết quả thẩm định cho báo cáo này. Kết quả đến cùng biên"
+                    " nhận: Báo cáo → Mở biên nhận / phiếu trả lại…"
+                ),
+            )
+            return None
+        dialog = AppraisalResultDialog(session, held, window.lang, window.widget)
+        if modal:
+            dialog.exec()
+        return dialog
 
 
 __all__ = ["ReceivingActions"]

@@ -3,8 +3,8 @@
 Each module has ``CASES`` (``name: (make(kit), reason code)``) and ``OTHER_KINDS`` (kinds
 that need a test of their own, named so the set's size counts them)."""
 
-from . import base, files, text, time, trust
+from . import base, evidence, files, text, time, trust
 
-MODULES = (base, trust, time, text, files)
+MODULES = (base, trust, time, text, files, evidence)
 CASES = {name: case for module in MODULES for name, case in module.CASES.items()}
 OTHER_KINDS = set().union(*(module.OTHER_KINDS for module in MODULES))
