@@ -26,25 +26,27 @@ def evidence_screens(app, save) -> None:
     from desktop_app.workspace.setup_unit import setup_unit
     from tests.support import evidence_files as files
 
-    with tempfile.TemporaryDirectory(prefix="kiem-chung-") as tmp:
-        with Workspace.open(Path(tmp) / "xa") as ws:
-            setup_unit(ws, "02020", "current", "Nông Thị Lan", "Hà Văn Tùng")
-            load_values(ws, SAMPLE)
-            for name, data in (
-                ("Quyết định 125-QĐ-UBND thành lập BCĐ chuyển đổi số.pdf", files.pdf()),
-                ("Ảnh họp Ban Chỉ đạo 03-2026.jpg", files.jpeg()),
-            ):
-                attach_evidence_bytes(ws, "cds-xa", "2026", "co_bcd_cds", name, data)
-            dialogs = ScriptedDialogs()
-            window = MainWindow(ws, dialogs=dialogs, today=datetime.date(2026, 11, 23))
-            window.resize(1366, 740)
-            window.show()
-            window.entry.go_to_field("co_bcd_cds")
-            save(window, "evidence-field.png", app)
-            dialog = EvidenceDialog(window.session, "co_bcd_cds", "vi", dialogs, window)
-            save(dialog, "evidence-dialog.png", app)
-            dialog.close()
-            window.close()
+    with (
+        tempfile.TemporaryDirectory(prefix="kiem-chung-") as tmp,
+        Workspace.open(Path(tmp) / "xa") as ws,
+    ):
+        setup_unit(ws, "02020", "current", "Nông Thị Lan", "Hà Văn Tùng")
+        load_values(ws, SAMPLE)
+        for name, data in (
+            ("Quyết định 125-QĐ-UBND thành lập BCĐ chuyển đổi số.pdf", files.pdf()),
+            ("Ảnh họp Ban Chỉ đạo 03-2026.jpg", files.jpeg()),
+        ):
+            attach_evidence_bytes(ws, "cds-xa", "2026", "co_bcd_cds", name, data)
+        dialogs = ScriptedDialogs()
+        window = MainWindow(ws, dialogs=dialogs, today=datetime.date(2026, 11, 23))
+        window.resize(1366, 740)
+        window.show()
+        window.entry.go_to_field("co_bcd_cds")
+        save(window, "evidence-field.png", app)
+        dialog = EvidenceDialog(window.session, "co_bcd_cds", "vi", dialogs, window)
+        save(dialog, "evidence-dialog.png", app)
+        dialog.close()
+        window.close()
 
 
 if __name__ == "__main__":

@@ -157,9 +157,13 @@ def _widths(layout: ReportLayout) -> tuple[int, ...]:
 
 def _closing(ws: Worksheet, layout: ReportLayout, row: int) -> int:
     """General notes, the two signature blocks and "Nơi nhận:"; returns the last row."""
-    if layout.general_notes:
-        text = "Giải trình thêm:\n" + "\n".join(f"- {n}" for n in layout.general_notes)
-        for piece in chunks(text, TEXT_CHUNK):
+    for title, lines in (
+        ("Giải trình thêm:", [f"- {n}" for n in layout.general_notes]),
+        ("Tài liệu kiểm chứng kèm theo:", list(layout.evidence)),
+    ):
+        if not lines:
+            continue
+        for piece in chunks(title + "\n" + "\n".join(lines), TEXT_CHUNK):
             merge(ws, row, 1, 5, piece, font=font(12), alignment=align("justify", "top"))
             row += 1
     row += 1

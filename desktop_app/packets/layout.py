@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from ..core.comparison import NONE, change_text, compare, previous_text
 from ..core.dates import format_date, format_place_date
+from ..core.evidence import megabytes
 from ..core.forms.model import Form
 from ..core.levels import committee
 from ..core.periods import Period
@@ -75,6 +76,8 @@ class ReportLayout:
     previous_period: str | None = None  # "Năm 2025": the year-on-year column's period
     # scores a higher level published, under the appendix (``published_part``)
     published: tuple[str, ...] = ()
+    # "1. Quyết định ….pdf — chỉ tiêu «…» (18 KB, SHA-256 70a0…)": the evidence sent
+    evidence: tuple[str, ...] = ()
 
 
 def _year_on_year(form: Form, data: Mapping[str, Any], rows: tuple[Row, ...]) -> tuple[Row, ...]:
@@ -135,6 +138,13 @@ def _notes(form: Form, data: Mapping[str, Any]) -> tuple[dict[str, list[str]], l
             notes.setdefault(named[0], []).append(f"Giải trình: {explanation}")
         else:
             general.append(explanation)
+    # Evidence files (issue 18) beside the indicator they back: name, size, short hash
+    # (the full hash is in manifest.json).
+    for fid, files in (data.get("evidence") or {}).items():
+        for f in files:
+            notes.setdefault(fid, []).append(
+                f"Kiểm chứng: {nfc(f['name'])} ({megabytes(int(f['size']))}, {f['sha256'][:12]})"
+            )
     return notes, general
 
 
@@ -158,6 +168,23 @@ def _rows(form: Form, data: Mapping[str, Any]) -> tuple[tuple[Row, ...], tuple[s
                 )
             )
     return tuple(rows), tuple(general)
+
+
+def _evidence_list(form: Form, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The list of evidence files at the end of the report, in the packet's order."""
+    listed = sorted(
+        ((fid, f) for fid, files in (data.get("evidence") or {}).items() for f in files),
+        key=lambda pair: str(pair[1]["member"]),
+    )
+    lines = []
+    for n, (fid, f) in enumerate(listed, start=1):
+        field = form.fields.get(fid)
+        label = nfc(field.label.vi) if field else fid
+        lines.append(
+            f"{n}. {nfc(f['name'])} — chỉ tiêu «{label}» ({megabytes(int(f['size']))}, "
+            f"SHA-256 {f['sha256']}; tệp {f['member']} trong gói nộp)"
+        )
+    return tuple(lines)
 
 
 def _summary(form: Form, period: Period) -> str:
@@ -209,6 +236,7 @@ def build_layout(form: Form, data: Mapping[str, Any]) -> ReportLayout:
         header=header,
         rows=rows,
         general_notes=general,
+        evidence=_evidence_list(form, data),
         score=score,
         preparer=preparer,
         approver=approver,

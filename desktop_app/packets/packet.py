@@ -100,15 +100,19 @@ def assemble(
         progress(2, 2)
     unit = data["unit"]
     name = packet_name(unit["code"], data["form"]["id"], data["period"], data["revision"])
-    order = [*MEMBERS[:-1], *sorted(evidence), MEMBERS[-1]]
-    ordered = {member: members[member] for member in order}
+    ordered = {member: members[member] for member in member_order(members)}
     return PacketContent(name, ordered, manifest, sha256_hex(data_bytes))
 
 
+def member_order(members: Mapping[str, bytes]) -> list[str]:
+    """MEMBERS' order, the evidence members (by name) before the signature."""
+    extra = sorted(set(members) - set(MEMBERS))
+    return [*MEMBERS[:-1], *extra, MEMBERS[-1]]
+
+
 def zip_bytes(members: Mapping[str, bytes], moment: datetime.datetime) -> bytes:
-    """The zip of ``members`` in the order ``assemble`` gives them (MEMBERS, evidence
-    before the signature), every entry stamped with ``moment``."""
-    return stamped_zip(members, list(members), moment, compressed=_COMPRESSED)
+    """The zip of ``members`` in ``member_order``, every entry stamped with ``moment``."""
+    return stamped_zip(members, member_order(members), moment, compressed=_COMPRESSED)
 
 
 def stamped_zip(

@@ -148,10 +148,15 @@ def _report_table(layout: ReportLayout, closing: list[Flowable]) -> LongTable:
         cells += [_previous_cell(row)] if yoy else []
         rows.append([*cells, note[0]])
         _continued(rows, joined, {1: label[1:], last: note[1:]}, n)
-    if layout.general_notes:
-        notes = "\n".join(f"- {n}" for n in layout.general_notes)
+    for title, lines in (
+        ("Giải trình thêm:", [f"- {n}" for n in layout.general_notes]),
+        ("Tài liệu kiểm chứng kèm theo:", list(layout.evidence)),
+    ):
+        if not lines:
+            continue
+        notes = "\n".join(lines)
         start = len(rows)
-        for i, piece in enumerate(pieces(f"Giải trình thêm:\n{notes}", _CELL, sum(widths))):
+        for i, piece in enumerate(pieces(f"{title}\n{notes}", _CELL, sum(widths))):
             if i:
                 joined.add(len(rows))
             rows.append([piece] + [""] * (n - 1))

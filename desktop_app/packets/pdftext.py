@@ -139,6 +139,8 @@ def expected_text(layout: ReportLayout, earlier: bool = False) -> bytes:
             parts.append(row.note)
     if layout.general_notes:
         parts.append("Giải trình thêm:" + "".join(f"- {n}" for n in layout.general_notes))
+    if layout.evidence:
+        parts.append("Tài liệu kiểm chứng kèm theo:" + "".join(layout.evidence))
     preparer, approver = layout.preparer, layout.approver
     if earlier:
         parts += [*preparer.titles, preparer.hint, *approver.titles, preparer.name, approver.name]

@@ -3,8 +3,10 @@ current catalogue (its province receives it directly) loads it and validates it 
 problem; the province receives it, ranks its communes on the index under a title that says
 so, and its own cds-tinh report is pre-filled from the commune's figures."""
 
+import json
 import os
 import subprocess
+import zipfile
 
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
@@ -53,6 +55,23 @@ def test_the_province_ranks_on_the_index_and_prefills_its_own_report(tmp_path):
     cli(xa, "identity", "export-cert", str(tmp_path / "xa.pem"), check=0)
     cli(xa, "export", "--form", "cds-xa", "--period", "2026", "--out", str(tmp_path / "out"),
         "--passphrase-env", "PW", env=ENV, check=0)  # fmt: skip
+    [packet] = (tmp_path / "out").glob("*.zip")
+    with zipfile.ZipFile(packet) as archive:
+        assert archive.namelist() == [
+            "manifest.json", "data.json", "report.xlsx", "report.pdf",
+            "evidence-01-quyet-dinh-thanh-lap-bcd.pdf", "evidence-02-ke-hoach-cds-2026.jpg",
+            "manifest.json.p7s",
+        ]  # fmt: skip
+        manifest = json.loads(archive.read("manifest.json"))
+        (tmp_path / "report.pdf").write_bytes(archive.read("report.pdf"))
+    assert [(e["field"], e["name"]) for e in manifest["evidence"]] == [
+        ("co_bcd_cds", "Quyết định thành lập BCĐ.pdf"),
+        ("co_ke_hoach_cntt", "Kế hoạch CĐS 2026.jpg"),
+    ]
+    printed = " ".join(subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"],
+                                      capture_output=True, text=True, check=True).stdout.split())  # fmt: skip
+    assert "Kiểm chứng: Quyết định thành lập BCĐ.pdf" in printed
+    assert "Tài liệu kiểm chứng kèm theo: 1. Quyết định thành lập BCĐ.pdf" in printed
     cli(tinh, "setup", "--unit", "19", check=0)
     cli(tinh, "trust", "add", str(tmp_path / "xa.pem"), "--unit", "02020", check=0)
     cli(tinh, "receive", str(tmp_path / "out"), check=0)

@@ -86,7 +86,7 @@ CASES: dict = {
     "evidence changed after signing": (
         lambda k: make_zip(
             [(n, files.pdf((0, 0, 0)) if n == _ONE else d) for n, d in _members(k).items()]
-        ),  # fmt: skip
+        ),
         "packet.hash_mismatch",
     ),
     "evidence named .pdf holding a JPEG": (
@@ -120,7 +120,7 @@ CASES: dict = {
                     ("evidence-01-scan.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024 + 1), PDF)
                 ],
             },
-        ),  # fmt: skip
+        ),
         "packet.evidence_too_large",
     ),
     "too many evidence files on one indicator": (
@@ -133,7 +133,7 @@ CASES: dict = {
                     for n in range(3, 9)
                 ],
             },
-        ),  # fmt: skip
+        ),
         "packet.evidence_too_many",
     ),
 }
