@@ -60,6 +60,7 @@ def appraisal_screens(app, save) -> None:
     from desktop_app.ui.dialogs import ScriptedDialogs
     from desktop_app.ui.district.district_window import DistrictWindow
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.ui_context import UiContext
     from desktop_app.workspace import receive as use
     from desktop_app.workspace.appraisal import appraise, unit_appraisal
     from tests.support import fleet as F
@@ -86,7 +87,7 @@ def appraisal_screens(app, save) -> None:
             receipt = use.review(
                 ws, first, "cds-xa", "2026", "accepted", "", root / "bn", secret=F.PASS
             )
-            window = DistrictWindow(ws, "vi", ScriptedDialogs(), today)
+            window = DistrictWindow(UiContext.of(ws, ScriptedDialogs(), today=today, lang="vi"))
             window.choose("cds-xa", "2026")
             while window.appraisal_view is None or window.appraisal_view.state is None:
                 app.processEvents()

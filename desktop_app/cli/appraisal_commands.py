@@ -16,10 +16,10 @@ from ..core.values import display
 from ..workspace import Workspace
 from ..workspace.appraisal import (
     appraise,
-    held_appraisal,
     official_ranking,
     unit_appraisal,
 )
+from ..workspace.appraisal_held import held_appraisal
 from .output import print_json, say
 
 

@@ -49,7 +49,8 @@ from ..documents.fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, register_pdf
 from ..documents.page import LANDSCAPE, MM, PORTRAIT, build_pdf, turn_back, turn_to_wide
 from ..documents.tables import string_table
 from ..storage.durable import atomic_write
-from .appraised import AppraisalSummary, appraisal_story
+from .appraisal_print import appraisal_story
+from .appraised import AppraisalSummary
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..core.progress import Progress, no_progress
 from ..storage.durable import replacing
-from .appraised import AppraisalSummary, appraisal_sheet
+from .appraisal_print import appraisal_sheet
+from .appraised import AppraisalSummary
 from .compare import YearOnYear
 from .consolidate import Consolidation
 from .model import ReportInfo

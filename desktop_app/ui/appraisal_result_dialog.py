@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.numbers import format_number
 from ..core.values import display
+from ..workspace.appraisal_held import held_appraisal
 from ..workspace.session import ReportSession
 from .read_table import read_only_table
 from .style import ERROR, MUTED, OK, TITLE, WARNING
@@ -37,8 +38,6 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def held_for(session: ReportSession) -> dict[str, Any] | None:
     """The appraisal the parent sent for the open report, if any."""
-    from ..workspace.appraisal import held_appraisal
-
     return held_appraisal(session.ws, session.form.id, str(session.period))
 
 

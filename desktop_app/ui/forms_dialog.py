@@ -146,7 +146,7 @@ class FormsDialog(AppDialog):
             return
         from .publish_form_dialog import PublishFormDialog
 
-        self.publish_dialog = PublishFormDialog(self.workspace, form, self.lang, self.dialogs, self)
+        self.publish_dialog = PublishFormDialog(self.ui, form, self)
         self.publish_dialog.exec()
 
     def _run(self, label: str, job: Callable[[Any, Any], Any], done: Callable[[Any], None]) -> None:

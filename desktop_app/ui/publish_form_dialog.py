@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,35 +29,27 @@ from PySide6.QtWidgets import (
 from ..paths import dialog_start
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
-from .dialogs import Dialogs
+from .base_dialog import AppDialog
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
 from .style import ERROR_TEXT, OK_BOX
+from .ui_context import UiContext
 
 
-class PublishFormDialog(QDialog):
-    def __init__(
-        self,
-        workspace: Workspace,
-        form: Any,
-        lang: str,
-        dialogs: Dialogs,
-        parent: QWidget | None = None,
-    ) -> None:
+class PublishFormDialog(AppDialog):
+    def __init__(self, ui: UiContext, form: Any, parent: QWidget | None = None) -> None:
         from ..packets.identities import current_identity
         from ..workspace.plans import plan_periods
         from .export_dialog import default_export_dir
 
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(ui, parent)
+        workspace, lang = self.workspace, self.lang
         self.form = form
-        self.lang = lang
-        self.dialogs = dialogs
         self.task: BackgroundTask | None = None
         self.published: tuple[Any, Path, str] | None = None
-        self.setObjectName("publishFormDialog")
-        self.setWindowTitle(self.tr("Phát hành biểu mẫu cho đơn vị cấp dưới"))
-        self.setMinimumWidth(720)
+        self.set_up(
+            "publishFormDialog", self.tr("Phát hành biểu mẫu cho đơn vị cấp dưới"), min_width=720
+        )
         layout = QVBoxLayout(self)
         heading = QLabel(
             f"<b>{form.title.pick(lang)}</b><br>"

@@ -27,8 +27,7 @@ from ..core.numbers import format_number
 from ..core.scoring import rank
 from ..core.text import LINE_MAX_LENGTH, clean_line
 from ..core.values import Value
-from ..storage import get_setting
-from ..storage.appraisals import appraisal_key, appraisals_for, set_appraisal
+from ..storage.appraisals import appraisals_for, set_appraisal
 from ..storage.audit import write_audit
 from ..storage.submissions import current_submission
 from .workspace import Workspace
@@ -273,23 +272,12 @@ def receipt_appraisal(
     return current.as_receipt()
 
 
-# -- the child's side ------------------------------------------------------------------
-
-
-def held_appraisal(ws: Workspace, form_id: str, period: str) -> dict[str, Any] | None:
-    """The appraisal the parent sent with its receipt for this unit's report, if any
-    (kept by ``receiving.receipt_open``)."""
-    held = get_setting(ws.db, appraisal_key(form_id, period))
-    return held if isinstance(held, dict) else None
-
-
 __all__ = [
     "ItemAppraisal",
     "OfficialRow",
     "UnitAppraisal",
     "appraisal_district",
     "appraise",
-    "held_appraisal",
     "official_ranking",
     "receipt_appraisal",
     "unit_appraisal",

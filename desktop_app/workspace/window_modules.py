@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from ..core import progress  # noqa: F401  (the background tasks' progress)
 from . import (  # noqa: F401  (imported for their side effect: loaded before Qt)
+    appraisal_held,
     backups,
     changes,
     entry,
+    evidence,
     field_look,
     history,
     instance_lock,

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from desktop_app.core.numbers import format_number
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.i18n import install_language
+from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace.appraisal import official_ranking, unit_appraisal
 from tests.gui.clerk import type_text
 from tests.support import fleet as F
@@ -44,7 +45,7 @@ def district(qtbot, received, tmp_path):
 
     data_dir = shutil.copytree(received, tmp_path / "data")
     with F.open_ws(data_dir) as ws:
-        window = DistrictWindow(ws, "vi", ScriptedDialogs(), TODAY)
+        window = DistrictWindow(UiContext.of(ws, ScriptedDialogs(), today=TODAY, lang="vi"))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.appraisal_view is not None, timeout=30000)
@@ -164,7 +165,7 @@ def test_the_evidence_beside_its_item_opens_in_the_viewer(qtbot, chodon, tmp_pat
     with F.open_ws(F.fresh_district(chodon, tmp_path / "huyen")) as ws:
         use.register_certificate(ws, commune.cert, commune.code)
         use.receive(ws, [packet])
-        window = DistrictWindow(ws, "vi", dialogs, TODAY)
+        window = DistrictWindow(UiContext.of(ws, dialogs, today=TODAY, lang="vi"))
         qtbot.addWidget(window)
         window.show()
         window.choose("cds-xa", "2026")

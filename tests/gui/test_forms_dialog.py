@@ -130,7 +130,8 @@ PLAN = {
 
 def test_the_district_publishes_a_form_with_its_plan_and_a_commune_installs_it(qtbot, tmp_path):
     from desktop_app.ui.publish_form_dialog import PublishFormDialog
-    from desktop_app.workspace.plans import import_plan, plan_for
+    from desktop_app.workspace.plan_files import import_plan
+    from desktop_app.workspace.plans import plan_for
     from tests.gui.clerk import type_text
     from tests.gui.modal import when_modal
 

@@ -17,10 +17,10 @@ from desktop_app.storage import history
 from desktop_app.workspace import receive as use
 from desktop_app.workspace.appraisal import (
     appraise,
-    held_appraisal,
     official_ranking,
     unit_appraisal,
 )
+from desktop_app.workspace.appraisal_held import held_appraisal
 from tests.integration.cli_helpers import cli
 from tests.support import fleet as F
 from tests.support.pages import pdf_text

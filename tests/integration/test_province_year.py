@@ -2,12 +2,13 @@
 officer exports the shipped 2026 commune index form to a workbook, changes two weights,
 adds an indicator with a rule, imports it, sets a target on it in a plan, and publishes
 form and plan, signed; a commune installs them (confirming the province's fingerprint),
-fills the report and sends it up, signed; the province receives it, appraises one item
+fills the report with the evidence three indicators require and sends it up, signed; the province receives it, appraises one item
 down with a reason, ranks on official scores, prints the consolidated report and accepts
 the report with a receipt; the commune opens the receipt and sees the appraised score."""
 
 from __future__ import annotations
 
+import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
+from tests.support import evidence_files as files
 from tests.support.form_books import append_item, column_of, set_setting
 from tests.support.pages import pdf_text
 
@@ -118,6 +120,15 @@ def test_a_province_year_from_authoring_to_the_appraised_receipt(tmp_path: Path)
     cli(xa, "values", "load", str(SAMPLE), check=0)
     cli(xa, "values", "set", "--form", "cds-xa", "--period", "2026", "diem_wifi_mot_cua=2",
         check=0)  # fmt: skip
+    # Three indicators require evidence (tài liệu kiểm chứng): scans of the decisions.
+    refused = cli(xa, "--json", "validate", "--form", "cds-xa", "--period", "2026").json
+    required = sorted({p["field"] for p in refused["problems"]})
+    assert required == ["co_bcd_cds", "co_ke_hoach_cntt", "co_phuong_an_attt"]
+    for number, field in enumerate(required, start=1):
+        scan = tmp_path / f"Quyết định số {number}-QĐ-UBND.pdf"
+        scan.write_bytes(files.pdf((30 * number, 90, 60)))
+        cli(xa, "evidence", "add", "--form", "cds-xa", "--period", "2026", field, str(scan),
+            check=0)  # fmt: skip
     checked = cli(xa, "--json", "validate", "--form", "cds-xa", "--period", "2026", check=0).json
     assert checked["problems"] == []
     shown = cli(xa, "--json", "plan", "show", "--form", "cds-xa", "--period", "2026",
@@ -131,6 +142,9 @@ def test_a_province_year_from_authoring_to_the_appraised_receipt(tmp_path: Path)
     cli(tinh, "trust", "add", str(tmp_path / "xa.pem"), "--unit", COMMUNE, check=0)
     received = cli(tinh, "--json", "receive", str(tmp_path / "nop"), check=0).json
     assert received["counts"]["accepted"] == 1
+    listed = cli(tinh, "--json", "evidence", "list", "--unit", COMMUNE, "--form", "cds-xa",
+                 "--period", "2026", check=0).json  # fmt: skip
+    assert "Quyết định số 2-QĐ-UBND.pdf" in json.dumps(listed, ensure_ascii=False)
     items = cli(tinh, "--json", "appraisal", "show", "--unit", COMMUNE, "--form", "cds-xa",
                 "--period", "2026", check=0).json["items"]  # fmt: skip
     assert Decimal(items[raised]["maximum"]) == 4 and Decimal(items[lowered]["maximum"]) == 1
