@@ -2,7 +2,7 @@
 officer exports the shipped 2026 commune index form to a workbook, changes two weights,
 adds an indicator with a rule, imports it, sets a target on it in a plan, and publishes
 form and plan, signed; a commune installs them (confirming the province's fingerprint),
-fills the report with the evidence three indicators require and sends it up, signed; the province receives it, appraises one item
+fills the report with the evidence two of its answers require and sends it up, signed; the province receives it, appraises one item
 down with a reason, ranks on official scores, prints the consolidated report and accepts
 the report with a receipt; the commune opens the receipt and sees the appraised score."""
 
@@ -120,10 +120,11 @@ def test_a_province_year_from_authoring_to_the_appraised_receipt(tmp_path: Path)
     cli(xa, "values", "load", str(SAMPLE), check=0)
     cli(xa, "values", "set", "--form", "cds-xa", "--period", "2026", "diem_wifi_mot_cua=2",
         check=0)  # fmt: skip
-    # Three indicators require evidence (tài liệu kiểm chứng): scans of the decisions.
+    # Two indicators the commune answers "Có" require evidence (tài liệu kiểm chứng):
+    # scans of the decisions.
     refused = cli(xa, "--json", "validate", "--form", "cds-xa", "--period", "2026").json
     required = sorted({p["field"] for p in refused["problems"]})
-    assert required == ["co_bcd_cds", "co_ke_hoach_cntt", "co_phuong_an_attt"]
+    assert required == ["co_bcd_cds", "co_ke_hoach_cntt"]
     for number, field in enumerate(required, start=1):
         scan = tmp_path / f"Quyết định số {number}-QĐ-UBND.pdf"
         scan.write_bytes(files.pdf((30 * number, 90, 60)))
