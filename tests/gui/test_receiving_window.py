@@ -218,7 +218,7 @@ def test_drop_a_folder_read_verdicts_resolve_a_conflict_return_a_report(
     )
 
     def fill_return(dialog: ReviewDialog) -> None:
-        dialog._choose_folder()
+        dialog.browse_button.click()  # the chooser answers with the receipts folder
         dialog.reason.setPlainText("Thiếu số liệu cán bộ chuyên trách CNTT")
         dialog.secret.setText(F.PASS)
         dialog.go_button.click()

@@ -13,16 +13,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...paths import dialog_start
 from ...storage import get_setting, set_setting
 from ...workspace import Workspace
 from ..background import BackgroundTask, in_workspace
@@ -106,9 +103,7 @@ class ReviewDialog(AppDialog):
         self.identity_button.setVisible(info is None)
         layout.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignLeft)
         inputs = QFormLayout()
-        self.secret = QLineEdit(self)
-        self.secret.setObjectName("reviewSecret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = self.secret_input("reviewSecret")
         self.secret_label = QLabel(
             self.tr("Mã PIN của USB ký số:")
             if info is not None and info.needs_pin
@@ -116,13 +111,12 @@ class ReviewDialog(AppDialog):
             self,
         )
         inputs.addRow(self.secret_label, self.secret)
-        folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_receipt_dir(self.workspace)), self)
-        self.folder.setObjectName("reviewFolder")
-        folder_row.addWidget(self.folder, 1)
-        browse = QPushButton(self.tr("Chọn…"), self)
-        browse.clicked.connect(self._choose_folder)
-        folder_row.addWidget(browse)
+        self.folder, self.browse_button, folder_row = self.folder_input(
+            "reviewFolder",
+            default_receipt_dir(self.workspace),
+            self.tr("Chọn…"),
+            self.tr("Thư mục lưu biên nhận"),
+        )
         inputs.addRow(self.tr("Lưu biên nhận vào:"), folder_row)
         layout.addLayout(inputs)
         self.done_label = QLabel(self)
@@ -177,15 +171,6 @@ class ReviewDialog(AppDialog):
         if info is not None:
             self.secret.setFocus()
 
-    def _choose_folder(self) -> None:
-        chosen = self.dialogs.choose_directory(
-            self,
-            self.tr("Thư mục lưu biên nhận"),
-            dialog_start(self.workspace.data_dir, self.folder.text()),
-        )
-        if chosen:
-            self.folder.setText(chosen)
-
     def start(self) -> None:
         if (self.task is not None and self.task.running) or self.result is not None:
             return
@@ -194,9 +179,7 @@ class ReviewDialog(AppDialog):
             self.reason_label.setStyleSheet(ERROR_TEXT)
             self.reason.setFocus()
             return
-        if not self.secret.text():
-            self.secret_label.setStyleSheet(ERROR_TEXT)
-            self.secret.setFocus()
+        if self.secret_missing(self.secret_label, self.secret):
             return
         from ...workspace.receive import review
 
