@@ -33,9 +33,7 @@ class BackupList:
         self.table.itemSelectionChanged.connect(selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: restore())
 
-    def fill(
-        self, entries: list[BackupEntry], cells: Callable[[BackupEntry], list[str]]
-    ) -> None:
+    def fill(self, entries: list[BackupEntry], cells: Callable[[BackupEntry], list[str]]) -> None:
         """One row an entry; the first two columns (when, why) are text, the rest numbers."""
         self.entries = entries
         self.table.setRowCount(len(entries))
