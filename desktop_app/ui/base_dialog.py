@@ -1,7 +1,7 @@
 """What the application's dialogs had each written again: their name, title and size,
 the row of buttons ending in «Đóng», the «OK / Hủy» box with Vietnamese texts, and a
 refusal shown in the clerk's language with its reason (``Dialogs.error``), and the
-passphrase and folder rows of the dialogs that sign a packet and save it.
+passphrase and folder rows and the «done» box of the dialogs that sign a packet and save it.
 
 ``AppDialog`` is the base of the dialogs and windows opened with a ``UiContext`` (the
 workspace, language, dialogs and today they use); ``ok_cancel`` serves the small
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..paths import dialog_start
 from .background import error_text
-from .style import ERROR_TEXT
+from .style import ERROR_TEXT, OK_BOX
 from .ui_context import UiContext
 
 
@@ -122,6 +122,16 @@ class AppDialog(QDialog):
         row.addWidget(folder, 1)
         row.addWidget(button)
         return folder, button, row
+
+    def done_box(self, name: str) -> QLabel:
+        """Where the signed file went, in a green box, hidden until it is written."""
+        done = QLabel(self)
+        done.setObjectName(name)
+        done.setWordWrap(True)
+        done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        done.setStyleSheet(OK_BOX)
+        done.hide()
+        return done
 
     def choose_folder(self, folder: QLineEdit, title: str) -> None:
         chosen = self.dialogs.choose_directory(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -31,7 +31,7 @@ from .background import BackgroundTask, in_workspace
 from .base_dialog import AppDialog
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
-from .style import ERROR_TEXT, OK_BOX, OK_TEXT
+from .style import ERROR_TEXT, OK_TEXT
 from .ui_context import UiContext
 from .unit_words import receiver
 
@@ -85,12 +85,7 @@ class ExportDialog(AppDialog):
         self.identity = IdentityPanel(self)
         layout.addWidget(self.identity)
         layout.addLayout(self._inputs())
-        self.done_label = QLabel(self)
-        self.done_label.setObjectName("exportDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(OK_BOX)
-        self.done_label.hide()
+        self.done_label = self.done_box("exportDone")
         layout.addWidget(self.done_label)
         self.done_fingerprint = FingerprintView(self)
         self.done_fingerprint.setObjectName("exportDoneFingerprint")

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,7 +29,6 @@ from .background import BackgroundTask, error_text, in_workspace
 from .base_dialog import AppDialog
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
-from .style import OK_BOX
 from .ui_context import UiContext
 
 
@@ -85,12 +83,7 @@ class PublishFormDialog(AppDialog):
         self.secret = self.secret_input("publishSecret", self.publish)
         inputs.addRow(self.secret_label, self.secret)
         layout.addLayout(inputs)
-        self.done_label = QLabel(self)
-        self.done_label.setObjectName("publishDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(OK_BOX)
-        self.done_label.hide()
+        self.done_label = self.done_box("publishDone")
         layout.addWidget(self.done_label)
         self.done_fingerprint = FingerprintView(self)
         self.done_fingerprint.hide()

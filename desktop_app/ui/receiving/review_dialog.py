@@ -26,7 +26,7 @@ from ..background import BackgroundTask, in_workspace
 from ..base_dialog import AppDialog
 from ..export_dialog import default_export_dir
 from ..identity_panel import IdentityPanel
-from ..style import ERROR_TEXT, OK_BOX
+from ..style import ERROR_TEXT
 from ..ui_context import UiContext
 
 RECEIPT_DIR_SETTING = "receipt_dir"
@@ -119,12 +119,7 @@ class ReviewDialog(AppDialog):
         )
         inputs.addRow(self.tr("Lưu biên nhận vào:"), folder_row)
         layout.addLayout(inputs)
-        self.done_label = QLabel(self)
-        self.done_label.setObjectName("reviewDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(OK_BOX)
-        self.done_label.hide()
+        self.done_label = self.done_box("reviewDone")
         layout.addWidget(self.done_label)
         self.open_button = QPushButton(self.tr("Mở thư mục"), self)
         self.open_button.clicked.connect(
