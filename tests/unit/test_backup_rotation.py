@@ -8,8 +8,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
-import pytest
-
 from desktop_app.storage import (
     Database,
     backup_now,
@@ -19,19 +17,9 @@ from desktop_app.storage import (
     save_values,
 )
 from desktop_app.storage.content import integrity_ok, read_content
-from tests.support.backup_db import T0, fill, hourly_policy
+from tests.support.backup_db import T0, fill
 
 HOUR = timedelta(hours=1)
-
-
-@pytest.fixture
-def policy(tmp_path):
-    return hourly_policy(tmp_path)
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "data.sqlite3"
 
 
 def _hourly(db_path, policy, start, count, reason="open", first_value=0):

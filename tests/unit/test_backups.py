@@ -20,17 +20,7 @@ from desktop_app.storage import (
     restore_backup,
     save_values,
 )
-from tests.support.backup_db import T0, fill, hourly_policy
-
-
-@pytest.fixture
-def policy(tmp_path):
-    return hourly_policy(tmp_path)
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "data.sqlite3"
+from tests.support.backup_db import T0, fill
 
 
 def _value_in(path, report_id: int) -> str | None:
