@@ -50,11 +50,7 @@ def evidence_screens(app, save) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from screenshots import OUT, save
+    sys.path.insert(0, str(ROOT / "scripts"))  # screenshots.py puts the repository on the path
+    from screenshots import run_alone
 
-    from desktop_app.ui.app import create_application
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    evidence_screens(create_application(sys.argv), save)
+    run_alone(evidence_screens)

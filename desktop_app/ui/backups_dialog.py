@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 from ..core.messages import AppError
 from ..workspace.backups import BackupEntry, Restored, back_up_now, backups, reason_label
 from ..workspace.diagnostics import format_size
+from .backup_list import BackupList
 from .base_dialog import AppDialog
-from .read_table import read_only_table
 from .ui_context import UiContext
 
 # None: the window's report may not be left (typed text the clerk keeps), nothing done.
@@ -42,7 +41,6 @@ class BackupsDialog(AppDialog):
     ) -> None:
         super().__init__(ui, parent)
         self.restore = restore
-        self.entries: list[BackupEntry] = []
         self.must_close = False  # the data could not be opened again after a restore
         self.set_up("backupsDialog", self.tr("Sao lưu và khôi phục"), size=(860, 460))
         layout = QVBoxLayout(self)
@@ -67,9 +65,10 @@ class BackupsDialog(AppDialog):
             self.tr("Số ô đã nhập"),
             self.tr("Gói đã nhận"),
         ]
-        self.table = read_only_table(self, "backupsTable", heads, stretch=1)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.backup_list = BackupList(
+            self, "backupsTable", heads, self._selection_changed, self.restore_selected
+        )
+        self.table = self.backup_list.table
         layout.addWidget(self.table, 1)
         self.folder_label = QLabel(self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,28 +85,13 @@ class BackupsDialog(AppDialog):
 
     # -- the list --------------------------------------------------------------------------
 
+    @property
+    def entries(self) -> list[BackupEntry]:
+        return self.backup_list.entries
+
     def refresh(self, select: Path | None = None) -> None:
-        self.entries = backups(self.workspace)
-        self.table.setRowCount(len(self.entries))
+        self.backup_list.fill(backups(self.workspace), self._cells)
         receives = any(e.received for e in self.entries)
-        for row, entry in enumerate(self.entries):
-            unreadable = self.tr("không đọc được")
-            cells = [
-                entry.created.strftime("%d/%m/%Y %H:%M:%S"),
-                reason_label(entry.reason).pick(self.lang),
-                format_size(entry.size),
-                str(entry.reports) if entry.readable else unreadable,
-                str(entry.values) if entry.readable else "",
-                str(entry.received) if entry.readable else "",
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                item.setToolTip(entry.path.name)
-                self.table.setItem(row, column, item)
         self.table.setColumnHidden(5, not receives)
         chosen = next((i for i, e in enumerate(self.entries) if e.path == select), 0)
         if self.entries:
@@ -118,9 +102,19 @@ class BackupsDialog(AppDialog):
         )
         self._selection_changed()
 
+    def _cells(self, entry: BackupEntry) -> list[str]:
+        unreadable = self.tr("không đọc được")
+        return [
+            entry.created.strftime("%d/%m/%Y %H:%M:%S"),
+            reason_label(entry.reason).pick(self.lang),
+            format_size(entry.size),
+            str(entry.reports) if entry.readable else unreadable,
+            str(entry.values) if entry.readable else "",
+            str(entry.received) if entry.readable else "",
+        ]
+
     def selected(self) -> BackupEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return self.backup_list.selected()
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)

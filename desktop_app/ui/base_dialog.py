@@ -1,6 +1,7 @@
 """What the application's dialogs had each written again: their name, title and size,
 the row of buttons ending in «Đóng», the «OK / Hủy» box with Vietnamese texts, and a
-refusal shown in the clerk's language with its reason (``Dialogs.error``).
+refusal shown in the clerk's language with its reason (``Dialogs.error``), and the
+passphrase and folder rows and the «done» box of the dialogs that sign a packet and save it.
 
 ``AppDialog`` is the base of the dialogs and windows opened with a ``UiContext`` (the
 workspace, language, dialogs and today they use); ``ok_cancel`` serves the small
@@ -12,11 +13,22 @@ May import: Qt, ``ui``, ``workspace`` and every layer below it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from ..paths import dialog_start
 from .background import error_text
+from .style import ERROR_TEXT, OK_BOX
 from .ui_context import UiContext
 
 
@@ -77,6 +89,56 @@ class AppDialog(QDialog):
         """A refusal's reason in the clerk's language (an unexpected fault named as one),
         under the dialog's title unless another is given."""
         self.dialogs.error(self, title or self.windowTitle(), error_text(error, self.lang))
+
+    # -- signing a packet and saving it: the passphrase and the folder -----------------------
+
+    def secret_input(self, name: str, go: Callable[[], object] | None = None) -> QLineEdit:
+        """The key's passphrase or the USB token's PIN, hidden as typed; Enter runs ``go``."""
+        secret = QLineEdit(self)
+        secret.setObjectName(name)
+        secret.setEchoMode(QLineEdit.EchoMode.Password)
+        if go is not None:
+            secret.returnPressed.connect(go)
+        return secret
+
+    def secret_missing(self, label: QLabel, secret: QLineEdit) -> bool:
+        """True, with the label marked and the cursor put there, when nothing was typed."""
+        if secret.text():
+            return False
+        label.setStyleSheet(ERROR_TEXT)
+        secret.setFocus()
+        return True
+
+    def folder_input(
+        self, name: str, start: Path, browse: str, title: str
+    ) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+        """The folder a file is saved in (``start`` at first) and the ``browse`` button
+        beside it, which opens the folder chooser (``title``) where the line points."""
+        folder = QLineEdit(str(start), self)
+        folder.setObjectName(name)
+        button = QPushButton(browse, self)
+        button.clicked.connect(lambda: self.choose_folder(folder, title))
+        row = QHBoxLayout()
+        row.addWidget(folder, 1)
+        row.addWidget(button)
+        return folder, button, row
+
+    def done_box(self, name: str) -> QLabel:
+        """Where the signed file went, in a green box, hidden until it is written."""
+        done = QLabel(self)
+        done.setObjectName(name)
+        done.setWordWrap(True)
+        done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        done.setStyleSheet(OK_BOX)
+        done.hide()
+        return done
+
+    def choose_folder(self, folder: QLineEdit, title: str) -> None:
+        chosen = self.dialogs.choose_directory(
+            self, title, dialog_start(self.workspace.data_dir, folder.text())
+        )
+        if chosen:
+            folder.setText(chosen)
 
 
 def ok_cancel(

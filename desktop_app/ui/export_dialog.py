@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..paths import DOCUMENTS_FOLDER, dialog_start, documents_dir
+from ..paths import DOCUMENTS_FOLDER, documents_dir
 from ..storage import get_setting, set_setting
 from ..workspace import Workspace
 from .background import BackgroundTask, in_workspace
 from .base_dialog import AppDialog
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
-from .style import ERROR_TEXT, OK_BOX, OK_TEXT
+from .style import ERROR_TEXT, OK_TEXT
 from .ui_context import UiContext
 from .unit_words import receiver
 
@@ -85,12 +85,7 @@ class ExportDialog(AppDialog):
         self.identity = IdentityPanel(self)
         layout.addWidget(self.identity)
         layout.addLayout(self._inputs())
-        self.done_label = QLabel(self)
-        self.done_label.setObjectName("exportDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(OK_BOX)
-        self.done_label.hide()
+        self.done_label = self.done_box("exportDone")
         layout.addWidget(self.done_label)
         self.done_fingerprint = FingerprintView(self)
         self.done_fingerprint.setObjectName("exportDoneFingerprint")
@@ -108,18 +103,14 @@ class ExportDialog(AppDialog):
         form = QFormLayout()
         self._document_inputs(form)
         self.secret_label = QLabel(self)
-        self.secret = QLineEdit(self)
-        self.secret.setObjectName("exportSecret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.returnPressed.connect(self.start_export)
+        self.secret = self.secret_input("exportSecret", self.start_export)
         form.addRow(self.secret_label, self.secret)
-        folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_export_dir(self.workspace)), self)
-        self.folder.setObjectName("exportFolder")
-        folder_row.addWidget(self.folder, 1)
-        browse = QPushButton(self.tr("Chọn…"), self)
-        browse.clicked.connect(self._choose_folder)
-        folder_row.addWidget(browse)
+        self.folder, self.browse_button, folder_row = self.folder_input(
+            "exportFolder",
+            default_export_dir(self.workspace),
+            self.tr("Chọn…"),
+            self.tr("Thư mục lưu gói nộp"),
+        )
         form.addRow(self.tr("Lưu gói vào thư mục:"), folder_row)
         return form
 
@@ -228,23 +219,12 @@ class ExportDialog(AppDialog):
         if self.ready:
             self.secret.setFocus()
 
-    def _choose_folder(self) -> None:
-        chosen = self.dialogs.choose_directory(
-            self,
-            self.tr("Thư mục lưu gói nộp"),
-            dialog_start(self.workspace.data_dir, self.folder.text()),
-        )
-        if chosen:
-            self.folder.setText(chosen)
-
     # -- exporting -----------------------------------------------------------------------
 
     def start_export(self) -> None:
         if not self.ready or (self.task is not None and self.task.running):
             return
-        if not self.secret.text():
-            self.secret_label.setStyleSheet(ERROR_TEXT)
-            self.secret.setFocus()
+        if self.secret_missing(self.secret_label, self.secret):
             return
         from ..workspace.export import export_report
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,8 @@ from ..core.messages import AppError
 from ..storage.lost import LostData, describe, when_text
 from ..workspace.backups import BackupEntry, folder_entries, reason_label, restore_folder
 from ..workspace.workspace import BACKUP_DIR
+from .backup_list import BackupList
 from .dialogs import Dialogs
-from .read_table import read_only_table
 
 
 class LostDataDialog(QDialog):
@@ -44,7 +43,6 @@ class LostDataDialog(QDialog):
         self.dialogs = dialogs
         self.restored: Path | None = None
         self.start_empty = False
-        self.entries: list[BackupEntry] = []
         self.setObjectName("lostDataDialog")
         self.setWindowTitle(self.tr("Không tìm thấy số liệu"))
         self.resize(820, 520)
@@ -72,9 +70,10 @@ class LostDataDialog(QDialog):
             self.tr("Số báo cáo"),
             self.tr("Số ô đã nhập"),
         ]
-        self.table = read_only_table(self, "lostDataBackups", heads, stretch=1)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.backup_list = BackupList(
+            self, "lostDataBackups", heads, self._selection_changed, self.restore_selected
+        )
+        self.table = self.backup_list.table
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("&Khôi phục bản đã chọn"), self)
@@ -94,37 +93,32 @@ class LostDataDialog(QDialog):
         layout.addLayout(buttons)
         self._fill()
 
+    @property
+    def entries(self) -> list[BackupEntry]:
+        return self.backup_list.entries
+
     def _fill(self) -> None:
-        self.entries = folder_entries(self.lost.folder)
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            if entry.readable:
-                reports, values = str(entry.reports), str(entry.values)
-            else:
-                reports, values = self.tr("không đọc được"), ""
-            cells = [
-                entry.created.strftime("%d/%m/%Y %H:%M:%S"),
-                reason_label(entry.reason).vi,
-                reports,
-                values,
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                item.setToolTip(entry.path.name)
-                self.table.setItem(row, column, item)
+        self.backup_list.fill(folder_entries(self.lost.folder), self._cells)
         newest = self.lost.newest.path if self.lost.newest else None
         chosen = next((i for i, e in enumerate(self.entries) if e.path == newest), None)
         if chosen is not None:
             self.table.selectRow(chosen)
         self._selection_changed()
 
+    def _cells(self, entry: BackupEntry) -> list[str]:
+        if entry.readable:
+            reports, values = str(entry.reports), str(entry.values)
+        else:
+            reports, values = self.tr("không đọc được"), ""
+        return [
+            entry.created.strftime("%d/%m/%Y %H:%M:%S"),
+            reason_label(entry.reason).vi,
+            reports,
+            values,
+        ]
+
     def selected(self) -> BackupEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return self.backup_list.selected()
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)

@@ -14,25 +14,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..paths import dialog_start
 from ..workspace import Workspace
 from .background import BackgroundTask, error_text, in_workspace
 from .base_dialog import AppDialog
 from .fingerprint_view import FingerprintView
 from .identity_panel import IdentityPanel
-from .style import ERROR_TEXT, OK_BOX
 from .ui_context import UiContext
 
 
@@ -70,14 +66,13 @@ class PublishFormDialog(AppDialog):
         for period in plan_periods(workspace, form.id):
             self.plan.addItem(self.tr("Kế hoạch kỳ %1").replace("%1", period), period)
         inputs.addRow(self.tr("Kèm kế hoạch (chỉ tiêu):"), self.plan)
-        folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_export_dir(workspace)), self)
-        self.folder.setObjectName("publishFolder")
-        folder_row.addWidget(self.folder, 1)
-        self.browse_button = QPushButton(self.tr("Chọn…"), self)
+        self.folder, self.browse_button, folder_row = self.folder_input(
+            "publishFolder",
+            default_export_dir(workspace),
+            self.tr("Chọn…"),
+            self.tr("Thư mục lưu gói biểu mẫu"),
+        )
         self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self._choose_folder)
-        folder_row.addWidget(self.browse_button)
         inputs.addRow(self.tr("Lưu gói vào thư mục:"), folder_row)
         self.secret_label = QLabel(
             self.tr("Mã PIN của USB ký số:")
@@ -85,18 +80,10 @@ class PublishFormDialog(AppDialog):
             else self.tr("Mật khẩu khóa ký:"),
             self,
         )
-        self.secret = QLineEdit(self)
-        self.secret.setObjectName("publishSecret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.returnPressed.connect(self.publish)
+        self.secret = self.secret_input("publishSecret", self.publish)
         inputs.addRow(self.secret_label, self.secret)
         layout.addLayout(inputs)
-        self.done_label = QLabel(self)
-        self.done_label.setObjectName("publishDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(OK_BOX)
-        self.done_label.hide()
+        self.done_label = self.done_box("publishDone")
         layout.addWidget(self.done_label)
         self.done_fingerprint = FingerprintView(self)
         self.done_fingerprint.hide()
@@ -123,21 +110,10 @@ class PublishFormDialog(AppDialog):
             row.addWidget(button)
         return row
 
-    def _choose_folder(self) -> None:
-        chosen = self.dialogs.choose_directory(
-            self,
-            self.tr("Thư mục lưu gói biểu mẫu"),
-            dialog_start(self.workspace.data_dir, self.folder.text()),
-        )
-        if chosen:
-            self.folder.setText(chosen)
-
     def publish(self) -> None:
         if not self.publish_button.isEnabled() or (self.task is not None and self.task.running):
             return
-        if not self.secret.text():
-            self.secret_label.setStyleSheet(ERROR_TEXT)
-            self.secret.setFocus()
+        if self.secret_missing(self.secret_label, self.secret):
             return
         from ..workspace.form_library import publish_form_packet
 

@@ -40,30 +40,28 @@ class PublishedScore:
     rank_change: int | None = None  # places gained since then
     change_from: str | None = None  # the period of that previous published score
 
-    def as_dict(self) -> dict[str, Any]:
+    def _said(self) -> dict[str, Any]:
+        """What both the report and ``data.json`` say of the score, in their order."""
         return {
-            "form": self.form_id,
             "period": self.period,
             "score": str(self.score),
             "rank": self.rank,
             "of": self.of,
             "source": self.source,
             "change": None if self.change is None else str(self.change),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "form": self.form_id,
+            **self._said(),
             "rank_change": self.rank_change,
             "published": True,
         }
 
     def entry(self) -> dict[str, Any]:
         """As ``data.json``'s ``published`` list holds it (``core.published_words``)."""
-        return {
-            "period": self.period,
-            "score": str(self.score),
-            "rank": self.rank,
-            "of": self.of,
-            "source": self.source,
-            "change": None if self.change is None else str(self.change),
-            "change_from": self.change_from,
-        }
+        return {**self._said(), "change_from": self.change_from}
 
 
 def _refuse(vi: str, en: str) -> AppError:

@@ -15,7 +15,6 @@ import pytest
 from desktop_app.core.numbers import format_number
 from desktop_app.ui.appraisal_result_dialog import AppraisalResultDialog
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.receiving.receipt_trust_dialog import ReceiptTrustDialog
 from desktop_app.workspace import receive as use
@@ -23,15 +22,10 @@ from desktop_app.workspace.appraisal import appraise, unit_appraisal
 from tests.gui.modal import when_modal
 from tests.support import fleet as F
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 12, 20)
 A = "02080"
 REASON = "Chỉ một phần có biên bản kiểm chứng."
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 @pytest.fixture(scope="module")

@@ -14,19 +14,13 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.numbers import format_number
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace.appraisal import official_ranking, unit_appraisal
 from tests.gui.clerk import type_text
 from tests.support import fleet as F
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 12, 20)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ rule errors, comments, undo/redo, copy from last period, English, reopening."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -12,52 +11,19 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdi
 
 from desktop_app.storage import get_or_create_report, save_values
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.setup_unit import setup_unit
+from tests.gui.clerk import open_window, type_text
 
-pytestmark = pytest.mark.gui
-TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 
 @pytest.fixture
 def workspace(data_dir):
+    """No unit set up yet: the first run's questions come first."""
     ws = Workspace.open(data_dir)
     yield ws
     ws.close()
-
-
-def open_window(qtbot, ws, dialogs=None):
-    from desktop_app.ui.main_window import MainWindow
-
-    window = MainWindow(ws, dialogs=dialogs or ScriptedDialogs(), today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
-def type_text(widget, text):
-    """Type like Unikey does: the input method commits the composed text (QTest's
-    keyClicks only knows ASCII)."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def type_into(qtbot, window, field_id, text, key=Qt.Key.Key_Return):

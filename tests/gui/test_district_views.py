@@ -46,17 +46,11 @@ from desktop_app.ui.district.print_preview import (
 from desktop_app.ui.district.ranking_view import RankingView
 from desktop_app.ui.district.trend_chart import LINE, TARGET
 from desktop_app.ui.district.trend_view import TrendView
-from desktop_app.ui.i18n import install_language
 from tests.gui.modal import when_modal
 from tests.unit.consolidation.samples import expected_units, sample_reports, xa_form
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 INFO = ReportInfo("Huyện Chợ Đồn", "Tỉnh Bắc Kạn", "2026", "2027-01-20", "Chợ Đồn")
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 def _tool(name: str) -> str:

@@ -12,17 +12,11 @@ import subprocess
 import pytest
 
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
 from tests.support import fleet as F
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 12, 20)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 @pytest.fixture(scope="module")

@@ -22,10 +22,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from desktop_app.storage import get_or_create_report, save_values
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.problems_panel import PROBLEM_ROLE
 from desktop_app.workspace import Workspace
-from desktop_app.workspace.setup_unit import setup_unit
 from tests.gui.clerk import (
     CTRL,
     back_to,
@@ -39,29 +37,9 @@ from tests.gui.clerk import (
 )
 from tests.gui.modal import when_modal
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 Key = Qt.Key
 PROJECT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def workspace(data_dir):
-    ws = Workspace.open(data_dir)
-    setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
-    yield ws
-    ws.close()
 
 
 def messages(window) -> dict[str, str]:

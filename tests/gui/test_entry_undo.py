@@ -15,9 +15,6 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
 
 from desktop_app.storage import get_or_create_report, save_values
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
-from desktop_app.workspace import Workspace
-from desktop_app.workspace.setup_unit import setup_unit
 from tests.gui.clerk import (
     CTRL,
     SHIFT,
@@ -35,23 +32,8 @@ from tests.gui.clerk import (
 )
 from tests.gui.modal import when_modal
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 Key = Qt.Key
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = Workspace.open(tmp_path / "data")
-    setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
-    yield ws
-    ws.close()
 
 
 def texts(window, *field_ids):

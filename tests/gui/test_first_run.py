@@ -10,20 +10,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.setup_dialog import SetupDialog
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.setup_unit import find_units
 from tests.gui.modal import when_modal
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 
 def type_text(widget, text):

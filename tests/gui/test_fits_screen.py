@@ -15,33 +15,21 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QToolButton, QWidget
 
 from desktop_app.ui.app import install_fonts
-from desktop_app.ui.i18n import install_language
-from desktop_app.workspace import Workspace
 from desktop_app.workspace.entry import load_values
-from desktop_app.workspace.setup_unit import setup_unit
 from tests.gui.clerk import click_field, open_window, type_text
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "cntt-xa_2026_02080.json"
 SCREENS = [QRect(0, 0, 1024, 768), QRect(0, 0, 1366, 768)]
 
 
-@pytest.fixture(autouse=True)
-def vietnamese(qapp):
-    install_language("vi")
-    yield
-    install_language("vi")
-
-
 @pytest.fixture
-def workspace(tmp_path):
-    ws = Workspace.open(tmp_path / "data")
-    setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
-    load_values(ws, SAMPLE)
-    yield ws
-    ws.close()
+def workspace(workspace):
+    """The commune with the sample report's figures in."""
+    load_values(workspace, SAMPLE)
+    return workspace
 
 
 def _settle() -> None:

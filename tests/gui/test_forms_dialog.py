@@ -12,24 +12,17 @@ from PySide6.QtCore import Qt
 
 from desktop_app.storage.trust_entries import list_entries
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.form_library import import_form_workbook, publish_form_packet
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT
 from tests.support import fleet as F
 from tests.support.form_books import edited_form_workbook
+from tests.support.plans import DISTRICT_PLAN, plan_file
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 11, 23)
 XA = PROJECT / "forms" / "cntt-xa-2026.yaml"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
 
 
 def _workbook(version: str, bad_max: bool = False) -> bytes:
@@ -108,26 +101,6 @@ def test_a_parents_form_packet_is_installed_after_the_fingerprint(qtbot, tmp_pat
         window.close()
 
 
-PLAN = {
-    "plan": {
-        "number": "12/KH-UBND",
-        "date": "20/01/2026",
-        "issuer": "UBND huyện Chợ Đồn",
-        "form": "cntt-xa",
-        "period": "2026",
-    },
-    "targets": [
-        {
-            "id": "t_tthc",
-            "field": "ty_le_tthc_truc_tuyen",
-            "op": ">=",
-            "value": 45,
-            "label": {"vi": "Tối thiểu 45% TTHC trực tuyến", "en": "45% online"},
-        }
-    ],
-}
-
-
 def test_the_district_publishes_a_form_with_its_plan_and_a_commune_installs_it(qtbot, tmp_path):
     from desktop_app.ui.publish_form_dialog import PublishFormDialog
     from desktop_app.workspace.plan_files import import_plan
@@ -136,9 +109,9 @@ def test_the_district_publishes_a_form_with_its_plan_and_a_commune_installs_it(q
     from tests.gui.modal import when_modal
 
     district = F.make_district(tmp_path)
-    authored, plan = tmp_path / "cntt-xa-2026.2.xlsx", tmp_path / "ke-hoach.yaml"
+    authored = tmp_path / "cntt-xa-2026.2.xlsx"
     authored.write_bytes(_workbook("2026.2"))
-    plan.write_text(yaml.safe_dump(PLAN, allow_unicode=True), encoding="utf-8")
+    plan = plan_file(tmp_path, DISTRICT_PLAN)
     out = tmp_path / "phat-hanh"
     dialogs = ScriptedDialogs(directories=[str(out)])
     published: list[PublishFormDialog] = []

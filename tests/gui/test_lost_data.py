@@ -13,7 +13,6 @@ from desktop_app.core.messages import AppError
 from desktop_app.storage import get_or_create_report, save_values
 from desktop_app.ui.app import _open_window
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.lost_data_dialog import LostDataDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.setup_dialog import SetupDialog
@@ -23,19 +22,7 @@ from desktop_app.workspace.instance_lock import InstanceLock
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.gui.modal import when_modal
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 
 def _set(ws, value):

@@ -13,26 +13,13 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.storage import LATEST_VERSION, get_or_create_report, save_values
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.logs import log_path, start_logging, stop_logging
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT, posix_only
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from PySide6.QtTest import QTest
 from desktop_app.receiving.status import BoardRow
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.fingerprint_view import FingerprintView
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.entry import load_values
@@ -20,14 +19,9 @@ from desktop_app.workspace.identity import create_unit_identity
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
 PASS = "mat-khau-xa-2026"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 @pytest.fixture

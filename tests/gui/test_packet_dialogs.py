@@ -24,22 +24,9 @@ from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT
 from tests.gui.modal import when_modal
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
 PASS = "mat-khau-xa-2026"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = Workspace.open(tmp_path / "data")
-    setup_unit(ws, "02080", "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Nam")
-    yield ws
-    ws.close()
 
 
 @pytest.fixture

@@ -12,23 +12,15 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.entry import load_values
 from desktop_app.workspace.published_scores import published_scores
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 SAMPLE = PROJECT / "resources" / "samples" / "cntt-xa_2026_02080.json"
 SOURCE = "Quyết định số 30/QĐ-UBND ngày 02/3/2026 của UBND huyện Chợ Đồn"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
 
 
 def _type(widget, text):

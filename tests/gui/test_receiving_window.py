@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.core.collation import vi_sort_key
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import receive as use
@@ -27,14 +26,9 @@ from desktop_app.workspace.export import export_report
 from tests.gui.modal import when_modal
 from tests.support import fleet as F
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 12, 20)
 BINH_TRUNG = "02080"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +212,7 @@ def test_drop_a_folder_read_verdicts_resolve_a_conflict_return_a_report(
     )
 
     def fill_return(dialog: ReviewDialog) -> None:
-        dialog._choose_folder()
+        dialog.browse_button.click()  # the chooser answers with the receipts folder
         dialog.reason.setPlainText("Thiếu số liệu cán bộ chuyên trách CNTT")
         dialog.secret.setText(F.PASS)
         dialog.go_button.click()

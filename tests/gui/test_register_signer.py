@@ -10,18 +10,12 @@ from PySide6.QtTest import QTest
 
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.fingerprint_view import fingerprint_groups
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.ui_context import UiContext
 from desktop_app.workspace import Workspace
 from desktop_app.workspace import receive as use
 from tests.support import fleet as F
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 
 @pytest.fixture(scope="module")

@@ -30,15 +30,20 @@ for code in ("02080", "064"):
 """
 
 
-def test_the_window_starts_without_reportlab(tmp_path):
-    run = subprocess.run(
-        [sys.executable, "-c", CODE, str(tmp_path)],
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run in a fresh interpreter (so only what it imports is loaded), offscreen."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
         cwd=PROJECT,
         capture_output=True,
         text=True,
         timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def test_the_window_starts_without_reportlab(tmp_path):
+    run = _python(CODE, str(tmp_path))
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["02080", "True", "-", "064", "True", "-"]
 
@@ -81,13 +86,6 @@ def test_the_windows_domain_modules_load_before_qt(tmp_path):
         setup_unit(ws, code, "legacy", clerk="Nguyễn Thị Hoa", leader="Hoàng Văn Minh")
         ws.close()
         folders.append(str(folder))
-    run = subprocess.run(
-        [sys.executable, "-c", PRELOAD, *folders],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    run = _python(PRELOAD, *folders)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["-"]

@@ -23,21 +23,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.setup_unit import setup_unit
 from tests.conftest import PROJECT, posix_only
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 TODAY = datetime.date(2026, 11, 23)
 LONG_TEXT = "Đường truyền cáp quang tới trụ sở xã chập chờn vào mùa mưa; " * 60
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
 
 
 def _mount(*args: str) -> bool:

@@ -4,55 +4,21 @@ error; the help strip names the plan; Xem → Chỉ tiêu lists every target of 
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-import yaml
 from PySide6.QtCore import Qt
 
-from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
-from desktop_app.workspace import Workspace
 from desktop_app.workspace.plan_files import import_plan
-from desktop_app.workspace.setup_unit import setup_unit
+from tests.gui.clerk import open_window
+from tests.support.plans import PROVINCE_PLAN, plan_file
 
-pytestmark = pytest.mark.gui
-TODAY = datetime.date(2026, 11, 23)
-PLAN = {
-    "plan": {"number": "12/KH-UBND", "date": "15/01/2026", "issuer": "UBND tỉnh Bắc Kạn",
-             "form": "cntt-xa", "period": "2026"},
-    "targets": [
-        {"id": "t_tthc", "field": "ty_le_tthc_truc_tuyen", "op": ">=", "value": 40,
-         "label": {"vi": "Tối thiểu 40% TTHC trực tuyến", "en": "At least 40% of procedures online"}},
-        {"id": "t_mot_cua", "field": "co_mot_cua_dien_tu", "op": "==", "value": True,
-         "label": {"vi": "Dùng một cửa điện tử", "en": "On the one-stop software"}},
-    ],
-}  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace.open(tmp_path / "data")
-    setup_unit(ws, "02080", "legacy", "Nguyễn Thị Lan", "Hoàng Văn Minh")
-    plan = tmp_path / "ke-hoach.yaml"
-    plan.write_text(yaml.safe_dump(PLAN, allow_unicode=True), encoding="utf-8")
-    import_plan(ws, plan)
-    win = MainWindow(ws, dialogs=ScriptedDialogs(), today=TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    ws.close()
+def window(qtbot, tmp_path, workspace):
+    plan = plan_file(tmp_path, PROVINCE_PLAN)
+    import_plan(workspace, plan)
+    return open_window(qtbot, workspace)
 
 
 def _type(qtbot, win, field_id, text, key=Qt.Key.Key_Return):

@@ -11,35 +11,16 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.values import ValueRejected, parse_input
 from desktop_app.ui.dialogs import ScriptedDialogs
-from desktop_app.ui.i18n import install_language
-from desktop_app.workspace import Workspace
-from desktop_app.workspace.setup_unit import setup_unit
-from tests.gui.test_data_entry import TODAY, type_text
+from tests.gui.clerk import open_window, type_text
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
-    yield
-    install_language("vi")
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace.open(tmp_path / "data")
-    setup_unit(ws, "02080", "legacy", "Nguyễn Thị Hoa", "Hoàng Văn Minh")
-    shown = MainWindow(ws, dialogs=ScriptedDialogs(), today=TODAY)
-    qtbot.addWidget(shown)
-    shown.show()
-    shown.activateWindow()
-    qtbot.waitUntil(shown.isActiveWindow)
+def window(qtbot, workspace):
+    shown = open_window(qtbot, workspace)
     yield shown
     shown.close()
-    ws.close()
 
 
 def _type_free_text(qtbot, window, field_id: str, text: str):

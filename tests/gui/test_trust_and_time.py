@@ -15,7 +15,6 @@ from desktop_app.receiving.status import BoardRow
 from desktop_app.storage import get_or_create_report, get_report
 from desktop_app.ui.dialogs import ScriptedDialogs
 from desktop_app.ui.fingerprint_view import fingerprint_groups
-from desktop_app.ui.i18n import install_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.receiving.board_model import BoardModel
 from desktop_app.ui.receiving.receipt_trust_dialog import ReceiptTrustDialog
@@ -24,14 +23,9 @@ from desktop_app.workspace import receive as use
 from tests.gui.modal import when_modal
 from tests.support import fleet as F
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("vietnamese")]
 A = "02080"
 TODAY = datetime.date(2026, 12, 20)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    install_language("vi")
 
 
 @pytest.fixture(scope="module")

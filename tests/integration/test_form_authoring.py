@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.integration.cli_helpers import cli
-from tests.support.form_books import append_item, column_of, set_setting
+from tests.support.form_books import add_wifi_indicator, append_item, column_of, set_setting
 
 UNIT = "28564"  # Xã Bình Trung, Tỉnh Đồng Tháp (the current catalogue)
 
@@ -22,30 +22,7 @@ def _author(exported: Path, out: Path, version: str) -> None:
     items.cell(row=2, column=points, value=items.cell(row=2, column=points).value + 1)
     # The points must still add up to 100: one more here, one fewer there.
     items.cell(row=3, column=points, value=items.cell(row=3, column=points).value - 1)
-    fields = wb["Chỉ tiêu"]
-    section = fields.cell(row=2, column=column_of(fields, "section")).value
-    new = {
-        "section": section,
-        "id": "diem_wifi_mot_cua",
-        "type": "integer",
-        "label.vi": "Số điểm Wi-Fi miễn phí tại Bộ phận Một cửa",
-        "label.en": "Free Wi-Fi points at the one-stop desk",
-        "min": 0,
-        "max": 20,
-        "aggregate": "sum",
-        "help.vi": "Số điểm phát Wi-Fi miễn phí cho người dân tại Bộ phận Một cửa.",
-        "help.en": "Free Wi-Fi access points for citizens at the one-stop desk.",
-    }
-    append_item(fields, new)
-    rules = wb["Quy tắc"]
-    rule = {
-        "id": "r_wifi_toi_da",
-        "check": "diem_wifi_mot_cua <= 10",
-        "severity": "warning",
-        "message.vi": "Hơn 10 điểm Wi-Fi tại Bộ phận Một cửa: kiểm tra lại.",
-        "message.en": "More than 10 Wi-Fi points at the one-stop desk: check again.",
-    }
-    append_item(rules, rule)
+    add_wifi_indicator(wb)
     targets = wb["Mục tiêu"]
     target = {
         "id": "t_wifi",

@@ -27,6 +27,7 @@ from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
 from tests.support import fleet as F
 from tests.support.form_books import edited_form_workbook
+from tests.support.plans import DISTRICT_PLAN, plan_file
 
 XA = PROJECT / "forms" / "cntt-xa-2026.yaml"
 COMMUNE = "02080"
@@ -226,36 +227,10 @@ def test_a_report_made_with_the_published_form_goes_up(world, tmp_path):
 def test_the_plan_goes_down_with_the_form(world, tmp_path):
     """A plan published with the form reaches the unit: its targets apply to the period."""
     _, district, _, _, fingerprint, _ = world
-    import yaml as _yaml
-
     from desktop_app.workspace.plan_files import import_plan
     from desktop_app.workspace.plans import plan_for
 
-    plan = tmp_path / "ke-hoach.yaml"
-    plan.write_text(
-        _yaml.safe_dump(
-            {
-                "plan": {
-                    "number": "12/KH-UBND",
-                    "date": "20/01/2026",
-                    "issuer": "UBND huyện Chợ Đồn",
-                    "form": "cntt-xa",
-                    "period": "2026",
-                },
-                "targets": [
-                    {
-                        "id": "t_tthc",
-                        "field": "ty_le_tthc_truc_tuyen",
-                        "op": ">=",
-                        "value": 45,
-                        "label": {"vi": "Tối thiểu 45% TTHC trực tuyến", "en": "45% online"},
-                    }
-                ],
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
-    )
+    plan = plan_file(tmp_path, DISTRICT_PLAN)
     office = shutil.copytree(district, tmp_path / "huyen")
     with F.open_ws(office) as ws:
         import_plan(ws, plan)

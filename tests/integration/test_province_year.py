@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from tests.conftest import PROJECT
 from tests.integration.cli_helpers import cli
 from tests.support import evidence_files as files
-from tests.support.form_books import append_item, column_of, set_setting
+from tests.support.form_books import add_wifi_indicator, column_of, set_setting
 from tests.support.pages import pdf_text
 
 SAMPLE = PROJECT / "resources" / "samples" / "cds-xa_2026_02020.json"
@@ -37,33 +37,7 @@ def _author(exported: Path, out: Path) -> tuple[str, str]:
     points, ids = column_of(items, "points"), column_of(items, "id")
     items.cell(row=2, column=points, value=items.cell(row=2, column=points).value + 1)
     items.cell(row=5, column=points, value=items.cell(row=5, column=points).value - 1)
-    fields = wb["Chỉ tiêu"]
-    section = fields.cell(row=2, column=column_of(fields, "section")).value
-    append_item(
-        fields,
-        {
-            "section": section,
-            "id": "diem_wifi_mot_cua",
-            "type": "integer",
-            "label.vi": "Số điểm Wi-Fi miễn phí tại Bộ phận Một cửa",
-            "label.en": "Free Wi-Fi points at the one-stop desk",
-            "min": 0,
-            "max": 20,
-            "aggregate": "sum",
-            "help.vi": "Số điểm phát Wi-Fi miễn phí cho người dân tại Bộ phận Một cửa.",
-            "help.en": "Free Wi-Fi access points for citizens at the one-stop desk.",
-        },
-    )
-    append_item(
-        wb["Quy tắc"],
-        {
-            "id": "r_wifi_toi_da",
-            "check": "diem_wifi_mot_cua <= 10",
-            "severity": "warning",
-            "message.vi": "Hơn 10 điểm Wi-Fi tại Bộ phận Một cửa: kiểm tra lại.",
-            "message.en": "More than 10 Wi-Fi points at the one-stop desk: check again.",
-        },
-    )
+    add_wifi_indicator(wb)
     wb.save(out)
     return items.cell(row=2, column=ids).value, items.cell(row=5, column=ids).value
 

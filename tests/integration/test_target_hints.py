@@ -6,32 +6,20 @@ or on what is being typed."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from desktop_app.workspace import Workspace
 from desktop_app.workspace.plan_files import import_plan
 from desktop_app.workspace.session import ReportSession
 from desktop_app.workspace.setup_unit import setup_unit
 from desktop_app.workspace.target_hints import field_hints, period_hints, plan_heading, targets_of
-
-PLAN = {
-    "plan": {"number": "12/KH-UBND", "date": "15/01/2026", "issuer": "UBND tỉnh Bắc Kạn",
-             "form": "cntt-xa", "period": "2026"},
-    "targets": [
-        {"id": "t_tthc", "field": "ty_le_tthc_truc_tuyen", "op": ">=", "value": 40,
-         "label": {"vi": "Tối thiểu 40% TTHC trực tuyến", "en": "At least 40% of procedures online"}},
-        {"id": "t_mot_cua", "field": "co_mot_cua_dien_tu", "op": "==", "value": True,
-         "label": {"vi": "Dùng một cửa điện tử", "en": "On the one-stop software"}},
-    ],
-}  # fmt: skip
+from tests.support.plans import PROVINCE_PLAN, plan_file
 
 
 @pytest.fixture
 def ws(tmp_path):
     with Workspace.open(tmp_path / "data") as workspace:
         setup_unit(workspace, "02080", "legacy", "Nguyễn Thị Lan", "Hoàng Văn Minh")
-        plan = tmp_path / "ke-hoach.yaml"
-        plan.write_text(yaml.safe_dump(PLAN, allow_unicode=True), encoding="utf-8")
+        plan = plan_file(tmp_path, PROVINCE_PLAN)
         import_plan(workspace, plan)
         yield workspace
 

@@ -53,4 +53,43 @@ def append_item(ws, item: Mapping[str, object]) -> None:
         ws.cell(row=row, column=column_of(ws, key), value=value)
 
 
-__all__ = ["XA_2026", "append_item", "column_of", "edited_form_workbook", "set_setting"]
+def add_wifi_indicator(wb: Workbook) -> None:
+    """The indicator an author adds in the form tests: the free Wi-Fi points at the
+    one-stop desk, in the first section, with a warning rule over it."""
+    fields = wb["Chỉ tiêu"]
+    section = fields.cell(row=2, column=column_of(fields, "section")).value
+    append_item(
+        fields,
+        {
+            "section": section,
+            "id": "diem_wifi_mot_cua",
+            "type": "integer",
+            "label.vi": "Số điểm Wi-Fi miễn phí tại Bộ phận Một cửa",
+            "label.en": "Free Wi-Fi points at the one-stop desk",
+            "min": 0,
+            "max": 20,
+            "aggregate": "sum",
+            "help.vi": "Số điểm phát Wi-Fi miễn phí cho người dân tại Bộ phận Một cửa.",
+            "help.en": "Free Wi-Fi access points for citizens at the one-stop desk.",
+        },
+    )
+    append_item(
+        wb["Quy tắc"],
+        {
+            "id": "r_wifi_toi_da",
+            "check": "diem_wifi_mot_cua <= 10",
+            "severity": "warning",
+            "message.vi": "Hơn 10 điểm Wi-Fi tại Bộ phận Một cửa: kiểm tra lại.",
+            "message.en": "More than 10 Wi-Fi points at the one-stop desk: check again.",
+        },
+    )
+
+
+__all__ = [
+    "XA_2026",
+    "add_wifi_indicator",
+    "append_item",
+    "column_of",
+    "edited_form_workbook",
+    "set_setting",
+]

@@ -6,42 +6,20 @@ not change that. Real SQLite files throughout."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
-
-import pytest
+from datetime import timedelta
 
 from desktop_app.storage import (
-    BackupPolicy,
     Database,
     backup_now,
     get_or_create_report,
     list_backups,
     maybe_backup_on_open,
     save_values,
-    upsert_units,
 )
 from desktop_app.storage.content import integrity_ok, read_content
+from tests.support.backup_db import T0, fill
 
-T0 = datetime(2026, 11, 23, 2, 0, 0)
 HOUR = timedelta(hours=1)
-
-
-@pytest.fixture
-def policy(tmp_path):
-    return BackupPolicy(tmp_path / "backups", keep=3, min_interval_s=3600)
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "data.sqlite3"
-
-
-def _fill(db_path, value: str = "1") -> int:
-    with Database.open(db_path) as db:
-        upsert_units(db, [("02080", "Xã Bình Trung", "commune", None, "legacy")])
-        report = get_or_create_report(db, "02080", "cntt-xa", "2026.1", "2026")
-        save_values(db, report.id, {"a": value}, "lan")
-        return report.id
 
 
 def _hourly(db_path, policy, start, count, reason="open", first_value=0):
@@ -60,7 +38,7 @@ def _reasons(policy):
 
 
 def test_a_manual_backup_is_never_rotated(db_path, policy):
-    _fill(db_path)
+    fill(db_path)
     with Database.open(db_path, backups=policy, clock=lambda: T0) as db:
         manual = db.backup()
     _hourly(db_path, policy, T0 + HOUR, 12)
@@ -72,7 +50,7 @@ def test_a_manual_backup_is_never_rotated(db_path, policy):
 def test_a_manual_backup_asked_for_with_an_automatic_reason_is_still_manual(db_path, policy):
     """A person's backup whose reason reads like the program's own ("open", "before-v4")
     must not be taken for one and rotated out."""
-    report_id = _fill(db_path)
+    report_id = fill(db_path)
     asked = []
     with Database.open(db_path, backups=policy, clock=lambda: T0) as db:
         for reason in ("open", "Before v4"):
@@ -85,7 +63,7 @@ def test_a_manual_backup_asked_for_with_an_automatic_reason_is_still_manual(db_p
 
 
 def test_no_backup_of_a_database_identical_to_the_last(db_path, policy):
-    _fill(db_path)
+    fill(db_path)
     with Database.open(db_path) as db:
         first = backup_now(db.conn, policy, "open", now=T0)
         again = [backup_now(db.conn, policy, "open", now=T0 + i * HOUR) for i in range(1, 5)]
@@ -95,7 +73,7 @@ def test_no_backup_of_a_database_identical_to_the_last(db_path, policy):
 
 
 def test_backups_on_open_skip_an_unchanged_database(db_path, policy):
-    _fill(db_path)
+    fill(db_path)
     times = iter([T0, T0 + 2 * HOUR, T0 + 4 * HOUR])
     for _ in range(3):
         Database.open(db_path, backups=policy, clock=lambda: next(times)).close()
@@ -105,7 +83,7 @@ def test_backups_on_open_skip_an_unchanged_database(db_path, policy):
 def test_a_manual_backup_identical_to_an_automatic_one_makes_it_manual(db_path, policy):
     """The clerk presses "back up now" right after the backup at start-up: that copy is
     kept as the manual backup (same time, same bytes), and so is never rotated out."""
-    _fill(db_path)
+    fill(db_path)
     with Database.open(db_path) as db:
         automatic = backup_now(db.conn, policy, "open", now=T0)
         manual = backup_now(db.conn, policy, "manual", now=T0 + timedelta(minutes=5))
@@ -128,7 +106,7 @@ def _empty_database(path, generation: int) -> sqlite3.Connection:
 def test_backups_of_an_emptied_database_never_rotate_out_the_last_one_with_data(db_path, policy):
     """The defect: the file lost, recreated empty, and every later backup of nothing
     pushed one good backup out, until none was left."""
-    _fill(db_path)
+    fill(db_path)
     good = _hourly(db_path, policy, T0, 3)
     db_path.unlink()
     for generation in range(1, 8):
@@ -160,7 +138,7 @@ def _damage_an_index(path) -> None:
 
 
 def test_a_damaged_database_copied_hour_after_hour_keeps_the_last_good_backup(db_path, policy):
-    _fill(db_path)
+    fill(db_path)
     good = _hourly(db_path, policy, T0, 3)
     _damage_an_index(db_path)
     conn = sqlite3.connect(db_path, isolation_level=None)
@@ -181,7 +159,7 @@ def test_a_damaged_database_copied_hour_after_hour_keeps_the_last_good_backup(db
 def test_a_clock_turned_back_does_not_rotate_the_new_backups_out(db_path, policy):
     """Backups named in 2027 by a clock set a year ahead; the clock is put right and
     work goes on: the new backups (dated earlier) are the newest, not the 2027 ones."""
-    _fill(db_path)
+    fill(db_path)
     ahead = _hourly(db_path, policy, T0 + timedelta(days=365), 3)
     now = T0 + 10 * HOUR
     made = _hourly(db_path, policy, now, 4, first_value=100)
@@ -198,7 +176,7 @@ def test_a_clock_turned_back_does_not_rotate_the_new_backups_out(db_path, policy
 def test_a_second_process_s_half_written_copy_is_left_alone(db_path, policy):
     """Two processes backing up in the same second: neither deletes the other's copy
     being written, nor renames it as its own finished backup."""
-    _fill(db_path)
+    fill(db_path)
     policy.directory.mkdir()
     others = policy.directory / ".data-20261123T020000-open.sqlite3.partial"
     others.write_bytes(b"another process is writing this copy")

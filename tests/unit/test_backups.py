@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -14,34 +14,13 @@ from desktop_app.storage import (
     BackupPolicy,
     Database,
     backup_now,
-    get_or_create_report,
     get_values,
     list_backups,
     maybe_backup_on_open,
     restore_backup,
     save_values,
-    upsert_units,
 )
-
-T0 = datetime(2026, 11, 23, 2, 0, 0)
-
-
-@pytest.fixture
-def policy(tmp_path):
-    return BackupPolicy(tmp_path / "backups", keep=3, min_interval_s=3600)
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "data.sqlite3"
-
-
-def _fill(db_path, value: str) -> int:
-    with Database.open(db_path) as db:
-        upsert_units(db, [("02080", "Xã Bình Trung", "commune", None, "legacy")])
-        report = get_or_create_report(db, "02080", "cntt-xa", "2026.1", "2026")
-        save_values(db, report.id, {"a": value}, "lan")
-        return report.id
+from tests.support.backup_db import T0, fill
 
 
 def _value_in(path, report_id: int) -> str | None:
@@ -50,7 +29,7 @@ def _value_in(path, report_id: int) -> str | None:
 
 
 def test_a_backup_is_a_sound_standalone_copy(db_path, policy):
-    report_id = _fill(db_path, "12.5")
+    report_id = fill(db_path, "12.5")
     with Database.open(db_path) as db:
         path = backup_now(db.conn, policy, "Trước khi xuất!", now=T0)
     assert path.name == "data-20261123T020000-tr-c-khi-xu-t.sqlite3"
@@ -67,7 +46,7 @@ def test_a_backup_is_a_sound_standalone_copy(db_path, policy):
 
 
 def test_backup_includes_what_is_only_in_the_wal(db_path, policy):
-    report_id = _fill(db_path, "1")
+    report_id = fill(db_path, "1")
     with Database.open(db_path) as db:
         save_values(db, report_id, {"b": "2"}, "lan")
         assert db_path.with_name("data.sqlite3-wal").stat().st_size > 0
@@ -78,7 +57,7 @@ def test_backup_includes_what_is_only_in_the_wal(db_path, policy):
 
 
 def test_rotation_keeps_the_newest(db_path, policy):
-    report_id = _fill(db_path, "1")
+    report_id = fill(db_path, "1")
     made = []
     with Database.open(db_path) as db:
         for i in range(5):
@@ -91,7 +70,7 @@ def test_rotation_keeps_the_newest(db_path, policy):
 
 
 def test_two_backups_in_one_second_do_not_collide(db_path, policy):
-    report_id = _fill(db_path, "1")
+    report_id = fill(db_path, "1")
     with Database.open(db_path) as db:
         first = backup_now(db.conn, policy, "x", now=T0)
         save_values(db, report_id, {"a": "2"}, "lan")
@@ -101,7 +80,7 @@ def test_two_backups_in_one_second_do_not_collide(db_path, policy):
 
 
 def test_backups_on_open_respect_the_interval(db_path, policy):
-    _fill(db_path, "1")
+    fill(db_path, "1")
     with Database.open(db_path) as db:
         assert maybe_backup_on_open(db.conn, policy, now=T0) is not None
         assert maybe_backup_on_open(db.conn, policy, now=T0 + timedelta(minutes=59)) is None
@@ -121,7 +100,7 @@ def test_opening_backs_up_at_most_once_per_interval(db_path, policy):
 
     open_db().close()  # new and empty: nothing worth a backup
     assert list_backups(policy) == []
-    report_id = _fill(db_path, "1")
+    report_id = fill(db_path, "1")
     for i in range(3):
         with open_db() as db:
             save_values(db, report_id, {"a": str(i)}, "lan")
@@ -129,7 +108,7 @@ def test_opening_backs_up_at_most_once_per_interval(db_path, policy):
 
 
 def test_restore_backs_up_the_current_database_first(db_path, policy):
-    report_id = _fill(db_path, "old")
+    report_id = fill(db_path, "old")
     with Database.open(db_path) as db:
         good = backup_now(db.conn, policy, "good", now=T0)
         save_values(db, report_id, {"a": "new"}, "lan")
@@ -144,7 +123,7 @@ def test_restore_backs_up_the_current_database_first(db_path, policy):
 
 def test_restoring_the_oldest_backup_survives_rotation(db_path, tmp_path):
     policy = BackupPolicy(tmp_path / "backups", keep=2)
-    report_id = _fill(db_path, "v0")
+    report_id = fill(db_path, "v0")
     with Database.open(db_path) as db:
         for i in range(2):
             backup_now(db.conn, policy, "open", now=T0 + timedelta(hours=i))
@@ -164,7 +143,7 @@ def test_restoring_the_oldest_backup_survives_rotation(db_path, tmp_path):
 
 
 def test_restore_is_refused_while_the_database_is_open(db_path, policy):
-    report_id = _fill(db_path, "old")
+    report_id = fill(db_path, "old")
     with Database.open(db_path) as db:
         good = backup_now(db.conn, policy, "good", now=T0)
         save_values(db, report_id, {"a": "new"}, "lan")
@@ -175,7 +154,7 @@ def test_restore_is_refused_while_the_database_is_open(db_path, policy):
 
 
 def test_a_damaged_backup_is_not_restored(db_path, policy, tmp_path):
-    report_id = _fill(db_path, "kept")
+    report_id = fill(db_path, "kept")
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database" * 100)
     with pytest.raises(AppError) as caught:
@@ -186,7 +165,7 @@ def test_a_damaged_backup_is_not_restored(db_path, policy, tmp_path):
 
 
 def test_a_damaged_database_can_be_replaced_by_a_backup(db_path, policy):
-    report_id = _fill(db_path, "good")
+    report_id = fill(db_path, "good")
     with Database.open(db_path) as db:
         good = backup_now(db.conn, policy, "good", now=T0)
     db_path.write_bytes(b"\0garbage after a power cut" * 500)
@@ -201,7 +180,7 @@ def test_a_damaged_database_can_be_replaced_by_a_backup(db_path, policy):
 def test_leftovers_of_interrupted_copies_are_discarded_and_nothing_else(db_path, policy):
     from desktop_app.storage.restore import discard_interrupted_copies
 
-    _fill(db_path, "21")
+    fill(db_path, "21")
     conn = sqlite3.connect(db_path)
     kept = backup_now(conn, policy, "manual")
     conn.close()

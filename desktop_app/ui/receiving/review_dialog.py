@@ -13,23 +13,20 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...paths import dialog_start
 from ...storage import get_setting, set_setting
 from ...workspace import Workspace
 from ..background import BackgroundTask, in_workspace
 from ..base_dialog import AppDialog
 from ..export_dialog import default_export_dir
 from ..identity_panel import IdentityPanel
-from ..style import ERROR_TEXT, OK_BOX
+from ..style import ERROR_TEXT
 from ..ui_context import UiContext
 
 RECEIPT_DIR_SETTING = "receipt_dir"
@@ -106,9 +103,7 @@ class ReviewDialog(AppDialog):
         self.identity_button.setVisible(info is None)
         layout.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignLeft)
         inputs = QFormLayout()
-        self.secret = QLineEdit(self)
-        self.secret.setObjectName("reviewSecret")
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = self.secret_input("reviewSecret")
         self.secret_label = QLabel(
             self.tr("Mã PIN của USB ký số:")
             if info is not None and info.needs_pin
@@ -116,21 +111,15 @@ class ReviewDialog(AppDialog):
             self,
         )
         inputs.addRow(self.secret_label, self.secret)
-        folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_receipt_dir(self.workspace)), self)
-        self.folder.setObjectName("reviewFolder")
-        folder_row.addWidget(self.folder, 1)
-        browse = QPushButton(self.tr("Chọn…"), self)
-        browse.clicked.connect(self._choose_folder)
-        folder_row.addWidget(browse)
+        self.folder, self.browse_button, folder_row = self.folder_input(
+            "reviewFolder",
+            default_receipt_dir(self.workspace),
+            self.tr("Chọn…"),
+            self.tr("Thư mục lưu biên nhận"),
+        )
         inputs.addRow(self.tr("Lưu biên nhận vào:"), folder_row)
         layout.addLayout(inputs)
-        self.done_label = QLabel(self)
-        self.done_label.setObjectName("reviewDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.done_label.setStyleSheet(OK_BOX)
-        self.done_label.hide()
+        self.done_label = self.done_box("reviewDone")
         layout.addWidget(self.done_label)
         self.open_button = QPushButton(self.tr("Mở thư mục"), self)
         self.open_button.clicked.connect(
@@ -177,15 +166,6 @@ class ReviewDialog(AppDialog):
         if info is not None:
             self.secret.setFocus()
 
-    def _choose_folder(self) -> None:
-        chosen = self.dialogs.choose_directory(
-            self,
-            self.tr("Thư mục lưu biên nhận"),
-            dialog_start(self.workspace.data_dir, self.folder.text()),
-        )
-        if chosen:
-            self.folder.setText(chosen)
-
     def start(self) -> None:
         if (self.task is not None and self.task.running) or self.result is not None:
             return
@@ -194,9 +174,7 @@ class ReviewDialog(AppDialog):
             self.reason_label.setStyleSheet(ERROR_TEXT)
             self.reason.setFocus()
             return
-        if not self.secret.text():
-            self.secret_label.setStyleSheet(ERROR_TEXT)
-            self.secret.setFocus()
+        if self.secret_missing(self.secret_label, self.secret):
             return
         from ...workspace.receive import review
 

@@ -5,7 +5,6 @@ evidence is wrong."""
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
 import json
@@ -15,7 +14,7 @@ from pathlib import Path
 from tests.support import evidence_files as files
 from tests.support import fleet as F
 
-from .kit import A, make_zip, unpack
+from .kit import commune_form_data, make_zip, unpack
 
 
 def _entry(member: str, data: bytes, media: str, name: str | None = None) -> dict:
@@ -37,19 +36,8 @@ def signed_with(kit, data, listing: dict[str, list[tuple[str, bytes, str]]]) -> 
 @functools.cache
 def _cds_data() -> dict:
     """data.json of the cds-xa form (which takes evidence) for commune A."""
-    from desktop_app.workspace.entry import check_report, load_values
-    from desktop_app.workspace.export import plan_data
-    from desktop_app.workspace.setup_unit import setup_unit
-
     folder = Path(tempfile.mkdtemp(prefix="cds-hostile-"))
-    values = json.loads((F.SAMPLES / "cds-xa_2026_02020.json").read_text(encoding="utf-8"))
-    values["unit"] = A
-    source = folder / "values.json"
-    source.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
-    with F.open_ws(folder / "ws") as ws:
-        setup_unit(ws, A, "legacy", clerk="Văn thư", leader="Chủ tịch")
-        load_values(ws, source)
-        data, _ = plan_data(ws, check_report(ws, "cds-xa", "2026"), datetime.date(2026, 12, 1))
+    data = commune_form_data(folder, "cds-xa", "cds-xa_2026_02020.json")
     return json.loads(json.dumps(data, default=str))
 
 

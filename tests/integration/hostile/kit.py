@@ -24,21 +24,27 @@ A, B, C = "02080", "02083", "02044"  # Bình Trung, its neighbour, a third commu
 MEMBERS = ("manifest.json", "data.json", "report.xlsx", "report.pdf", "manifest.json.p7s")
 
 
-def district_form_data(folder):
-    """data.json of the district form (cntt-huyen), as a commune's export would make it."""
+def commune_form_data(folder, form_id: str, sample: str):
+    """data.json of ``form_id``'s 2026 report for commune A with the figures of the
+    ``sample`` file, as the commune's export would make it (its workspace in ``folder``)."""
     from desktop_app.workspace.entry import check_report, load_values
     from desktop_app.workspace.export import plan_data
     from desktop_app.workspace.setup_unit import setup_unit
 
-    values = json.loads((F.SAMPLES / "cntt-huyen_2026_064.json").read_text(encoding="utf-8"))
+    values = json.loads((F.SAMPLES / sample).read_text(encoding="utf-8"))
     values["unit"] = A
     source = folder / "values.json"
     source.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
     with F.open_ws(folder / "ws") as ws:
         setup_unit(ws, A, "legacy", clerk="Văn thư", leader="Chủ tịch")
         load_values(ws, source)
-        data, _ = plan_data(ws, check_report(ws, "cntt-huyen", "2026"), datetime.date(2026, 12, 1))
+        data, _ = plan_data(ws, check_report(ws, form_id, "2026"), datetime.date(2026, 12, 1))
     return data
+
+
+def district_form_data(folder):
+    """data.json of the district form (cntt-huyen), as a commune's export would make it."""
+    return commune_form_data(folder, "cntt-huyen", "cntt-huyen_2026_064.json")
 
 
 def unpack(raw: bytes) -> dict[str, bytes]:
