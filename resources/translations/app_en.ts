@@ -241,12 +241,12 @@ It holds the information above and the log; no database, no signing key. Send th
 <context>
     <name>AppDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/base_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/base_dialog.py" line="+67"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+86"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -333,7 +333,7 @@ aised</translation>
 <context>
     <name>AppraisalResult</name>
     <message>
-        <location filename="../../desktop_app/ui/appraisal_result_dialog.py" line="+60"/>
+        <location filename="../../desktop_app/ui/appraisal_result_dialog.py" line="+59"/>
         <source>Điểm thẩm định: %1 (tự đánh giá %2)</source>
         <translation>Appraised score: %1 (self-assessed %2)</translation>
     </message>
@@ -479,7 +479,7 @@ done</translation>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/backups_dialog.py" line="+47"/>
+        <location filename="../../desktop_app/ui/backups_dialog.py" line="+45"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backups and restore</translation>
     </message>
@@ -519,7 +519,7 @@ done</translation>
         <translation>Packets received</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
@@ -534,17 +534,17 @@ done</translation>
         <translation>Open the backup folder</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>không đọc được</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-5"/>
         <source>Thư mục sao lưu: %1</source>
         <translation>Backup folder: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>Khôi phục số liệu về bản sao lưu lúc %1?
 
 Toàn bộ số liệu hiện tại được thay bằng bản này; mọi thay đổi sau thời điểm đó sẽ không còn trong phần mềm. Số liệu hiện tại được sao lưu trước khi khôi phục, nên có thể lấy lại từ danh sách này.</source>
@@ -1014,7 +1014,7 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>&lt;b&gt;Signed with the unit&apos;s digital signature&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -1094,12 +1094,12 @@ Saved data are not lost; check the field you just typed. The details were writte
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-102"/>
         <source>Thư mục lưu gói nộp</source>
         <translation>Folder for submission packets</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+133"/>
         <source>Đang lập và ký gói nộp…</source>
         <translation>Building and signing the packet…</translation>
     </message>
@@ -1698,7 +1698,7 @@ Move on anyway?</numerusform>
 <context>
     <name>LostDataDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+49"/>
+        <location filename="../../desktop_app/ui/lost_data_dialog.py" line="+47"/>
         <source>Không tìm thấy số liệu</source>
         <translation>Data not found</translation>
     </message>
@@ -1728,7 +1728,7 @@ Move on anyway?</numerusform>
         <translation>Figures entered</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Khôi phục bản đã chọn</source>
         <translation>&amp;Restore the chosen backup</translation>
     </message>
@@ -1748,12 +1748,12 @@ Move on anyway?</numerusform>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>không đọc được</source>
         <translation>unreadable</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+23"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
@@ -2103,7 +2103,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
 <context>
     <name>PublishFormDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/publish_form_dialog.py" line="+60"/>
+        <location filename="../../desktop_app/ui/publish_form_dialog.py" line="+47"/>
         <source>Phát hành biểu mẫu cho đơn vị cấp dưới</source>
         <translation>Publish a form to the subordinate units</translation>
     </message>
@@ -2133,7 +2133,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>With the plan (targets):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -2153,7 +2153,7 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -2168,12 +2168,12 @@ Choose this only if you are sure the old data is no longer needed.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-33"/>
         <source>Thư mục lưu gói biểu mẫu</source>
         <translation>Folder for the form packet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+56"/>
         <source>Đang ký gói biểu mẫu…</source>
         <translation>Signing the form packet…</translation>
     </message>
@@ -2776,7 +2776,7 @@ Register it only when the unit has read this fingerprint back by phone and every
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+68"/>
+        <location filename="../../desktop_app/ui/receiving/review_dialog.py" line="+65"/>
         <source>Trả lại báo cáo</source>
         <translation>Return the report</translation>
     </message>
@@ -2816,19 +2816,19 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Create or import a digital signature…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+52"/>
+        <location line="+9"/>
+        <location line="+46"/>
         <source>Mã PIN của USB ký số:</source>
         <translation>Signing token&apos;s PIN:</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+50"/>
+        <location line="-44"/>
+        <location line="+44"/>
         <source>Mật khẩu khóa ký:</source>
         <translation>Signing key passphrase:</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-37"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
@@ -2838,7 +2838,7 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>Save the receipt in:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -2858,12 +2858,12 @@ Register it only when the unit has read this fingerprint back by phone and every
         <translation>The unit has no digital signature: click «Create or import a digital signature…».</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-32"/>
         <source>Thư mục lưu biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+74"/>
         <source>Đang ký biên nhận…</source>
         <translation>Signing the receipt…</translation>
     </message>
