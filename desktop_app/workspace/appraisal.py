@@ -259,6 +259,29 @@ def appraisal_summary(ws: Workspace, district: Any) -> AppraisalSummary | None:
     return AppraisalSummary(rows, adjustments)
 
 
+@dataclass(frozen=True)
+class AppraisalState:
+    """What the view shows of a form and period: the children's reports as appraisal
+    reads them (``appraisal_district``) and the official ranking."""
+
+    district: Any
+    official: list[OfficialRow]
+
+
+def appraisal_state(ws: Workspace, district: Any) -> AppraisalState | None:
+    """For the background job that consolidated ``district`` (returned reports counted):
+    the same, unless a report was returned, which appraisal leaves out. None when the
+    form scores nothing."""
+    if district.ranking is None:
+        return None
+    reports = district.consolidation.reports.values()
+    if any(getattr(r, "returned", False) for r in reports):
+        district = appraisal_district(ws, district.form.id, str(district.period))
+    return AppraisalState(
+        district, official_ranking(ws, district.form.id, str(district.period), district)
+    )
+
+
 def receipt_appraisal(
     ws: Workspace, unit_code: str, form_id: str, period: str
 ) -> dict[str, Any] | None:
@@ -273,10 +296,12 @@ def receipt_appraisal(
 
 
 __all__ = [
+    "AppraisalState",
     "ItemAppraisal",
     "OfficialRow",
     "UnitAppraisal",
     "appraisal_district",
+    "appraisal_state",
     "appraise",
     "official_ranking",
     "receipt_appraisal",

@@ -10,15 +10,12 @@ move to the next and previous unit. The totals, the units list and the ranking t
 (``appraised``) follow at once.
 
 The children's reports are read once, off the GUI thread, by the window that owns the
-view (``appraisal_state``); each appraisal then reads one submission and writes one row.
+view (``workspace.appraisal.appraisal_state``); each appraisal then reads one submission and writes one row.
 
 May import: Qt, ``ui``, ``workspace`` and every layer below it.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
@@ -36,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core.messages import AppError
 from ...workspace import Workspace
-from ...workspace.appraisal import OfficialRow, UnitAppraisal, appraise, unit_appraisal
+from ...workspace.appraisal import AppraisalState, UnitAppraisal, appraise, unit_appraisal
 from ..background import error_text
 from ..dialogs import Dialogs
 from ..read_table import read_only_table
@@ -52,29 +49,6 @@ VIEW_STYLE = (
     "QLabel#appraisalTotals { font-size: 11pt; }"
     f"QLabel#appraisalHint {{ color: {MUTED}; }}"
 )
-
-
-@dataclass(frozen=True)
-class AppraisalState:
-    """What the view shows of a form and period: the children's reports as appraisal
-    reads them (``workspace.appraisal.appraisal_district``) and the official ranking."""
-
-    district: Any
-    official: list[OfficialRow]
-
-
-def appraisal_state(ws: Workspace, district: Any) -> AppraisalState | None:
-    """For the background job that consolidated ``district`` (returned reports counted):
-    the same, unless a report was returned, which appraisal leaves out. None when the
-    form scores nothing."""
-    from ...workspace.appraisal import appraisal_district, official_ranking
-
-    if district.ranking is None:
-        return None
-    reports = district.consolidation.reports.values()
-    if any(getattr(r, "returned", False) for r in reports):
-        district = appraisal_district(ws, district.form.id, str(district.period))
-    return AppraisalState(district, official_ranking(ws, district.form.id, str(district.period), district))  # fmt: skip
 
 
 class AppraisalView(QWidget):
@@ -405,4 +379,4 @@ class AppraisalView(QWidget):
         return False
 
 
-__all__ = ["AppraisalState", "AppraisalView", "appraisal_state"]
+__all__ = ["AppraisalView"]

@@ -38,8 +38,9 @@ from ..ui_context import UiContext
 if TYPE_CHECKING:  # imported when first used, not with the main window
     from ...consolidation.trend import Trend
     from ...core.progress import Progress
+    from ...workspace.appraisal import AppraisalState
     from ...workspace.district import DistrictConsolidation, DistrictReports
-    from .appraisal_view import AppraisalState, AppraisalView
+    from .appraisal_view import AppraisalView
     from .print_preview import PdfPrintPreview
     from .ranking_view import RankingView
     from .trend_view import TrendView
@@ -157,8 +158,8 @@ class DistrictWindow(AppDialog):
         if not form_id or not period:
             return
         from ...consolidation.trend import all_fields
+        from ...workspace.appraisal import appraisal_state
         from ...workspace.district import consolidation_for, trend_for
-        from .appraisal_view import appraisal_state
 
         def job(ws: Workspace, _progress: Progress) -> Shown:
             district = consolidation_for(ws, form_id, period)
