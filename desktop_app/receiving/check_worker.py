@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import pickle
 import time
 import traceback
 from collections.abc import Mapping
@@ -23,9 +24,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from ..core.forms import FormRegistry
 from ..core.messages import AppError, Text
 from ..packets.verify import PacketVerifier, VerifiedPacket
-from ..packets.zipread import ZipLimits
 from .reasons import check_failed
-from .trust_store import TrustSnapshot
 
 
 @dataclass(frozen=True)
@@ -60,24 +59,20 @@ class Verdict:
 _verifier: PacketVerifier | None = None
 
 
-def start_worker(
-    forms: FormRegistry,
-    trust: TrustSnapshot,
-    limits: ZipLimits,
-    fail: bool = False,
-    delay: float = 0.0,
-) -> None:
+def start_worker(start_data: str, fail: bool = False, delay: float = 0.0) -> None:
+    """A worker's start: the forms, trust list and limits from the file the pool wrote
+    (``parallel._start_file``: not in the process object, which spawn pipes over)."""
     global _verifier
     if fail:  # tests only (``WorkerHooks.no_start``): a worker that cannot start
         os._exit(71)
     if delay:  # tests only (``WorkerHooks.slow_start``): a PC slow to start processes
         time.sleep(delay)
+    with open(start_data, "rb") as source:
+        forms, trust, limits = pickle.load(source)  # written by this user's receive
     _verifier = PacketVerifier(forms, trust, limits=limits)
 
 
 def refusal_of(error: AppError) -> tuple[str, str, str, dict[str, Any]]:
-    import pickle
-
     details = dict(error.details)
     for key, value in list(details.items()):
         try:

@@ -32,6 +32,8 @@ import functools
 import logging
 import multiprocessing
 import os
+import pickle
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -115,7 +117,8 @@ class VerifierPool:
         no_start: bool = False,
         slow_start: float = 0.0,
     ) -> None:
-        self._args = (forms, trust, limits, no_start, slow_start)
+        self._start_data = _start_file(forms, trust, limits)
+        self._args = (str(self._start_data), no_start, slow_start)
         self._workers = workers
         self._generation = 0
         self._executor = self._start()
@@ -209,7 +212,23 @@ class VerifierPool:
 
     def close(self) -> None:
         """Nothing more runs: what waits is cancelled, what runs is waited for."""
-        _stop(self._executor)
+        try:
+            _stop(self._executor)
+        finally:
+            self._start_data.unlink(missing_ok=True)
+
+
+def _start_file(forms: FormRegistry, trust: TrustSnapshot, limits: ZipLimits) -> Path:
+    """What every worker starts from (the forms, the trust list, the limits: ≈ 1 MB
+    pickled), in a private temporary file the workers read, not in the process object.
+    Why: spawn writes the process object into a pipe to the child and, on CPython 3.11,
+    holds the pipe's other end until the write is done, so a child that dies before it
+    has read ≈ 1 MB leaves the parent blocked forever (seen here: a full test run hung in
+    ``popen_spawn_posix._launch``); a few hundred bytes always fit in the pipe."""
+    handle, name = tempfile.mkstemp(prefix="cntt-receive-", suffix=".pickle")
+    with os.fdopen(handle, "wb") as out:  # mkstemp: readable by this user only
+        pickle.dump((forms, trust, limits), out, protocol=pickle.HIGHEST_PROTOCOL)
+    return Path(name)
 
 
 # How long a pool's workers get to finish what they run before they are killed.

@@ -197,3 +197,30 @@ def test_workers_that_cannot_start_leave_the_batch_to_this_process(
     assert report.workers == 0
     assert _tables(data_dir) == _tables(in_process[0])
     assert not multiprocessing.active_children()
+
+
+def test_a_worker_starts_from_a_file_not_from_its_process_object():
+    """Spawn pipes the process object to the child and, on CPython 3.11, holds the pipe's
+    other end until the write is done: a child that died before reading ≈ 1 MB (the forms
+    and the trust list) left this process blocked for good (a full test run hung so). The
+    start data now go through a private file, and what is piped fits in any pipe's buffer
+    (4 KB, a sixteenth of Linux's); the file goes with the pool."""
+    import pickle
+    from pathlib import Path
+
+    from desktop_app.core.forms import FormRegistry
+    from desktop_app.packets.zipread import ZipLimits
+    from desktop_app.receiving.parallel import VerifierPool
+    from desktop_app.receiving.trust_store import TrustSnapshot
+    from tests.conftest import PROJECT
+
+    forms = FormRegistry.load(PROJECT / "forms")
+    assert len(pickle.dumps(forms)) > 64 * 1024  # what used to be piped
+    pool = VerifierPool(forms, TrustSnapshot([]), ZipLimits(), workers=1)
+    start_data = Path(pool._args[0])
+    try:
+        assert len(pickle.dumps(pool._args)) < 4096
+        assert start_data.stat().st_mode & 0o077 == 0  # this user's only
+    finally:
+        pool.close()
+    assert not start_data.exists()
