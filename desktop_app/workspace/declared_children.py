@@ -19,6 +19,7 @@ from ..core.periods import Period, check_started
 from ..core.text import NAME_MAX_LENGTH, clean_line
 from ..core.units import Unit
 from ..storage.declared_children import declared_children, save_declaration
+from .entry import today
 from .workspace import Workspace
 
 # Official codes are digits; a declared unit that has none is given one by the officer
@@ -54,10 +55,8 @@ def _error(code: str, vi: str, en: str, **details: object) -> AppError:
 
 
 def _period(ws: Workspace, text: str) -> Period:
-    from .district import _today
-
     period = Period.parse(text)
-    check_started(period, _today(ws))
+    check_started(period, today(ws))
     return period
 
 

@@ -39,10 +39,9 @@ from ..consolidation.reports import write_reports
 from ..core.forms import Form
 from ..core.messages import AppError, Text
 from ..core.progress import Progress, no_progress
-from ..packets.manifest import vietnam_time
-from ..storage.clock import local_now
 from ..storage.submissions import periods_with_submissions
 from .appraisal import appraisal_summary
+from .entry import today
 from .receive import office as _office
 from .workspace import Workspace
 
@@ -122,10 +121,6 @@ def children_consolidation(
     )
 
 
-def _today(ws: Workspace) -> datetime.date:
-    return vietnam_time(ws.db.clock() if ws.db.clock else local_now()).date()
-
-
 def report_info(ws: Workspace, period: str, date: datetime.date | None = None) -> ReportInfo:
     """Who issues the consolidated report: the profile's unit and its parent, the clerk
     as preparer, the leader as approver, the place and date (default today)."""
@@ -137,7 +132,7 @@ def report_info(ws: Workspace, period: str, date: datetime.date | None = None) -
         unit_name=office.unit.name,
         parent_name=parent.name if parent else None,
         period=period,
-        date=(date or _today(ws)).isoformat(),
+        date=(date or today(ws)).isoformat(),
         place=office.unit.proper_name,
         prepared_by=profile.clerk,
         approved_by=profile.leader,

@@ -163,7 +163,7 @@ def today(ws: Workspace) -> datetime.date:
     return vietnam_time(ws.db.clock() if ws.db.clock else local_now()).date()
 
 
-def _entry_period(ws: Workspace, form_id: str, period_text: str) -> tuple[Form, Period]:
+def entry_period(ws: Workspace, form_id: str, period_text: str) -> tuple[Form, Period]:
     """The form and period figures are entered for: a period that has not started is
     refused (``period.not_started``) before anything is read or written."""
     form, period = ws.form_for(form_id, period_text)
@@ -175,7 +175,7 @@ def set_values(
     ws: Workspace, form_id: str, period_text: str, assignments: Mapping[str, str]
 ) -> SaveOutcome:
     """``values set``: FIELD=VALUE pairs as a person would type them."""
-    form, period = _entry_period(ws, form_id, period_text)
+    form, period = entry_period(ws, form_id, period_text)
     typed, warnings = _check_all(form, assignments, parse_input)
     changed = _save(ws, form, period, typed)
     return SaveOutcome(_report(ws, form, period), changed, warnings)
@@ -312,7 +312,7 @@ def load_values(ws: Workspace, path: Path) -> SaveOutcome:
             f"tệp dành cho đơn vị {data['unit']}, không phải {profile.unit_code}",
             f"the file is for unit {data['unit']}, not {profile.unit_code}",
         )
-    form, period = _entry_period(ws, data["form"], data["period"])
+    form, period = entry_period(ws, data["form"], data["period"])
     bad: list[AppError] = []
     try:
         typed, warnings = _check_all(form, data["values"], from_json)

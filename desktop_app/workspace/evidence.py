@@ -29,7 +29,7 @@ from ..storage import get_or_create_report, get_report
 from ..storage.durable import atomic_write
 from ..storage.evidence import EvidenceRow, ReceivedEvidenceRow
 from ..storage.submissions import current_submission, get_submission
-from .entry import _entry_period
+from .entry import entry_period
 from .workspace import Workspace
 
 
@@ -144,7 +144,7 @@ def attach_evidence_bytes(
     """Keep ``data``, named ``name``, on the field: checked by content and against the
     form's limits (per file, per field, per report); audited; reopens an exported
     report. AppError with its own code otherwise, nothing written."""
-    form, period = _entry_period(ws, form_id, period_text)
+    form, period = entry_period(ws, form_id, period_text)
     field = _field(form, field_id)
     name = clean_name(name)
     limits = form.evidence_limits
